@@ -1,0 +1,69 @@
+# OVOP Desktop. `make run` opens the application, `make test` runs the whole check.
+# Everything is set up on first use in .venv from the pinned requirements.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+DEMO_HOME ?= demo-home
+SHARED_DATA := ../shared/data
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: all setup run demo test lint typecheck pytest bench forms translations \
+        lupdate screenshots clean
+
+all: test
+
+$(STAMP): requirements/runtime.txt requirements/dev.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip==25.3"
+	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+setup: $(STAMP) translations
+
+# Designer forms -> ovop_desktop/ui/forms (committed); translations .ts -> .qm (built).
+forms: $(STAMP)
+	$(BIN)/python packaging/build_resources.py
+
+translations: $(STAMP)
+	$(BIN)/pyside6-lrelease -silent resources/translations/ovop_id.ts \
+	    -qm resources/translations/ovop_id.qm
+
+# Refresh the .ts from the sources (then translate the new entries in ovop_id.ts).
+lupdate: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none \
+	    $$(find ovop_desktop/ui -name '*.py' -not -path '*/forms/*') forms/*.ui \
+	    -ts resources/translations/ovop_id.ts
+
+run: setup
+	$(BIN)/ovop-desktop
+
+demo: setup
+	@if [ -f $(SHARED_DATA)/kalsel-kode-wilayah.csv ] && [ ! -f $(DEMO_HOME)/data/ovop.sqlite3 ]; then \
+	    $(BIN)/ovop --home $(DEMO_HOME) regions import $(SHARED_DATA)/kalsel-kode-wilayah.csv; fi
+	@if [ ! -f $(DEMO_HOME)/.demo-done ]; then \
+	    $(BIN)/ovop --home $(DEMO_HOME) demo && touch $(DEMO_HOME)/.demo-done; fi
+	$(BIN)/ovop-desktop --home $(DEMO_HOME)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+
+test: lint typecheck pytest
+
+bench: setup
+	$(BIN)/python -m benchmarks
+
+screenshots: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/screenshots.py screenshots
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis resources/translations/*.qm

@@ -1,0 +1,291 @@
+"""One entry point: `ovop-desktop` (and `ovop` with no command) opens the application; the
+sub-commands run the same use cases headless (batch imports, demo data, database upkeep).
+
+Exit status: 0 success, 1 a handled error (message on stderr), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from ovop_desktop import __version__
+from ovop_desktop.core.errors import DomainError
+from ovop_desktop.core.formatting import format_number_id
+from ovop_desktop.core.regions import RegionLevel
+from ovop_desktop.paths import AppPaths, resolve_paths
+from ovop_desktop.services.database import Database, open_database
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class Context:
+    """What a command needs: the data directory and, opened on first use, the database."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.paths: AppPaths = resolve_paths(args.home)
+        self.url: str = args.db or self.paths.database_url
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            self.paths.ensure()
+            self._db = open_database(self.url, backups_dir=self.paths.backups_dir)
+            from ovop_desktop.services.rubrics import install_shipped_rubrics
+
+            install_shipped_rubrics(self._db)
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def cmd_regions_import(ctx: Context) -> int:
+    from ovop_desktop.services.regions import import_regions
+
+    path = Path(ctx.args.file)
+    result = import_regions(ctx.db, path.read_bytes())
+    print(f"Impor wilayah dari {path.name}: {format_number_id(result.rows)} baris.")
+    for level in RegionLevel:
+        count = result.per_level.get(str(level), 0)
+        if count:
+            print(f"  {level.value:<15} {format_number_id(count):>7}")
+    print(
+        f"Baru {format_number_id(result.added)}, berganti nama {len(result.renamed)}, "
+        f"tetap {format_number_id(result.unchanged)}."
+    )
+    for rename in result.renamed[:20]:
+        print(f"  {rename.code}: {rename.old_name} → {rename.new_name}")
+    if len(result.renamed) > 20:
+        print(f"  ... dan {len(result.renamed) - 20} lainnya")
+    if result.kept_not_in_file:
+        print(
+            f"{format_number_id(result.kept_not_in_file)} wilayah lama tidak ada di berkas ini "
+            "dan tetap disimpan."
+        )
+    return EXIT_OK
+
+
+def cmd_regions_search(ctx: Context) -> int:
+    from ovop_desktop.services.regions import search_regions
+
+    hits = search_regions(ctx.db, ctx.args.text, limit=ctx.args.limit)
+    if ctx.args.json:
+        _print_json(
+            [
+                {
+                    "code": h.code,
+                    "name": h.name,
+                    "level": h.level,
+                    "district": h.district,
+                    "regency": h.regency,
+                }
+                for h in hits
+            ]
+        )
+        return EXIT_OK
+    if not hits:
+        print(f"Tidak ada wilayah yang cocok dengan '{ctx.args.text}'.")
+    for hit in hits:
+        where = f" — {hit.context}" if hit.context else ""
+        print(f"{hit.code:<14} {hit.level:<15} {hit.name}{where}")
+    return EXIT_OK
+
+
+def cmd_demo(ctx: Context) -> int:
+    from ovop_desktop.services.demo import seed_demo
+
+    result = seed_demo(ctx.db, villages=ctx.args.villages, seed=ctx.args.seed)
+    print(
+        f"Data demo dibuat: {result.surveys} survei, {result.products} produk kandidat, "
+        f"{result.assessments} penilaian, di {ctx.paths.data_dir}."
+    )
+    return EXIT_OK
+
+
+def cmd_surveys_list(ctx: Context) -> int:
+    from ovop_desktop.services.ranking import list_surveys
+    from ovop_desktop.services.rubrics import rubric_in_force
+
+    rows = list_surveys(ctx.db, rubric_in_force(ctx.db))
+    if ctx.args.json:
+        _print_json([row.as_json() for row in rows])
+        return EXIT_OK
+    if not rows:
+        print("Belum ada survei.")
+    for row in rows:
+        top = f"{row.top_candidate} ({'★' * (row.top_stars or 0)})" if row.top_candidate else "-"
+        print(
+            f"{row.survey_date.isoformat()}  {row.village_code:<14} {row.village:<24} "
+            f"{row.status:<6} {row.candidates} kandidat  teratas: {top}"
+        )
+    return EXIT_OK
+
+
+def cmd_rank(ctx: Context) -> int:
+    from ovop_desktop.services.ranking import rank_village
+    from ovop_desktop.services.rubrics import rubric_in_force
+
+    rubric = rubric_in_force(ctx.db)
+    ranking = rank_village(ctx.db, ctx.args.village, rubric)
+    if ctx.args.json:
+        _print_json([entry.as_json() for entry in ranking.entries])
+        return EXIT_OK
+    print(
+        f"Peringkat {ranking.village_name} ({ranking.village_code}), survei "
+        f"{ranking.survey_date.isoformat()}, rubrik {rubric.name} versi {rubric.version}"
+    )
+    for entry in ranking.entries:
+        rank = str(entry.rank) if entry.rank else "-"
+        total = format_number_id(entry.total, 2) if entry.total is not None else "belum dinilai"
+        stars = "★" * entry.stars if entry.stars else ""
+        print(f"{rank:>3}. {entry.name:<32} {total:>13} {stars}")
+        if entry.gate_reason:
+            print(f"      dibatasi: {entry.gate_reason}")
+        if entry.tie_break:
+            print(f"      {entry.tie_break}")
+    return EXIT_OK
+
+
+def cmd_rubrics_list(ctx: Context) -> int:
+    from ovop_desktop.services.rubrics import list_rubrics
+
+    for info in list_rubrics(ctx.db):
+        mark = "*" if info.in_force else " "
+        print(f"{mark} {info.rubric_id} v{info.version}  {info.name}  {info.definition_hash[:12]}")
+    return EXIT_OK
+
+
+def cmd_db_upgrade(ctx: Context) -> int:
+    migration = ctx.db.migration
+    if migration is None or not migration.changed:
+        print("Basis data sudah versi terbaru.")
+    else:
+        print(
+            f"Basis data diperbarui dari {migration.from_revision or 'kosong'} ke "
+            f"{migration.to_revision}."
+        )
+        if migration.backup:
+            print(f"Cadangan sebelum pembaruan: {migration.backup}")
+    return EXIT_OK
+
+
+def cmd_db_backup(ctx: Context) -> int:
+    from ovop_desktop.services.maintenance import backup_database
+
+    target = backup_database(ctx.db, ctx.paths, Path(ctx.args.out) if ctx.args.out else None)
+    print(f"Cadangan dibuat: {target}")
+    return EXIT_OK
+
+
+def cmd_db_check(ctx: Context) -> int:
+    from ovop_desktop.services.maintenance import check_database
+
+    report = check_database(ctx.db)
+    for line in report.lines:
+        print(line)
+    return EXIT_OK if report.ok else EXIT_ERROR
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ovop",
+        description="OVOP Desktop: survei potensi desa dan penilaian produk OVOP.",
+    )
+    parser.add_argument("--version", action="version", version=f"OVOP Desktop {__version__}")
+    parser.add_argument("--home", help="folder data (menggantikan OVOP_HOME dan folder bawaan)")
+    parser.add_argument("--db", help="URL basis data, mis. postgresql+psycopg://user@host/ovop")
+    commands = parser.add_subparsers(dest="command", metavar="PERINTAH")
+
+    def add(
+        sub: argparse._SubParsersAction[argparse.ArgumentParser],
+        name: str,
+        helptext: str,
+        handler: Callable[[Context], int],
+    ) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, help=helptext, description=helptext)
+        command.set_defaults(handler=handler)
+        return command
+
+    regions = commands.add_parser("regions", help="daftar wilayah Kemendagri")
+    regions_sub = regions.add_subparsers(dest="action", metavar="AKSI", required=True)
+    add(regions_sub, "import", "impor daftar wilayah (CSV)", cmd_regions_import).add_argument(
+        "file", help="berkas CSV: kode,nama,tingkat,kode_induk atau kode,nama"
+    )
+    search = add(regions_sub, "search", "cari wilayah menurut nama atau kode", cmd_regions_search)
+    search.add_argument("text")
+    search.add_argument("--json", action="store_true")
+    search.add_argument("--limit", type=int, default=20)
+
+    demo = add(commands, "demo", "isi folder data dengan data demo Kalimantan Selatan", cmd_demo)
+    demo.add_argument("--villages", type=int, default=12)
+    demo.add_argument("--seed", type=int, default=2026)
+
+    surveys = commands.add_parser("surveys", help="survei")
+    surveys_sub = surveys.add_subparsers(dest="action", metavar="AKSI", required=True)
+    add(surveys_sub, "list", "daftar survei", cmd_surveys_list).add_argument(
+        "--json", action="store_true"
+    )
+
+    rank = add(commands, "rank", "peringkat produk kandidat satu desa", cmd_rank)
+    rank.add_argument("--village", required=True, help="kode desa, mis. 63.08.07.2001")
+    rank.add_argument("--json", action="store_true")
+
+    rubrics = commands.add_parser("rubrics", help="versi rubrik")
+    rubrics_sub = rubrics.add_subparsers(dest="action", metavar="AKSI", required=True)
+    add(rubrics_sub, "list", "versi rubrik yang terpasang", cmd_rubrics_list)
+
+    db = commands.add_parser("db", help="pemeliharaan basis data")
+    db_sub = db.add_subparsers(dest="action", metavar="AKSI", required=True)
+    add(db_sub, "upgrade", "perbarui skema basis data", cmd_db_upgrade)
+    add(db_sub, "backup", "buat salinan cadangan", cmd_db_backup).add_argument("--out")
+    add(db_sub, "check", "periksa keutuhan basis data", cmd_db_check)
+
+    add(commands, "gui", "buka aplikasi", lambda ctx: EXIT_OK)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command in (None, "gui"):
+        return run_gui(args)
+    ctx = Context(args)
+    try:
+        return int(args.handler(ctx))
+    except DomainError as exc:
+        print(f"Galat: {exc.message_id}\n({exc.message_en})", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as exc:
+        print(f"Galat: berkas tidak dapat dibaca atau ditulis: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    finally:
+        ctx.close()
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from ovop_desktop.ui.app import run_application
+
+    return run_application(home=args.home, db_url=args.db)
+
+
+def gui_main() -> int:
+    parser = argparse.ArgumentParser(prog="ovop-desktop")
+    parser.add_argument("--home")
+    parser.add_argument("--db")
+    args, _qt_args = parser.parse_known_args()
+    return run_gui(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

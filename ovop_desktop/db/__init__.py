@@ -1,0 +1,1 @@
+"""SQLAlchemy models, engine, Alembic migrations and backups."""

@@ -1,0 +1,112 @@
+"""Schema migrations, run in code at start-up after a backup copy of the SQLite file.
+
+On SQLite, migrations run with foreign keys off (batch migrations copy and drop tables, which
+would fire cascades) and `PRAGMA foreign_key_check` must come back empty before the commit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+
+from ovop_desktop.db.backup import automatic_backup
+from ovop_desktop.db.engine import make_engine
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+class MigrationError(RuntimeError):
+    """A migration left the database inconsistent; it was rolled back."""
+
+
+class UnknownRevisionError(MigrationError):
+    """The database was made by a newer version of the application."""
+
+    def __init__(self, revision: str) -> None:
+        super().__init__(f"database revision {revision} is unknown to this version")
+        self.revision = revision
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+    @property
+    def changed(self) -> bool:
+        return self.from_revision != self.to_revision
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:
+        raise MigrationError("no migrations found")
+    return head
+
+
+def known_revisions() -> set[str]:
+    scripts = ScriptDirectory.from_config(alembic_config())
+    return {script.revision for script in scripts.walk_revisions()}
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def sqlite_file(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def upgrade(url: str, *, backups_dir: Path | None = None, target: str = "head") -> MigrationResult:
+    """Bring the database at `url` to `target`, backing up a SQLite file that has data first."""
+    engine = make_engine(url, foreign_keys=False, poolclass=NullPool)
+    try:
+        before = current_revision(engine)
+        wanted = head_revision() if target == "head" else target
+        if before is not None and before not in known_revisions():
+            raise UnknownRevisionError(before)
+        if before == wanted:
+            return MigrationResult(before, wanted, None)
+        backup = None
+        database_file = sqlite_file(url)
+        if backups_dir is not None and database_file is not None and _has_tables(engine):
+            backup = automatic_backup(database_file, backups_dir, before or "kosong")
+        _run_upgrade(engine, target)
+        return MigrationResult(before, current_revision(engine) or wanted, backup)
+    finally:
+        engine.dispose()
+
+
+def _has_tables(engine: Engine) -> bool:
+    return bool(inspect(engine).get_table_names())
+
+
+def _run_upgrade(engine: Engine, target: str) -> None:
+    config = alembic_config()
+    with engine.connect() as connection, connection.begin() as transaction:
+        config.attributes["connection"] = connection
+        command.upgrade(config, target)
+        if connection.dialect.name == "sqlite":
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                transaction.rollback()
+                raise MigrationError(f"foreign key check failed after migration: {broken[:5]}")

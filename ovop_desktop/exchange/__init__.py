@@ -1,0 +1,1 @@
+"""The exchange package format and spreadsheets (later issues)."""

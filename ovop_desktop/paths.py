@@ -1,0 +1,103 @@
+"""Where everything lives: the one module that resolves data, config, cache, log and resource paths.
+
+By default the user's platform directories (platformdirs); `OVOP_HOME` or `--home DIR` put
+everything under one folder instead (tests, demos, portable installs on a USB stick).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "OVOP Desktop"
+APP_AUTHOR = "OVOP"
+HOME_ENV = "OVOP_HOME"
+DATABASE_FILE_NAME = "ovop.sqlite3"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """The folders of one data directory. Nothing is created until `ensure()` is called."""
+
+    data_dir: Path
+    config_dir: Path
+    cache_dir: Path
+    log_dir: Path
+
+    @property
+    def database_file(self) -> Path:
+        return self.data_dir / DATABASE_FILE_NAME
+
+    @property
+    def database_url(self) -> str:
+        return f"sqlite:///{self.database_file}"
+
+    @property
+    def attachments_dir(self) -> Path:
+        return self.data_dir / "lampiran"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "cadangan"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.data_dir / "ovop.lock"
+
+    @property
+    def crash_log(self) -> Path:
+        return self.log_dir / "crash.log"
+
+    @property
+    def app_log(self) -> Path:
+        return self.log_dir / "ovop.log"
+
+    def ensure(self) -> AppPaths:
+        for folder in (self.data_dir, self.config_dir, self.cache_dir, self.log_dir):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def resolve_paths(home: str | os.PathLike[str] | None = None) -> AppPaths:
+    """The paths for `home` if given, else `$OVOP_HOME`, else the platform's user folders."""
+    chosen = home if home is not None else os.environ.get(HOME_ENV) or None
+    if chosen is not None:
+        root = Path(chosen).expanduser().resolve()
+        return AppPaths(
+            data_dir=root / "data",
+            config_dir=root / "config",
+            cache_dir=root / "cache",
+            log_dir=root / "logs",
+        )
+    return AppPaths(
+        data_dir=Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)),
+        config_dir=Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)),
+        cache_dir=Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR)),
+        log_dir=Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)),
+    )
+
+
+def resources_dir() -> Path:
+    """The `resources/` folder: in a frozen bundle, an installed wheel, or the source tree."""
+    package_dir = Path(__file__).resolve().parent
+    candidates = []
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        candidates.append(Path(frozen_root) / "resources")
+    candidates += [package_dir / "resources", package_dir.parent / "resources"]
+    for candidate in candidates:
+        if (candidate / "rubrics").is_dir():
+            return candidate
+    raise FileNotFoundError(f"resources/ not found next to {package_dir}")
+
+
+def rubrics_dir() -> Path:
+    return resources_dir() / "rubrics"
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"

@@ -1,0 +1,1 @@
+"""reportlab letters and assessment sheets (later issues)."""

@@ -1,0 +1,1 @@
+"""Use cases over the database: short sessions, plain results, typed errors."""

@@ -1,0 +1,113 @@
+"""Assessing a candidate product against a rubric version.
+
+The computed total, band and stars are stored with the assessment as a snapshot; the levels are
+the source of truth and the snapshot is recomputed from them on every save.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from ovop_desktop.core.errors import DomainError
+from ovop_desktop.core.rubric import Rubric
+from ovop_desktop.core.scoring import Score, score
+from ovop_desktop.db.models import Assessment, AssessmentLevel, CandidateProduct
+from ovop_desktop.services.database import Database
+from ovop_desktop.services.errors import InvalidInputError, NotFoundError
+
+
+@dataclass(frozen=True)
+class AssessmentResult:
+    assessment_id: uuid.UUID
+    product_id: uuid.UUID
+    rubric_id: str
+    rubric_version: int
+    score: Score
+
+    @property
+    def total(self) -> Decimal | None:
+        return self.score.total
+
+    @property
+    def stars(self) -> int | None:
+        return self.score.stars
+
+
+def save_assessment(
+    db: Database,
+    product_id: uuid.UUID,
+    rubric: Rubric,
+    levels: Mapping[str, int | None],
+    *,
+    notes: Mapping[str, str] | None = None,
+    assessment_id: uuid.UUID | None = None,
+    assessor_id: uuid.UUID | None = None,
+    assessed_on: date | None = None,
+    final: bool = False,
+    device_id: uuid.UUID | None = None,
+) -> AssessmentResult:
+    """Create an assessment (no `assessment_id`) or update one made under the same rubric."""
+    notes = notes or {}
+    unknown = (set(levels) | set(notes)) - set(rubric.criterion_ids)
+    if unknown:
+        raise InvalidInputError(
+            f"Kriteria tidak dikenal dalam rubrik {rubric.name}: {', '.join(sorted(unknown))}.",
+            f"Criteria unknown to rubric {rubric.name}: {', '.join(sorted(unknown))}.",
+        )
+    with db.session() as session:
+        product = session.get(CandidateProduct, product_id)
+        if product is None or product.deleted_at is not None:
+            raise NotFoundError("Produk kandidat tidak ditemukan.", "Candidate product not found.")
+        try:
+            result = score(rubric, levels, product.category)
+        except DomainError as exc:
+            raise InvalidInputError(exc.message_id, exc.message_en) from exc
+        if final and not result.complete:
+            raise InvalidInputError(
+                "Penilaian belum lengkap: semua kriteria harus diberi tingkat sebelum final.",
+                "The assessment is incomplete: every criterion needs a level before it is final.",
+            )
+        if assessment_id is None:
+            assessment = Assessment(
+                product_id=product_id,
+                rubric_id=rubric.id,
+                rubric_version=rubric.version,
+                rubric_hash=rubric.definition_hash,
+                assessor_id=assessor_id,
+                device_id=device_id,
+            )
+            session.add(assessment)
+            existing: dict[str, AssessmentLevel] = {}
+        else:
+            assessment = session.get(Assessment, assessment_id)
+            if assessment is None or assessment.deleted_at is not None:
+                raise NotFoundError("Penilaian tidak ditemukan.", "Assessment not found.")
+            if (assessment.rubric_id, assessment.rubric_version) != (rubric.id, rubric.version):
+                raise InvalidInputError(
+                    "Penilaian ini dibuat dengan versi rubrik lain; buat penilaian ulang.",
+                    "This assessment uses another rubric version; re-assess instead.",
+                )
+            existing = {row.criterion_id: row for row in assessment.levels}
+        for criterion_id in rubric.criterion_ids:
+            row = existing.get(criterion_id)
+            if row is None:
+                row = AssessmentLevel(criterion_id=criterion_id)
+                assessment.levels.append(row)
+            new_level = levels.get(criterion_id, row.level if assessment_id else None)
+            new_note = notes.get(criterion_id, row.note)
+            if (row.level, row.note) != (new_level, new_note):
+                row.level, row.note = new_level, new_note
+        stored = {row.criterion_id: row.level for row in assessment.levels}
+        result = score(rubric, stored, product.category)
+        assessment.total = result.total
+        assessment.band_stars = result.band_stars
+        assessment.stars = result.stars
+        assessment.capped_by_gate = result.capped_by.gate.id if result.capped_by else None
+        assessment.assessed_on = assessed_on or assessment.assessed_on or date.today()
+        assessment.status = "final" if final else assessment.status or "draft"
+        session.flush()
+        return AssessmentResult(assessment.id, product_id, rubric.id, rubric.version, result)

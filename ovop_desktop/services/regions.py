@@ -1,0 +1,208 @@
+"""Region reference list: import a Kemendagri list, search it, walk it for pickers.
+
+A re-import of a newer list renames and adds regions; it never deletes one, so a survey that
+points at an old code keeps working (and keeps the name seen at survey time).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sqlalchemy import and_, case, func, insert, or_, select, update
+from sqlalchemy.orm import aliased
+
+from ovop_desktop.core.regions import RegionLevel, parse_region_csv
+from ovop_desktop.core.text import search_key
+from ovop_desktop.db.models import Region, utc_now
+from ovop_desktop.services.database import Database
+
+# Most specific first: an officer searching a name is usually looking for a village.
+_LEVEL_ORDER = (
+    RegionLevel.DESA,
+    RegionLevel.KELURAHAN,
+    RegionLevel.DESA_ADAT,
+    RegionLevel.KECAMATAN,
+    RegionLevel.KABUPATEN_KOTA,
+    RegionLevel.PROVINSI,
+)
+_CODE_QUERY_CHARS = set("0123456789.")
+
+
+@dataclass(frozen=True)
+class RegionRename:
+    code: str
+    old_name: str
+    new_name: str
+
+
+@dataclass(frozen=True)
+class RegionImportResult:
+    """What an import did. `per_level` counts the rows of the file."""
+
+    rows: int
+    per_level: dict[str, int]
+    added: int
+    renamed: tuple[RegionRename, ...]
+    unchanged: int
+    kept_not_in_file: int
+    added_per_level: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def changed_anything(self) -> bool:
+        return bool(self.added or self.renamed)
+
+
+@dataclass(frozen=True)
+class RegionHit:
+    code: str
+    name: str
+    level: str
+    district: str | None = None
+    regency: str | None = None
+
+    @property
+    def context(self) -> str:
+        """ "Kec. Takisung, Kabupaten Tanah Laut"-style location of the region."""
+        parts = []
+        if self.district:
+            parts.append(f"Kec. {self.district}")
+        if self.regency:
+            parts.append(self.regency)
+        return ", ".join(parts)
+
+
+def import_regions(db: Database, data: bytes) -> RegionImportResult:
+    """Validate the whole file first, then apply it in one transaction (all or nothing)."""
+    with db.session() as session:
+        existing = {
+            code: (name, level)
+            for code, name, level in session.execute(select(Region.code, Region.name, Region.level))
+        }
+        parsed = parse_region_csv(data, known_codes=existing.keys())
+        now = utc_now()
+        new_rows = []
+        changed_rows = []
+        renames = []
+        added_levels: Counter[str] = Counter()
+        for row in parsed.rows:
+            before = existing.get(row.code)
+            values = {
+                "code": row.code,
+                "name": row.name,
+                "level": str(row.level),
+                "parent_code": row.parent,
+                "search_name": search_key(row.name),
+                "updated_at": now,
+            }
+            if before is None:
+                new_rows.append(values)
+                added_levels[str(row.level)] += 1
+            elif before != (row.name, str(row.level)):
+                changed_rows.append(values)
+                if before[0] != row.name:
+                    renames.append(RegionRename(row.code, before[0], row.name))
+        if new_rows:
+            session.execute(insert(Region), new_rows)
+        if changed_rows:
+            session.execute(update(Region), changed_rows)
+    in_file = {row.code for row in parsed.rows}
+    return RegionImportResult(
+        rows=len(parsed.rows),
+        per_level={str(level): count for level, count in parsed.counts.items()},
+        added=len(new_rows),
+        renamed=tuple(renames),
+        unchanged=len(parsed.rows) - len(new_rows) - len(changed_rows),
+        kept_not_in_file=sum(1 for code in existing if code not in in_file),
+        added_per_level=dict(added_levels),
+    )
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search_regions(
+    db: Database,
+    query: str,
+    *,
+    limit: int = 20,
+    levels: tuple[str, ...] | None = None,
+    within: str | None = None,
+) -> list[RegionHit]:
+    """Regions whose name contains every word of `query`, ignoring case and accents.
+
+    Exact names come first, then names starting with the query, then the rest; villages before
+    districts before regencies. A query made of digits and dots searches codes by prefix.
+    """
+    text = query.strip()
+    if not text:
+        return []
+    district = aliased(Region)
+    regency = aliased(Region)
+    statement = (
+        select(Region.code, Region.name, Region.level, district.name, regency.name)
+        .outerjoin(district, district.code == Region.parent_code)
+        .outerjoin(regency, regency.code == district.parent_code)
+    )
+    if set(text) <= _CODE_QUERY_CHARS:
+        statement = statement.where(Region.code.startswith(text, autoescape=True)).order_by(
+            Region.code
+        )
+    else:
+        key = search_key(text)
+        if not key:
+            return []
+        words = key.split()
+        statement = statement.where(
+            and_(*(Region.search_name.like(f"%{_escape_like(w)}%", escape="\\") for w in words))
+        ).order_by(
+            case((Region.search_name == key, 0), (Region.search_name.startswith(key), 1), else_=2),
+            case(*((Region.level == str(lv), i) for i, lv in enumerate(_LEVEL_ORDER)), else_=9),
+            Region.search_name,
+            Region.code,
+        )
+    if levels:
+        statement = statement.where(Region.level.in_(levels))
+    if within:
+        statement = statement.where(
+            or_(Region.code == within, Region.code.startswith(within + ".", autoescape=True))
+        )
+    with db.session() as session:
+        rows = session.execute(statement.limit(limit)).all()
+    return [_hit(*row) for row in rows]
+
+
+def _hit(
+    code: str, name: str, level: str, parent: str | None, grandparent: str | None
+) -> RegionHit:
+    # A village's parent is its district; a district's parent is its regency.
+    if level in (RegionLevel.KECAMATAN,):
+        return RegionHit(code, name, level, None, parent)
+    if level in (RegionLevel.DESA, RegionLevel.KELURAHAN, RegionLevel.DESA_ADAT):
+        return RegionHit(code, name, level, parent, grandparent)
+    return RegionHit(code, name, level)
+
+
+def get_region(db: Database, code: str) -> RegionHit | None:
+    found = search_regions(db, code, limit=1)
+    return found[0] if found and found[0].code == code else None
+
+
+def children(db: Database, parent_code: str | None) -> list[RegionHit]:
+    """The regions directly under `parent_code` (provinces when None), by name, for pickers."""
+    with db.session() as session:
+        condition = (
+            Region.parent_code.is_(None)
+            if parent_code is None
+            else Region.parent_code == parent_code
+        )
+        rows = session.execute(
+            select(Region.code, Region.name, Region.level).where(condition).order_by(Region.name)
+        ).all()
+    return [RegionHit(code, name, level) for code, name, level in rows]
+
+
+def region_count(db: Database) -> int:
+    with db.session() as session:
+        return session.scalar(select(func.count()).select_from(Region)) or 0

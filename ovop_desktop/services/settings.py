@@ -1,0 +1,30 @@
+"""Application settings kept in the database, so they travel with it and survive reinstalls."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from ovop_desktop.db.models import Setting, utc_now
+from ovop_desktop.services.database import Database
+
+RUBRIC_IN_FORCE = "rubric_in_force"
+OFFICER_PROFILE = "officer_profile"
+LOCAL_DEVICE = "local_device"
+
+
+def get_setting(db: Database, key: str, default: Any = None) -> Any:
+    with db.session() as session:
+        value = session.scalar(select(Setting.value).where(Setting.key == key))
+    return default if value is None else value
+
+
+def set_setting(db: Database, key: str, value: Any) -> None:
+    with db.session() as session:
+        row = session.get(Setting, key)
+        if row is None:
+            session.add(Setting(key=key, value=value, updated_at=utc_now()))
+        else:
+            row.value = value
+            row.updated_at = utc_now()
