@@ -37,8 +37,9 @@ def generated_path(form: Path) -> Path:
 
 
 def compile_form(form: Path, target: Path) -> None:
-    subprocess.run([_tool("pyside6-uic"), "--from-imports", str(form), "-o", str(target)],
-                   check=True)
+    subprocess.run(
+        [_tool("pyside6-uic"), "--from-imports", str(form), "-o", str(target)], check=True
+    )
 
 
 def build_forms() -> None:
@@ -62,8 +63,10 @@ def stale_forms() -> list[str]:
 
 def build_translations() -> None:
     for ts in sorted(TRANSLATIONS.glob("*.ts")):
-        subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts), "-qm",
-                        str(ts.with_suffix(".qm"))], check=True)
+        subprocess.run(
+            [_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
+            check=True,
+        )
 
 
 def main() -> int:

@@ -83,9 +83,10 @@ def save_assessment(
             session.add(assessment)
             existing: dict[str, AssessmentLevel] = {}
         else:
-            assessment = session.get(Assessment, assessment_id)
-            if assessment is None or assessment.deleted_at is not None:
+            found = session.get(Assessment, assessment_id)
+            if found is None or found.deleted_at is not None:
                 raise NotFoundError("Penilaian tidak ditemukan.", "Assessment not found.")
+            assessment = found
             if (assessment.rubric_id, assessment.rubric_version) != (rubric.id, rubric.version):
                 raise InvalidInputError(
                     "Penilaian ini dibuat dengan versi rubrik lain; buat penilaian ulang.",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from ovop_desktop.core.rubric import Rubric
@@ -71,15 +71,15 @@ def _latest_levels(
 ) -> dict[uuid.UUID, tuple[uuid.UUID, dict[str, int | None]]]:
     """Per product (all when `product_ids` is None), its most recent live assessment under
     `rubric` and that assessment's levels. Two queries, whatever the number of products."""
-    live_under_rubric = (
+    live_under_rubric: list[ColumnElement[bool]] = [
         Assessment.rubric_id == rubric.id,
         Assessment.rubric_version == rubric.version,
         Assessment.deleted_at.is_(None),
-    )
+    ]
     if product_ids is not None:
         if not product_ids:
             return {}
-        live_under_rubric += (Assessment.product_id.in_(product_ids),)
+        live_under_rubric.append(Assessment.product_id.in_(product_ids))
     latest: dict[uuid.UUID, uuid.UUID] = {}
     for product_id, assessment_id in session.execute(
         select(Assessment.product_id, Assessment.id)

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import cast
 
-from sqlalchemy import and_, case, func, insert, or_, select, update
+from sqlalchemy import Table, and_, bindparam, case, func, insert, or_, select, update
 from sqlalchemy.orm import aliased
 
 from ovop_desktop.core.regions import RegionLevel, parse_region_csv
 from ovop_desktop.core.text import search_key
 from ovop_desktop.db.models import Region, utc_now
 from ovop_desktop.services.database import Database
+
+_REGIONS = cast(Table, Region.__table__)
 
 # Most specific first: an officer searching a name is usually looking for a village.
 _LEVEL_ORDER = (
@@ -102,10 +105,24 @@ def import_regions(db: Database, data: bytes) -> RegionImportResult:
                 changed_rows.append(values)
                 if before[0] != row.name:
                     renames.append(RegionRename(row.code, before[0], row.name))
+        # Core statements on the session's connection: plain executemany, no ORM bookkeeping.
+        connection = session.connection()
         if new_rows:
-            session.execute(insert(Region), new_rows)
+            connection.execute(insert(_REGIONS), new_rows)
         if changed_rows:
-            session.execute(update(Region), changed_rows)
+            table = _REGIONS
+            connection.execute(
+                update(table)
+                .where(table.c.code == bindparam("b_code"))
+                .values(
+                    name=bindparam("name"),
+                    level=bindparam("level"),
+                    parent_code=bindparam("parent_code"),
+                    search_name=bindparam("search_name"),
+                    updated_at=bindparam("updated_at"),
+                ),
+                [{**row, "b_code": row["code"]} for row in changed_rows],
+            )
     in_file = {row.code for row in parsed.rows}
     return RegionImportResult(
         rows=len(parsed.rows),

@@ -13,6 +13,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from ovop_desktop import __version__
+from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.formatting import format_number_id
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.db, self.paths, self.worker = db, paths, worker
         self.ui = Ui_MainWindow()
-        self.ui.setupUi(self)
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.setStyleSheet(STYLE)
         self._build_pages()
         self._build_status_bar()
@@ -150,7 +151,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_job_failed(self, error: BaseException) -> None:
-        if isinstance(error, crash.DomainError):
+        if isinstance(error, DomainError):
             crash.show_expected(self, error)
         else:
             raise error

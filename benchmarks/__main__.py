@@ -1,0 +1,23 @@
+"""`python -m benchmarks`: run every benchmark and print one table."""
+
+from __future__ import annotations
+
+import sys
+
+from benchmarks import bench_regions, bench_scoring
+from benchmarks.harness import print_table
+
+MODULES = (bench_regions, bench_scoring)
+
+
+def main() -> int:
+    rows = []
+    for module in MODULES:
+        print(f"running {module.__name__} ...", file=sys.stderr, flush=True)
+        rows += module.run()
+    print_table(rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

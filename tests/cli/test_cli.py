@@ -1,0 +1,172 @@
+"""The command-line contract other issues and scripts rely on."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from ovop_desktop.cli import main
+from tests.conftest import FIXTURES
+
+# The default rubric, written out by hand from shared/domain/ovop-rubric.md, independent of the
+# rubric file and the scoring code.
+WEIGHTS = {"C1": 10, "C2": 10, "C3": 10, "C4": 10, "C5": 15, "C6": 10, "C7": 20, "C8": 15}
+FOOD = {"makanan", "minuman"}
+
+
+def _by_hand(levels: dict[str, int], category: str) -> tuple[Decimal, int]:
+    total = sum(Decimal(WEIGHTS[c] * levels[c]) / 5 for c in WEIGHTS)
+    stars = (
+        5 if total >= 90 else 4 if total >= 70 else 3 if total >= 50 else 2 if total >= 30 else 1
+    )
+    if stars == 5 and not (levels["C5"] >= 4 and levels["C7"] >= 4):
+        stars = 4
+    if stars >= 4 and (levels["C3"] < 3 or (category in FOOD and levels["C7"] < 4)):
+        stars = 3
+    return total, stars
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> str:
+    return str(tmp_path / "home")
+
+
+def test_regions_import_prints_counts_per_level(
+    home: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(
+        capsys, "--home", home, "regions", "import", str(FIXTURES / "wilayah-contoh.csv")
+    )
+    assert code == 0
+    assert "18 baris" in out
+    lines = {
+        line.split()[0]: line.split()[-1] for line in out.splitlines() if line.startswith("  ")
+    }
+    assert lines == {
+        "provinsi": "1",
+        "kabupaten/kota": "4",
+        "kecamatan": "5",
+        "desa": "6",
+        "kelurahan": "2",
+    }
+
+
+def test_demo_then_rank_matches_the_rubric_computed_by_hand(
+    home: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "--home", home, "demo", "--villages", "4", "--seed", "7")[0] == 0
+    code, out, _ = run(capsys, "--home", home, "surveys", "list", "--json")
+    assert code == 0
+    surveys = json.loads(out)
+    assert len(surveys) == 4 and all(s["status"] == "final" for s in surveys)
+
+    for survey in surveys:
+        code, out, _ = run(
+            capsys, "--home", home, "rank", "--village", survey["village_code"], "--json"
+        )
+        assert code == 0
+        entries = json.loads(out)
+        assert [e["rank"] for e in entries] == list(range(1, len(entries) + 1))
+        for entry in entries:
+            total, stars = _by_hand(entry["levels"], entry["category"])
+            assert Decimal(str(entry["total"])) == total
+            assert entry["stars"] == stars
+            assert (entry["gate"] is None) == (stars == _band_only(total))
+        totals = [e["total"] for e in entries]
+        assert totals == sorted(totals, reverse=True)
+        assert survey["top_candidate"] == entries[0]["name"]
+
+
+def _band_only(total: Decimal) -> int:
+    return 5 if total >= 90 else 4 if total >= 70 else 3 if total >= 50 else 2 if total >= 30 else 1
+
+
+def test_demo_is_deterministic_per_seed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    listings = []
+    for name in ("a", "b"):
+        home = str(tmp_path / name)
+        run(capsys, "--home", home, "demo", "--villages", "3", "--seed", "11")
+        _, out, _ = run(capsys, "--home", home, "surveys", "list", "--json")
+        listings.append([{k: v for k, v in s.items() if k != "survey_id"} for s in json.loads(out)])
+    assert listings[0] == listings[1]
+
+
+def test_regions_search_json_is_one_array(home: str, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "--home", home, "regions", "import", str(FIXTURES / "wilayah-contoh.csv"))
+    code, out, _ = run(capsys, "--home", home, "regions", "search", "PASAYANGAN", "--json")
+    assert code == 0
+    assert json.loads(out) == [
+        {
+            "code": "63.03.05.1003",
+            "name": "Pasayangan",
+            "level": "kelurahan",
+            "district": "Martapura",
+            "regency": "Kabupaten Banjar",
+        }
+    ]
+
+
+def test_a_handled_error_exits_1_with_a_plain_message(
+    home: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "--home", home, "rank", "--village", "63.01.01.2001")
+    assert code == 1
+    assert out == ""
+    assert "Belum ada survei" in err and "Traceback" not in err
+
+
+def test_a_broken_region_file_exits_1_and_names_the_row(
+    home: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "rusak.csv"
+    bad.write_text("kode,nama\n63,Kalimantan Selatan\n63.0X,Kabupaten Rusak\n", encoding="utf-8")
+    code, _, err = run(capsys, "--home", home, "regions", "import", str(bad))
+    assert code == 1
+    assert "Baris 3" in err
+
+
+def test_a_missing_file_exits_1(home: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--home", home, "regions", "import", "/tidak/ada.csv")
+    assert code == 1 and "tidak dapat dibaca" in err
+
+
+def test_a_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["rank"])
+    assert caught.value.code == 2
+
+
+def test_db_commands_check_upgrade_and_back_up(
+    home: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--home", home, "db", "upgrade")
+    assert code == 0 and "diperbarui dari kosong" in out
+    code, out, _ = run(capsys, "--home", home, "db", "upgrade")
+    assert "sudah versi terbaru" in out
+    code, out, _ = run(capsys, "--home", home, "db", "check")
+    assert code == 0 and "Hasil: baik" in out
+    target = tmp_path / "salinan.sqlite3"
+    code, out, _ = run(capsys, "--home", home, "db", "backup", "--out", str(target))
+    assert code == 0
+    with sqlite3.connect(target) as copy:
+        assert copy.execute("SELECT count(*) FROM rubrics").fetchone() == (1,)
+    code, _, err = run(capsys, "--home", home, "db", "backup", "--out", str(target))
+    assert code == 1 and "sudah ada" in err
+
+
+def test_home_comes_from_ovop_home_when_not_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("OVOP_HOME", str(tmp_path / "dari-env"))
+    assert run(capsys, "db", "upgrade")[0] == 0
+    assert (tmp_path / "dari-env" / "data" / "ovop.sqlite3").exists()

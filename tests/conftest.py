@@ -1,0 +1,64 @@
+"""Shared fixtures: a fresh data directory and database per test, seeded through the services.
+
+The offscreen platform is set here, before anything loads PySide6.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ovop_desktop.core.rubric import Rubric
+from ovop_desktop.paths import AppPaths, resolve_paths
+from ovop_desktop.services.database import Database, open_database
+from ovop_desktop.services.regions import import_regions
+from ovop_desktop.services.rubrics import install_shipped_rubrics, rubric_in_force
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+def shared_file(name: str) -> Path:
+    """A reference list from ../shared/data, or skip the test when it is not there."""
+    path = SHARED_DATA / name
+    if not path.exists():
+        pytest.skip(f"reference list {name} not found in {SHARED_DATA}")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _no_user_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test may touch the real user's data: OVOP_HOME points into tmp_path."""
+    monkeypatch.setenv("OVOP_HOME", str(tmp_path / "ovop-home"))
+
+
+@pytest.fixture
+def app_paths(tmp_path: Path) -> AppPaths:
+    return resolve_paths(tmp_path / "home").ensure()
+
+
+@pytest.fixture
+def empty_db(app_paths: AppPaths) -> Iterator[Database]:
+    db = open_database(app_paths.database_url, backups_dir=app_paths.backups_dir)
+    install_shipped_rubrics(db)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def db(empty_db: Database) -> Database:
+    """A database with the small hand-written region list and the shipped rubric."""
+    import_regions(empty_db, (FIXTURES / "wilayah-contoh.csv").read_bytes())
+    return empty_db
+
+
+@pytest.fixture
+def rubric(db: Database) -> Rubric:
+    return rubric_in_force(db)

@@ -1,0 +1,174 @@
+"""Every schema change is a migration, tested on a database that has data in it."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import select
+
+from ovop_desktop.db.engine import make_engine
+from ovop_desktop.db.migrate import head_revision, upgrade
+from ovop_desktop.db.models import Base, Region
+from ovop_desktop.services.database import open_database
+from ovop_desktop.services.errors import StorageError
+
+FIRST_REVISION = "0001"
+SURVEY_ID = uuid.uuid4().hex
+PRODUCT_ID = uuid.uuid4().hex
+ASSESSMENT_ID = uuid.uuid4().hex
+STAMP = "2026-08-03 02:00:00.000000"
+
+
+def _seed_first_revision(database: Path) -> None:
+    """Rows written as the first revision's schema stores them, children included."""
+    connection = sqlite3.connect(database)
+    with connection:
+        connection.executemany(
+            "INSERT INTO regions (code, name, level, parent_code, updated_at) VALUES (?,?,?,?,?)",
+            [
+                ("63", "KALIMANTAN SELATAN", "provinsi", None, STAMP),
+                ("63.08", "KAB. HULU SUNGAI UTARA", "kabupaten/kota", "63", STAMP),
+                ("63.08.07", "Banjang", "kecamatan", "63.08", STAMP),
+                ("63.08.07.2001", "Banjang", "desa", "63.08.07", STAMP),
+            ],
+        )
+        connection.execute(
+            "INSERT INTO surveys (id, revision, created_at, updated_at, village_code, village_name,"
+            " district_name, regency_name, survey_date, status) VALUES (?,1,?,?,?,?,?,?,?,?)",
+            (
+                SURVEY_ID,
+                STAMP,
+                STAMP,
+                "63.08.07.2001",
+                "Banjang",
+                "Banjang",
+                "KAB. HULU SUNGAI UTARA",
+                "2026-08-03",
+                "final",
+            ),
+        )
+        connection.execute(
+            "INSERT INTO candidate_products (id, revision, created_at, updated_at, survey_id, name,"
+            " category, permit_nib, permit_pirt, permit_bpom, permit_halal, permit_sni,"
+            " permit_hki) VALUES (?,1,?,?,?,?,?,1,0,0,0,0,0)",
+            (PRODUCT_ID, STAMP, STAMP, SURVEY_ID, "Anyaman Purun", "anyaman"),
+        )
+        connection.execute(
+            "INSERT INTO assessments (id, revision, created_at, updated_at, product_id, rubric_id,"
+            " rubric_version, rubric_hash, status, total, stars) VALUES (?,1,?,?,?,?,1,?,?,?,?)",
+            (
+                ASSESSMENT_ID,
+                STAMP,
+                STAMP,
+                PRODUCT_ID,
+                "ovop-kalsel-2026",
+                "x" * 64,
+                "final",
+                66.0,
+                3,
+            ),
+        )
+        connection.executemany(
+            "INSERT INTO assessment_levels (assessment_id, criterion_id, level) VALUES (?,?,?)",
+            [(ASSESSMENT_ID, f"C{i}", 3) for i in range(1, 9)],
+        )
+    connection.close()
+
+
+@pytest.fixture
+def first_revision_db(tmp_path: Path) -> Path:
+    database = tmp_path / "lama.sqlite3"
+    upgrade(f"sqlite:///{database}", target=FIRST_REVISION)
+    _seed_first_revision(database)
+    return database
+
+
+def _count(database: Path, table: str) -> int:
+    connection = sqlite3.connect(database)
+    try:
+        return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    finally:
+        connection.close()
+
+
+def test_upgrading_a_first_revision_database_keeps_every_row(
+    first_revision_db: Path, tmp_path: Path
+) -> None:
+    before = {
+        t: _count(first_revision_db, t)
+        for t in ("regions", "surveys", "candidate_products", "assessments", "assessment_levels")
+    }
+
+    result = upgrade(f"sqlite:///{first_revision_db}", backups_dir=tmp_path / "cadangan")
+
+    assert (result.from_revision, result.to_revision) == (FIRST_REVISION, head_revision())
+    after = {t: _count(first_revision_db, t) for t in before}
+    assert after == before
+    assert before["assessment_levels"] == 8  # the child rows a table copy could have cascaded
+
+
+def test_upgrade_fills_the_region_search_names(first_revision_db: Path) -> None:
+    upgrade(f"sqlite:///{first_revision_db}")
+    engine = make_engine(f"sqlite:///{first_revision_db}")
+    with engine.connect() as connection:
+        names = dict(connection.execute(select(Region.code, Region.search_name)).all())
+    engine.dispose()
+    assert names["63.08"] == "kab hulu sungai utara"
+    assert names["63.08.07.2001"] == "banjang"
+
+
+def test_upgrade_leaves_foreign_keys_consistent_and_on(first_revision_db: Path) -> None:
+    upgrade(f"sqlite:///{first_revision_db}")
+    connection = sqlite3.connect(first_revision_db)
+    assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    connection.close()
+    engine = make_engine(f"sqlite:///{first_revision_db}")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()
+
+
+def test_a_backup_copy_is_made_before_migrating_data(
+    first_revision_db: Path, tmp_path: Path
+) -> None:
+    result = upgrade(f"sqlite:///{first_revision_db}", backups_dir=tmp_path / "cadangan")
+
+    assert result.backup is not None and result.backup.exists()
+    copy = sqlite3.connect(result.backup)
+    assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (FIRST_REVISION,)
+    assert copy.execute("SELECT count(*) FROM assessment_levels").fetchone() == (8,)
+    copy.close()
+
+
+def test_a_new_database_needs_no_backup(tmp_path: Path) -> None:
+    result = upgrade(f"sqlite:///{tmp_path / 'baru.sqlite3'}", backups_dir=tmp_path / "cadangan")
+    assert result.backup is None
+    assert not (tmp_path / "cadangan").exists()
+
+
+def test_models_and_migrations_describe_the_same_schema(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'skema.sqlite3'}"
+    upgrade(url)
+    engine = make_engine(url)
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    engine.dispose()
+    assert differences == []
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
+    database = tmp_path / "baru.sqlite3"
+    upgrade(f"sqlite:///{database}")
+    connection = sqlite3.connect(database)
+    with connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.close()
+
+    with pytest.raises(StorageError, match="versi OVOP Desktop yang lebih baru"):
+        open_database(f"sqlite:///{database}", backups_dir=tmp_path / "cadangan")
+    assert not (tmp_path / "cadangan").exists()

@@ -1,0 +1,84 @@
+"""Start-up opens the main window on a migrated database; the worker keeps the GUI free."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from ovop_desktop.ui.worker import Worker
+
+STARTER = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from ovop_desktop.ui.app import run_application
+from ovop_desktop.ui.main_window import MainWindow
+
+app = QApplication(sys.argv)
+
+def look_and_quit():
+    titles = [w.windowTitle() for w in app.topLevelWidgets()
+              if isinstance(w, MainWindow) and w.isVisible()]
+    print("WINDOWS", titles)
+    for widget in app.topLevelWidgets():
+        widget.close()
+    app.quit()
+
+QTimer.singleShot(500, look_and_quit)
+sys.exit(run_application(home=sys.argv[1]))
+"""
+
+
+def test_the_application_opens_its_main_window_and_exits_cleanly(tmp_path: Path) -> None:
+    # In a process of its own: a QApplication that has quit once cannot be reused by later tests.
+    home = tmp_path / "home"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", STARTER, str(home)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "WINDOWS ['OVOP Desktop']" in result.stdout
+    assert (home / "data" / "ovop.sqlite3").exists()
+    assert not (home / "logs" / "crash.log").exists()
+    assert not (home / "data" / "ovop.lock").exists()
+
+
+def test_worker_runs_jobs_off_the_gui_thread_and_answers_on_it(qtbot: QtBot) -> None:
+    worker = Worker()
+    threads: dict[str, threading.Thread] = {}
+    results: list[object] = []
+
+    def job() -> int:
+        threads["job"] = threading.current_thread()
+        return 42
+
+    def on_success(value: object) -> None:
+        threads["callback"] = threading.current_thread()
+        results.append(value)
+
+    worker.submit(job, on_success)
+    qtbot.waitUntil(lambda: results == [42])
+    assert threads["job"] is not threading.main_thread()
+    assert threads["callback"] is threading.main_thread()
+
+
+def test_worker_hands_failures_to_the_failure_callback(qtbot: QtBot) -> None:
+    worker = Worker()
+    errors: list[BaseException] = []
+
+    def job() -> None:
+        raise ValueError("disk penuh")
+
+    worker.submit(job, on_failure=errors.append)
+    qtbot.waitUntil(lambda: len(errors) == 1)
+    assert str(errors[0]) == "disk penuh"

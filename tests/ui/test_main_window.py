@@ -1,0 +1,48 @@
+"""The main window shell: Indonesian navigation, keyboard access, status bar."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from ovop_desktop.services.database import Database
+from ovop_desktop.services.surveys import SurveyInput, create_survey
+from ovop_desktop.ui.main_window import MainWindow
+
+
+def test_navigation_shows_the_five_places_in_indonesian(window: MainWindow) -> None:
+    items = [window.ui.navigation.item(i).text() for i in range(window.ui.navigation.count())]
+    assert items == ["Survei", "Penilaian & Peringkat", "Surat", "Sinkronisasi", "Pengaturan"]
+    assert window.menuBar().actions()[0].text() == "&Berkas"
+
+
+def test_ctrl_and_a_number_switches_place(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.ui.pages.currentIndex() == 2
+    title = window.ui.pages.currentWidget().findChild(QLabel, "pageTitle")
+    assert title is not None and title.text() == "Surat"
+
+
+def test_arrow_keys_move_through_the_navigation(window: MainWindow, qtbot: QtBot) -> None:
+    window.ui.navigation.setFocus()
+    qtbot.keyClick(window.ui.navigation, Qt.Key.Key_Down)
+    assert window.ui.pages.currentIndex() == 1
+
+
+def test_status_bar_shows_data_folder_and_counts(
+    window: MainWindow, qtbot: QtBot, db: Database
+) -> None:
+    create_survey(db, SurveyInput("63.08.07.2001", date(2026, 8, 3)))
+    window.refresh_counts()
+    qtbot.waitUntil(lambda: window.counts_label.text() == "1 survei · 18 wilayah")
+    assert window.data_label.text().startswith("Folder data: ")
+    assert window.export_label.text() == "Ekspor terakhir: belum pernah"
+
+
+def test_the_window_fits_a_1366_by_768_screen(window: MainWindow) -> None:
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1366 and hint.height() <= 768
+    assert window.minimumWidth() <= 1366 and window.minimumHeight() <= 768
