@@ -19,6 +19,7 @@ from ovop_desktop.paths import AppPaths, resolve_paths
 from ovop_desktop.services.database import Database, open_database
 from ovop_desktop.services.regions import import_regions
 from ovop_desktop.services.rubrics import install_shipped_rubrics, rubric_in_force
+from tests.postgres import PostgresServer, postgres_server
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -37,6 +38,21 @@ def shared_file(name: str) -> Path:
 def _no_user_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test may touch the real user's data: OVOP_HOME points into tmp_path."""
     monkeypatch.setenv("OVOP_HOME", str(tmp_path / "ovop-home"))
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    with postgres_server() as server:
+        yield server
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_backend_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database URL on each backend the application supports."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'ovop.sqlite3'}"
+    server: PostgresServer = request.getfixturevalue("postgres")
+    return server.create_database()
 
 
 @pytest.fixture

@@ -1,0 +1,118 @@
+"""A throwaway PostgreSQL server for the tests, started from the installed server binaries.
+
+initdb and pg_ctl run in a temporary directory on a free local port. When no server binaries
+exist the tests that need one are skipped with the reason, unless OVOP_REQUIRE_POSTGRES=1 (set by
+.ci/run), which turns that skip into a failure. As root, the server runs as the `postgres` user,
+because PostgreSQL refuses to run as root.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+REQUIRE_ENV = "OVOP_REQUIRE_POSTGRES"
+
+
+def _server_bin_dir() -> Path | None:
+    found = shutil.which("pg_ctl")
+    if found and shutil.which("initdb"):
+        return Path(found).parent
+    versions = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), reverse=True)
+    return Path(versions[0]).parent if versions else None
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class PostgresServer:
+    def __init__(self, bin_dir: Path, root: Path) -> None:
+        self.bin_dir, self.root = bin_dir, root
+        self.data = root / "data"
+        self.port = _free_port()
+        self.user = "ovop"
+        self._as: list[str] = []
+        if os.geteuid() == 0:
+            account = pwd.getpwnam("postgres")
+            os.chown(root, account.pw_uid, account.pw_gid)
+            self._as = ["runuser", "-u", "postgres", "--"]
+
+    def _run(self, *args: str) -> None:
+        subprocess.run([*self._as, *args], check=True, capture_output=True, timeout=120)
+
+    def start(self) -> None:
+        self._run(
+            str(self.bin_dir / "initdb"),
+            "-D",
+            str(self.data),
+            "-A",
+            "trust",
+            "-U",
+            self.user,
+            "--no-sync",
+            "-E",
+            "UTF8",
+            "--locale=C",
+        )
+        options = (
+            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        )
+        self._run(
+            str(self.bin_dir / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-o",
+            options,
+            "-l",
+            str(self.root / "server.log"),
+            "-w",
+            "start",
+        )
+
+    def stop(self) -> None:
+        self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop")
+
+    def url(self, database: str) -> str:
+        return f"postgresql+psycopg://{self.user}@127.0.0.1:{self.port}/{database}"
+
+    def create_database(self) -> str:
+        import psycopg
+
+        name = f"t_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(
+            f"postgresql://{self.user}@127.0.0.1:{self.port}/postgres", autocommit=True
+        ) as connection:
+            connection.execute(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+
+@contextmanager
+def postgres_server() -> Iterator[PostgresServer]:
+    bin_dir = _server_bin_dir()
+    if bin_dir is None:
+        reason = "no PostgreSQL server binaries (initdb, pg_ctl) on this machine"
+        if os.environ.get(REQUIRE_ENV) == "1":
+            pytest.fail(f"{reason}, but {REQUIRE_ENV}=1")
+        pytest.skip(reason)
+    with tempfile.TemporaryDirectory(prefix="ovop-pg-") as scratch:
+        server = PostgresServer(bin_dir, Path(scratch))
+        server.start()
+        try:
+            yield server
+        finally:
+            server.stop()
