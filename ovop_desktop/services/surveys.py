@@ -264,6 +264,32 @@ def add_respondent(
         return respondent.id
 
 
+def update_respondent(
+    db: Database,
+    respondent_id: uuid.UUID,
+    changes: Mapping[str, Any],
+    *,
+    reason: str | None = None,
+    officer_id: uuid.UUID | None = None,
+) -> list[str]:
+    if "name" in changes and not str(changes["name"] or "").strip():
+        raise InvalidInputError(
+            "Nama narasumber wajib diisi.", "The respondent's name is required.", field="name"
+        )
+    with db.session() as session:
+        respondent = _require_live(session, Respondent, respondent_id, "Narasumber")
+        survey = session.get(Survey, respondent.survey_id)
+        return _apply_changes(
+            session,
+            respondent,
+            changes,
+            RESPONDENT_FIELDS,
+            final=survey is not None and survey.status == "final",
+            reason=reason,
+            officer_id=officer_id,
+        )
+
+
 def add_product(
     db: Database,
     survey_id: uuid.UUID,

@@ -26,6 +26,7 @@ from ovop_desktop.services.surveys import (
     create_survey,
     delete_survey,
     finalize_survey,
+    update_respondent,
     update_survey,
 )
 
@@ -135,3 +136,11 @@ def test_a_product_needs_a_category_of_the_rubric(db: Database, rubric: Rubric) 
 def test_unknown_survey_is_reported_plainly(db: Database) -> None:
     with pytest.raises(NotFoundError, match="Survei tidak ditemukan"):
         update_survey(db, uuid.uuid4(), {"notes": "x"})
+
+
+def test_a_respondent_can_be_corrected_but_not_emptied(db: Database) -> None:
+    survey_id = create_survey(db, SurveyInput("63.08.07.2001", date(2026, 8, 3)))
+    respondent_id = add_respondent(db, survey_id, RespondentInput("Siti Aisyah", "Perajin"))
+    assert update_respondent(db, respondent_id, {"role": "Ketua Kelompok"}) == ["role"]
+    with pytest.raises(InvalidInputError, match="Nama narasumber"):
+        update_respondent(db, respondent_id, {"name": "  "})
