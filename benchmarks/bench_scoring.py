@@ -6,7 +6,8 @@ import random
 from pathlib import Path
 
 from benchmarks.harness import BenchRow, timed
-from ovop_desktop.core.rubric import Rubric, parse_rubric
+from ovop_desktop.core.rubric import Rubric
+from ovop_desktop.core.rubric_loader import parse_rubric
 from ovop_desktop.core.scoring import CandidateInput, rank_candidates
 
 CANDIDATES = 50_000

@@ -13,7 +13,8 @@ from typing import cast
 from sqlalchemy import Table, and_, bindparam, case, func, insert, or_, select, update
 from sqlalchemy.orm import aliased
 
-from ovop_desktop.core.regions import RegionLevel, parse_region_csv
+from ovop_desktop.core.region_csv import parse_region_csv
+from ovop_desktop.core.regions import RegionLevel
 from ovop_desktop.core.text import search_key
 from ovop_desktop.db.models import Region, utc_now
 from ovop_desktop.services.database import Database

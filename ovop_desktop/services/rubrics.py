@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from sqlalchemy import select
 
-from ovop_desktop.core.rubric import Rubric, parse_rubric
+from ovop_desktop.core.rubric import Rubric
+from ovop_desktop.core.rubric_loader import parse_rubric
 from ovop_desktop.db.models import RubricVersion
 from ovop_desktop.paths import rubrics_dir
 from ovop_desktop.services.database import Database

@@ -264,6 +264,31 @@ def add_respondent(
         return respondent.id
 
 
+def _update_survey_child(
+    db: Database,
+    model: type[Respondent] | type[CandidateProduct],
+    record_id: uuid.UUID,
+    what: str,
+    changes: Mapping[str, Any],
+    allowed: frozenset[str],
+    reason: str | None,
+    officer_id: uuid.UUID | None,
+) -> list[str]:
+    """A change to a respondent or product of a final survey is a correction of that survey."""
+    with db.session() as session:
+        record = _require_live(session, model, record_id, what)
+        survey = session.get(Survey, record.survey_id)
+        return _apply_changes(
+            session,
+            record,
+            changes,
+            allowed,
+            final=survey is not None and survey.status == "final",
+            reason=reason,
+            officer_id=officer_id,
+        )
+
+
 def update_respondent(
     db: Database,
     respondent_id: uuid.UUID,
@@ -276,18 +301,9 @@ def update_respondent(
         raise InvalidInputError(
             "Nama narasumber wajib diisi.", "The respondent's name is required.", field="name"
         )
-    with db.session() as session:
-        respondent = _require_live(session, Respondent, respondent_id, "Narasumber")
-        survey = session.get(Survey, respondent.survey_id)
-        return _apply_changes(
-            session,
-            respondent,
-            changes,
-            RESPONDENT_FIELDS,
-            final=survey is not None and survey.status == "final",
-            reason=reason,
-            officer_id=officer_id,
-        )
+    return _update_survey_child(
+        db, Respondent, respondent_id, "Narasumber", changes, RESPONDENT_FIELDS, reason, officer_id
+    )
 
 
 def add_product(
@@ -333,19 +349,16 @@ def update_product(
     officer_id: uuid.UUID | None = None,
 ) -> list[str]:
     _check_product(changes, categories)
-    with db.session() as session:
-        product = _require_live(session, CandidateProduct, product_id, "Produk kandidat")
-        survey = session.get(Survey, product.survey_id)
-        final = survey is not None and survey.status == "final"
-        return _apply_changes(
-            session,
-            product,
-            changes,
-            PRODUCT_FIELDS,
-            final=final,
-            reason=reason,
-            officer_id=officer_id,
-        )
+    return _update_survey_child(
+        db,
+        CandidateProduct,
+        product_id,
+        "Produk kandidat",
+        changes,
+        PRODUCT_FIELDS,
+        reason,
+        officer_id,
+    )
 
 
 @dataclass(frozen=True)

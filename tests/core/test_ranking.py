@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ovop_desktop.core.rubric import parse_rubric
+from ovop_desktop.core.rubric_loader import parse_rubric
 from ovop_desktop.core.scoring import CandidateInput, RankedCandidate, ScoringError, rank_candidates
 
 RUBRIC = parse_rubric(

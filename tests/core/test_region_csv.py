@@ -7,13 +7,8 @@ from pathlib import Path
 import pytest
 
 from ovop_desktop.core.errors import DomainError
-from ovop_desktop.core.regions import (
-    RegionCsvError,
-    RegionLevel,
-    RegionRow,
-    RowProblem,
-    parse_region_csv,
-)
+from ovop_desktop.core.region_csv import RegionCsvError, RegionRow, RowProblem, parse_region_csv
+from ovop_desktop.core.regions import RegionLevel
 
 SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 

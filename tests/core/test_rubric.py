@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ovop_desktop.core.rubric import Rubric, RubricError, parse_rubric
+from ovop_desktop.core.rubric import Rubric, RubricError
+from ovop_desktop.core.rubric_loader import parse_rubric
 
 SHIPPED_PATH = Path(__file__).parents[2] / "resources" / "rubrics" / "ovop-kalsel-2026-v1.toml"
 SHIPPED = SHIPPED_PATH.read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from ovop_desktop.core.regions import RegionCsvError
+from ovop_desktop.core.region_csv import RegionCsvError
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.regions import (
     children,

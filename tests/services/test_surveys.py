@@ -26,6 +26,7 @@ from ovop_desktop.services.surveys import (
     create_survey,
     delete_survey,
     finalize_survey,
+    update_product,
     update_respondent,
     update_survey,
 )
@@ -144,3 +145,32 @@ def test_a_respondent_can_be_corrected_but_not_emptied(db: Database) -> None:
     assert update_respondent(db, respondent_id, {"role": "Ketua Kelompok"}) == ["role"]
     with pytest.raises(InvalidInputError, match="Nama narasumber"):
         update_respondent(db, respondent_id, {"name": "  "})
+
+
+def test_correcting_a_product_of_a_final_survey_is_audited(db: Database, rubric: Rubric) -> None:
+    officer = save_profile(db, name="Rahmah Hidayati")
+    survey_id = create_survey(
+        db, SurveyInput("63.08.07.2001", date(2026, 8, 3), officer_id=officer.id)
+    )
+    product_id = add_product(
+        db, survey_id, ProductInput("Anyaman Purun", "anyaman"), categories=_categories(rubric)
+    )
+    save_assessment(db, product_id, rubric, ALL_THREES)
+    finalize_survey(db, survey_id)
+
+    with pytest.raises(InvalidInputError, match="alasan"):
+        update_product(db, product_id, {"unit_price_idr": 50_000}, categories=_categories(rubric))
+    with pytest.raises(InvalidInputError, match="kategori"):
+        update_product(
+            db, product_id, {"category": "mebel"}, categories=_categories(rubric), reason="x"
+        )
+    assert update_product(
+        db,
+        product_id,
+        {"unit_price_idr": 50_000},
+        categories=_categories(rubric),
+        reason="Harga baru",
+    ) == ["unit_price_idr"]
+    with db.session() as session:
+        fields = [e.field for e in session.scalars(select(AuditEntry))]
+    assert fields == ["unit_price_idr"]
