@@ -114,8 +114,8 @@ def cmd_demo(ctx: Context) -> int:
 
 
 def cmd_surveys_list(ctx: Context) -> int:
-    from ovop_desktop.services.ranking import list_surveys
     from ovop_desktop.services.rubrics import rubric_in_force
+    from ovop_desktop.services.survey_list import list_surveys
 
     rows = list_surveys(ctx.db, rubric_in_force(ctx.db))
     if ctx.args.json:

@@ -86,3 +86,22 @@ def local_device_id(db: Database) -> uuid.UUID:
         device_id = device.id
     set_setting(db, LOCAL_DEVICE, str(device_id))
     return device_id
+
+
+def device_name(db: Database) -> str:
+    with db.session() as session:
+        device = session.get(Device, local_device_id(db))
+        return device.name if device else ""
+
+
+def set_device_name(db: Database, name: str) -> None:
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidInputError(
+            "Nama perangkat wajib diisi.", "The device name is required.", field="device_name"
+        )
+    device_id = local_device_id(db)
+    with db.session() as session:
+        device = session.get(Device, device_id)
+        if device is not None:
+            device.name = name

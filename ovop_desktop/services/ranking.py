@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.core.scoring import CandidateInput, RankedCandidate, explain, rank_candidates
-from ovop_desktop.db.models import Assessment, AssessmentLevel, CandidateProduct, Officer, Survey
+from ovop_desktop.db.models import Assessment, AssessmentLevel, CandidateProduct, Survey
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import NotFoundError
 
@@ -174,91 +174,3 @@ def rank_village(db: Database, village_code: str, rubric: Rubric) -> VillageRank
         rubric_version=rubric.version,
         entries=_entries(rubric, products, assessed),
     )
-
-
-@dataclass(frozen=True)
-class SurveyRow:
-    survey_id: uuid.UUID
-    village_code: str
-    regency: str
-    district: str
-    village: str
-    survey_date: date
-    officer: str | None
-    status: str
-    candidates: int
-    top_candidate: str | None
-    top_stars: int | None
-    top_total: Decimal | None
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "survey_id": str(self.survey_id),
-            "village_code": self.village_code,
-            "regency": self.regency,
-            "district": self.district,
-            "village": self.village,
-            "survey_date": self.survey_date.isoformat(),
-            "officer": self.officer,
-            "status": self.status,
-            "candidates": self.candidates,
-            "top_candidate": self.top_candidate,
-            "top_stars": self.top_stars,
-            "top_total": None if self.top_total is None else float(self.top_total),
-        }
-
-
-def list_surveys(db: Database, rubric: Rubric) -> list[SurveyRow]:
-    """Every live survey with its top candidate under `rubric`, in a fixed number of queries."""
-    with db.session() as session:
-        surveys = session.execute(
-            select(Survey, Officer.name)
-            .outerjoin(Officer, Officer.id == Survey.officer_id)
-            .where(Survey.deleted_at.is_(None))
-            .order_by(
-                Survey.regency_name, Survey.district_name, Survey.village_name, Survey.survey_date
-            )
-        ).all()
-        products_by_survey: dict[uuid.UUID, list[tuple[uuid.UUID, str, str]]] = defaultdict(list)
-        for pid, sid, name, category in session.execute(
-            select(
-                CandidateProduct.id,
-                CandidateProduct.survey_id,
-                CandidateProduct.name,
-                CandidateProduct.category,
-            ).where(CandidateProduct.deleted_at.is_(None))
-        ):
-            products_by_survey[sid].append((pid, name, category))
-        assessed = _latest_levels(session, None, rubric)
-    rows = []
-    for survey, officer_name in surveys:
-        products = products_by_survey.get(survey.id, [])
-        entries = _entries(rubric, products, assessed) if products else ()
-        top = entries[0] if entries and entries[0].rank == 1 else None
-        rows.append(
-            SurveyRow(
-                survey_id=survey.id,
-                village_code=survey.village_code,
-                regency=survey.regency_name,
-                district=survey.district_name,
-                village=survey.village_name,
-                survey_date=survey.survey_date,
-                officer=officer_name,
-                status=survey.status,
-                candidates=len(products),
-                top_candidate=top.name if top else None,
-                top_stars=top.stars if top else None,
-                top_total=top.total if top else None,
-            )
-        )
-    return rows
-
-
-def survey_count(db: Database) -> int:
-    with db.session() as session:
-        return (
-            session.scalar(
-                select(func.count()).select_from(Survey).where(Survey.deleted_at.is_(None))
-            )
-            or 0
-        )

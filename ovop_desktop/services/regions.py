@@ -224,3 +224,14 @@ def children(db: Database, parent_code: str | None) -> list[RegionHit]:
 def region_count(db: Database) -> int:
     with db.session() as session:
         return session.scalar(select(func.count()).select_from(Region)) or 0
+
+
+def regencies(db: Database) -> list[RegionHit]:
+    """Every kabupaten/kota of the list, by province code then name, for the first picker."""
+    with db.session() as session:
+        rows = session.execute(
+            select(Region.code, Region.name, Region.level)
+            .where(Region.level == str(RegionLevel.KABUPATEN_KOTA))
+            .order_by(Region.parent_code, Region.name)
+        ).all()
+    return [RegionHit(code, name, level) for code, name, level in rows]

@@ -28,3 +28,16 @@ def set_setting(db: Database, key: str, value: Any) -> None:
         else:
             row.value = value
             row.updated_at = utc_now()
+
+
+INTERFACE_LANGUAGE = "interface_language"
+PHOTO_LONGEST_SIDE = "photo_longest_side"
+DEFAULT_PHOTO_LONGEST_SIDE = 1600
+PHOTO_SIDE_RANGE = (640, 4096)
+
+
+def photo_longest_side(db: Database) -> int:
+    """The longest side photos are downscaled to on import (a setting, 1600 px by default)."""
+    value = get_setting(db, PHOTO_LONGEST_SIDE, DEFAULT_PHOTO_LONGEST_SIDE)
+    low, high = PHOTO_SIDE_RANGE
+    return min(high, max(low, int(value)))

@@ -238,9 +238,7 @@ def update_survey(
 
 def delete_survey(db: Database, survey_id: uuid.UUID) -> None:
     """Leave a tombstone, so that the deletion travels to the province too."""
-    with db.session() as session:
-        survey = _require_live(session, Survey, survey_id, "Survei")
-        survey.deleted_at = utc_now()
+    _tombstone(db, Survey, survey_id, "Survei")
 
 
 def add_respondent(
@@ -428,3 +426,26 @@ def finalize_survey(db: Database, survey_id: uuid.UUID) -> None:
         if missing:
             raise SurveyIncompleteError(missing)
         survey.status = "final"
+
+
+def _tombstone(db: Database, model: type[SyncRecord], record_id: uuid.UUID, what: str) -> None:
+    with db.session() as session:
+        record = _require_live(session, model, record_id, what)
+        record.deleted_at = utc_now()
+
+
+def delete_respondent(db: Database, respondent_id: uuid.UUID) -> None:
+    _tombstone(db, Respondent, respondent_id, "Narasumber")
+
+
+def delete_product(db: Database, product_id: uuid.UUID) -> None:
+    _tombstone(db, CandidateProduct, product_id, "Produk kandidat")
+
+
+def restore_survey(db: Database, survey_id: uuid.UUID) -> None:
+    """Undo a deletion (until the next export carries the tombstone away)."""
+    with db.session() as session:
+        survey = session.get(Survey, survey_id)
+        if survey is None:
+            raise NotFoundError("Survei tidak ditemukan.", "Survey not found.")
+        survey.deleted_at = None

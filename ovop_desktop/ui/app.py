@@ -14,14 +14,14 @@ from ovop_desktop.core.errors import DomainError
 from ovop_desktop.paths import AppPaths, resolve_paths
 from ovop_desktop.services.database import Database, open_database
 from ovop_desktop.services.officers import local_device_id
+from ovop_desktop.services.recovery import RecoveryJournal
 from ovop_desktop.services.rubrics import install_shipped_rubrics
-from ovop_desktop.services.settings import get_setting
+from ovop_desktop.services.settings import INTERFACE_LANGUAGE, get_setting
 from ovop_desktop.ui import crash, dialogs, i18n
-from ovop_desktop.ui.main_window import MainWindow
+from ovop_desktop.ui.main_window import SETTINGS_PAGE, MainWindow
 from ovop_desktop.ui.worker import Worker
 
 log = logging.getLogger(__name__)
-LANGUAGE_SETTING = "interface_language"
 
 
 def _configure_logging(paths: AppPaths) -> None:
@@ -48,6 +48,45 @@ def prepare_database(paths: AppPaths, db_url: str | None) -> Database:
     install_shipped_rubrics(db)
     local_device_id(db)
     return db
+
+
+def open_window(app: QApplication, db: Database, paths: AppPaths, worker: Worker) -> MainWindow:
+    """The main window; a change of interface language rebuilds it in the new language."""
+    window = MainWindow(db, paths, worker)
+
+    def relabel(language: str) -> None:
+        i18n.install(app, language)
+        fresh = open_window(app, db, paths, worker)
+        fresh.ui.navigation.setCurrentRow(SETTINGS_PAGE)
+        fresh.setGeometry(window.geometry())
+        window.close()
+        window.deleteLater()
+
+    window.languageChanged.connect(relabel)
+    window.show()
+    return window
+
+
+def offer_recovery(window: MainWindow, journal: RecoveryJournal) -> None:
+    """A journal left behind means the last run ended abruptly: offer to carry on."""
+    edits = journal.read()
+    if edits is None or edits.survey_id is None:
+        journal.clear()
+        return
+    survey_id = edits.survey_id
+    dialogs.question(
+        window,
+        QApplication.translate("Startup", "Recover your work"),
+        QApplication.translate(
+            "Startup",
+            "OVOP Desktop was not closed properly last time. Continue with the survey of %1? "
+            "Changes that had not reached the database yet will be restored.",
+        ).replace("%1", edits.survey_label or "?"),
+        QApplication.translate("Startup", "&Recover"),
+        QApplication.translate("Startup", "&Discard"),
+        lambda: window.open_survey(survey_id, edits),
+        journal.clear,
+    )
 
 
 def run_application(home: str | None = None, db_url: str | None = None) -> int:
@@ -82,13 +121,13 @@ def run_application(home: str | None = None, db_url: str | None = None) -> int:
         dialogs.fatal(text)
         lock.unlock()
         return 1
-    i18n.install(app, get_setting(db, LANGUAGE_SETTING, i18n.DEFAULT_LANGUAGE))
+    i18n.install(app, get_setting(db, INTERFACE_LANGUAGE, i18n.DEFAULT_LANGUAGE))
     if previous_crash:
         dialogs.crash_dialog(None, previous_crash)
 
     worker = Worker()
-    window = MainWindow(db, paths, worker)
-    window.show()
+    window = open_window(app, db, paths, worker)
+    offer_recovery(window, RecoveryJournal(paths.data_dir))
     status = app.exec()
     worker.wait()
     db.dispose()

@@ -8,12 +8,15 @@ logged instead, so that nothing waits for a click that cannot come.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
+    QLabel,
     QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
@@ -73,4 +76,89 @@ def crash_dialog(parent: QWidget | None, report: str) -> None:
     close.clicked.connect(dialog.reject)
     layout.addWidget(buttons)
     dialog.resize(640, 420)
+    dialog.open()
+
+
+def question(
+    parent: QWidget,
+    title: str,
+    text: str,
+    yes: str,
+    no: str,
+    on_yes: Callable[[], None],
+    on_no: Callable[[], None] | None = None,
+    *,
+    destructive: bool = False,
+) -> QMessageBox:
+    """Ask a yes/no question without blocking; the matching callback runs on the answer."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setObjectName("question")
+    agree = box.addButton(
+        yes,
+        QMessageBox.ButtonRole.DestructiveRole
+        if destructive
+        else QMessageBox.ButtonRole.AcceptRole,
+    )
+    refuse = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(refuse if destructive else agree)
+
+    def finished() -> None:
+        if box.clickedButton() is agree:
+            on_yes()
+        elif on_no is not None:
+            on_no()
+
+    box.finished.connect(finished)
+    box.open()
+    return box
+
+
+def confirm(parent: QWidget, title: str, text: str, yes: str, on_yes: Callable[[], None]) -> None:
+    """Ask before something destructive; `on_yes` runs only when the user agrees."""
+    question(
+        parent,
+        title,
+        text,
+        yes,
+        QApplication.translate("Dialogs", "Cancel"),
+        on_yes,
+        destructive=True,
+    )
+
+
+def ask_reason(parent: QWidget, title: str, text: str, on_reason: Callable[[str], None]) -> None:
+    """Ask for a written reason (a correction, a justification); empty answers are refused."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    label = QLabel(text)
+    label.setWordWrap(True)
+    reason = QPlainTextEdit()
+    reason.setTabChangesFocus(True)
+    buttons = QDialogButtonBox()
+    ok = buttons.addButton(
+        QApplication.translate("Dialogs", "OK"), QDialogButtonBox.ButtonRole.AcceptRole
+    )
+    buttons.addButton(
+        QApplication.translate("Dialogs", "Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+    )
+    ok.setEnabled(False)
+    reason.textChanged.connect(lambda: ok.setEnabled(bool(reason.toPlainText().strip())))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    for widget in (label, reason, buttons):
+        layout.addWidget(widget)
+    dialog.accepted.connect(lambda: on_reason(reason.toPlainText().strip()))
+    dialog.resize(460, 220)
+    dialog.open()
+
+
+def open_files(
+    parent: QWidget, title: str, name_filter: str, on_files: Callable[[list[str]], None]
+) -> None:
+    """Pick files without blocking; `on_files` gets the chosen paths (not called on cancel)."""
+    dialog = QFileDialog(parent, title)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    dialog.setNameFilter(name_filter)
+    dialog.filesSelected.connect(lambda files: on_files(list(files)))
     dialog.open()

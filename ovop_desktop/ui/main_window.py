@@ -6,21 +6,36 @@ their own issues; until then each shows what it will hold.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ovop_desktop import __version__
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.formatting import format_number_id
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
-from ovop_desktop.services.ranking import survey_count
+from ovop_desktop.services.recovery import PendingEdits
 from ovop_desktop.services.regions import region_count
+from ovop_desktop.services.rubrics import rubric_in_force
+from ovop_desktop.services.survey_list import survey_count
+from ovop_desktop.services.surveys import restore_survey
 from ovop_desktop.ui import crash
 from ovop_desktop.ui.forms.ui_main_window import Ui_MainWindow
+from ovop_desktop.ui.settings_page import SettingsPage
+from ovop_desktop.ui.survey_editor import SurveyEditor
+from ovop_desktop.ui.survey_list import SurveyListPage
 from ovop_desktop.ui.worker import Worker
 
 
@@ -68,10 +83,17 @@ QLabel#comingBadge { background: #fff4d6; color: #6b4e00; border: 1px solid #f0d
 """
 
 
+SURVEY_PAGE, ASSESSMENT_PAGE, LETTERS_PAGE, SYNC_PAGE, SETTINGS_PAGE = range(5)
+
+
 class MainWindow(QMainWindow):
+    languageChanged = Signal(str)
+
     def __init__(self, db: Database, paths: AppPaths, worker: Worker) -> None:
         super().__init__()
         self.db, self.paths, self.worker = db, paths, worker
+        self.rubric = rubric_in_force(db)
+        self._deleted_id: uuid.UUID | None = None
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.setStyleSheet(STYLE)
@@ -88,15 +110,13 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
 
     def _build_pages(self) -> None:
-        pages = [
-            (
-                self.tr("Survey"),
-                self.tr(
-                    "Record village potential surveys: the village from the region list, "
-                    "respondents, village facts, candidate products and their photos. "
-                    "Work is saved automatically while you type."
-                ),
-            ),
+        self.survey_list = SurveyListPage(self.db, self.worker)
+        self.editor = SurveyEditor(self.db, self.paths, self.worker, self.rubric)
+        self.survey_stack = QStackedWidget()
+        self.survey_stack.addWidget(self.survey_list)
+        self.survey_stack.addWidget(self.editor)
+        self.settings_page = SettingsPage(self.db, self.worker)
+        coming = [
             (
                 self.tr("Assessment & Ranking"),
                 self.tr(
@@ -115,13 +135,78 @@ class MainWindow(QMainWindow):
                     "from officers."
                 ),
             ),
-            (
-                self.tr("Settings"),
-                self.tr("Officer profile, device name, interface language and photo size."),
-            ),
         ]
-        for title, text in pages:
+        self.ui.pages.addWidget(self.survey_stack)
+        for title, text in coming:
             self.ui.pages.addWidget(ComingPage(title, text))
+        self.ui.pages.addWidget(self.settings_page)
+        self.survey_list.openRequested.connect(self._on_survey_list_open_requested)
+        self.survey_list.newRequested.connect(self.new_survey)
+        self.editor.closed.connect(self._on_editor_closed)
+        self.editor.deleted.connect(self._on_editor_deleted)
+        self.editor.saved.connect(self._on_editor_saved)
+        self.settings_page.languageChanged.connect(self.languageChanged)
+        for keys, slot in (
+            (QKeySequence.StandardKey.New, self.new_survey),
+            (QKeySequence.StandardKey.Find, self.focus_search),
+            (QKeySequence.StandardKey.Save, self.editor.save_now),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(slot)
+        self.survey_list.reload()
+        self.settings_page.load()
+
+    @Slot()
+    def new_survey(self) -> None:
+        self.ui.navigation.setCurrentRow(SURVEY_PAGE)
+        self.editor.new_survey()
+        self.survey_stack.setCurrentWidget(self.editor)
+
+    def open_survey(self, survey_id: uuid.UUID, pending: PendingEdits | None = None) -> None:
+        self.ui.navigation.setCurrentRow(SURVEY_PAGE)
+        self.editor.open_survey(survey_id, pending)
+        self.survey_stack.setCurrentWidget(self.editor)
+
+    @Slot()
+    def focus_search(self) -> None:
+        self.ui.navigation.setCurrentRow(SURVEY_PAGE)
+        if self.survey_stack.currentWidget() is self.editor:
+            self.editor.leave()
+            self.survey_stack.setCurrentWidget(self.survey_list)
+        self.survey_list.focus_search()
+
+    @Slot(object)
+    def _on_survey_list_open_requested(self, survey_id: uuid.UUID) -> None:
+        self.open_survey(survey_id)
+
+    @Slot()
+    def _on_editor_closed(self) -> None:
+        self.survey_stack.setCurrentWidget(self.survey_list)
+        self.survey_list.reload()
+        self.refresh_counts()
+
+    @Slot(object)
+    def _on_editor_saved(self, _survey_id: object) -> None:
+        self._list_stale = True
+
+    @Slot(object)
+    def _on_editor_deleted(self, survey_id: uuid.UUID) -> None:
+        self._on_editor_closed()
+        self._deleted_id = survey_id
+        self.undo_button.setVisible(True)
+        self.statusBar().showMessage(self.tr("Survey deleted."), 15_000)
+        QTimer.singleShot(15_000, lambda: self.undo_button.setVisible(False))
+
+    @Slot()
+    def _on_undo_button_clicked(self) -> None:
+        survey_id, db = self._deleted_id, self.db
+        self.undo_button.setVisible(False)
+        if survey_id is not None:
+            self.worker.submit(
+                lambda: restore_survey(db, survey_id),
+                lambda _r: self._on_editor_closed(),
+                self._on_job_failed,
+            )
 
     def _build_status_bar(self) -> None:
         self.data_label = QLabel(self.tr("Data folder: %1").replace("%1", str(self.paths.data_dir)))
@@ -129,7 +214,12 @@ class MainWindow(QMainWindow):
         self.export_label = QLabel(self.tr("Last export: never"))
         for label in (self.data_label, self.counts_label, self.export_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.undo_button = QPushButton(self.tr("&Undo delete"))
+        self.undo_button.setVisible(False)
+        self.undo_button.clicked.connect(self._on_undo_button_clicked)
+        self._list_stale = False
         self.statusBar().addWidget(self.data_label, 1)
+        self.statusBar().addPermanentWidget(self.undo_button)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.export_label)
 
@@ -159,6 +249,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_navigation_current_row_changed(self, row: int) -> None:
         if row >= 0:
+            self.editor.save_now()
             self.ui.pages.setCurrentIndex(row)
 
     @Slot()
@@ -175,5 +266,6 @@ class MainWindow(QMainWindow):
         box.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.editor.leave()
         self.worker.wait(10_000)
         super().closeEvent(event)

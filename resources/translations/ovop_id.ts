@@ -30,16 +30,50 @@
             <source>Copy report</source>
             <translation>Salin laporan</translation>
         </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Batal</translation>
+        </message>
+    </context>
+    <context>
+        <name>FieldBinding</name>
+        <message>
+            <source>The price cannot be negative.</source>
+            <translation>Harga tidak boleh negatif.</translation>
+        </message>
+    </context>
+    <context>
+        <name>GpsFields</name>
+        <message>
+            <source>Typed</source>
+            <translation>Diketik</translation>
+        </message>
+        <message>
+            <source>Pasted or map link</source>
+            <translation>Ditempel atau tautan peta</translation>
+        </message>
+        <message>
+            <source>From a photo</source>
+            <translation>Dari foto</translation>
+        </message>
+        <message>
+            <source>Device GPS</source>
+            <translation>GPS perangkat</translation>
+        </message>
+        <message>
+            <source>This point lies outside Kalimantan Selatan. Check the coordinates (latitude is south, so negative).</source>
+            <translation>Titik ini berada di luar Kalimantan Selatan. Periksa koordinatnya (lintang selatan ditulis negatif).</translation>
+        </message>
+        <message>
+            <source>This point is %1 km from the other surveys of this regency. Check the coordinates.</source>
+            <translation>Titik ini berjarak %1 km dari survei lain di kabupaten/kota ini. Periksa koordinatnya.</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
             <source>Survey</source>
             <translation>Survei</translation>
-        </message>
-        <message>
-            <source>Record village potential surveys: the village from the region list, respondents, village facts, candidate products and their photos. Work is saved automatically while you type.</source>
-            <translation>Catat survei potensi desa: desa dari daftar wilayah, narasumber, keterangan desa, produk kandidat beserta fotonya. Pekerjaan tersimpan otomatis selama Anda mengetik.</translation>
         </message>
         <message>
             <source>Assessment &amp; Ranking</source>
@@ -66,12 +100,12 @@
             <translation>Ekspor paket data untuk dinas provinsi, atau impor paket data dari petugas.</translation>
         </message>
         <message>
-            <source>Settings</source>
-            <translation>Pengaturan</translation>
+            <source>Survey deleted.</source>
+            <translation>Survei dihapus.</translation>
         </message>
         <message>
-            <source>Officer profile, device name, interface language and photo size.</source>
-            <translation>Profil petugas, nama perangkat, bahasa antarmuka, dan ukuran foto.</translation>
+            <source>Settings</source>
+            <translation>Pengaturan</translation>
         </message>
         <message>
             <source>Data folder: %1</source>
@@ -80,6 +114,10 @@
         <message>
             <source>Last export: never</source>
             <translation>Ekspor terakhir: belum pernah</translation>
+        </message>
+        <message>
+            <source>&amp;Undo delete</source>
+            <translation>&amp;Urungkan hapus</translation>
         </message>
         <message>
             <source>%1 surveys · %2 regions</source>
@@ -129,7 +167,248 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
         </message>
     </context>
     <context>
+        <name>ProductEditor</name>
+        <message>
+            <source>Village</source>
+            <translation>Desa / Kelurahan</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>Kecamatan</translation>
+        </message>
+        <message>
+            <source>Regency / city</source>
+            <translation>Kabupaten/kota</translation>
+        </message>
+        <message>
+            <source>Province</source>
+            <translation>Provinsi</translation>
+        </message>
+        <message>
+            <source>National</source>
+            <translation>Nasional</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Ekspor</translation>
+        </message>
+        <message>
+            <source>Product &amp;name</source>
+            <translation>&amp;Nama produk</translation>
+        </message>
+        <message>
+            <source>e.g. Anyaman Purun</source>
+            <translation>mis. Anyaman Purun</translation>
+        </message>
+        <message>
+            <source>&amp;Category</source>
+            <translation>&amp;Kategori</translation>
+        </message>
+        <message>
+            <source>&amp;Description</source>
+            <translation>&amp;Uraian</translation>
+        </message>
+        <message>
+            <source>Business &amp;units</source>
+            <translation>Jumlah &amp;unit usaha</translation>
+        </message>
+        <message>
+            <source>…in a group or &amp;cooperative</source>
+            <translation>…dalam kelompok/k&amp;operasi</translation>
+        </message>
+        <message>
+            <source>&amp;Workers</source>
+            <translation>&amp;Tenaga kerja</translation>
+        </message>
+        <message>
+            <source>Monthly &amp;production</source>
+            <translation>&amp;Produksi per bulan</translation>
+        </message>
+        <message>
+            <source>unit, e.g. kg, pieces, sheets</source>
+            <translation>satuan, mis. kg, buah, lembar</translation>
+        </message>
+        <message>
+            <source>Unit p&amp;rice (Rp)</source>
+            <translation>&amp;Harga satuan (Rp)</translation>
+        </message>
+        <message>
+            <source>e.g. 45.000</source>
+            <translation>mis. 45.000</translation>
+        </message>
+        <message>
+            <source>&amp;Local raw material</source>
+            <translation>&amp;Bahan baku lokal</translation>
+        </message>
+        <message>
+            <source> %</source>
+            <translation> %</translation>
+        </message>
+        <message>
+            <source>&amp;Market reach</source>
+            <translation>&amp;Jangkauan pasar</translation>
+        </message>
+        <message>
+            <source>Permits held</source>
+            <translation>Izin yang dimiliki</translation>
+        </message>
+        <message>
+            <source>NIB</source>
+            <translation>NIB</translation>
+        </message>
+        <message>
+            <source>PIRT</source>
+            <translation>PIRT</translation>
+        </message>
+        <message>
+            <source>BPOM</source>
+            <translation>BPOM</translation>
+        </message>
+        <message>
+            <source>Halal</source>
+            <translation>Halal</translation>
+        </message>
+        <message>
+            <source>SNI</source>
+            <translation>SNI</translation>
+        </message>
+        <message>
+            <source>Trademark / IPR</source>
+            <translation>Merek / HKI</translation>
+        </message>
+        <message>
+            <source>Product &amp;story</source>
+            <translation>&amp;Cerita produk</translation>
+        </message>
+        <message>
+            <source>Where it comes from, who makes it, what makes it special</source>
+            <translation>Asal-usulnya, siapa pembuatnya, apa yang membuatnya istimewa</translation>
+        </message>
+        <message>
+            <source>Photos</source>
+            <translation>Foto</translation>
+        </message>
+        <message>
+            <source>Drop photo files here</source>
+            <translation>Letakkan berkas foto di sini</translation>
+        </message>
+        <message>
+            <source>Add &amp;photo…</source>
+            <translation>Tambah &amp;foto…</translation>
+        </message>
+        <message>
+            <source>Remove photo</source>
+            <translation>Hapus foto</translation>
+        </message>
+        <message>
+            <source>or drag photo files onto this form</source>
+            <translation>atau seret berkas foto ke formulir ini</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionPicker</name>
+        <message>
+            <source>— choose regency / city —</source>
+            <translation>— pilih kabupaten/kota —</translation>
+        </message>
+        <message>
+            <source>— choose district —</source>
+            <translation>— pilih kecamatan —</translation>
+        </message>
+        <message>
+            <source>— choose village —</source>
+            <translation>— pilih desa/kelurahan —</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>Settings</source>
+            <translation>Pengaturan</translation>
+        </message>
+        <message>
+            <source>Officer profile</source>
+            <translation>Profil petugas</translation>
+        </message>
+        <message>
+            <source>18 digits, e.g. 198703152010012004</source>
+            <translation>18 angka, mis. 198703152010012004</translation>
+        </message>
+        <message>
+            <source>e.g. Dinas Koperasi dan UKM Kabupaten Banjar</source>
+            <translation>mis. Dinas Koperasi dan UKM Kabupaten Banjar</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>&amp;Nama</translation>
+        </message>
+        <message>
+            <source>N&amp;IP</source>
+            <translation>N&amp;IP</translation>
+        </message>
+        <message>
+            <source>&amp;Unit</source>
+            <translation>&amp;Unit kerja</translation>
+        </message>
+        <message>
+            <source>&amp;Phone</source>
+            <translation>&amp;Telepon</translation>
+        </message>
+        <message>
+            <source>&amp;Save profile</source>
+            <translation>&amp;Simpan profil</translation>
+        </message>
+        <message>
+            <source>This laptop and the interface</source>
+            <translation>Laptop ini dan tampilan</translation>
+        </message>
+        <message>
+            <source> px, longest side</source>
+            <translation> px, sisi terpanjang</translation>
+        </message>
+        <message>
+            <source>&amp;Device name</source>
+            <translation>Nama &amp;perangkat</translation>
+        </message>
+        <message>
+            <source>Interface &amp;language</source>
+            <translation>&amp;Bahasa antarmuka</translation>
+        </message>
+        <message>
+            <source>Photo si&amp;ze</source>
+            <translation>&amp;Ukuran foto</translation>
+        </message>
+        <message>
+            <source>Sa&amp;ve</source>
+            <translation>Si&amp;mpan</translation>
+        </message>
+        <message>
+            <source>Profile saved.</source>
+            <translation>Profil tersimpan.</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Tersimpan.</translation>
+        </message>
+    </context>
+    <context>
         <name>Startup</name>
+        <message>
+            <source>Recover your work</source>
+            <translation>Pulihkan pekerjaan Anda</translation>
+        </message>
+        <message>
+            <source>OVOP Desktop was not closed properly last time. Continue with the survey of %1? Changes that had not reached the database yet will be restored.</source>
+            <translation>OVOP Desktop tidak ditutup dengan benar sebelumnya. Lanjutkan survei %1? Perubahan yang belum sempat tersimpan akan dipulihkan.</translation>
+        </message>
+        <message>
+            <source>&amp;Recover</source>
+            <translation>&amp;Pulihkan</translation>
+        </message>
+        <message>
+            <source>&amp;Discard</source>
+            <translation>&amp;Abaikan</translation>
+        </message>
         <message>
             <source>OVOP Desktop is already running for this data folder:
 %1
@@ -139,6 +418,523 @@ Switch to the open window instead of starting it again.</source>
 %1
 
 Buka jendela yang sudah terbuka, jangan menjalankannya lagi.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurveyEditor</name>
+        <message>
+            <source>Asphalt road</source>
+            <translation>Jalan aspal</translation>
+        </message>
+        <message>
+            <source>Gravel or dirt road</source>
+            <translation>Jalan batu atau tanah</translation>
+        </message>
+        <message>
+            <source>River only</source>
+            <translation>Hanya lewat sungai</translation>
+        </message>
+        <message>
+            <source>River and footpath</source>
+            <translation>Sungai dan jalan setapak</translation>
+        </message>
+        <message>
+            <source>PLN, 24 hours</source>
+            <translation>PLN, 24 jam</translation>
+        </message>
+        <message>
+            <source>PLN, part of the day</source>
+            <translation>PLN, sebagian hari</translation>
+        </message>
+        <message>
+            <source>Generator or solar</source>
+            <translation>Genset atau tenaga surya</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>Tidak ada</translation>
+        </message>
+        <message>
+            <source>4G</source>
+            <translation>4G</translation>
+        </message>
+        <message>
+            <source>3G or weak</source>
+            <translation>3G atau lemah</translation>
+        </message>
+        <message>
+            <source>Only at some places</source>
+            <translation>Hanya di beberapa tempat</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Ada</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Tidak ada</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Peran</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telepon</translation>
+        </message>
+        <message>
+            <source>New survey</source>
+            <translation>Survei baru</translation>
+        </message>
+        <message>
+            <source>No officer profile yet: fill it in under Settings.</source>
+            <translation>Belum ada profil petugas: isi di Pengaturan.</translation>
+        </message>
+        <message>
+            <source>Survey of %1</source>
+            <translation>Survei %1</translation>
+        </message>
+        <message>
+            <source>Final</source>
+            <translation>Final</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Draf</translation>
+        </message>
+        <message>
+            <source>Not saved yet…</source>
+            <translation>Belum tersimpan…</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>Tersimpan %1</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Tidak tersimpan</translation>
+        </message>
+        <message>
+            <source>Choose the village from the region list first.</source>
+            <translation>Pilih dulu desa dari daftar wilayah.</translation>
+        </message>
+        <message>
+            <source>New candidate</source>
+            <translation>Produk kandidat baru</translation>
+        </message>
+        <message>
+            <source>Remove candidate</source>
+            <translation>Hapus produk kandidat</translation>
+        </message>
+        <message>
+            <source>Remove the candidate %1 from this survey?</source>
+            <translation>Hapus produk kandidat %1 dari survei ini?</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Hapus</translation>
+        </message>
+        <message>
+            <source>Add photos</source>
+            <translation>Tambah foto</translation>
+        </message>
+        <message>
+            <source>Read position from a photo</source>
+            <translation>Baca posisi dari foto</translation>
+        </message>
+        <message>
+            <source>This photo carries no GPS position.</source>
+            <translation>Foto ini tidak menyimpan posisi GPS.</translation>
+        </message>
+        <message>
+            <source>Choose the village from the region list.</source>
+            <translation>Pilih desa dari daftar wilayah.</translation>
+        </message>
+        <message>
+            <source>Not final yet:</source>
+            <translation>Belum dapat final:</translation>
+        </message>
+        <message>
+            <source>Correct a final survey</source>
+            <translation>Koreksi survei final</translation>
+        </message>
+        <message>
+            <source>Why does this final survey need a correction? The reason is kept with every change in the audit log.</source>
+            <translation>Mengapa survei final ini perlu dikoreksi? Alasan disimpan bersama setiap perubahan di catatan audit.</translation>
+        </message>
+        <message>
+            <source>Final, being corrected</source>
+            <translation>Final, sedang dikoreksi</translation>
+        </message>
+        <message>
+            <source>Delete survey</source>
+            <translation>Hapus survei</translation>
+        </message>
+        <message>
+            <source>Delete this survey? You can undo it until the next export.</source>
+            <translation>Hapus survei ini? Penghapusan dapat diurungkan sampai ekspor berikutnya.</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Hapus</translation>
+        </message>
+        <message>
+            <source>&amp;Correct…</source>
+            <translation>&amp;Koreksi…</translation>
+        </message>
+        <message>
+            <source>Change a final survey; you will be asked for the reason</source>
+            <translation>Ubah survei final; Anda akan diminta menuliskan alasannya</translation>
+        </message>
+        <message>
+            <source>&amp;Finalise</source>
+            <translation>&amp;Finalkan</translation>
+        </message>
+        <message>
+            <source>Check that the survey is complete and mark it final</source>
+            <translation>Periksa kelengkapan survei lalu tandai final</translation>
+        </message>
+        <message>
+            <source>De&amp;lete…</source>
+            <translation>Ha&amp;pus…</translation>
+        </message>
+        <message>
+            <source>Back to &amp;list</source>
+            <translation>Kembali ke &amp;daftar</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Tempat</translation>
+        </message>
+        <message>
+            <source>Officer and respondents</source>
+            <translation>Petugas dan narasumber</translation>
+        </message>
+        <message>
+            <source>Village facts</source>
+            <translation>Keterangan desa</translation>
+        </message>
+        <message>
+            <source>Candidate products</source>
+            <translation>Produk kandidat</translation>
+        </message>
+        <message>
+            <source>&amp;Find village</source>
+            <translation>&amp;Cari desa</translation>
+        </message>
+        <message>
+            <source>Type a village name, e.g. Banjang</source>
+            <translation>Ketik nama desa, mis. Banjang</translation>
+        </message>
+        <message>
+            <source>&amp;Regency / City</source>
+            <translation>Ka&amp;bupaten/Kota</translation>
+        </message>
+        <message>
+            <source>&amp;District</source>
+            <translation>Kecamata&amp;n</translation>
+        </message>
+        <message>
+            <source>&amp;Village</source>
+            <translation>&amp;Desa/Kelurahan</translation>
+        </message>
+        <message>
+            <source>&amp;Hamlet / RT</source>
+            <translation>D&amp;usun / RT</translation>
+        </message>
+        <message>
+            <source>optional</source>
+            <translation>boleh dikosongkan</translation>
+        </message>
+        <message>
+            <source>&amp;Latitude</source>
+            <translation>&amp;Lintang</translation>
+        </message>
+        <message>
+            <source>e.g. -3,4412 or 3°26'28" S, or paste a map link</source>
+            <translation>mis. -3,4412 atau 3°26'28" LS, atau tempel tautan peta</translation>
+        </message>
+        <message>
+            <source>L&amp;ongitude</source>
+            <translation>B&amp;ujur</translation>
+        </message>
+        <message>
+            <source>e.g. 114,8417 or 114°50'30" E</source>
+            <translation>mis. 114,8417 atau 114°50'30" BT</translation>
+        </message>
+        <message>
+            <source>GPS source</source>
+            <translation>Sumber GPS</translation>
+        </message>
+        <message>
+            <source>From p&amp;hoto…</source>
+            <translation>Dari f&amp;oto…</translation>
+        </message>
+        <message>
+            <source>Read the position and time stored in a photo taken on site</source>
+            <translation>Baca posisi dan waktu yang tersimpan di foto yang diambil di lokasi</translation>
+        </message>
+        <message>
+            <source>Accuracy</source>
+            <translation>Ketelitian</translation>
+        </message>
+        <message>
+            <source> m</source>
+            <translation> m</translation>
+        </message>
+        <message>
+            <source>Survey &amp;date</source>
+            <translation>&amp;Tanggal survei</translation>
+        </message>
+        <message>
+            <source>Officer</source>
+            <translation>Petugas</translation>
+        </message>
+        <message>
+            <source>Respondents</source>
+            <translation>Narasumber</translation>
+        </message>
+        <message>
+            <source>Add res&amp;pondent</source>
+            <translation>Tambah narasu&amp;mber</translation>
+        </message>
+        <message>
+            <source>Remove respondent</source>
+            <translation>Hapus narasumber</translation>
+        </message>
+        <message>
+            <source>&amp;Population</source>
+            <translation>&amp;Jumlah penduduk</translation>
+        </message>
+        <message>
+            <source> people</source>
+            <translation> jiwa</translation>
+        </message>
+        <message>
+            <source>&amp;Households</source>
+            <translation>Jumlah &amp;KK</translation>
+        </message>
+        <message>
+            <source>Main &amp;livelihoods</source>
+            <translation>&amp;Mata pencaharian utama</translation>
+        </message>
+        <message>
+            <source>e.g. rice farmers, river fishers, craftspeople</source>
+            <translation>mis. petani padi, nelayan sungai, perajin</translation>
+        </message>
+        <message>
+            <source>&amp;Road access</source>
+            <translation>Akses &amp;jalan</translation>
+        </message>
+        <message>
+            <source>&amp;Electricity</source>
+            <translation>&amp;Listrik</translation>
+        </message>
+        <message>
+            <source>Mobile &amp;signal</source>
+            <translation>&amp;Sinyal seluler</translation>
+        </message>
+        <message>
+            <source>Cooperati&amp;ves</source>
+            <translation>K&amp;operasi</translation>
+        </message>
+        <message>
+            <source>&amp;BUMDes</source>
+            <translation>B&amp;UMDes</translation>
+        </message>
+        <message>
+            <source>&amp;UMKM (micro and small firms)</source>
+            <translation>Jumlah UM&amp;KM</translation>
+        </message>
+        <message>
+            <source>&amp;Notes</source>
+            <translation>Ca&amp;tatan</translation>
+        </message>
+        <message>
+            <source>&amp;Add candidate</source>
+            <translation>T&amp;ambah kandidat</translation>
+        </message>
+        <message>
+            <source>Remove candidate…</source>
+            <translation>Hapus kandidat…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurveyListPage</name>
+        <message>
+            <source>All statuses</source>
+            <translation>Semua status</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Draf</translation>
+        </message>
+        <message>
+            <source>Final</source>
+            <translation>Final</translation>
+        </message>
+        <message>
+            <source>All regencies / cities</source>
+            <translation>Semua kabupaten / kota</translation>
+        </message>
+        <message>
+            <source>Loading surveys…</source>
+            <translation>Memuat survei…</translation>
+        </message>
+        <message>
+            <source>No surveys yet. Press Ctrl+N to record the first one.</source>
+            <translation>Belum ada survei. Tekan Ctrl+N untuk mencatat survei pertama.</translation>
+        </message>
+        <message>
+            <source>No survey matches the search and filters. Clear the filters to see all.</source>
+            <translation>Tidak ada survei yang cocok dengan pencarian dan filter. Hapus filter untuk melihat semuanya.</translation>
+        </message>
+        <message>
+            <source>%1 of %2 surveys</source>
+            <translation>%1 dari %2 survei</translation>
+        </message>
+        <message>
+            <source>Surveys</source>
+            <translation>Survei</translation>
+        </message>
+        <message>
+            <source>Record a new village survey (Ctrl+N)</source>
+            <translation>Catat survei desa baru (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>&amp;New survey</source>
+            <translation>&amp;Survei baru</translation>
+        </message>
+        <message>
+            <source>Every word you type must appear in the village, district, regency, officer, top candidate or region code (Ctrl+F)</source>
+            <translation>Setiap kata yang diketik harus ada pada desa, kecamatan, kabupaten/kota, petugas, kandidat teratas atau kode wilayah (Ctrl+F)</translation>
+        </message>
+        <message>
+            <source>Search surveys</source>
+            <translation>Cari survei</translation>
+        </message>
+        <message>
+            <source>Search village, district, officer, product…</source>
+            <translation>Cari desa, kecamatan, petugas, produk…</translation>
+        </message>
+        <message>
+            <source>Show the surveys of one regency or city</source>
+            <translation>Tampilkan survei satu kabupaten atau kota saja</translation>
+        </message>
+        <message>
+            <source>Regency / City</source>
+            <translation>Kabupaten / Kota</translation>
+        </message>
+        <message>
+            <source>Show draft or final surveys only</source>
+            <translation>Tampilkan survei draf atau final saja</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Show every survey again</source>
+            <translation>Tampilkan lagi semua survei</translation>
+        </message>
+        <message>
+            <source>C&amp;lear filters</source>
+            <translation>&amp;Hapus filter</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurveyTableModel</name>
+        <message>
+            <source>Regency / City</source>
+            <translation>Kabupaten / Kota</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>Kecamatan</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>Desa / Kelurahan</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Tanggal</translation>
+        </message>
+        <message>
+            <source>Officer</source>
+            <translation>Petugas</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Candidates</source>
+            <translation>Kandidat</translation>
+        </message>
+        <message>
+            <source>Top candidate</source>
+            <translation>Kandidat teratas</translation>
+        </message>
+        <message>
+            <source>Stars</source>
+            <translation>Bintang</translation>
+        </message>
+        <message>
+            <source>Regency or city of the village</source>
+            <translation>Kabupaten atau kota tempat desa berada</translation>
+        </message>
+        <message>
+            <source>District of the village</source>
+            <translation>Kecamatan tempat desa berada</translation>
+        </message>
+        <message>
+            <source>Village or urban village surveyed</source>
+            <translation>Desa atau kelurahan yang disurvei</translation>
+        </message>
+        <message>
+            <source>Date of the survey</source>
+            <translation>Tanggal survei</translation>
+        </message>
+        <message>
+            <source>Officer who recorded the survey</source>
+            <translation>Petugas yang mencatat survei</translation>
+        </message>
+        <message>
+            <source>Draft surveys can still be completed; final surveys are closed</source>
+            <translation>Survei draf masih dapat dilengkapi; survei final sudah ditutup</translation>
+        </message>
+        <message>
+            <source>Number of candidate products recorded</source>
+            <translation>Jumlah produk kandidat yang dicatat</translation>
+        </message>
+        <message>
+            <source>The candidate product ranked first under the rubric in force</source>
+            <translation>Produk kandidat peringkat pertama menurut rubrik yang berlaku</translation>
+        </message>
+        <message>
+            <source>Stars of the top candidate under the rubric in force</source>
+            <translation>Bintang kandidat teratas menurut rubrik yang berlaku</translation>
+        </message>
+        <message>
+            <source>Final</source>
+            <translation>Final</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Draf</translation>
+        </message>
+        <message>
+            <source>Not assessed</source>
+            <translation>Belum dinilai</translation>
+        </message>
+        <message>
+            <source>%1 of 5 stars, total %2</source>
+            <translation>%1 dari 5 bintang, total skor %2</translation>
         </message>
     </context>
 </TS>

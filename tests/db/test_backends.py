@@ -11,9 +11,10 @@ from ovop_desktop.db.migrate import head_revision
 from ovop_desktop.db.models import Base
 from ovop_desktop.services.database import open_database
 from ovop_desktop.services.demo import seed_demo
-from ovop_desktop.services.ranking import list_surveys, rank_village
+from ovop_desktop.services.ranking import rank_village
 from ovop_desktop.services.regions import import_regions, search_regions
 from ovop_desktop.services.rubrics import install_shipped_rubrics, rubric_in_force
+from ovop_desktop.services.survey_list import list_surveys
 from tests.conftest import FIXTURES
 from tests.postgres import PostgresServer
 

@@ -14,8 +14,8 @@ from ovop_desktop.services.assessments import save_assessment
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError, NotFoundError
 from ovop_desktop.services.officers import save_profile
-from ovop_desktop.services.ranking import list_surveys
 from ovop_desktop.services.regions import import_regions
+from ovop_desktop.services.survey_list import list_surveys
 from ovop_desktop.services.surveys import (
     ProductInput,
     RespondentInput,

@@ -1,0 +1,131 @@
+"""The GPS part of the survey form: latitude and longitude typed in any usual way, a pasted pair
+or map link, or read from a photo; a warning (never a block) for a point far from where it
+should be."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Slot
+
+from ovop_desktop.core.errors import DomainError
+from ovop_desktop.core.formatting import format_number_id
+from ovop_desktop.core.geo import (
+    distance_warning,
+    outside_kalsel,
+    parse_coordinate,
+    parse_coordinate_or_pair,
+)
+from ovop_desktop.ui.forms.ui_survey_editor import Ui_SurveyEditor
+
+GPS_SOURCES = ("ketik", "tempel", "foto", "gps")
+
+
+class GpsFields(QObject):
+    """Reports `on_edit(field, value)` for latitude, longitude and gps_source."""
+
+    def __init__(self, ui: Ui_SurveyEditor, on_edit: Callable[[str, Any], None]) -> None:
+        super().__init__(ui.latitudeEdit)
+        self.ui, self.on_edit = ui, on_edit
+        labels = (
+            self.tr("Typed"),
+            self.tr("Pasted or map link"),
+            self.tr("From a photo"),
+            self.tr("Device GPS"),
+        )
+        ui.gpsSourceCombo.addItem("—", None)
+        for source, label in zip(GPS_SOURCES, labels, strict=True):
+            ui.gpsSourceCombo.addItem(label, source)
+        ui.latitudeEdit.editingFinished.connect(self._on_latitude_edit_editing_finished)
+        ui.longitudeEdit.editingFinished.connect(self._on_longitude_edit_editing_finished)
+        self.others: list[tuple[float, float]] = []
+
+    def show(self, latitude: float | None, longitude: float | None, source: str | None) -> None:
+        self.ui.latitudeEdit.setText(self._text(latitude))
+        self.ui.longitudeEdit.setText(self._text(longitude))
+        index = self.ui.gpsSourceCombo.findData(source)
+        self.ui.gpsSourceCombo.setCurrentIndex(max(0, index))
+        self._warn(None)
+
+    @staticmethod
+    def _text(value: float | None) -> str:
+        return "" if value is None else format_number_id(round(value, 6))
+
+    def set_point(self, latitude: float, longitude: float, source: str) -> None:
+        self.ui.latitudeEdit.setText(self._text(latitude))
+        self.ui.longitudeEdit.setText(self._text(longitude))
+        self.ui.gpsSourceCombo.setCurrentIndex(self.ui.gpsSourceCombo.findData(source))
+        self.on_edit("latitude", latitude)
+        self.on_edit("longitude", longitude)
+        self.on_edit("gps_source", source)
+        self.check()
+
+    def _finished(self, axis: str) -> None:
+        edit = self.ui.latitudeEdit if axis == "lat" else self.ui.longitudeEdit
+        text = edit.text().strip()
+        if not text:
+            self.on_edit("latitude" if axis == "lat" else "longitude", None)
+            self._warn(None)
+            return
+        try:
+            parsed = parse_coordinate_or_pair(text, "lat" if axis == "lat" else "lon")
+            if isinstance(parsed, tuple):
+                self.set_point(parsed[0], parsed[1], "tempel")
+                return
+            value = parsed
+        except DomainError as exc:
+            self._warn(str(exc), error=True)
+            return
+        edit.setText(self._text(value))
+        self.on_edit("latitude" if axis == "lat" else "longitude", value)
+        if self.ui.gpsSourceCombo.currentData() is None:
+            self.ui.gpsSourceCombo.setCurrentIndex(self.ui.gpsSourceCombo.findData("ketik"))
+            self.on_edit("gps_source", "ketik")
+        self.check()
+
+    @Slot()
+    def _on_latitude_edit_editing_finished(self) -> None:
+        self._finished("lat")
+
+    @Slot()
+    def _on_longitude_edit_editing_finished(self) -> None:
+        self._finished("lon")
+
+    def point(self) -> tuple[float, float] | None:
+        try:
+            return (
+                parse_coordinate(self.ui.latitudeEdit.text(), "lat"),
+                parse_coordinate(self.ui.longitudeEdit.text(), "lon"),
+            )
+        except DomainError:
+            return None
+
+    def check(self) -> None:
+        """Warn when the point lies outside Kalimantan Selatan or far from the other surveys."""
+        point = self.point()
+        if point is None:
+            self._warn(None)
+        elif outside_kalsel(*point):
+            self._warn(
+                self.tr(
+                    "This point lies outside Kalimantan Selatan. Check the "
+                    "coordinates (latitude is south, so negative)."
+                )
+            )
+        elif (far := distance_warning(point, self.others)) is not None:
+            self._warn(
+                self.tr(
+                    "This point is %1 km from the other surveys of this regency. "
+                    "Check the coordinates."
+                ).replace("%1", format_number_id(round(far)))
+            )
+        else:
+            self._warn(None)
+
+    def _warn(self, text: str | None, *, error: bool = False) -> None:
+        label = self.ui.gpsWarning
+        label.setVisible(bool(text))
+        label.setText(text or "")
+        label.setProperty("severity", "error" if error else "warning")
+        label.style().polish(label)

@@ -1,0 +1,172 @@
+"""Pengaturan: the officer profile, this laptop's name, the interface language, photo size."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ovop_desktop.core.errors import DomainError
+from ovop_desktop.services.database import Database
+from ovop_desktop.services.officers import (
+    current_officer,
+    device_name,
+    save_profile,
+    set_device_name,
+)
+from ovop_desktop.services.settings import (
+    INTERFACE_LANGUAGE,
+    PHOTO_LONGEST_SIDE,
+    PHOTO_SIDE_RANGE,
+    get_setting,
+    photo_longest_side,
+    set_setting,
+)
+from ovop_desktop.ui import i18n
+from ovop_desktop.ui.worker import Worker
+
+
+class SettingsPage(QWidget):
+    """Saves each group with its button; `languageChanged(code)` asks the window to retranslate."""
+
+    languageChanged = Signal(str)
+    profileSaved = Signal()
+
+    def __init__(self, db: Database, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.worker = db, worker
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        title = QLabel(self.tr("Settings"))
+        title.setObjectName("pageTitle")
+        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        layout.addWidget(title)
+
+        profile = QGroupBox(self.tr("Officer profile"))
+        form = QFormLayout(profile)
+        self.name_edit = QLineEdit()
+        self.nip_edit = QLineEdit()
+        self.nip_edit.setPlaceholderText(self.tr("18 digits, e.g. 198703152010012004"))
+        self.nip_edit.setMaxLength(22)
+        self.unit_edit = QLineEdit()
+        self.unit_edit.setPlaceholderText(self.tr("e.g. Dinas Koperasi dan UKM Kabupaten Banjar"))
+        self.phone_edit = QLineEdit()
+        for text, widget in (
+            (self.tr("&Name"), self.name_edit),
+            (self.tr("N&IP"), self.nip_edit),
+            (self.tr("&Unit"), self.unit_edit),
+            (self.tr("&Phone"), self.phone_edit),
+        ):
+            form.addRow(text, widget)
+        self.profile_message = QLabel()
+        self.profile_message.setWordWrap(True)
+        self.save_profile_button = QPushButton(self.tr("&Save profile"))
+        form.addRow(self.profile_message)
+        form.addRow("", self.save_profile_button)
+        layout.addWidget(profile)
+
+        device = QGroupBox(self.tr("This laptop and the interface"))
+        device_form = QFormLayout(device)
+        self.device_edit = QLineEdit()
+        self.language_combo = QComboBox()
+        self.language_combo.addItem("Bahasa Indonesia", "id")
+        self.language_combo.addItem("English", "en")
+        self.photo_spin = QSpinBox()
+        self.photo_spin.setRange(*PHOTO_SIDE_RANGE)
+        self.photo_spin.setSingleStep(160)
+        self.photo_spin.setSuffix(self.tr(" px, longest side"))
+        self.photo_spin.setGroupSeparatorShown(True)
+        device_form.addRow(self.tr("&Device name"), self.device_edit)
+        device_form.addRow(self.tr("Interface &language"), self.language_combo)
+        device_form.addRow(self.tr("Photo si&ze"), self.photo_spin)
+        self.device_message = QLabel()
+        self.save_device_button = QPushButton(self.tr("Sa&ve"))
+        device_form.addRow(self.device_message)
+        device_form.addRow("", self.save_device_button)
+        layout.addWidget(device)
+        layout.addStretch(1)
+
+        self.save_profile_button.clicked.connect(self._on_save_profile_button_clicked)
+        self.save_device_button.clicked.connect(self._on_save_device_button_clicked)
+
+    def load(self) -> None:
+        db = self.db
+
+        def job() -> dict[str, Any]:
+            return {
+                "officer": current_officer(db),
+                "device": device_name(db),
+                "language": get_setting(db, INTERFACE_LANGUAGE, i18n.DEFAULT_LANGUAGE),
+                "photo": photo_longest_side(db),
+            }
+
+        self.worker.submit(job, self._on_loaded)
+
+    @Slot(object)
+    def _on_loaded(self, values: dict[str, Any]) -> None:
+        officer = values["officer"]
+        self.name_edit.setText(officer.name if officer else "")
+        self.nip_edit.setText(officer.nip or "" if officer else "")
+        self.unit_edit.setText(officer.unit or "" if officer else "")
+        self.phone_edit.setText(officer.phone or "" if officer else "")
+        self.device_edit.setText(values["device"])
+        self.language_combo.setCurrentIndex(
+            max(0, self.language_combo.findData(values["language"]))
+        )
+        self.photo_spin.setValue(values["photo"])
+
+    @Slot()
+    def _on_save_profile_button_clicked(self) -> None:
+        db = self.db
+        fields = {
+            "name": self.name_edit.text(),
+            "nip": self.nip_edit.text(),
+            "unit": self.unit_edit.text(),
+            "phone": self.phone_edit.text(),
+        }
+        self.worker.submit(
+            lambda: save_profile(db, **fields), self._on_profile_saved, self._on_profile_failed
+        )
+
+    @Slot(object)
+    def _on_profile_saved(self, _profile: object) -> None:
+        self.profile_message.setStyleSheet("color: #1d6b3a;")
+        self.profile_message.setText(self.tr("Profile saved."))
+        self.profileSaved.emit()
+
+    @Slot(object)
+    def _on_profile_failed(self, error: BaseException) -> None:
+        if not isinstance(error, DomainError):
+            raise error
+        self.profile_message.setStyleSheet("color: #a61b1b;")
+        self.profile_message.setText(
+            error.message_id if i18n.language() == "id" else error.message_en
+        )
+
+    @Slot()
+    def _on_save_device_button_clicked(self) -> None:
+        db, name = self.db, self.device_edit.text()
+        language, photo = self.language_combo.currentData(), self.photo_spin.value()
+
+        def job() -> None:
+            set_device_name(db, name)
+            set_setting(db, INTERFACE_LANGUAGE, language)
+            set_setting(db, PHOTO_LONGEST_SIDE, photo)
+
+        self.worker.submit(job, lambda _r: self._on_device_saved(language), self._on_profile_failed)
+
+    def _on_device_saved(self, language: str) -> None:
+        self.device_message.setText(self.tr("Saved."))
+        if language != i18n.language():
+            self.languageChanged.emit(language)
