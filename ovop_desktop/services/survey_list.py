@@ -104,9 +104,11 @@ def list_surveys(db: Database, rubric: Rubric) -> list[SurveyRow]:
                 CandidateProduct.category,
             ).where(CandidateProduct.deleted_at.is_(None))
         ):
-            assessment_id, total, stars = latest.get(product_id, (None, None, None))
+            found = latest.get(product_id)
             by_survey[survey_id].append(
-                _Candidate(product_id, name, category, assessment_id, total, stars)
+                _Candidate(product_id, name, category, *found)
+                if found
+                else _Candidate(product_id, name, category, None, None, None)
             )
         tops = {sid: _top(rubric, session, cands) for sid, cands in by_survey.items()}
     return [
