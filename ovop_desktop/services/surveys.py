@@ -406,20 +406,12 @@ def missing_for_final(session: Session, survey: Survey) -> tuple[MissingItem, ..
                 "Add at least one candidate product.",
             )
         )
-    for product in products:
-        if not any(a.deleted_at is None and a.total is not None for a in product.assessments):
-            missing.append(
-                MissingItem(
-                    "products",
-                    f"Nilai semua kriteria produk {product.name}.",
-                    f"Score every criterion of {product.name}.",
-                )
-            )
     return tuple(missing)
 
 
 def finalize_survey(db: Database, survey_id: uuid.UUID) -> None:
-    """Mark a survey final once its required fields and every candidate's assessment are done."""
+    """Mark a survey final once its required fields are there: village, date, officer and at
+    least one candidate. (Assessing the candidates is a step of its own.)"""
     with db.session() as session:
         survey = _require_live(session, Survey, survey_id, "Survei")
         missing = missing_for_final(session, survey)

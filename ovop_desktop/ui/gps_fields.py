@@ -46,7 +46,7 @@ class GpsFields(QObject):
         self.ui.longitudeEdit.setText(self._text(longitude))
         index = self.ui.gpsSourceCombo.findData(source)
         self.ui.gpsSourceCombo.setCurrentIndex(max(0, index))
-        self._warn(None)
+        self.warn(None)
 
     @staticmethod
     def _text(value: float | None) -> str:
@@ -66,7 +66,7 @@ class GpsFields(QObject):
         text = edit.text().strip()
         if not text:
             self.on_edit("latitude" if axis == "lat" else "longitude", None)
-            self._warn(None)
+            self.warn(None)
             return
         try:
             parsed = parse_coordinate_or_pair(text, "lat" if axis == "lat" else "lon")
@@ -75,7 +75,7 @@ class GpsFields(QObject):
                 return
             value = parsed
         except DomainError as exc:
-            self._warn(str(exc), error=True)
+            self.warn(str(exc), error=True)
             return
         edit.setText(self._text(value))
         self.on_edit("latitude" if axis == "lat" else "longitude", value)
@@ -105,25 +105,25 @@ class GpsFields(QObject):
         """Warn when the point lies outside Kalimantan Selatan or far from the other surveys."""
         point = self.point()
         if point is None:
-            self._warn(None)
+            self.warn(None)
         elif outside_kalsel(*point):
-            self._warn(
+            self.warn(
                 self.tr(
                     "This point lies outside Kalimantan Selatan. Check the "
                     "coordinates (latitude is south, so negative)."
                 )
             )
         elif (far := distance_warning(point, self.others)) is not None:
-            self._warn(
+            self.warn(
                 self.tr(
                     "This point is %1 km from the other surveys of this regency. "
                     "Check the coordinates."
                 ).replace("%1", format_number_id(round(far)))
             )
         else:
-            self._warn(None)
+            self.warn(None)
 
-    def _warn(self, text: str | None, *, error: bool = False) -> None:
+    def warn(self, text: str | None, *, error: bool = False) -> None:
         label = self.ui.gpsWarning
         label.setVisible(bool(text))
         label.setText(text or "")

@@ -81,7 +81,7 @@ class ProductEditor(QWidget):
             self.tr("Export"),
         ]
 
-    def show_product(self, product_id: uuid.UUID, values: dict[str, Any]) -> None:
+    def show_product(self, product_id: uuid.UUID | None, values: dict[str, Any]) -> None:
         self.product_id = product_id
         load(self.bindings, values)
         self.ui.photoList.clear()

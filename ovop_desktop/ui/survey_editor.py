@@ -12,8 +12,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem, QTableWidgetItem, QWidget
+from PySide6.QtCore import QDate, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.rubric import Rubric
@@ -22,33 +22,25 @@ from ovop_desktop.services import photos
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.officers import current_officer
 from ovop_desktop.services.recovery import PendingEdits, RecoveryJournal, apply_pending
-from ovop_desktop.services.settings import photo_longest_side
 from ovop_desktop.services.survey_detail import SurveyDetail, load_survey, regency_points
 from ovop_desktop.services.surveys import (
-    ProductInput,
-    RespondentInput,
     SurveyIncompleteError,
     SurveyInput,
-    add_product,
-    add_respondent,
     create_survey,
-    delete_product,
-    delete_respondent,
     delete_survey,
     finalize_survey,
 )
-from ovop_desktop.ui import dialogs
+from ovop_desktop.ui import dialogs, i18n
 from ovop_desktop.ui.field_binding import Binding, bind, load
 from ovop_desktop.ui.forms.ui_survey_editor import Ui_SurveyEditor
 from ovop_desktop.ui.gps_fields import GpsFields
-from ovop_desktop.ui.product_editor import ProductEditor
+from ovop_desktop.ui.products_section import PHOTO_FILTER, ProductsSection
 from ovop_desktop.ui.region_picker import RegionPicker
+from ovop_desktop.ui.respondents_section import RespondentsSection
 from ovop_desktop.ui.worker import Worker
 
 AUTOSAVE_MS = 1500  # the promise is "within two seconds"
 JOURNAL_MS = 250
-RESPONDENT_FIELDS = ("name", "role", "phone")
-PHOTO_FILTER = "Foto (*.jpg *.jpeg *.png *.webp *.avif *.heic *.tif *.tiff *.bmp *.gif)"
 
 
 def _python_date(value: QDate) -> date:
@@ -77,12 +69,11 @@ class SurveyEditor(QWidget):
         self.survey_id: uuid.UUID | None = None
         self.detail: SurveyDetail | None = None
         self.pending = PendingEdits()
-        self.products: dict[uuid.UUID, dict[str, Any]] = {}
         self.officer_id: uuid.UUID | None = None
         self._final = False
         self._saving = False
-        self.product_editor = ProductEditor(rubric, self.ui.productHost)
-        self.ui.productHostLayout.addWidget(self.product_editor)
+        self.products = ProductsSection(self, rubric)
+        self.respondents = RespondentsSection(self)
         self.picker = RegionPicker(
             db,
             worker,
@@ -158,11 +149,6 @@ class SurveyEditor(QWidget):
         ui.bumdesCombo.addItem("—", None)
         ui.bumdesCombo.addItem(self.tr("Yes"), True)
         ui.bumdesCombo.addItem(self.tr("No"), False)
-        ui.respondentsTable.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Role"), self.tr("Phone")]
-        )
-        ui.respondentsTable.setColumnWidth(0, 220)
-        ui.respondentsTable.setColumnWidth(1, 180)
         for label in (ui.villageError, ui.officerError, ui.productsError, ui.missingBanner):
             label.setProperty("severity", "error")
         self.setStyleSheet(
@@ -179,23 +165,11 @@ class SurveyEditor(QWidget):
         ui = self.ui
         self.picker.villageChosen.connect(self._on_picker_village_chosen)
         ui.sectionList.currentRowChanged.connect(self._on_section_list_current_row_changed)
-        ui.addRespondentButton.clicked.connect(self._on_add_respondent_button_clicked)
-        ui.removeRespondentButton.clicked.connect(self._on_remove_respondent_button_clicked)
-        ui.respondentsTable.cellChanged.connect(self._on_respondents_table_cell_changed)
-        ui.addProductButton.clicked.connect(self._on_add_product_button_clicked)
-        ui.removeProductButton.clicked.connect(self._on_remove_product_button_clicked)
-        ui.productList.currentItemChanged.connect(self._on_product_list_current_item_changed)
         ui.gpsFromPhotoButton.clicked.connect(self._on_gps_from_photo_button_clicked)
         ui.finalizeButton.clicked.connect(self._on_finalize_button_clicked)
         ui.correctButton.clicked.connect(self._on_correct_button_clicked)
         ui.deleteButton.clicked.connect(self._on_delete_button_clicked)
         ui.backButton.clicked.connect(self._on_back_button_clicked)
-        self.product_editor.fieldEdited.connect(self._on_product_editor_field_edited)
-        self.product_editor.photosDropped.connect(self._on_product_editor_photos_dropped)
-        self.product_editor.addPhotoRequested.connect(self._on_product_editor_add_photo_requested)
-        self.product_editor.removePhotoRequested.connect(
-            self._on_product_editor_remove_photo_requested
-        )
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_app_focus_changed)
@@ -222,23 +196,19 @@ class SurveyEditor(QWidget):
                 apply_pending(db, pending, categories)
             return load_survey(db, survey_id)
 
-        self.worker.submit(job, self._on_survey_loaded, self._on_job_failed)
+        self.worker.submit(job, self._on_survey_loaded, self.report_failure)
         self.picker.load()
 
     def _reset(self) -> None:
         self.survey_id, self.detail = None, None
         self.pending = PendingEdits()
-        self.products.clear()
         self._final = False
         load(self.bindings, {})
         self.gps.show(None, None, None)
-        blocked = self.ui.respondentsTable.blockSignals(True)
-        self.ui.respondentsTable.setRowCount(0)
-        self.ui.respondentsTable.blockSignals(blocked)
-        self.ui.productList.clear()
-        self.product_editor.show_product(uuid.UUID(int=0), {})
-        self.product_editor.product_id = None
-        self.product_editor.setEnabled(False)
+        self.respondents.show(())
+        self.products.clear()
+        self.ui.sectionList.setCurrentRow(0)
+        self.ui.scrollArea.verticalScrollBar().setValue(0)
         self.ui.villageSearch.clear()
         self.ui.savedLabel.clear()
         self._show_missing(())
@@ -266,13 +236,9 @@ class SurveyEditor(QWidget):
         self.ui.officerLabel.setText(
             detail.officer_name or self.tr("No officer profile yet: fill it in under Settings.")
         )
-        self._fill_respondents(detail)
-        self.products = {p.id: dict(p.values) for p in detail.products}
-        for product in detail.products:
-            self._add_product_item(product.id, product.values["name"])
-        if detail.products:
-            self.ui.productList.setCurrentRow(0)
+        self.respondents.show(detail.respondents)
         self._final = detail.is_final
+        self.products.show(detail.products)
         self._set_read_only(detail.is_final)
         self.pending = PendingEdits(detail.id, detail.village_name)
         self._write_journal()
@@ -284,25 +250,10 @@ class SurveyEditor(QWidget):
         self.gps.others = points
         self.gps.check()
 
-    def _fill_respondents(self, detail: SurveyDetail) -> None:
-        table = self.ui.respondentsTable
-        blocked = table.blockSignals(True)
-        table.setRowCount(0)
-        for respondent in detail.respondents:
-            row = table.rowCount()
-            table.insertRow(row)
-            for column, name in enumerate(RESPONDENT_FIELDS):
-                item = QTableWidgetItem(respondent.values.get(name) or "")
-                item.setData(Qt.ItemDataRole.UserRole, respondent.id)
-                table.setItem(row, column, item)
-        table.blockSignals(blocked)
-
     def _set_read_only(self, read_only: bool) -> None:
         for group in (self.ui.placeGroup, self.ui.officerGroup, self.ui.factsGroup):
             group.setEnabled(not read_only)
-        for button in (self.ui.addProductButton, self.ui.removeProductButton):
-            button.setEnabled(not read_only)
-        self.product_editor.set_read_only(read_only)
+        self.products.set_read_only(read_only)
         self.ui.correctButton.setVisible(read_only)
         self.ui.finalizeButton.setVisible(not self._final)
         self.ui.statusLabel.setText(self.tr("Final") if self._final else self.tr("Draft"))
@@ -311,9 +262,17 @@ class SurveyEditor(QWidget):
 
     def _on_survey_field_edited(self, field: str, value: Any) -> None:
         self.pending.survey[field] = value
-        self._touch()
+        self.touch()
 
-    def _touch(self) -> None:
+    def is_read_only(self) -> bool:
+        return self._final and self.pending.reason is None
+
+    def mark_saved(self) -> None:
+        self.ui.savedLabel.setText(
+            self.tr("Saved %1").replace("%1", datetime.now().strftime("%H:%M"))
+        )
+
+    def touch(self) -> None:
         self.ui.savedLabel.setText(self.tr("Not saved yet…"))
         self._journal_timer.start()
         self._autosave.start()
@@ -341,9 +300,7 @@ class SurveyEditor(QWidget):
         )
 
     def _on_saved(self, edits: PendingEdits) -> None:
-        self.ui.savedLabel.setText(
-            self.tr("Saved %1").replace("%1", datetime.now().strftime("%H:%M"))
-        )
+        self.mark_saved()
         self._write_journal()
         self.saved.emit(edits.survey_id)
 
@@ -361,13 +318,15 @@ class SurveyEditor(QWidget):
                 pending_table[record_id] = merged
         self._write_journal()
         self.ui.savedLabel.setText(self.tr("Not saved"))
-        self._on_job_failed(error)
+        self.report_failure(error)
 
     @Slot(object)
-    def _on_job_failed(self, error: BaseException) -> None:
+    def report_failure(self, error: BaseException) -> None:
         if not isinstance(error, DomainError):
             raise error
-        self.ui.missingBanner.setText(str(error))
+        self.ui.missingBanner.setText(
+            error.message_id if i18n.language() == "id" else error.message_en
+        )
         self.ui.missingBanner.setVisible(True)
 
     @Slot(object, object)
@@ -397,208 +356,9 @@ class SurveyEditor(QWidget):
             officer_id=self.officer_id,
         )
         db = self.db
-        self.worker.submit(lambda: create_survey(db, data), self.open_survey, self._on_job_failed)
+        self.worker.submit(lambda: create_survey(db, data), self.open_survey, self.report_failure)
 
-    # --- respondents -----------------------------------------------------------------------
-
-    @Slot()
-    def _on_add_respondent_button_clicked(self) -> None:
-        table = self.ui.respondentsTable
-        row = table.rowCount()
-        table.insertRow(row)
-        table.setCurrentCell(row, 0)
-        table.editItem(table.item(row, 0) or self._blank(row, 0))
-
-    def _blank(self, row: int, column: int) -> QTableWidgetItem:
-        item = QTableWidgetItem("")
-        blocked = self.ui.respondentsTable.blockSignals(True)
-        self.ui.respondentsTable.setItem(row, column, item)
-        self.ui.respondentsTable.blockSignals(blocked)
-        return item
-
-    def _cell(self, row: int, column: int) -> str:
-        item = self.ui.respondentsTable.item(row, column)
-        return item.text().strip() if item is not None else ""
-
-    def _respondent_id(self, row: int) -> uuid.UUID | None:
-        for column in range(3):
-            item = self.ui.respondentsTable.item(row, column)
-            if item is not None and isinstance(item.data(Qt.ItemDataRole.UserRole), uuid.UUID):
-                return item.data(Qt.ItemDataRole.UserRole)  # type: ignore[no-any-return]
-        return None
-
-    @Slot(int, int)
-    def _on_respondents_table_cell_changed(self, row: int, column: int) -> None:
-        text = self._cell(row, column)
-        respondent_id = self._respondent_id(row)
-        if respondent_id is not None:
-            self.pending.respondents.setdefault(respondent_id, {})[RESPONDENT_FIELDS[column]] = (
-                text or None
-            )
-            self._touch()
-            return
-        cells = [self._cell(row, c) for c in range(3)]
-        if not cells[0] or self.survey_id is None:
-            return
-        data = RespondentInput(cells[0], cells[1] or None, cells[2] or None)
-        db, survey_id = self.db, self.survey_id
-        self.worker.submit(
-            lambda: add_respondent(db, survey_id, data),
-            lambda new_id: self._on_respondent_created(row, new_id),
-            self._on_job_failed,
-        )
-
-    def _on_respondent_created(self, row: int, respondent_id: uuid.UUID) -> None:
-        table = self.ui.respondentsTable
-        blocked = table.blockSignals(True)
-        for column in range(3):
-            item = table.item(row, column) or QTableWidgetItem("")
-            item.setData(Qt.ItemDataRole.UserRole, respondent_id)
-            table.setItem(row, column, item)
-        table.blockSignals(blocked)
-        self.ui.savedLabel.setText(
-            self.tr("Saved %1").replace("%1", datetime.now().strftime("%H:%M"))
-        )
-
-    @Slot()
-    def _on_remove_respondent_button_clicked(self) -> None:
-        row = self.ui.respondentsTable.currentRow()
-        if row < 0:
-            return
-        respondent_id = self._respondent_id(row)
-        self.ui.respondentsTable.removeRow(row)
-        if respondent_id is not None:
-            self.pending.respondents.pop(respondent_id, None)
-            db = self.db
-            self.worker.submit(
-                lambda: delete_respondent(db, respondent_id), on_failure=self._on_job_failed
-            )
-
-    # --- products --------------------------------------------------------------------------
-
-    def _add_product_item(self, product_id: uuid.UUID, name: str) -> QListWidgetItem:
-        item = QListWidgetItem(name)
-        item.setData(Qt.ItemDataRole.UserRole, product_id)
-        self.ui.productList.addItem(item)
-        return item
-
-    @Slot()
-    def _on_add_product_button_clicked(self) -> None:
-        if self.survey_id is None:
-            self._show_missing(
-                (("village_code", self.tr("Choose the village from the region list first.")),)
-            )
-            return
-        self.save_now()
-        data = ProductInput(name=self.tr("New candidate"), category="lainnya")
-        db, survey_id, categories = self.db, self.survey_id, self.categories
-        self.worker.submit(
-            lambda: add_product(db, survey_id, data, categories=categories),
-            lambda pid: self._on_product_created(pid, data),
-            self._on_job_failed,
-        )
-
-    def _on_product_created(self, product_id: uuid.UUID, data: ProductInput) -> None:
-        self.products[product_id] = {**vars(data)}
-        item = self._add_product_item(product_id, data.name)
-        self.ui.productList.setCurrentItem(item)
-        self.product_editor.ui.nameEdit.setFocus()
-        self.product_editor.ui.nameEdit.selectAll()
-
-    @Slot(object, object)
-    def _on_product_list_current_item_changed(
-        self, current: QListWidgetItem | None, _previous: object
-    ) -> None:
-        if current is None:
-            self.product_editor.setEnabled(False)
-            return
-        product_id = current.data(Qt.ItemDataRole.UserRole)
-        values = {**self.products.get(product_id, {}), **self.pending.products.get(product_id, {})}
-        self.product_editor.setEnabled(True)
-        self.product_editor.show_product(product_id, values)
-        self.product_editor.set_read_only(self._final and self.pending.reason is None)
-        self._load_photos(product_id)
-
-    @Slot(str, object)
-    def _on_product_editor_field_edited(self, field: str, value: object) -> None:
-        product_id = self.product_editor.product_id
-        if product_id is None:
-            return
-        self.pending.products.setdefault(product_id, {})[field] = value
-        self.products.setdefault(product_id, {})[field] = value
-        if field == "name":
-            item = self.ui.productList.currentItem()
-            if item is not None:
-                item.setText(str(value or ""))
-        self._touch()
-
-    @Slot()
-    def _on_remove_product_button_clicked(self) -> None:
-        item = self.ui.productList.currentItem()
-        if item is None:
-            return
-        product_id = item.data(Qt.ItemDataRole.UserRole)
-
-        def remove() -> None:
-            self.ui.productList.takeItem(self.ui.productList.row(item))
-            self.pending.products.pop(product_id, None)
-            self.products.pop(product_id, None)
-            db = self.db
-            self.worker.submit(
-                lambda: delete_product(db, product_id), on_failure=self._on_job_failed
-            )
-
-        dialogs.confirm(
-            self,
-            self.tr("Remove candidate"),
-            self.tr("Remove the candidate %1 from this survey?").replace("%1", item.text()),
-            self.tr("Remove"),
-            remove,
-        )
-
-    # --- photos ----------------------------------------------------------------------------
-
-    def _load_photos(self, product_id: uuid.UUID) -> None:
-        db, paths = self.db, self.paths
-        self.worker.submit(
-            lambda: photos.list_photos(db, paths, product_id=product_id),
-            lambda found: self._on_photos_loaded(product_id, found),
-        )
-
-    def _on_photos_loaded(self, product_id: uuid.UUID, found: list[photos.PhotoInfo]) -> None:
-        if self.product_editor.product_id == product_id:
-            self.product_editor.show_photos(found)
-
-    def add_photos(self, files: list[str]) -> None:
-        product_id = self.product_editor.product_id
-        if product_id is None:
-            return
-        db, paths = self.db, self.paths
-
-        def job() -> None:
-            longest = photo_longest_side(db)
-            for name in files:
-                photos.add_photo(db, paths, Path(name), longest_side=longest, product_id=product_id)
-
-        self.worker.submit(job, lambda _r: self._load_photos(product_id), self._on_job_failed)
-
-    @Slot(list)
-    def _on_product_editor_photos_dropped(self, files: list[str]) -> None:
-        self.add_photos(files)
-
-    @Slot()
-    def _on_product_editor_add_photo_requested(self) -> None:
-        dialogs.open_files(self, self.tr("Add photos"), PHOTO_FILTER, self.add_photos)
-
-    @Slot(object)
-    def _on_product_editor_remove_photo_requested(self, attachment_id: uuid.UUID) -> None:
-        product_id, db = self.product_editor.product_id, self.db
-        if product_id is not None:
-            self.worker.submit(
-                lambda: photos.remove_photo(db, attachment_id),
-                lambda _r: self._load_photos(product_id),
-                self._on_job_failed,
-            )
+    # --- GPS from a photo ----------------------------------------------------------------
 
     @Slot()
     def _on_gps_from_photo_button_clicked(self) -> None:
@@ -613,13 +373,13 @@ class SurveyEditor(QWidget):
         self.worker.submit(
             lambda: photos.read_photo_location(Path(file)),
             self._on_photo_location_read,
-            self._on_job_failed,
+            self.report_failure,
         )
 
     @Slot(object)
     def _on_photo_location_read(self, location: photos.PhotoLocation | None) -> None:
         if location is None:
-            self.gps._warn(self.tr("This photo carries no GPS position."))
+            self.gps.warn(self.tr("This photo carries no GPS position."))
             return
         self.gps.set_point(location.latitude, location.longitude, "foto")
 
@@ -645,18 +405,12 @@ class SurveyEditor(QWidget):
         if isinstance(error, SurveyIncompleteError):
             self._show_missing(
                 tuple(
-                    (m.field, m.message_id if self._indonesian() else m.message_en)
+                    (m.field, m.message_id if i18n.language() == "id" else m.message_en)
                     for m in error.missing
                 )
             )
         else:
-            self._on_job_failed(error)
-
-    @staticmethod
-    def _indonesian() -> bool:
-        from ovop_desktop.ui import i18n
-
-        return i18n.language() == "id"
+            self.report_failure(error)
 
     def _show_missing(self, items: tuple[tuple[str, str], ...]) -> None:
         """Each missing item next to its field, and all of them in the banner."""
@@ -710,7 +464,7 @@ class SurveyEditor(QWidget):
             self.worker.submit(
                 lambda: delete_survey(db, survey_id),
                 lambda _r: self._on_deleted(survey_id),
-                self._on_job_failed,
+                self.report_failure,
             )
 
         dialogs.confirm(

@@ -306,6 +306,29 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
         </message>
     </context>
     <context>
+        <name>ProductsSection</name>
+        <message>
+            <source>New candidate</source>
+            <translation>Produk kandidat baru</translation>
+        </message>
+        <message>
+            <source>Remove candidate</source>
+            <translation>Hapus produk kandidat</translation>
+        </message>
+        <message>
+            <source>Remove the candidate %1 from this survey?</source>
+            <translation>Hapus produk kandidat %1 dari survei ini?</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Hapus</translation>
+        </message>
+        <message>
+            <source>Add photos</source>
+            <translation>Tambah foto</translation>
+        </message>
+    </context>
+    <context>
         <name>RegionPicker</name>
         <message>
             <source>— choose regency / city —</source>
@@ -318,6 +341,21 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
         <message>
             <source>— choose village —</source>
             <translation>— pilih desa/kelurahan —</translation>
+        </message>
+    </context>
+    <context>
+        <name>RespondentsSection</name>
+        <message>
+            <source>Name</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Peran</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telepon</translation>
         </message>
     </context>
     <context>
@@ -517,30 +555,6 @@ Buka jendela yang sudah terbuka, jangan menjalankannya lagi.</translation>
         <message>
             <source>Not saved</source>
             <translation>Tidak tersimpan</translation>
-        </message>
-        <message>
-            <source>Choose the village from the region list first.</source>
-            <translation>Pilih dulu desa dari daftar wilayah.</translation>
-        </message>
-        <message>
-            <source>New candidate</source>
-            <translation>Produk kandidat baru</translation>
-        </message>
-        <message>
-            <source>Remove candidate</source>
-            <translation>Hapus produk kandidat</translation>
-        </message>
-        <message>
-            <source>Remove the candidate %1 from this survey?</source>
-            <translation>Hapus produk kandidat %1 dari survei ini?</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>Hapus</translation>
-        </message>
-        <message>
-            <source>Add photos</source>
-            <translation>Tambah foto</translation>
         </message>
         <message>
             <source>Read position from a photo</source>
