@@ -27,6 +27,10 @@ from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.formatting import format_number_id, parse_number_id
 
 
+def _python_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
 def _text_or_none(text: str) -> str | None:
     text = text.strip()
     return text or None
@@ -101,8 +105,10 @@ def _make(widget: QWidget, field: str) -> Binding:
         return Binding(
             field,
             widget,
-            lambda: widget.date().toPython(),
-            lambda v: widget.setDate(QDate(v) if isinstance(v, date) else QDate.currentDate()),
+            lambda: _python_date(widget.date()),
+            lambda v: widget.setDate(
+                QDate(v.year, v.month, v.day) if isinstance(v, date) else QDate.currentDate()
+            ),
         )
     if isinstance(widget, QComboBox):
         if widget.isEditable():

@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
             shortcut.activated.connect(lambda row=index: self.ui.navigation.setCurrentRow(row))
         self.ui.navigation.setCurrentRow(0)
-        self.ui.navigation.setFocus()
+        QTimer.singleShot(0, self.ui.navigation.setFocus)  # once shown, so that shortcuts work
         self.refresh_counts()
 
     def _build_pages(self) -> None:

@@ -87,9 +87,11 @@ class RespondentsSection(QObject):
     def _on_respondent_created(self, row: int, respondent_id: uuid.UUID) -> None:
         blocked = self.table.blockSignals(True)
         for column in range(len(RESPONDENT_FIELDS)):
-            item = self.table.item(row, column) or QTableWidgetItem("")
+            item = self.table.item(row, column)
+            if item is None:
+                item = QTableWidgetItem("")
+                self.table.setItem(row, column, item)
             item.setData(Qt.ItemDataRole.UserRole, respondent_id)
-            self.table.setItem(row, column, item)
         self.table.blockSignals(blocked)
         # What was typed into the other cells while the row was being created still counts.
         for column in range(1, len(RESPONDENT_FIELDS)):

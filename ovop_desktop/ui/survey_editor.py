@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
 
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.rubric import Rubric
@@ -146,6 +146,15 @@ class SurveyEditor(QWidget):
         ):
             combo.addItem("")
             combo.addItems(list(items))
+        for combo in (
+            ui.regencyCombo,
+            ui.districtCombo,
+            ui.villageCombo,
+            ui.roadCombo,
+            ui.electricityCombo,
+            ui.signalCombo,
+        ):
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         ui.bumdesCombo.addItem("—", None)
         ui.bumdesCombo.addItem(self.tr("Yes"), True)
         ui.bumdesCombo.addItem(self.tr("No"), False)
@@ -157,6 +166,9 @@ class SurveyEditor(QWidget):
             "QLabel#missingBanner { background: #fdecea; border: 1px solid #f2b8b5;"
             " border-radius: 4px; padding: 6px 10px; }"
             "QLabel#titleLabel { font-size: 15pt; font-weight: bold; }"
+            "QListWidget#sectionList { border: none; background: transparent; }"
+            "QListWidget#sectionList::item { padding: 7px 10px; border-radius: 4px; }"
+            "QListWidget#sectionList::item:selected { background: #d7e7ec; color: #123a45; }"
             "QLabel#statusLabel { border-radius: 4px; padding: 2px 8px; background: #e8eef0; }"
             'QLineEdit[invalid="true"] { border: 1px solid #a61b1b; }'
         )
