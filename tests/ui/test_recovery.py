@@ -1,0 +1,153 @@
+"""A power cut or a killed process loses nothing: the next start offers to recover the survey.
+
+The application runs in a subprocess on a temporary home; a small driver script types into the
+real widgets, the test kills it with SIGKILL, and a second start recovers what was typed.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import uuid
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ovop_desktop.paths import resolve_paths
+from ovop_desktop.services.database import open_database
+from ovop_desktop.services.regions import import_regions
+from ovop_desktop.services.rubrics import install_shipped_rubrics
+from ovop_desktop.services.survey_detail import load_survey
+from ovop_desktop.services.surveys import SurveyInput, create_survey
+from tests.conftest import FIXTURES
+
+COMMON = """
+import sys, uuid
+from PySide6.QtCore import QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from ovop_desktop.ui.app import run_application
+from ovop_desktop.ui.main_window import MainWindow
+
+app = QApplication(sys.argv)
+home, survey_id = sys.argv[1], uuid.UUID(sys.argv[2])
+
+def window():
+    return next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+
+def later(ms, step):
+    QTimer.singleShot(ms, step)
+"""
+
+TYPE_THEN_WAIT = (
+    COMMON
+    + """
+def open_it():
+    window().open_survey(survey_id)
+    later(1000, type_notes)
+
+def type_notes():
+    editor = window().editor
+    editor.ui.notesEdit.setFocus()
+    QTest.keyClicks(editor.ui.notesEdit, "Jalan desa licin saat hujan")
+    later(3000, type_more)  # longer than the autosave interval
+
+def type_more():
+    editor = window().editor
+    editor.ui.livelihoodsEdit.setFocus()
+    QTest.keyClicks(editor.ui.livelihoodsEdit, "Perajin purun")
+    later(700, announce)  # shorter than the autosave interval: only the journal has it
+
+def announce():
+    print("TYPED", flush=True)
+
+later(500, open_it)
+sys.exit(run_application(home=home))
+"""
+)
+
+RECOVER = (
+    COMMON
+    + """
+def answer():
+    boxes = [b for b in window().findChildren(QMessageBox) if b.isVisible()]
+    if not boxes:
+        print("NO-OFFER", flush=True)
+        app.quit()
+        return
+    recover = boxes[0].buttons()[0]
+    print("OFFER", boxes[0].text().replace("\\n", " "), "|", recover.text(), flush=True)
+    recover.click()
+    later(1500, report)
+
+def report():
+    editor = window().editor
+    print("NOTES", editor.ui.notesEdit.toPlainText(), flush=True)
+    print("LIVELIHOODS", editor.ui.livelihoodsEdit.text(), flush=True)
+    window().close()
+    app.quit()
+
+later(1200, answer)
+sys.exit(run_application(home=home))
+"""
+)
+
+
+def _start(script: str, home: Path, survey_id: uuid.UUID) -> subprocess.Popen[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1"}
+    return subprocess.Popen(
+        [sys.executable, "-c", script, str(home), str(survey_id)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+
+
+@pytest.fixture
+def home_with_survey(tmp_path: Path) -> tuple[Path, uuid.UUID]:
+    home = tmp_path / "home"
+    paths = resolve_paths(home).ensure()
+    db = open_database(paths.database_url, backups_dir=paths.backups_dir)
+    install_shipped_rubrics(db)
+    import_regions(db, (FIXTURES / "wilayah-contoh.csv").read_bytes())
+    survey_id = create_survey(db, SurveyInput("63.08.07.2001", date(2026, 8, 3)))
+    db.dispose()
+    return home, survey_id
+
+
+def test_a_killed_application_offers_to_recover_everything_typed(
+    home_with_survey: tuple[Path, uuid.UUID],
+) -> None:
+    home, survey_id = home_with_survey
+    typing = _start(TYPE_THEN_WAIT, home, survey_id)
+    try:
+        assert typing.stdout is not None
+        line = typing.stdout.readline()
+        assert line.strip() == "TYPED", typing.stderr.read() if typing.stderr else ""
+    finally:
+        typing.send_signal(signal.SIGKILL)
+        typing.communicate(timeout=30)
+    assert typing.returncode == -signal.SIGKILL
+
+    recovering = _start(RECOVER, home, survey_id)
+    out, err = recovering.communicate(timeout=120)
+
+    assert recovering.returncode == 0, err
+    assert "OFFER" in out, out + err
+    assert "Lanjutkan survei Banjang?" in out
+    assert "| &Pulihkan" in out
+    assert "NOTES Jalan desa licin saat hujan" in out
+    assert "LIVELIHOODS Perajin purun" in out
+    paths = resolve_paths(home)
+    db = open_database(paths.database_url)
+    try:
+        values = load_survey(db, survey_id).survey.values
+    finally:
+        db.dispose()
+    assert values["notes"] == "Jalan desa licin saat hujan"
+    assert values["main_livelihoods"] == "Perajin purun"
+    assert not (paths.data_dir / "pemulihan.json").exists()
