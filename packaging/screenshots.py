@@ -1,8 +1,8 @@
-"""Render the application's screens to PNG on demo data, for people to look at.
+"""Render every main screen and dialog to PNG on demo data, in Indonesian and English, 1366×768.
 
-    QT_QPA_PLATFORM=offscreen python packaging/screenshots.py OUTPUT_DIR
+    QT_QPA_PLATFORM=offscreen python packaging/screenshots.py OUTPUT_DIR     (make screenshots)
 
-Each later screen adds itself to SCREENS.
+The output folder is ignored by git. Look at the pictures: nothing may be clipped or untranslated.
 """
 
 from __future__ import annotations
@@ -15,33 +15,165 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ovop_desktop.paths import resolve_paths
+from ovop_desktop.services.database import Database
 from ovop_desktop.services.demo import seed_demo
+from ovop_desktop.services.recovery import PendingEdits, RecoveryJournal
 from ovop_desktop.services.regions import import_regions
-from ovop_desktop.ui import i18n
-from ovop_desktop.ui.app import prepare_database
-from ovop_desktop.ui.main_window import MainWindow
+from ovop_desktop.services.rubrics import rubric_in_force
+from ovop_desktop.services.survey_list import SurveyRow, list_surveys
+from ovop_desktop.services.surveys import SurveyInput, create_survey
+from ovop_desktop.ui import dialogs, i18n
+from ovop_desktop.ui.app import offer_recovery, prepare_database
+from ovop_desktop.ui.main_window import SETTINGS_PAGE, MainWindow
 from ovop_desktop.ui.worker import Worker
 
 SHARED_LIST = Path(__file__).resolve().parents[2] / "shared" / "data" / "kalsel-kode-wilayah.csv"
 SIZE = (1366, 768)
 
 
-def _settle(app: QApplication, worker: Worker) -> None:
-    for _ in range(5):
-        worker.wait()
-        app.processEvents()
+class Shots:
+    def __init__(self, app: QApplication, out: Path, language: str) -> None:
+        self.app, self.out, self.language = app, out, language
+
+    def settle(self, worker: Worker) -> None:
+        for _ in range(8):
+            worker.wait()
+            self.app.processEvents()
+
+    def save(self, name: str, widget: QWidget) -> None:
+        target = self.out / f"{name}-{self.language}.png"
+        widget.grab().save(str(target))
+        print(target)
 
 
-def main_window_pages(window: MainWindow) -> list[tuple[str, Callable[[], QWidget]]]:
-    def page(row: int) -> Callable[[], QWidget]:
-        def show() -> QWidget:
+def _seeded(home: str) -> tuple[Database, list[SurveyRow]]:
+    paths = resolve_paths(home).ensure()
+    db = prepare_database(paths, None)
+    if SHARED_LIST.exists():
+        import_regions(db, SHARED_LIST.read_bytes())
+    seed_demo(db)
+    return db, list_surveys(db, rubric_in_force(db))
+
+
+def _window(shots: Shots, db: Database, home: str) -> tuple[MainWindow, Worker]:
+    worker = Worker()
+    window = MainWindow(db, resolve_paths(home), worker)
+    window.resize(*SIZE)
+    window.show()
+    shots.settle(worker)
+    return window, worker
+
+
+def render(shots: Shots) -> None:
+    with tempfile.TemporaryDirectory() as home:
+        db, rows = _seeded(home)
+        window, worker = _window(shots, db, home)
+        shots.save("survei-daftar", window)
+        window.survey_list.ui.searchEdit.setText("purun")
+        window.survey_list.ui.searchEdit.textEdited.emit("purun")
+        shots.settle(worker)
+        shots.save("survei-daftar-cari", window)
+        window.survey_list.ui.searchEdit.clear()
+        window.survey_list.ui.searchEdit.textEdited.emit("")
+
+        window.open_survey(rows[1].survey_id)
+        shots.settle(worker)
+        sections: list[tuple[str, Callable[[], None]]] = [
+            (name, lambda row=row: window.editor.ui.sectionList.setCurrentRow(row))
+            for row, name in enumerate(("tempat", "petugas", "keterangan", "produk"))
+        ]
+        for name, show in sections:
+            show()
+            shots.settle(worker)
+            shots.save(f"survei-editor-{name}", window)
+        dialogs.ask_reason(
+            window,
+            window.editor.tr("Correct a final survey"),
+            window.editor.tr(
+                "Why does this final survey need a correction? The "
+                "reason is kept with every change in the audit log."
+            ),
+            lambda _reason: None,
+        )
+        _save_dialog(shots, worker, "dialog-alasan-koreksi")
+        dialogs.confirm(
+            window,
+            window.editor.tr("Delete survey"),
+            window.editor.tr("Delete this survey? You can undo it until the next export."),
+            window.editor.tr("Delete"),
+            lambda: None,
+        )
+        _save_dialog(shots, worker, "dialog-hapus")
+
+        first = rows[0]
+        incomplete = create_survey(db, SurveyInput(first.village_code, first.survey_date))
+        window.open_survey(incomplete)
+        shots.settle(worker)
+        window.editor.ui.finalizeButton.click()
+        shots.settle(worker)
+        shots.save("survei-belum-lengkap", window)
+
+        window.new_survey()
+        shots.settle(worker)
+        window.editor.ui.villageSearch.setText("sungai")
+        window.editor.picker._on_debounce_timeout()
+        shots.settle(worker)
+        shots.save("survei-baru", window)
+
+        window.ui.navigation.setCurrentRow(SETTINGS_PAGE)
+        shots.settle(worker)
+        shots.save("pengaturan", window)
+        for row, name in ((1, "penilaian"), (2, "surat"), (3, "sinkronisasi")):
             window.ui.navigation.setCurrentRow(row)
-            return window
+            shots.settle(worker)
+            shots.save(name, window)
 
-        return show
+        window.ui.navigation.setCurrentRow(0)
+        offer_recovery(window, _journal_with(home, rows[2]))
+        _save_dialog(shots, worker, "dialog-pemulihan")
+        shots.save(
+            "dialog-galat-tak-terduga",
+            dialogs.build_crash_dialog(
+                window,
+                "OVOP Desktop 0.1.0, Python 3.11\n\nTraceback (most recent call last):\n"
+                '  File "survey_editor.py", line 1, in save_now\n'
+                "ZeroDivisionError: division by zero",
+            ),
+        )
+        window.close()
+        worker.wait()
+        db.dispose()
+    with tempfile.TemporaryDirectory() as empty_home:
+        paths = resolve_paths(empty_home).ensure()
+        db = prepare_database(paths, None)
+        window, worker = _window(shots, db, empty_home)
+        shots.save("survei-kosong", window)
+        window.close()
+        worker.wait()
+        db.dispose()
 
-    names = ["survei", "penilaian", "surat", "sinkronisasi", "pengaturan"]
-    return [(f"main-{name}", page(row)) for row, name in enumerate(names)]
+
+def _journal_with(home: str, row: SurveyRow) -> RecoveryJournal:
+    journal = RecoveryJournal(resolve_paths(home).data_dir)
+    journal.write(PendingEdits(row.survey_id, row.village, {"notes": "…"}))
+    return journal
+
+
+def _save_dialog(shots: Shots, worker: Worker, name: str) -> None:
+    shots.settle(worker)
+    shown = [
+        w
+        for w in shots.app.topLevelWidgets()
+        if w.isVisible() and w.isWindow() and w.windowType() != 0 and not isinstance(w, MainWindow)
+    ]
+    dialog = next((w for w in shown if w.inherits("QDialog")), None)
+    if dialog is None:
+        print(f"no dialog for {name}", file=sys.stderr)
+        return
+    shots.save(name, dialog)
+    dialog.close()
+    dialog.deleteLater()
+    shots.settle(worker)
 
 
 def main() -> int:
@@ -51,25 +183,7 @@ def main() -> int:
     assert isinstance(app, QApplication)
     for language in ("id", "en"):
         i18n.install(app, language)
-        with tempfile.TemporaryDirectory() as home:
-            paths = resolve_paths(home).ensure()
-            db = prepare_database(paths, None)
-            if SHARED_LIST.exists():
-                import_regions(db, SHARED_LIST.read_bytes())
-            seed_demo(db)
-            worker = Worker()
-            window = MainWindow(db, paths, worker)
-            window.resize(*SIZE)
-            window.show()
-            for name, show in main_window_pages(window):
-                widget = show()
-                _settle(app, worker)
-                target = out / f"{name}-{language}.png"
-                widget.grab().save(str(target))
-                print(target)
-            window.close()
-            worker.wait()
-            db.dispose()
+        render(Shots(app, out, language))
     return 0
 
 

@@ -60,9 +60,23 @@ def crash_dialog(parent: QWidget | None, report: str) -> None:
     if _headless():
         log.error("crash report:\n%s", report)
         return
+    build_crash_dialog(parent, report).open()
+
+
+def build_crash_dialog(parent: QWidget | None, report: str) -> QDialog:
+    """The dialog a bug shows: what happened, and a button that copies the report."""
     dialog = QDialog(parent)
     dialog.setWindowTitle(QApplication.translate("Dialogs", "OVOP Desktop: unexpected error"))
     layout = QVBoxLayout(dialog)
+    intro = QLabel(
+        QApplication.translate(
+            "Dialogs",
+            "Something went wrong that OVOP Desktop did not expect. What you typed has been "
+            "saved. Please copy this report and send it to whoever supports the application.",
+        )
+    )
+    intro.setWordWrap(True)
+    layout.addWidget(intro)
     text = QPlainTextEdit(report, readOnly=True)
     layout.addWidget(text)
     buttons = QDialogButtonBox()
@@ -76,7 +90,7 @@ def crash_dialog(parent: QWidget | None, report: str) -> None:
     close.clicked.connect(dialog.reject)
     layout.addWidget(buttons)
     dialog.resize(640, 420)
-    dialog.open()
+    return dialog
 
 
 def question(
@@ -113,9 +127,11 @@ def question(
     return box
 
 
-def confirm(parent: QWidget, title: str, text: str, yes: str, on_yes: Callable[[], None]) -> None:
+def confirm(
+    parent: QWidget, title: str, text: str, yes: str, on_yes: Callable[[], None]
+) -> QMessageBox:
     """Ask before something destructive; `on_yes` runs only when the user agrees."""
-    question(
+    return question(
         parent,
         title,
         text,
@@ -126,7 +142,7 @@ def confirm(parent: QWidget, title: str, text: str, yes: str, on_yes: Callable[[
     )
 
 
-def ask_reason(parent: QWidget, title: str, text: str, on_reason: Callable[[str], None]) -> None:
+def ask_reason(parent: QWidget, title: str, text: str, on_reason: Callable[[str], None]) -> QDialog:
     """Ask for a written reason (a correction, a justification); empty answers are refused."""
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
@@ -151,6 +167,7 @@ def ask_reason(parent: QWidget, title: str, text: str, on_reason: Callable[[str]
     dialog.accepted.connect(lambda: on_reason(reason.toPlainText().strip()))
     dialog.resize(460, 220)
     dialog.open()
+    return dialog
 
 
 def open_files(

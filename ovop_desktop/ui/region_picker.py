@@ -53,6 +53,15 @@ class RegionPicker(QObject):
         db = self.db
         self.worker.submit(lambda: regencies(db), self._on_regencies_loaded)
 
+    def clear(self) -> None:
+        """Nothing chosen: the lower pickers empty until a regency is chosen again."""
+        self._wanted = None
+        self.search.clear()
+        self._fill(self.district, [], self.tr("— choose district —"))
+        self._fill(self.village, [], self.tr("— choose village —"))
+        if self.regency.count():
+            self.regency.setCurrentIndex(0)
+
     def show_village(self, code: str | None) -> None:
         """Select `code` in the cascade (when a saved survey is opened), without signalling."""
         self._wanted = code

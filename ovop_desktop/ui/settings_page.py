@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -37,6 +38,16 @@ from ovop_desktop.ui import i18n
 from ovop_desktop.ui.worker import Worker
 
 
+def _left(button: QPushButton) -> QWidget:
+    """A button at its natural size on the left of its row."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(button)
+    layout.addStretch(1)
+    return row
+
+
 class SettingsPage(QWidget):
     """Saves each group with its button; `languageChanged(code)` asks the window to retranslate."""
 
@@ -54,6 +65,7 @@ class SettingsPage(QWidget):
         layout.addWidget(title)
 
         profile = QGroupBox(self.tr("Officer profile"))
+        profile.setMaximumWidth(760)
         form = QFormLayout(profile)
         self.name_edit = QLineEdit()
         self.nip_edit = QLineEdit()
@@ -73,10 +85,11 @@ class SettingsPage(QWidget):
         self.profile_message.setWordWrap(True)
         self.save_profile_button = QPushButton(self.tr("&Save profile"))
         form.addRow(self.profile_message)
-        form.addRow("", self.save_profile_button)
+        form.addRow("", _left(self.save_profile_button))
         layout.addWidget(profile)
 
         device = QGroupBox(self.tr("This laptop and the interface"))
+        device.setMaximumWidth(760)
         device_form = QFormLayout(device)
         self.device_edit = QLineEdit()
         self.language_combo = QComboBox()
@@ -87,13 +100,15 @@ class SettingsPage(QWidget):
         self.photo_spin.setSingleStep(160)
         self.photo_spin.setSuffix(self.tr(" px, longest side"))
         self.photo_spin.setGroupSeparatorShown(True)
+        self.photo_spin.setMaximumWidth(260)
+        self.language_combo.setMaximumWidth(260)
         device_form.addRow(self.tr("&Device name"), self.device_edit)
         device_form.addRow(self.tr("Interface &language"), self.language_combo)
         device_form.addRow(self.tr("Photo si&ze"), self.photo_spin)
         self.device_message = QLabel()
         self.save_device_button = QPushButton(self.tr("Sa&ve"))
         device_form.addRow(self.device_message)
-        device_form.addRow("", self.save_device_button)
+        device_form.addRow("", _left(self.save_device_button))
         layout.addWidget(device)
         layout.addStretch(1)
 

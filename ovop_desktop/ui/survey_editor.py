@@ -221,7 +221,7 @@ class SurveyEditor(QWidget):
         self.products.clear()
         self.ui.sectionList.setCurrentRow(0)
         self.ui.scrollArea.verticalScrollBar().setValue(0)
-        self.ui.villageSearch.clear()
+        self.picker.clear()
         self.ui.savedLabel.clear()
         self._show_missing(())
         self._set_read_only(False)
@@ -256,6 +256,15 @@ class SurveyEditor(QWidget):
         self._write_journal()
         db, code, own = self.db, values["village_code"], detail.id
         self.worker.submit(lambda: regency_points(db, code, own), self._on_points_loaded)
+        if values.get("officer_id") is None and not detail.is_final:
+            self.worker.submit(lambda: current_officer(db), self._on_profile_for_draft)
+
+    @Slot(object)
+    def _on_profile_for_draft(self, officer: Any) -> None:
+        """A draft without an officer takes the profile of the one who opens it."""
+        if officer is not None and self.survey_id is not None:
+            self.ui.officerLabel.setText(officer.name)
+            self._on_survey_field_edited("officer_id", officer.id)
 
     @Slot(object)
     def _on_points_loaded(self, points: list[tuple[float, float]]) -> None:

@@ -27,6 +27,10 @@
             <translation>OVOP Desktop: galat tak terduga</translation>
         </message>
         <message>
+            <source>Something went wrong that OVOP Desktop did not expect. What you typed has been saved. Please copy this report and send it to whoever supports the application.</source>
+            <translation>Terjadi kesalahan yang tidak terduga di OVOP Desktop. Yang sudah Anda ketik telah tersimpan. Salin laporan ini dan kirimkan kepada petugas yang mendukung aplikasi.</translation>
+        </message>
+        <message>
             <source>Copy report</source>
             <translation>Salin laporan</translation>
         </message>
