@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks import bench_regions, bench_scoring
+from benchmarks import bench_regions, bench_scoring, bench_startup, bench_survey_list
 from benchmarks.harness import print_table
 
-MODULES = (bench_regions, bench_scoring)
+MODULES = (bench_regions, bench_scoring, bench_survey_list, bench_startup)
 
 
 def main() -> int:

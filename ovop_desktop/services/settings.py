@@ -30,7 +30,6 @@ def set_setting(db: Database, key: str, value: Any) -> None:
             row.updated_at = utc_now()
 
 
-INTERFACE_LANGUAGE = "interface_language"
 PHOTO_LONGEST_SIDE = "photo_longest_side"
 DEFAULT_PHOTO_LONGEST_SIDE = 1600
 PHOTO_SIDE_RANGE = (640, 4096)

@@ -1,25 +1,30 @@
 """Start-up of the desktop application: one instance per data directory, logging, crash
-handling, translations, the database (migrated after a backup), then the main window."""
+handling, translations, the main window, then the database (migrated after a backup).
+
+The window is shown before the database is opened: the officer sees the application at once,
+and a long migration or backup happens behind a "Opening the database…" page on the worker.
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QObject, Slot
 from PySide6.QtWidgets import QApplication
 
 from ovop_desktop import __version__
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.paths import AppPaths, resolve_paths
-from ovop_desktop.services.database import Database, open_database
-from ovop_desktop.services.officers import local_device_id
-from ovop_desktop.services.recovery import RecoveryJournal
-from ovop_desktop.services.rubrics import install_shipped_rubrics
-from ovop_desktop.services.settings import INTERFACE_LANGUAGE, get_setting
+from ovop_desktop.preferences import interface_language
 from ovop_desktop.ui import crash, dialogs, i18n
 from ovop_desktop.ui.main_window import SETTINGS_PAGE, MainWindow
 from ovop_desktop.ui.worker import Worker
+
+if TYPE_CHECKING:
+    from ovop_desktop.services.database import Database
+    from ovop_desktop.services.recovery import RecoveryJournal
 
 log = logging.getLogger(__name__)
 
@@ -44,19 +49,26 @@ def acquire_instance_lock(paths: AppPaths) -> QLockFile | None:
 
 
 def prepare_database(paths: AppPaths, db_url: str | None) -> Database:
+    """Open (and migrate) the database, install the shipped rubrics, know this laptop."""
+    from ovop_desktop.services.database import open_database
+    from ovop_desktop.services.officers import local_device_id
+    from ovop_desktop.services.rubrics import install_shipped_rubrics
+
     db = open_database(db_url or paths.database_url, backups_dir=paths.backups_dir)
     install_shipped_rubrics(db)
     local_device_id(db)
     return db
 
 
-def open_window(app: QApplication, db: Database, paths: AppPaths, worker: Worker) -> MainWindow:
+def open_window(
+    app: QApplication, db: Database | None, paths: AppPaths, worker: Worker
+) -> MainWindow:
     """The main window; a change of interface language rebuilds it in the new language."""
     window = MainWindow(db, paths, worker)
 
     def relabel(language: str) -> None:
         i18n.install(app, language)
-        fresh = open_window(app, db, paths, worker)
+        fresh = open_window(app, window.db, paths, worker)
         fresh.ui.navigation.setCurrentRow(SETTINGS_PAGE)
         fresh.setGeometry(window.geometry())
         window.close()
@@ -89,6 +101,47 @@ def offer_recovery(window: MainWindow, journal: RecoveryJournal) -> None:
     )
 
 
+class Startup(QObject):
+    """Opens the database once the window has painted, then hands it to the window."""
+
+    def __init__(
+        self, window: MainWindow, paths: AppPaths, db_url: str | None, previous_crash: str | None
+    ) -> None:
+        super().__init__(window)
+        self.window, self.paths, self.db_url = window, paths, db_url
+        self.previous_crash = previous_crash
+        self.db: Database | None = None
+        self.failed = False
+        window.firstPainted.connect(self._on_window_first_painted)
+
+    @Slot()
+    def _on_window_first_painted(self) -> None:
+        paths, url = self.paths, self.db_url
+        self.window.worker.submit(
+            lambda: prepare_database(paths, url), self._on_database_ready, self._on_database_failed
+        )
+
+    @Slot(object)
+    def _on_database_ready(self, db: Database) -> None:
+        from ovop_desktop.services.recovery import RecoveryJournal
+
+        self.db = db
+        self.window.attach(db)
+        if self.previous_crash:
+            dialogs.crash_dialog(self.window, self.previous_crash)
+        offer_recovery(self.window, RecoveryJournal(self.paths.data_dir))
+
+    @Slot(object)
+    def _on_database_failed(self, error: BaseException) -> None:
+        if not isinstance(error, DomainError):
+            raise error
+        text = error.message_id if i18n.language() == "id" else error.message_en
+        print(text, file=sys.stderr)
+        self.failed = True
+        dialogs.fatal(text)
+        self.window.close()
+
+
 def run_application(home: str | None = None, db_url: str | None = None) -> int:
     paths = resolve_paths(home).ensure()
     app = QApplication.instance() or QApplication(sys.argv)
@@ -96,7 +149,7 @@ def run_application(home: str | None = None, db_url: str | None = None) -> int:
     app.setApplicationName("OVOP Desktop")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("OVOP")
-    i18n.install(app)
+    i18n.install(app, interface_language(paths))
 
     lock = acquire_instance_lock(paths)
     if lock is None:
@@ -113,24 +166,13 @@ def run_application(home: str | None = None, db_url: str | None = None) -> int:
     previous_crash = crash.install(paths.crash_log)
     if previous_crash:
         log.warning("previous run crashed:\n%s", previous_crash)
-    try:
-        db = prepare_database(paths, db_url)
-    except DomainError as exc:
-        text = exc.message_id if i18n.language() == "id" else exc.message_en
-        print(text, file=sys.stderr)
-        dialogs.fatal(text)
-        lock.unlock()
-        return 1
-    i18n.install(app, get_setting(db, INTERFACE_LANGUAGE, i18n.DEFAULT_LANGUAGE))
-    if previous_crash:
-        dialogs.crash_dialog(None, previous_crash)
-
     worker = Worker()
-    window = open_window(app, db, paths, worker)
-    offer_recovery(window, RecoveryJournal(paths.data_dir))
+    window = open_window(app, None, paths, worker)
+    startup = Startup(window, paths, db_url, previous_crash)
     status = app.exec()
     worker.wait()
-    db.dispose()
+    if startup.db is not None:
+        startup.db.dispose()
     crash.uninstall()
     lock.unlock()
-    return int(status)
+    return 1 if startup.failed else int(status)

@@ -12,11 +12,10 @@ import logging
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from ovop_desktop.paths import translations_dir
+from ovop_desktop.preferences import DEFAULT_LANGUAGE, LANGUAGES
 
 log = logging.getLogger(__name__)
 
-LANGUAGES = ("id", "en")
-DEFAULT_LANGUAGE = "id"
 _state = {"language": DEFAULT_LANGUAGE}
 _installed: list[QTranslator] = []
 

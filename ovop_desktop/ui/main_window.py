@@ -1,15 +1,16 @@
 """The main window: navigation between the five places of the officer's work, and a status bar.
 
-The screens behind Survei, Penilaian & Peringkat, Surat, Sinkronisasi and Pengaturan arrive in
-their own issues; until then each shows what it will hold.
+The window paints first and opens the database after (`attach`), so the officer sees it at once
+even on an old laptop; sections whose screens are not built yet say what they will hold.
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -25,18 +26,16 @@ from ovop_desktop import __version__
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.formatting import format_number_id
 from ovop_desktop.paths import AppPaths
-from ovop_desktop.services.database import Database
-from ovop_desktop.services.recovery import PendingEdits
-from ovop_desktop.services.regions import region_count
-from ovop_desktop.services.rubrics import rubric_in_force
-from ovop_desktop.services.survey_list import survey_count
-from ovop_desktop.services.surveys import restore_survey
 from ovop_desktop.ui import crash
 from ovop_desktop.ui.forms.ui_main_window import Ui_MainWindow
-from ovop_desktop.ui.settings_page import SettingsPage
-from ovop_desktop.ui.survey_editor import SurveyEditor
-from ovop_desktop.ui.survey_list import SurveyListPage
 from ovop_desktop.ui.worker import Worker
+
+if TYPE_CHECKING:  # the database side loads after the first paint (see attach)
+    from ovop_desktop.services.database import Database
+    from ovop_desktop.services.recovery import PendingEdits
+    from ovop_desktop.ui.settings_page import SettingsPage
+    from ovop_desktop.ui.survey_editor import SurveyEditor
+    from ovop_desktop.ui.survey_list import SurveyListPage
 
 
 @dataclass(frozen=True)
@@ -88,16 +87,19 @@ SURVEY_PAGE, ASSESSMENT_PAGE, LETTERS_PAGE, SYNC_PAGE, SETTINGS_PAGE = range(5)
 
 class MainWindow(QMainWindow):
     languageChanged = Signal(str)
+    firstPainted = Signal()
 
-    def __init__(self, db: Database, paths: AppPaths, worker: Worker) -> None:
+    def __init__(self, db: Database | None, paths: AppPaths, worker: Worker) -> None:
         super().__init__()
-        self.db, self.paths, self.worker = db, paths, worker
-        self.rubric = rubric_in_force(db)
+        self.paths, self.worker = paths, worker
         self._deleted_id: uuid.UUID | None = None
+        self._attached = self._painted = False
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.setStyleSheet(STYLE)
-        self._build_pages()
+        self.loading = QLabel(self.tr("Opening the database…"))
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.ui.pages.addWidget(self.loading)
         self._build_status_bar()
         self.ui.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
         self.ui.actionQuit.triggered.connect(self.close)
@@ -105,17 +107,28 @@ class MainWindow(QMainWindow):
         for index in range(self.ui.navigation.count()):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
             shortcut.activated.connect(lambda row=index: self.ui.navigation.setCurrentRow(row))
+        self.ui.navigation.blockSignals(True)
         self.ui.navigation.setCurrentRow(0)
+        self.ui.navigation.blockSignals(False)
         QTimer.singleShot(0, self.ui.navigation.setFocus)  # once shown, so that shortcuts work
-        self.refresh_counts()
+        if db is not None:
+            self.attach(db)
 
-    def _build_pages(self) -> None:
-        self.survey_list = SurveyListPage(self.db, self.worker)
-        self.editor = SurveyEditor(self.db, self.paths, self.worker, self.rubric)
+    def attach(self, db: Database) -> None:
+        """Build the screens on an open database (imported here: they need SQLAlchemy)."""
+        from ovop_desktop.services.rubrics import rubric_in_force
+        from ovop_desktop.ui.settings_page import SettingsPage
+        from ovop_desktop.ui.survey_editor import SurveyEditor
+        from ovop_desktop.ui.survey_list import SurveyListPage
+
+        self.db = db
+        self.rubric = rubric_in_force(db)
+        self.survey_list: SurveyListPage = SurveyListPage(self.db, self.worker)
+        self.editor: SurveyEditor = SurveyEditor(self.db, self.paths, self.worker, self.rubric)
         self.survey_stack = QStackedWidget()
         self.survey_stack.addWidget(self.survey_list)
         self.survey_stack.addWidget(self.editor)
-        self.settings_page = SettingsPage(self.db, self.worker)
+        self.settings_page: SettingsPage = SettingsPage(self.db, self.worker, self.paths)
         coming = [
             (
                 self.tr("Assessment & Ranking"),
@@ -136,6 +149,8 @@ class MainWindow(QMainWindow):
                 ),
             ),
         ]
+        self.ui.pages.removeWidget(self.loading)
+        self.loading.deleteLater()
         self.ui.pages.addWidget(self.survey_stack)
         for title, text in coming:
             self.ui.pages.addWidget(ComingPage(title, text))
@@ -153,8 +168,10 @@ class MainWindow(QMainWindow):
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(slot)
-        self.survey_list.reload()
-        self.settings_page.load()
+        self.ui.pages.setCurrentIndex(max(0, self.ui.navigation.currentRow()))
+        self._attached = True
+        if self._painted:
+            self._load_lists()
 
     @Slot()
     def new_survey(self) -> None:
@@ -199,6 +216,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_undo_button_clicked(self) -> None:
+        from ovop_desktop.services.surveys import restore_survey
+
         survey_id, db = self._deleted_id, self.db
         self.undo_button.setVisible(False)
         if survey_id is not None:
@@ -224,6 +243,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.export_label)
 
     def refresh_counts(self) -> None:
+        from ovop_desktop.services.regions import region_count
+        from ovop_desktop.services.survey_list import survey_count
+
         db = self.db
         self.worker.submit(
             lambda: Counts(survey_count(db), region_count(db)),
@@ -248,7 +270,7 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_navigation_current_row_changed(self, row: int) -> None:
-        if row >= 0:
+        if row >= 0 and self._attached:
             self.editor.save_now()
             self.ui.pages.setCurrentIndex(row)
 
@@ -265,7 +287,27 @@ class MainWindow(QMainWindow):
         box.addButton(self.tr("Close"), QMessageBox.ButtonRole.AcceptRole)
         box.open()
 
+    def event(self, event: QEvent) -> bool:
+        # The lists load once the window has painted itself: a database job running beside the
+        # first paint would hold Python's lock and delay what the officer sees first.
+        if event.type() == QEvent.Type.Paint and getattr(self, "_painted", True) is False:
+            self._painted = True
+            QTimer.singleShot(0, self._on_first_paint)
+        return super().event(event)
+
+    @Slot()
+    def _on_first_paint(self) -> None:
+        self.firstPainted.emit()
+        if self._attached:
+            self._load_lists()
+
+    def _load_lists(self) -> None:
+        self.survey_list.reload()
+        self.settings_page.load()
+        self.refresh_counts()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.editor.leave()
+        if self._attached:
+            self.editor.leave()
         self.worker.wait(10_000)
         super().closeEvent(event)

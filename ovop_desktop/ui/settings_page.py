@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ovop_desktop.core.errors import DomainError
+from ovop_desktop.paths import AppPaths
+from ovop_desktop.preferences import interface_language, set_interface_language
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.officers import (
     current_officer,
@@ -27,10 +29,8 @@ from ovop_desktop.services.officers import (
     set_device_name,
 )
 from ovop_desktop.services.settings import (
-    INTERFACE_LANGUAGE,
     PHOTO_LONGEST_SIDE,
     PHOTO_SIDE_RANGE,
-    get_setting,
     photo_longest_side,
     set_setting,
 )
@@ -54,9 +54,11 @@ class SettingsPage(QWidget):
     languageChanged = Signal(str)
     profileSaved = Signal()
 
-    def __init__(self, db: Database, worker: Worker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, worker: Worker, paths: AppPaths, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.db, self.worker = db, worker
+        self.db, self.worker, self.paths = db, worker, paths
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         title = QLabel(self.tr("Settings"))
@@ -116,13 +118,13 @@ class SettingsPage(QWidget):
         self.save_device_button.clicked.connect(self._on_save_device_button_clicked)
 
     def load(self) -> None:
-        db = self.db
+        db, paths = self.db, self.paths
 
         def job() -> dict[str, Any]:
             return {
                 "officer": current_officer(db),
                 "device": device_name(db),
-                "language": get_setting(db, INTERFACE_LANGUAGE, i18n.DEFAULT_LANGUAGE),
+                "language": interface_language(paths),
                 "photo": photo_longest_side(db),
             }
 
@@ -171,12 +173,12 @@ class SettingsPage(QWidget):
 
     @Slot()
     def _on_save_device_button_clicked(self) -> None:
-        db, name = self.db, self.device_edit.text()
+        db, paths, name = self.db, self.paths, self.device_edit.text()
         language, photo = self.language_combo.currentData(), self.photo_spin.value()
 
         def job() -> None:
             set_device_name(db, name)
-            set_setting(db, INTERFACE_LANGUAGE, language)
+            set_interface_language(paths, language)
             set_setting(db, PHOTO_LONGEST_SIDE, photo)
 
         self.worker.submit(job, lambda _r: self._on_device_saved(language), self._on_profile_failed)

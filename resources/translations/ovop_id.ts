@@ -80,6 +80,10 @@
             <translation>Survei</translation>
         </message>
         <message>
+            <source>Opening the database…</source>
+            <translation>Membuka basis data…</translation>
+        </message>
+        <message>
             <source>Assessment &amp; Ranking</source>
             <translation>Penilaian &amp; Peringkat</translation>
         </message>

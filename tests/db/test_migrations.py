@@ -172,3 +172,11 @@ def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) ->
     with pytest.raises(StorageError, match="versi OVOP Desktop yang lebih baru"):
         open_database(f"sqlite:///{database}", backups_dir=tmp_path / "cadangan")
     assert not (tmp_path / "cadangan").exists()
+
+
+def test_the_head_revision_constant_names_the_newest_migration() -> None:
+    from alembic.script import ScriptDirectory
+
+    from ovop_desktop.db.migrate import HEAD_REVISION, alembic_config
+
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD_REVISION

@@ -82,3 +82,27 @@ def test_worker_hands_failures_to_the_failure_callback(qtbot: QtBot) -> None:
     worker.submit(job, on_failure=errors.append)
     qtbot.waitUntil(lambda: len(errors) == 1)
     assert str(errors[0]) == "disk penuh"
+
+
+def test_a_database_from_a_newer_version_is_refused_with_a_plain_message(tmp_path: Path) -> None:
+    import sqlite3
+
+    from ovop_desktop.db.migrate import upgrade
+    from ovop_desktop.paths import resolve_paths
+
+    paths = resolve_paths(tmp_path / "home").ensure()
+    upgrade(paths.database_url)
+    with sqlite3.connect(paths.database_file) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "ovop_desktop", "--home", str(tmp_path / "home")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "versi OVOP Desktop yang lebih baru" in result.stderr
+    assert "Traceback" not in result.stderr
