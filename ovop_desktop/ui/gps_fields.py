@@ -123,9 +123,9 @@ class GpsFields(QObject):
         else:
             self.warn(None)
 
-    def warn(self, text: str | None, *, error: bool = False) -> None:
+    def warn(self, text: str | None, *, error: bool = False, severity: str = "warning") -> None:
         label = self.ui.gpsWarning
         label.setVisible(bool(text))
         label.setText(text or "")
-        label.setProperty("severity", "error" if error else "warning")
+        label.setProperty("severity", "error" if error else severity)
         label.style().polish(label)

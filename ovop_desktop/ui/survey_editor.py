@@ -16,11 +16,13 @@ from PySide6.QtCore import QDate, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
 
 from ovop_desktop.core.errors import DomainError
+from ovop_desktop.core.formatting import format_date_en, format_date_id
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services import photos
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.officers import current_officer
+from ovop_desktop.services.photos import WITA
 from ovop_desktop.services.recovery import PendingEdits, RecoveryJournal, apply_pending
 from ovop_desktop.services.survey_detail import SurveyDetail, load_survey, regency_points
 from ovop_desktop.services.surveys import (
@@ -163,6 +165,7 @@ class SurveyEditor(QWidget):
         self.setStyleSheet(
             'QLabel[severity="error"] { color: #a61b1b; }'
             'QLabel[severity="warning"] { color: #8a5a00; }'
+            'QLabel[severity="info"] { color: #1d5b6b; }'
             "QLabel#missingBanner { background: #fdecea; border: 1px solid #f2b8b5;"
             " border-radius: 4px; padding: 6px 10px; }"
             "QLabel#titleLabel { font-size: 15pt; font-weight: bold; }"
@@ -403,6 +406,19 @@ class SurveyEditor(QWidget):
             self.gps.warn(self.tr("This photo carries no GPS position."))
             return
         self.gps.set_point(location.latitude, location.longitude, "foto")
+        if location.taken_at is not None and not self.ui.gpsWarning.isVisible():
+            local = location.taken_at.astimezone(WITA)
+            self.gps.warn(
+                self.tr("Position read from a photo taken on %1 at %2.")
+                .replace(
+                    "%1",
+                    format_date_id(local.date())
+                    if i18n.language() == "id"
+                    else format_date_en(local.date()),
+                )
+                .replace("%2", local.strftime("%H.%M")),
+                severity="info",
+            )
 
     # --- finalise, correct, delete ---------------------------------------------------------
 

@@ -573,6 +573,10 @@ Buka jendela yang sudah terbuka, jangan menjalankannya lagi.</translation>
             <translation>Foto ini tidak menyimpan posisi GPS.</translation>
         </message>
         <message>
+            <source>Position read from a photo taken on %1 at %2.</source>
+            <translation>Posisi dibaca dari foto yang diambil pada %1 pukul %2.</translation>
+        </message>
+        <message>
             <source>Choose the village from the region list.</source>
             <translation>Pilih desa dari daftar wilayah.</translation>
         </message>
