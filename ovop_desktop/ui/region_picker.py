@@ -17,6 +17,7 @@ class RegionPicker(QObject):
     """Drives the four widgets; `villageChosen(code)` when the user picks a village."""
 
     villageChosen = Signal(str)
+    regionsMissing = Signal()
 
     def __init__(
         self,
@@ -113,6 +114,8 @@ class RegionPicker(QObject):
     @Slot(object)
     def _on_regencies_loaded(self, hits: list[RegionHit]) -> None:
         self._fill(self.regency, hits, self.tr("— choose regency / city —"))
+        if not hits:
+            self.regionsMissing.emit()
         if self._wanted:
             self._select(self.regency, self._wanted[:5])
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal, Slot
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ovop_desktop.core.errors import DomainError
+from ovop_desktop.core.formatting import format_number_id
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.preferences import interface_language, set_interface_language
 from ovop_desktop.services.database import Database
@@ -28,13 +30,14 @@ from ovop_desktop.services.officers import (
     save_profile,
     set_device_name,
 )
+from ovop_desktop.services.regions import import_regions, region_count
 from ovop_desktop.services.settings import (
     PHOTO_LONGEST_SIDE,
     PHOTO_SIDE_RANGE,
     photo_longest_side,
     set_setting,
 )
-from ovop_desktop.ui import i18n
+from ovop_desktop.ui import dialogs, i18n
 from ovop_desktop.ui.worker import Worker
 
 
@@ -112,7 +115,21 @@ class SettingsPage(QWidget):
         device_form.addRow(self.device_message)
         device_form.addRow("", _left(self.save_device_button))
         layout.addWidget(device)
+
+        regions = QGroupBox(self.tr("Region list (Kemendagri)"))
+        regions.setMaximumWidth(760)
+        regions_layout = QVBoxLayout(regions)
+        self.regions_label = QLabel()
+        self.regions_label.setWordWrap(True)
+        self.import_regions_button = QPushButton(self.tr("&Import region list…"))
+        self.import_regions_button.setToolTip(
+            self.tr("A CSV file kode,nama,tingkat,kode_induk or kode,nama, in UTF-8")
+        )
+        regions_layout.addWidget(self.regions_label)
+        regions_layout.addWidget(_left(self.import_regions_button))
+        layout.addWidget(regions)
         layout.addStretch(1)
+        self.import_regions_button.clicked.connect(self._on_import_regions_button_clicked)
 
         self.save_profile_button.clicked.connect(self._on_save_profile_button_clicked)
         self.save_device_button.clicked.connect(self._on_save_device_button_clicked)
@@ -122,6 +139,7 @@ class SettingsPage(QWidget):
 
         def job() -> dict[str, Any]:
             return {
+                "regions": region_count(db),
                 "officer": current_officer(db),
                 "device": device_name(db),
                 "language": interface_language(paths),
@@ -132,6 +150,7 @@ class SettingsPage(QWidget):
 
     @Slot(object)
     def _on_loaded(self, values: dict[str, Any]) -> None:
+        self._show_region_count(values["regions"])
         officer = values["officer"]
         self.name_edit.setText(officer.name if officer else "")
         self.nip_edit.setText(officer.nip or "" if officer else "")
@@ -187,3 +206,60 @@ class SettingsPage(QWidget):
         self.device_message.setText(self.tr("Saved."))
         if language != i18n.language():
             self.languageChanged.emit(language)
+
+    def _show_region_count(self, count: int) -> None:
+        self.regions_label.setStyleSheet("")
+        self.regions_label.setText(
+            self.tr("%1 regions in the list.").replace("%1", format_number_id(count))
+            if count
+            else self.tr(
+                "No region list yet: import the list the province office hands out, "
+                "so that villages can be picked in surveys."
+            )
+        )
+
+    @Slot()
+    def _on_import_regions_button_clicked(self) -> None:
+        dialogs.open_files(
+            self, self.tr("Import region list"), "CSV (*.csv *.txt)", self.import_region_file
+        )
+
+    def import_region_file(self, files: list[str]) -> None:
+        if not files:
+            return
+        db, path = self.db, Path(files[0])
+        self.regions_label.setText(self.tr("Importing %1…").replace("%1", path.name))
+        self.import_regions_button.setEnabled(False)
+
+        def job() -> tuple[int, int, int]:
+            result = import_regions(db, path.read_bytes())
+            return result.added, len(result.renamed), region_count(db)
+
+        self.worker.submit(job, self._on_regions_imported, self._on_regions_failed)
+
+    @Slot(object)
+    def _on_regions_imported(self, result: tuple[int, int, int]) -> None:
+        added, renamed, total = result
+        self.import_regions_button.setEnabled(True)
+        self._show_region_count(total)
+        self.regions_label.setText(
+            self.regions_label.text()
+            + " "
+            + self.tr("Imported: %1 new, %2 renamed.")
+            .replace("%1", format_number_id(added))
+            .replace("%2", format_number_id(renamed))
+        )
+
+    @Slot(object)
+    def _on_regions_failed(self, error: BaseException) -> None:
+        self.import_regions_button.setEnabled(True)
+        if isinstance(error, OSError):
+            error = DomainError(
+                f"Berkas tidak dapat dibaca: {error}", f"The file could not be read: {error}"
+            )
+        if not isinstance(error, DomainError):
+            raise error
+        self.regions_label.setStyleSheet("color: #a61b1b;")
+        self.regions_label.setText(
+            error.message_id if i18n.language() == "id" else error.message_en
+        )

@@ -179,6 +179,7 @@ class SurveyEditor(QWidget):
     def _connect(self) -> None:
         ui = self.ui
         self.picker.villageChosen.connect(self._on_picker_village_chosen)
+        self.picker.regionsMissing.connect(self._on_picker_regions_missing)
         ui.sectionList.currentRowChanged.connect(self._on_section_list_current_row_changed)
         ui.gpsFromPhotoButton.clicked.connect(self._on_gps_from_photo_button_clicked)
         ui.finalizeButton.clicked.connect(self._on_finalize_button_clicked)
@@ -381,6 +382,12 @@ class SurveyEditor(QWidget):
         )
         db = self.db
         self.worker.submit(lambda: create_survey(db, data), self.open_survey, self.report_failure)
+
+    @Slot()
+    def _on_picker_regions_missing(self) -> None:
+        self._show_missing(
+            (("village_code", self.tr("There is no region list yet: import it under Settings.")),)
+        )
 
     # --- GPS from a photo ----------------------------------------------------------------
 

@@ -429,12 +429,44 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
             <translation>Si&amp;mpan</translation>
         </message>
         <message>
+            <source>Region list (Kemendagri)</source>
+            <translation>Daftar wilayah (Kemendagri)</translation>
+        </message>
+        <message>
+            <source>&amp;Import region list…</source>
+            <translation>&amp;Impor daftar wilayah…</translation>
+        </message>
+        <message>
+            <source>A CSV file kode,nama,tingkat,kode_induk or kode,nama, in UTF-8</source>
+            <translation>Berkas CSV kode,nama,tingkat,kode_induk atau kode,nama, dalam UTF-8</translation>
+        </message>
+        <message>
             <source>Profile saved.</source>
             <translation>Profil tersimpan.</translation>
         </message>
         <message>
             <source>Saved.</source>
             <translation>Tersimpan.</translation>
+        </message>
+        <message>
+            <source>%1 regions in the list.</source>
+            <translation>%1 wilayah dalam daftar.</translation>
+        </message>
+        <message>
+            <source>No region list yet: import the list the province office hands out, so that villages can be picked in surveys.</source>
+            <translation>Belum ada daftar wilayah: impor daftar dari dinas provinsi agar desa dapat dipilih dalam survei.</translation>
+        </message>
+        <message>
+            <source>Import region list</source>
+            <translation>Impor daftar wilayah</translation>
+        </message>
+        <message>
+            <source>Importing %1…</source>
+            <translation>Mengimpor %1…</translation>
+        </message>
+        <message>
+            <source>Imported: %1 new, %2 renamed.</source>
+            <translation>Hasil impor: %1 baru, %2 berganti nama.</translation>
         </message>
     </context>
     <context>
@@ -563,6 +595,10 @@ Buka jendela yang sudah terbuka, jangan menjalankannya lagi.</translation>
         <message>
             <source>Not saved</source>
             <translation>Tidak tersimpan</translation>
+        </message>
+        <message>
+            <source>There is no region list yet: import it under Settings.</source>
+            <translation>Belum ada daftar wilayah: impor di Pengaturan.</translation>
         </message>
         <message>
             <source>Read position from a photo</source>
