@@ -46,25 +46,44 @@ TYPE_THEN_WAIT = (
     COMMON
     + """
 def open_it():
+    if not hasattr(window(), "editor"):  # the database opens after the first paint
+        later(50, open_it)
+        return
     window().open_survey(survey_id)
-    later(1000, type_notes)
+    later(50, type_notes)
 
 def type_notes():
     editor = window().editor
+    if editor.detail is None:
+        later(50, type_notes)
+        return
     editor.ui.notesEdit.setFocus()
     QTest.keyClicks(editor.ui.notesEdit, "Jalan desa licin saat hujan")
-    later(3000, type_more)  # longer than the autosave interval
+    later(50, wait_for_autosave)
+
+def wait_for_autosave():  # nothing pressed: the autosave must happen by itself
+    if window().editor.ui.savedLabel.text().startswith("Tersimpan"):
+        type_more()
+    else:
+        later(50, wait_for_autosave)
 
 def type_more():
     editor = window().editor
     editor.ui.livelihoodsEdit.setFocus()
     QTest.keyClicks(editor.ui.livelihoodsEdit, "Perajin purun")
-    later(700, announce)  # shorter than the autosave interval: only the journal has it
+    later(10, announce)
 
-def announce():
-    print("TYPED", flush=True)
+def announce():  # as soon as the journal holds it, before the autosave can
+    journal = editor_journal()
+    if journal.exists() and "Perajin purun" in journal.read_text(encoding="utf-8"):
+        print("TYPED", flush=True)
+    else:
+        later(10, announce)
 
-later(500, open_it)
+def editor_journal():
+    return window().editor.journal.path
+
+later(50, open_it)
 sys.exit(run_application(home=home))
 """
 )
@@ -72,25 +91,35 @@ sys.exit(run_application(home=home))
 RECOVER = (
     COMMON
     + """
+import time
+deadline = time.monotonic() + 60
+
 def answer():
-    boxes = [b for b in window().findChildren(QMessageBox) if b.isVisible()]
+    shown = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    boxes = [b for w in shown for b in w.findChildren(QMessageBox) if b.isVisible()]
     if not boxes:
-        print("NO-OFFER", flush=True)
-        app.quit()
+        if time.monotonic() > deadline:
+            print("NO-OFFER", flush=True)
+            app.quit()
+        else:
+            later(50, answer)
         return
     recover = boxes[0].buttons()[0]
     print("OFFER", boxes[0].text().replace("\\n", " "), "|", recover.text(), flush=True)
     recover.click()
-    later(1500, report)
+    later(50, report)
 
 def report():
     editor = window().editor
+    if editor.detail is None:
+        later(50, report)
+        return
     print("NOTES", editor.ui.notesEdit.toPlainText(), flush=True)
     print("LIVELIHOODS", editor.ui.livelihoodsEdit.text(), flush=True)
     window().close()
     app.quit()
 
-later(1200, answer)
+later(50, answer)
 sys.exit(run_application(home=home))
 """
 )
