@@ -159,7 +159,6 @@ class MainWindow(QMainWindow):
         self.survey_list.newRequested.connect(self.new_survey)
         self.editor.closed.connect(self._on_editor_closed)
         self.editor.deleted.connect(self._on_editor_deleted)
-        self.editor.saved.connect(self._on_editor_saved)
         self.settings_page.languageChanged.connect(self.languageChanged)
         for keys, slot in (
             (QKeySequence.StandardKey.New, self.new_survey),
@@ -203,10 +202,6 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
 
     @Slot(object)
-    def _on_editor_saved(self, _survey_id: object) -> None:
-        self._list_stale = True
-
-    @Slot(object)
     def _on_editor_deleted(self, survey_id: uuid.UUID) -> None:
         self._on_editor_closed()
         self._deleted_id = survey_id
@@ -236,7 +231,6 @@ class MainWindow(QMainWindow):
         self.undo_button = QPushButton(self.tr("&Undo delete"))
         self.undo_button.setVisible(False)
         self.undo_button.clicked.connect(self._on_undo_button_clicked)
-        self._list_stale = False
         self.statusBar().addWidget(self.data_label, 1)
         self.statusBar().addPermanentWidget(self.undo_button)
         self.statusBar().addPermanentWidget(self.counts_label)

@@ -52,7 +52,6 @@ def _python_date(value: QDate) -> date:
 class SurveyEditor(QWidget):
     closed = Signal()
     deleted = Signal(object)
-    saved = Signal(object)
 
     def __init__(
         self,
@@ -320,14 +319,13 @@ class SurveyEditor(QWidget):
         db, categories = self.db, self.categories
         self.worker.submit(
             lambda: apply_pending(db, edits, categories),
-            lambda _result: self._on_saved(edits),
+            lambda _result: self._on_saved(),
             lambda error: self._on_save_failed(edits, error),
         )
 
-    def _on_saved(self, edits: PendingEdits) -> None:
+    def _on_saved(self) -> None:
         self.mark_saved()
         self._write_journal()
-        self.saved.emit(edits.survey_id)
 
     def _on_save_failed(self, edits: PendingEdits, error: BaseException) -> None:
         # Put the edits back under anything typed since, so nothing is lost.
