@@ -133,6 +133,7 @@ class SettingsPage(QWidget):
 
         self.save_profile_button.clicked.connect(self._on_save_profile_button_clicked)
         self.save_device_button.clicked.connect(self._on_save_device_button_clicked)
+        self.language_combo.activated.connect(self._on_language_combo_activated)
 
     def load(self) -> None:
         db, paths = self.db, self.paths
@@ -192,19 +193,34 @@ class SettingsPage(QWidget):
 
     @Slot()
     def _on_save_device_button_clicked(self) -> None:
-        db, paths, name = self.db, self.paths, self.device_edit.text()
-        language, photo = self.language_combo.currentData(), self.photo_spin.value()
+        db, name, photo = self.db, self.device_edit.text(), self.photo_spin.value()
 
         def job() -> None:
             set_device_name(db, name)
-            set_interface_language(paths, language)
             set_setting(db, PHOTO_LONGEST_SIDE, photo)
 
-        self.worker.submit(job, lambda _r: self._on_device_saved(language), self._on_profile_failed)
+        self.worker.submit(job, self._on_device_saved, self._on_device_failed)
 
-    def _on_device_saved(self, language: str) -> None:
+    @Slot(object)
+    def _on_device_saved(self, _result: object) -> None:
+        self.device_message.setStyleSheet("color: #1d6b3a;")
         self.device_message.setText(self.tr("Saved."))
+
+    @Slot(object)
+    def _on_device_failed(self, error: BaseException) -> None:
+        if not isinstance(error, DomainError):
+            raise error
+        self.device_message.setStyleSheet("color: #a61b1b;")
+        self.device_message.setText(
+            error.message_id if i18n.language() == "id" else error.message_en
+        )
+
+    @Slot(int)
+    def _on_language_combo_activated(self, _index: int) -> None:
+        """The language changes at once: the window is rebuilt in it."""
+        language = self.language_combo.currentData()
         if language != i18n.language():
+            set_interface_language(self.paths, language)
             self.languageChanged.emit(language)
 
     def _show_region_count(self, count: int) -> None:

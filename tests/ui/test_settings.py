@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.preferences import interface_language
 from ovop_desktop.services.database import Database
-from ovop_desktop.services.officers import current_officer
+from ovop_desktop.services.officers import current_officer, device_name
 from ovop_desktop.services.regions import region_count
 from ovop_desktop.services.settings import photo_longest_side
 from ovop_desktop.ui import dialogs
@@ -52,18 +52,30 @@ def test_the_profile_is_saved_and_a_bad_nip_is_explained(
     assert officer is not None and officer.nip == "198703152010012004"
 
 
-def test_language_device_and_photo_size_are_kept(
-    qtbot: QtBot, page: SettingsPage, db: Database, app_paths: AppPaths
+def test_device_name_and_photo_size_are_kept(
+    qtbot: QtBot, page: SettingsPage, db: Database
 ) -> None:
     page.device_edit.clear()
+    qtbot.mouseClick(page.save_device_button, LEFT)
+    qtbot.waitUntil(lambda: page.device_message.text() != "")
+    assert page.device_message.text() == "Nama perangkat wajib diisi."
+
     qtbot.keyClicks(page.device_edit, "Laptop Dinas 07")
-    page.language_combo.setCurrentIndex(page.language_combo.findData("en"))
     page.photo_spin.setValue(1280)
+    qtbot.mouseClick(page.save_device_button, LEFT)
+    qtbot.waitUntil(lambda: page.device_message.text() == "Tersimpan.")
+    assert photo_longest_side(db) == 1280
+    assert device_name(db) == "Laptop Dinas 07"
+
+
+def test_choosing_a_language_applies_it_at_once(
+    qtbot: QtBot, page: SettingsPage, app_paths: AppPaths
+) -> None:
+    page.language_combo.setFocus()
     with qtbot.waitSignal(page.languageChanged) as changed:
-        qtbot.mouseClick(page.save_device_button, LEFT)
+        qtbot.keyClick(page.language_combo, Qt.Key.Key_Down)
     assert changed.args == ["en"]
     assert interface_language(app_paths) == "en"
-    assert photo_longest_side(db) == 1280
 
 
 def test_a_region_list_is_imported_from_settings(
