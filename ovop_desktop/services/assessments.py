@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from sqlalchemy import select
+
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.core.scoring import Score, score
-from ovop_desktop.db.models import Assessment, AssessmentLevel, CandidateProduct
+from ovop_desktop.db.models import Assessment, AssessmentLevel, CandidateProduct, Officer
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError, NotFoundError
 
@@ -112,3 +114,75 @@ def save_assessment(
         assessment.status = "final" if final else assessment.status or "draft"
         session.flush()
         return AssessmentResult(assessment.id, product_id, rubric.id, rubric.version, result)
+
+
+@dataclass(frozen=True)
+class AssessmentView:
+    """One assessment as the panel shows it, under the rubric version it was made with."""
+
+    id: uuid.UUID
+    product_id: uuid.UUID
+    assessor_id: uuid.UUID | None
+    assessor_name: str | None
+    rubric_id: str
+    rubric_version: int
+    rubric_hash: str
+    status: str
+    assessed_on: date | None
+    levels: dict[str, int | None]
+    notes: dict[str, str | None]
+    total: Decimal | None
+    stars: int | None
+    capped_by_gate: str | None
+
+
+def list_assessments(db: Database, product_id: uuid.UUID) -> list[AssessmentView]:
+    """Every live assessment of a product, oldest first, whatever its rubric version."""
+    with db.session() as session:
+        found = session.execute(
+            select(Assessment, Officer.name)
+            .outerjoin(Officer, Officer.id == Assessment.assessor_id)
+            .where(Assessment.product_id == product_id, Assessment.deleted_at.is_(None))
+            .order_by(Assessment.created_at, Assessment.id)
+        ).all()
+        return [
+            AssessmentView(
+                id=a.id,
+                product_id=a.product_id,
+                assessor_id=a.assessor_id,
+                assessor_name=name,
+                rubric_id=a.rubric_id,
+                rubric_version=a.rubric_version,
+                rubric_hash=a.rubric_hash,
+                status=a.status,
+                assessed_on=a.assessed_on,
+                levels={row.criterion_id: row.level for row in a.levels},
+                notes={row.criterion_id: row.note for row in a.levels},
+                total=a.total,
+                stars=a.stars,
+                capped_by_gate=a.capped_by_gate,
+            )
+            for a, name in found
+        ]
+
+
+def finalize_assessment(db: Database, assessment_id: uuid.UUID, rubric: Rubric) -> AssessmentResult:
+    """Mark an assessment final: every criterion must have a level."""
+    with db.session() as session:
+        found = session.get(Assessment, assessment_id)
+        if found is None or found.deleted_at is not None:
+            raise NotFoundError("Penilaian tidak ditemukan.", "Assessment not found.")
+        product_id = found.product_id
+    return save_assessment(db, product_id, rubric, {}, assessment_id=assessment_id, final=True)
+
+
+def reassess(
+    db: Database,
+    product_id: uuid.UUID,
+    rubric: Rubric,
+    *,
+    assessor_id: uuid.UUID | None = None,
+    device_id: uuid.UUID | None = None,
+) -> AssessmentResult:
+    """A new, empty assessment under `rubric`; assessments under other versions stay as they are."""
+    return save_assessment(db, product_id, rubric, {}, assessor_id=assessor_id, device_id=device_id)

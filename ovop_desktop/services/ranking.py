@@ -1,25 +1,24 @@
-"""Ranking the candidates of a village, and the survey list with each village's top candidate.
+"""Ranking the candidates of a village, and the officer's recommendation.
 
 A ranking uses one rubric version only (the one in force unless told otherwise) and says which;
-a product's assessment under that version is its most recently saved one.
+the levels that count are those of services.assessed (the median of final assessments).
 """
 
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.core.scoring import CandidateInput, RankedCandidate, explain, rank_candidates
-from ovop_desktop.db.models import Assessment, AssessmentLevel, CandidateProduct, Survey
+from ovop_desktop.db.models import CandidateProduct, Survey
+from ovop_desktop.services.assessed import AssessedLevels, assessed_levels
 from ovop_desktop.services.database import Database
-from ovop_desktop.services.errors import NotFoundError
+from ovop_desktop.services.errors import InvalidInputError, NotFoundError
 
 
 @dataclass(frozen=True)
@@ -36,7 +35,9 @@ class RankEntry:
     tie_break: str | None
     strongest: tuple[str, ...]
     weakest: tuple[str, ...]
-    assessment_id: uuid.UUID | None
+    assessment_ids: tuple[uuid.UUID, ...]
+    final: bool
+    consensus: bool
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -52,6 +53,9 @@ class RankEntry:
             "tie_break": self.tie_break,
             "strongest": list(self.strongest),
             "weakest": list(self.weakest),
+            "assessments": len(self.assessment_ids),
+            "final": self.final,
+            "consensus": self.consensus,
         }
 
 
@@ -64,48 +68,26 @@ class VillageRanking:
     rubric_id: str
     rubric_version: int
     entries: tuple[RankEntry, ...]
+    recommended_product_id: uuid.UUID | None
+    justification: str | None
 
-
-def _latest_levels(
-    session: Session, product_ids: list[uuid.UUID] | None, rubric: Rubric
-) -> dict[uuid.UUID, tuple[uuid.UUID, dict[str, int | None]]]:
-    """Per product (all when `product_ids` is None), its most recent live assessment under
-    `rubric` and that assessment's levels. Two queries, whatever the number of products."""
-    live_under_rubric: list[ColumnElement[bool]] = [
-        Assessment.rubric_id == rubric.id,
-        Assessment.rubric_version == rubric.version,
-        Assessment.deleted_at.is_(None),
-    ]
-    if product_ids is not None:
-        if not product_ids:
-            return {}
-        live_under_rubric.append(Assessment.product_id.in_(product_ids))
-    latest: dict[uuid.UUID, uuid.UUID] = {}
-    for product_id, assessment_id in session.execute(
-        select(Assessment.product_id, Assessment.id)
-        .where(*live_under_rubric)
-        .order_by(Assessment.updated_at, Assessment.id)
-    ):
-        latest[product_id] = assessment_id
-    wanted = set(latest.values())
-    levels: dict[uuid.UUID, dict[str, int | None]] = defaultdict(dict)
-    for assessment_id, criterion_id, level in session.execute(
-        select(AssessmentLevel.assessment_id, AssessmentLevel.criterion_id, AssessmentLevel.level)
-        .join(Assessment, Assessment.id == AssessmentLevel.assessment_id)
-        .where(*live_under_rubric)
-    ):
-        if assessment_id in wanted:
-            levels[assessment_id][criterion_id] = level
-    return {pid: (aid, dict(levels[aid])) for pid, aid in latest.items()}
+    @property
+    def recommended(self) -> RankEntry | None:
+        """The officer's choice, else rank 1."""
+        chosen = self.recommended_product_id
+        for entry in self.entries:
+            if entry.product_id == chosen or (chosen is None and entry.rank == 1):
+                return entry
+        return None
 
 
 def _entries(
     rubric: Rubric,
     products: list[tuple[uuid.UUID, str, str]],
-    assessed: dict[uuid.UUID, tuple[uuid.UUID, dict[str, int | None]]],
+    assessed: dict[uuid.UUID, AssessedLevels],
 ) -> tuple[RankEntry, ...]:
     candidates = [
-        CandidateInput(str(pid), name, category, assessed.get(pid, (None, {}))[1])
+        CandidateInput(str(pid), name, category, assessed[pid].levels if pid in assessed else {})
         for pid, name, category in products
     ]
     return tuple(_entry(rubric, ranked, assessed) for ranked in rank_candidates(rubric, candidates))
@@ -114,10 +96,11 @@ def _entries(
 def _entry(
     rubric: Rubric,
     ranked: RankedCandidate,
-    assessed: dict[uuid.UUID, tuple[uuid.UUID, dict[str, int | None]]],
+    assessed: dict[uuid.UUID, AssessedLevels],
 ) -> RankEntry:
     candidate, result = ranked.candidate, ranked.score
     product_id = uuid.UUID(candidate.product_id)
+    counted = assessed.get(product_id)
     cap = result.capped_by
     strongest: tuple[str, ...] = ()
     weakest: tuple[str, ...] = ()
@@ -138,33 +121,46 @@ def _entry(
         tie_break=ranked.tie_break.describe_id() if ranked.tie_break else None,
         strongest=strongest,
         weakest=weakest,
-        assessment_id=assessed[product_id][0] if product_id in assessed else None,
+        assessment_ids=counted.assessment_ids if counted else (),
+        final=counted.final if counted else False,
+        consensus=counted.consensus if counted else False,
     )
 
 
 def rank_village(db: Database, village_code: str, rubric: Rubric) -> VillageRanking:
     """Rank the candidates of the village's most recent live survey under `rubric`."""
     with db.session() as session:
-        survey = session.scalars(
-            select(Survey)
+        survey_id = session.scalar(
+            select(Survey.id)
             .where(Survey.village_code == village_code, Survey.deleted_at.is_(None))
             .order_by(Survey.survey_date.desc(), Survey.created_at.desc())
             .limit(1)
-        ).first()
-        if survey is None:
-            raise NotFoundError(
-                f"Belum ada survei untuk desa dengan kode {village_code}.",
-                f"There is no survey of the village with code {village_code} yet.",
-            )
+        )
+    if survey_id is None:
+        raise NotFoundError(
+            f"Belum ada survei untuk desa dengan kode {village_code}.",
+            f"There is no survey of the village with code {village_code} yet.",
+        )
+    return rank_survey(db, survey_id, rubric)
+
+
+def rank_survey(db: Database, survey_id: uuid.UUID, rubric: Rubric) -> VillageRanking:
+    """Rank the candidates of one survey under `rubric`."""
+    with db.session() as session:
+        survey = session.get(Survey, survey_id)
+        if survey is None or survey.deleted_at is not None:
+            raise NotFoundError("Survei tidak ditemukan.", "Survey not found.")
         products = [
             (p.id, p.name, p.category)
             for p in session.scalars(
-                select(CandidateProduct).where(
+                select(CandidateProduct)
+                .where(
                     CandidateProduct.survey_id == survey.id, CandidateProduct.deleted_at.is_(None)
                 )
+                .order_by(CandidateProduct.created_at)
             )
         ]
-        assessed = _latest_levels(session, [pid for pid, _, _ in products], rubric)
+        assessed = assessed_levels(session, rubric, [pid for pid, _, _ in products])
     return VillageRanking(
         village_code=survey.village_code,
         village_name=survey.village_name,
@@ -173,4 +169,39 @@ def rank_village(db: Database, village_code: str, rubric: Rubric) -> VillageRank
         rubric_id=rubric.id,
         rubric_version=rubric.version,
         entries=_entries(rubric, products, assessed),
+        recommended_product_id=survey.recommended_product_id,
+        justification=survey.recommendation_justification,
     )
+
+
+def recommend_product(
+    db: Database,
+    survey_id: uuid.UUID,
+    product_id: uuid.UUID,
+    rubric: Rubric,
+    justification: str | None = None,
+) -> VillageRanking:
+    """Record the village's recommended product: rank 1, or another with a written reason."""
+    ranking = rank_survey(db, survey_id, rubric)
+    chosen = next((e for e in ranking.entries if e.product_id == product_id), None)
+    if chosen is None or chosen.rank is None:
+        raise InvalidInputError(
+            "Hanya produk kandidat yang sudah dinilai lengkap yang dapat direkomendasikan.",
+            "Only a fully assessed candidate can be recommended.",
+            field="recommended_product_id",
+        )
+    reason = (justification or "").strip() or None
+    if chosen.rank != 1 and reason is None:
+        raise InvalidInputError(
+            f"{chosen.name} berada di peringkat {chosen.rank}. Tuliskan alasan memilihnya "
+            "daripada peringkat 1; alasan ini dicetak di surat rekomendasi.",
+            f"{chosen.name} is ranked {chosen.rank}. Write why it is chosen over rank 1; the "
+            "reason is printed in the recommendation letter.",
+            field="recommendation_justification",
+        )
+    with db.session() as session:
+        survey = session.get(Survey, survey_id)
+        assert survey is not None
+        survey.recommended_product_id = product_id
+        survey.recommendation_justification = reason if chosen.rank != 1 else None
+    return rank_survey(db, survey_id, rubric)

@@ -1,8 +1,8 @@
 """The survey list: every live survey with its counts and top candidate, fast for 10,000.
 
-The top candidate comes from the totals and stars stored with each product's latest assessment
-under the rubric in force; only where totals tie at the top are the levels read and the village
-ranked in full, so the answer is always the same as `rank_village`'s rank 1.
+The top candidate comes from the totals and stars stored with the assessment that counts for each
+product (services.assessed); only for a consensus of several assessors, or where totals tie at the
+top, are the levels read, so the answer is always the same as `rank_village`'s rank 1.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ovop_desktop.core.rubric import Rubric
-from ovop_desktop.core.scoring import CandidateInput, rank_candidates
-from ovop_desktop.db.models import Assessment, AssessmentLevel, CandidateProduct, Officer, Survey
+from ovop_desktop.core.scoring import CandidateInput, rank_candidates, score
+from ovop_desktop.db.models import Assessment, CandidateProduct, Officer, Survey
+from ovop_desktop.services.assessed import assessed_levels, counting_assessments
 from ovop_desktop.services.database import Database
 
 
@@ -59,7 +60,6 @@ class _Candidate:
     product_id: uuid.UUID
     name: str
     category: str
-    assessment_id: uuid.UUID | None
     total: Decimal | None
     stars: int | None
 
@@ -84,32 +84,38 @@ def list_surveys(db: Database, rubric: Rubric) -> list[SurveyRow]:
                 Survey.regency_name, Survey.district_name, Survey.village_name, Survey.survey_date
             )
         ).all()
-        latest: dict[uuid.UUID, tuple[uuid.UUID, Decimal | None, int | None]] = {}
-        for product_id, assessment_id, total, stars in session.execute(
-            select(Assessment.product_id, Assessment.id, Assessment.total, Assessment.stars)
-            .where(
-                Assessment.rubric_id == rubric.id,
-                Assessment.rubric_version == rubric.version,
-                Assessment.deleted_at.is_(None),
+        snapshot = {
+            assessment_id: (total, stars)
+            for assessment_id, total, stars in session.execute(
+                select(Assessment.id, Assessment.total, Assessment.stars).where(
+                    Assessment.rubric_id == rubric.id,
+                    Assessment.rubric_version == rubric.version,
+                    Assessment.deleted_at.is_(None),
+                )
             )
-            .order_by(Assessment.updated_at, Assessment.id)
-        ):
-            latest[product_id] = (assessment_id, total, stars)
-        by_survey: dict[uuid.UUID, list[_Candidate]] = defaultdict(list)
-        for product_id, survey_id, name, category in session.execute(
+        }
+        counting = counting_assessments(session, rubric, None)
+        products = session.execute(
             select(
                 CandidateProduct.id,
                 CandidateProduct.survey_id,
                 CandidateProduct.name,
                 CandidateProduct.category,
             ).where(CandidateProduct.deleted_at.is_(None))
-        ):
-            found = latest.get(product_id)
-            by_survey[survey_id].append(
-                _Candidate(product_id, name, category, *found)
-                if found
-                else _Candidate(product_id, name, category, None, None, None)
-            )
+        ).all()
+        # Two or more final assessments: the consensus is scored from the median levels.
+        several = [pid for pid, _, _, _ in products if len(counting.get(pid, ((), False))[0]) > 1]
+        consensus = assessed_levels(session, rubric, several) if several else {}
+        by_survey: dict[uuid.UUID, list[_Candidate]] = defaultdict(list)
+        for product_id, survey_id, name, category in products:
+            total: Decimal | None = None
+            stars: int | None = None
+            if product_id in consensus:
+                result = score(rubric, consensus[product_id].levels, category)
+                total, stars = result.total, result.stars
+            elif product_id in counting:
+                total, stars = snapshot[counting[product_id][0][0]]
+            by_survey[survey_id].append(_Candidate(product_id, name, category, total, stars))
         tops = {sid: _top(rubric, session, cands) for sid, cands in by_survey.items()}
     return [
         SurveyRow(
@@ -143,14 +149,7 @@ def _top(rubric: Rubric, session: Session, candidates: list[_Candidate]) -> _Can
 
 def _break_tie(rubric: Rubric, session: Session, tied: list[_Candidate]) -> _Candidate:
     """Rank the tied candidates with their levels, exactly as the village ranking does."""
-    ids = [c.assessment_id for c in tied if c.assessment_id is not None]
-    levels: dict[uuid.UUID, dict[str, int | None]] = defaultdict(dict)
-    for assessment_id, criterion_id, level in session.execute(
-        select(
-            AssessmentLevel.assessment_id, AssessmentLevel.criterion_id, AssessmentLevel.level
-        ).where(AssessmentLevel.assessment_id.in_(ids))
-    ):
-        levels[assessment_id][criterion_id] = level
+    levels = assessed_levels(session, rubric, [c.product_id for c in tied])
     by_id = {str(c.product_id): c for c in tied}
     ranked = rank_candidates(
         rubric,
@@ -159,7 +158,7 @@ def _break_tie(rubric: Rubric, session: Session, tied: list[_Candidate]) -> _Can
                 str(c.product_id),
                 c.name,
                 c.category,
-                levels[c.assessment_id] if c.assessment_id else {},
+                levels[c.product_id].levels if c.product_id in levels else {},
             )
             for c in tied
         ],

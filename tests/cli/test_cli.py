@@ -170,3 +170,55 @@ def test_home_comes_from_ovop_home_when_not_given(
     monkeypatch.setenv("OVOP_HOME", str(tmp_path / "dari-env"))
     assert run(capsys, "db", "upgrade")[0] == 0
     assert (tmp_path / "dari-env" / "data" / "ovop.sqlite3").exists()
+
+
+def test_assess_sets_levels_and_rank_region_lists_the_province(
+    home: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "--home", home, "demo", "--villages", "3", "--seed", "5")
+    _, out, _ = run(capsys, "--home", home, "surveys", "list", "--json")
+    village = json.loads(out)[0]["village_code"]
+    _, out, _ = run(capsys, "--home", home, "rank", "--village", village, "--json")
+    last = json.loads(out)[-1]
+
+    code, out, _ = run(
+        capsys,
+        "--home",
+        home,
+        "assess",
+        "--product",
+        last["product_id"],
+        "--levels",
+        "C1=5,C2=5,C3=5,C4=5,C5=5,C6=5,C7=5,C8=5",
+        "--final",
+        "--json",
+    )
+    assert code == 0
+    assert json.loads(out) | {"assessment_id": "x"} == {
+        "assessment_id": "x",
+        "total": 100.0,
+        "stars": 5,
+        "missing": [],
+        "gate": None,
+    }
+
+    _, out, _ = run(capsys, "--home", home, "rank", "--village", village, "--json")
+    assert json.loads(out)[0]["product_id"] == last["product_id"]
+
+    code, out, _ = run(capsys, "--home", home, "rank", "--region", "63", "--json")
+    rows = json.loads(out)
+    assert code == 0 and rows[0]["product_id"] == last["product_id"]
+    totals = [r["total"] for r in rows]
+    assert totals == sorted(totals, reverse=True)
+
+
+def test_assess_explains_a_bad_level(home: str, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "--home", home, "demo", "--villages", "1")
+    _, out, _ = run(capsys, "--home", home, "surveys", "list", "--json")
+    village = json.loads(out)[0]["village_code"]
+    _, out, _ = run(capsys, "--home", home, "rank", "--village", village, "--json")
+    product = json.loads(out)[0]["product_id"]
+    code, _, err = run(capsys, "--home", home, "assess", "--product", product, "--levels", "C1=x")
+    assert code == 1 and "harus angka 1 sampai 5" in err
+    code, _, err = run(capsys, "--home", home, "assess", "--product", product, "--levels", "C1=7")
+    assert code == 1 and "Traceback" not in err
