@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
@@ -17,6 +18,8 @@ from sqlalchemy.orm import Session
 from ovop_desktop.core.consensus import median_levels
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import Assessment, AssessmentLevel
+
+CHUNK = 5_000  # products per IN list: well under every backend's limit on bound parameters
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,11 @@ def assessed_levels(
     session: Session, rubric: Rubric, product_ids: list[uuid.UUID] | None
 ) -> dict[uuid.UUID, AssessedLevels]:
     """The counting levels of each product (all products when `product_ids` is None)."""
+    if product_ids is not None and len(product_ids) > CHUNK:
+        merged: dict[uuid.UUID, AssessedLevels] = {}
+        for start in range(0, len(product_ids), CHUNK):
+            merged.update(assessed_levels(session, rubric, product_ids[start : start + CHUNK]))
+        return merged
     counting = counting_assessments(session, rubric, product_ids)
     wanted = {aid for ids, _ in counting.values() for aid in ids}
     levels: dict[uuid.UUID, dict[str, int | None]] = defaultdict(dict)
@@ -93,3 +101,53 @@ def assessed_levels(
         )
         for product_id, (ids, final) in counting.items()
     }
+
+
+@dataclass(frozen=True)
+class CountedSnapshot:
+    """The assessments that count for a product, with the stored total, stars and gate when a
+    single assessment counts (a consensus has to be scored from its median levels)."""
+
+    assessment_ids: tuple[uuid.UUID, ...]
+    final: bool
+    total: Decimal | None
+    stars: int | None
+    gate: str | None
+
+    @property
+    def consensus(self) -> bool:
+        return self.final and len(self.assessment_ids) > 1
+
+
+def counted_snapshots(session: Session, rubric: Rubric) -> dict[uuid.UUID, CountedSnapshot]:
+    """Every product's counting assessments in one query, with their stored snapshot."""
+    finals: dict[uuid.UUID, dict[uuid.UUID | None, uuid.UUID]] = defaultdict(dict)
+    latest_draft: dict[uuid.UUID, uuid.UUID] = {}
+    stored: dict[uuid.UUID, tuple[Decimal | None, int | None, str | None]] = {}
+    for product_id, assessment_id, assessor_id, status, total, stars, gate in session.execute(
+        select(
+            Assessment.product_id,
+            Assessment.id,
+            Assessment.assessor_id,
+            Assessment.status,
+            Assessment.total,
+            Assessment.stars,
+            Assessment.capped_by_gate,
+        )
+        .where(*_under_rubric(rubric))
+        .order_by(Assessment.updated_at, Assessment.id)
+    ):
+        stored[assessment_id] = (total, stars, gate)
+        if status == "final":
+            finals[product_id][assessor_id] = assessment_id
+        else:
+            latest_draft[product_id] = assessment_id
+    result: dict[uuid.UUID, CountedSnapshot] = {}
+    for product_id, by_assessor in finals.items():
+        ids = tuple(sorted(by_assessor.values()))
+        snapshot = stored[ids[0]] if len(ids) == 1 else (None, None, None)
+        result[product_id] = CountedSnapshot(ids, True, *snapshot)
+    for product_id, assessment_id in latest_draft.items():
+        if product_id not in result:
+            result[product_id] = CountedSnapshot((assessment_id,), False, *stored[assessment_id])
+    return result

@@ -16,7 +16,12 @@ from sqlalchemy import select
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.core.scoring import CandidateInput, rank_candidates
 from ovop_desktop.db.models import CandidateProduct, Region, Survey
-from ovop_desktop.services.assessed import assessed_levels
+from ovop_desktop.services.assessed import (
+    AssessedLevels,
+    CountedSnapshot,
+    assessed_levels,
+    counted_snapshots,
+)
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import NotFoundError
 
@@ -104,6 +109,56 @@ def _region_name(db: Database, region_code: str | None) -> str:
     return name
 
 
+_Ranked = tuple[uuid.UUID, str, str, Decimal, int | None, str | None]
+
+
+def _needs_levels(
+    candidates: list[tuple[uuid.UUID, str, str]], counted: dict[uuid.UUID, CountedSnapshot]
+) -> bool:
+    snapshots = [counted[pid] for pid, _, _ in candidates if pid in counted]
+    if any(s.consensus for s in snapshots):
+        return True
+    totals = [s.total for s in snapshots if s.total is not None]
+    return len(totals) != len(set(totals))
+
+
+def _village_ranking(
+    rubric: Rubric,
+    candidates: list[tuple[uuid.UUID, str, str]],
+    counted: dict[uuid.UUID, CountedSnapshot],
+    assessed: dict[uuid.UUID, AssessedLevels],
+) -> list[_Ranked]:
+    """The complete candidates of one village in rank order, as the village ranking has them."""
+    if any(pid in assessed for pid, _, _ in candidates):
+        ranked = rank_candidates(
+            rubric,
+            [
+                CandidateInput(
+                    str(pid), name, category, assessed[pid].levels if pid in assessed else {}
+                )
+                for pid, name, category in candidates
+            ],
+        )
+        return [
+            (
+                uuid.UUID(r.candidate.product_id),
+                r.candidate.name,
+                r.candidate.category,
+                r.score.total,
+                r.score.stars,
+                r.score.capped_by.gate.id if r.score.capped_by else None,
+            )
+            for r in ranked
+            if r.rank is not None and r.score.total is not None
+        ]
+    complete = [
+        (pid, name, category, snapshot.total, snapshot.stars, snapshot.gate)
+        for pid, name, category in candidates
+        if (snapshot := counted.get(pid)) is not None and snapshot.total is not None
+    ]
+    return sorted(complete, key=lambda c: -c[3])  # totals differ: no tie-break needed
+
+
 def rank_region(db: Database, region_code: str | None, rubric: Rubric) -> RegionalRanking:
     """All assessed candidates of the region (None: every survey), best total first."""
     name = _region_name(db, region_code)
@@ -134,56 +189,54 @@ def rank_region(db: Database, region_code: str | None, rubric: Rubric) -> Region
         ):
             if survey_id in surveys:
                 products[survey_id].append((product_id, product_name, category))
-        assessed = assessed_levels(session, rubric, None)
+        counted = counted_snapshots(session, rubric)
+        # Levels are read only where a snapshot is not enough: a consensus of several assessors,
+        # or a village where totals tie and the tie-break decides.
+        needs_levels = [
+            pid
+            for candidates in products.values()
+            if _needs_levels(candidates, counted)
+            for pid, _, _ in candidates
+        ]
+        assessed = assessed_levels(session, rubric, needs_levels) if needs_levels else {}
     rows: list[RegionalRow] = []
     unassessed: list[UnassessedVillage] = []
     for survey_id, place in surveys.items():
-        code, village, district, regency = (
-            place.village_code,
-            place.village,
-            place.district,
-            place.regency,
-        )
         candidates = products.get(survey_id, [])
-        ranked = rank_candidates(
-            rubric,
-            [
-                CandidateInput(
-                    str(pid), pname, category, assessed[pid].levels if pid in assessed else {}
-                )
-                for pid, pname, category in candidates
-            ],
-        )
-        complete = [r for r in ranked if r.rank is not None]
-        if not complete:
+        ranked = _village_ranking(rubric, candidates, counted, assessed)
+        if not ranked:
             unassessed.append(
                 UnassessedVillage(
-                    survey_id, str(code), str(village), str(district), str(regency), len(candidates)
+                    survey_id,
+                    place.village_code,
+                    place.village,
+                    place.district,
+                    place.regency,
+                    len(candidates),
                 )
             )
-        for entry in complete:
-            product_id = uuid.UUID(entry.candidate.product_id)
-            counted = assessed[product_id]
-            cap = entry.score.capped_by
+        for rank, (product_id, product_name, category, total, stars, gate) in enumerate(
+            ranked, start=1
+        ):
+            snapshot = counted[product_id]
             rows.append(
                 RegionalRow(
                     product_id=product_id,
-                    name=entry.candidate.name,
-                    category=entry.candidate.category,
+                    name=product_name,
+                    category=category,
                     survey_id=survey_id,
-                    village_code=str(code),
-                    village=str(village),
-                    district=str(district),
-                    regency=str(regency),
+                    village_code=place.village_code,
+                    village=place.village,
+                    district=place.district,
+                    regency=place.regency,
                     survey_status=place.status,
-                    village_rank=entry.rank,
-                    total=entry.score.total,
-                    stars=entry.score.stars,
-                    gate=cap.gate.id if cap else None,
-                    final=counted.final,
-                    consensus=counted.consensus,
-                    recommended=product_id == place.chosen
-                    or (place.chosen is None and entry.rank == 1),
+                    village_rank=rank,
+                    total=total,
+                    stars=stars,
+                    gate=gate,
+                    final=snapshot.final,
+                    consensus=snapshot.consensus,
+                    recommended=product_id == place.chosen or (place.chosen is None and rank == 1),
                 )
             )
     rows.sort(key=lambda r: (-(r.total or 0), -(r.stars or 0), r.regency, r.village, r.name))

@@ -224,3 +224,45 @@ def test_the_regional_ranking_spans_villages_and_lists_those_not_assessed(
     assert [r.name for r in hulu_sungai_utara.rows] == ["Anyaman Purun"]
     assert province.region_name == "Kalimantan Selatan"
     assert (province.rubric_id, province.rubric_version) == (rubric.id, rubric.version)
+
+
+def test_the_regional_ranking_ranks_each_village_exactly_as_the_village_ranking(
+    db: Database, rubric: Rubric
+) -> None:
+    import random
+
+    rng = random.Random(7)
+    codes = ["63.08.07.2001", "63.08.07.2004", "63.03.05.1003", "63.01.01.2001"]
+    surveys = []
+    for code in codes:
+        survey_id, products = _village(
+            db,
+            rubric,
+            code,
+            *[(f"Produk {i}", rng.choice(["anyaman", "makanan", "logam"])) for i in range(5)],
+        )
+        surveys.append(survey_id)
+        for product in products:
+            # Few distinct levels: ties on total are frequent and the tie-break decides.
+            levels = _levels(*(rng.choice((3, 4)) for _ in range(8)))
+            save_assessment(
+                db,
+                product,
+                rubric,
+                levels,
+                final=True,
+                assessor_id=_officer(db, "A") if rng.random() < 0.3 else None,
+            )
+    region = rank_region(db, "63", rubric)
+    for survey_id in surveys:
+        village = [
+            (r.name, r.village_rank, r.total, r.stars)
+            for r in region.rows
+            if r.survey_id == survey_id
+        ]
+        expected = [
+            (e.name, e.rank, e.total, e.stars)
+            for e in rank_survey(db, survey_id, rubric).entries
+            if e.rank is not None
+        ]
+        assert village == expected
