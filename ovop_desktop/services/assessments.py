@@ -68,11 +68,6 @@ def save_assessment(
             result = score(rubric, levels, product.category)
         except DomainError as exc:
             raise InvalidInputError(exc.message_id, exc.message_en) from exc
-        if final and not result.complete:
-            raise InvalidInputError(
-                "Penilaian belum lengkap: semua kriteria harus diberi tingkat sebelum final.",
-                "The assessment is incomplete: every criterion needs a level before it is final.",
-            )
         if assessment_id is None:
             assessment = Assessment(
                 product_id=product_id,
@@ -106,6 +101,11 @@ def save_assessment(
                 row.level, row.note = new_level, new_note
         stored = {row.criterion_id: row.level for row in assessment.levels}
         result = score(rubric, stored, product.category)
+        if final and not result.complete:
+            raise InvalidInputError(
+                "Penilaian belum lengkap: semua kriteria harus diberi tingkat sebelum final.",
+                "The assessment is incomplete: every criterion needs a level before it is final.",
+            )
         assessment.total = result.total
         assessment.band_stars = result.band_stars
         assessment.stars = result.stars

@@ -2,10 +2,151 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
     <context>
+        <name>AssessmentPanel</name>
+        <message>
+            <source>This assessment</source>
+            <translation>Penilaian ini</translation>
+        </message>
+        <message>
+            <source>Another officer</source>
+            <translation>Petugas lain</translation>
+        </message>
+        <message>
+            <source>Not final yet: every criterion needs a level. Still not assessed: %1.</source>
+            <translation>Belum bisa final: setiap kriteria harus diberi tingkat. Belum dinilai: %1.</translation>
+        </message>
+        <message>
+            <source>Add evidence</source>
+            <translation>Tambah bukti</translation>
+        </message>
+        <message>
+            <source>Remove evidence</source>
+            <translation>Hapus bukti</translation>
+        </message>
+        <message>
+            <source>Remove this photo from the assessment?</source>
+            <translation>Hapus foto ini dari penilaian?</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Hapus</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentPanelUi</name>
+        <message>
+            <source>Choose a candidate product to assess.</source>
+            <translation>Pilih produk kandidat yang akan dinilai.</translation>
+        </message>
+        <message>
+            <source>Back to the assessment in force</source>
+            <translation>Kembali ke penilaian yang berlaku</translation>
+        </message>
+        <message>
+            <source>Start a new assessment under the rubric in force; this one stays as it is.</source>
+            <translation>Mulai penilaian baru dengan rubrik yang berlaku; penilaian ini tetap seperti adanya.</translation>
+        </message>
+        <message>
+            <source>Finalise assessment</source>
+            <translation>Finalkan penilaian</translation>
+        </message>
+        <message>
+            <source>Every criterion needs a level before the assessment is final.</source>
+            <translation>Setiap kriteria harus diberi tingkat sebelum penilaian menjadi final.</translation>
+        </message>
+        <message>
+            <source>Criterion</source>
+            <translation>Kriteria</translation>
+        </message>
+        <message>
+            <source>Other assessments</source>
+            <translation>Penilaian lain</translation>
+        </message>
+        <message>
+            <source>Rubric %1, version %2</source>
+            <translation>Rubrik %1, versi %2</translation>
+        </message>
+        <message>
+            <source>shown under its own version, read-only</source>
+            <translation>ditampilkan dengan versinya sendiri, hanya dibaca</translation>
+        </message>
+        <message>
+            <source>Final</source>
+            <translation>Final</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Draf</translation>
+        </message>
+        <message>
+            <source>Not assessed</source>
+            <translation>Belum dinilai</translation>
+        </message>
+        <message>
+            <source>Re-assess under version %1</source>
+            <translation>Nilai ulang dengan versi %1</translation>
+        </message>
+        <message>
+            <source>Criterion %1</source>
+            <translation>Kriteria %1</translation>
+        </message>
+        <message>
+            <source>Other assessments (%1)</source>
+            <translation>Penilaian lain (%1)</translation>
+        </message>
+        <message>
+            <source>Not saved yet…</source>
+            <translation>Belum tersimpan…</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Tidak tersimpan</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>Tersimpan %1</translation>
+        </message>
+    </context>
+    <context>
         <name>ComingPage</name>
         <message>
             <source>Coming in a later update</source>
             <translation>Segera hadir pada pembaruan berikutnya</translation>
+        </message>
+    </context>
+    <context>
+        <name>CriterionPane</name>
+        <message>
+            <source>Level descriptors</source>
+            <translation>Uraian tingkat</translation>
+        </message>
+        <message>
+            <source>Note for this criterion: sources, volumes, permits seen…</source>
+            <translation>Catatan untuk kriteria ini: sumber bahan, volume, izin yang dilihat…</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Catatan</translation>
+        </message>
+        <message>
+            <source>Evidence</source>
+            <translation>Bukti</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>Tambah…</translation>
+        </message>
+        <message>
+            <source>Attach photos or scans of permits to this criterion</source>
+            <translation>Lampirkan foto atau pindaian izin untuk kriteria ini</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Hapus</translation>
+        </message>
+        <message>
+            <source>%1 %2 (group %3 %4, weight %5)</source>
+            <translation>%1 %2 (kelompok %3 %4, bobot %5)</translation>
         </message>
     </context>
     <context>
@@ -175,6 +316,61 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
         </message>
     </context>
     <context>
+        <name>OtherAssessmentsPane</name>
+        <message>
+            <source>Comparison with other officers</source>
+            <translation>Perbandingan dengan petugas lain</translation>
+        </message>
+        <message>
+            <source>Under other rubric versions (read-only)</source>
+            <translation>Dengan versi rubrik lain (hanya dibaca)</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Tampilkan</translation>
+        </message>
+        <message>
+            <source>Show this assessment under its own rubric version</source>
+            <translation>Tampilkan penilaian ini dengan versi rubriknya sendiri</translation>
+        </message>
+        <message>
+            <source>No other assessments of this candidate product.</source>
+            <translation>Belum ada penilaian lain untuk produk kandidat ini.</translation>
+        </message>
+        <message>
+            <source>Another officer also assessed this product under this rubric version. The ranking uses the median level per criterion of the final assessments.</source>
+            <translation>Petugas lain juga menilai produk ini dengan versi rubrik yang sama. Peringkat memakai tingkat median per kriteria dari penilaian yang sudah final.</translation>
+        </message>
+        <message>
+            <source>%1 marks levels 2 or more apart: %2.</source>
+            <translation>%1 menandai tingkat yang berselisih 2 atau lebih: %2.</translation>
+        </message>
+        <message>
+            <source>Median (final)</source>
+            <translation>Median (final)</translation>
+        </message>
+        <message>
+            <source>The levels differ by 2 or more: discuss before finalising.</source>
+            <translation>Tingkatnya berselisih 2 atau lebih: bahas bersama sebelum difinalkan.</translation>
+        </message>
+        <message>
+            <source>Final</source>
+            <translation>Final</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Draf</translation>
+        </message>
+        <message>
+            <source>%1 version %2 · %3 · %4 · %5 · total %6 %7</source>
+            <translation>%1 versi %2 · %3 · %4 · %5 · total skor %6 %7</translation>
+        </message>
+        <message>
+            <source>no officer</source>
+            <translation>tanpa petugas</translation>
+        </message>
+    </context>
+    <context>
         <name>ProductEditor</name>
         <message>
             <source>Village</source>
@@ -337,6 +533,13 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
         </message>
     </context>
     <context>
+        <name>RadarChart</name>
+        <message>
+            <source>Radar chart of the criteria levels</source>
+            <translation>Diagram radar tingkat setiap kriteria</translation>
+        </message>
+    </context>
+    <context>
         <name>RegionPicker</name>
         <message>
             <source>— choose regency / city —</source>
@@ -352,6 +555,192 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
         </message>
     </context>
     <context>
+        <name>RegionalRankingView</name>
+        <message>
+            <source>Regional ranking</source>
+            <translation>Peringkat wilayah</translation>
+        </message>
+        <message>
+            <source>Whole province</source>
+            <translation>Seluruh provinsi</translation>
+        </message>
+        <message>
+            <source>All districts</source>
+            <translation>Semua kecamatan</translation>
+        </message>
+        <message>
+            <source>All categories</source>
+            <translation>Semua kategori</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>Semua</translation>
+        </message>
+        <message>
+            <source>All surveys</source>
+            <translation>Semua survei</translation>
+        </message>
+        <message>
+            <source>Draft surveys</source>
+            <translation>Survei draf</translation>
+        </message>
+        <message>
+            <source>Final surveys</source>
+            <translation>Survei final</translation>
+        </message>
+        <message>
+            <source>Regency / City</source>
+            <translation>Kabupaten / Kota</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>Kecamatan</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Kategori</translation>
+        </message>
+        <message>
+            <source>Minimum stars</source>
+            <translation>Bintang minimal</translation>
+        </message>
+        <message>
+            <source>Survey status</source>
+            <translation>Status survei</translation>
+        </message>
+        <message>
+            <source>Loading the ranking…</source>
+            <translation>Memuat peringkat…</translation>
+        </message>
+        <message>
+            <source>Villages without an assessed candidate yet</source>
+            <translation>Desa / kelurahan yang kandidatnya belum dinilai</translation>
+        </message>
+        <message>
+            <source>Ranking under rubric %1 version %2 · %3 of %4 candidates</source>
+            <translation>Peringkat menurut rubrik %1 versi %2 · %3 dari %4 kandidat</translation>
+        </message>
+        <message>
+            <source>Ranking under rubric %1 version %2 · %3 candidates</source>
+            <translation>Peringkat menurut rubrik %1 versi %2 · %3 kandidat</translation>
+        </message>
+        <message>
+            <source>Villages without an assessed candidate yet (%1)</source>
+            <translation>Desa / kelurahan yang kandidatnya belum dinilai (%1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionalTableModel</name>
+        <message>
+            <source>Total</source>
+            <translation>Total skor</translation>
+        </message>
+        <message>
+            <source>Stars</source>
+            <translation>Bintang</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Produk</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Kategori</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>Desa / Kelurahan</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>Kecamatan</translation>
+        </message>
+        <message>
+            <source>Regency / City</source>
+            <translation>Kabupaten / Kota</translation>
+        </message>
+        <message>
+            <source>Rank</source>
+            <translation>Peringkat</translation>
+        </message>
+        <message>
+            <source>Assessment</source>
+            <translation>Penilaian</translation>
+        </message>
+        <message>
+            <source>Total score under the rubric (20–100)</source>
+            <translation>Total skor menurut rubrik (20–100)</translation>
+        </message>
+        <message>
+            <source>Stars under the rubric, after its gates</source>
+            <translation>Bintang menurut rubrik, setelah syarat-syaratnya diperiksa</translation>
+        </message>
+        <message>
+            <source>Candidate product</source>
+            <translation>Produk kandidat</translation>
+        </message>
+        <message>
+            <source>Product category</source>
+            <translation>Kategori produk</translation>
+        </message>
+        <message>
+            <source>Village or urban village of the candidate</source>
+            <translation>Desa atau kelurahan asal produk kandidat</translation>
+        </message>
+        <message>
+            <source>District of the village</source>
+            <translation>Kecamatan tempat desa berada</translation>
+        </message>
+        <message>
+            <source>Regency or city of the village</source>
+            <translation>Kabupaten atau kota tempat desa berada</translation>
+        </message>
+        <message>
+            <source>Rank of the candidate among the candidates of its village</source>
+            <translation>Peringkat produk kandidat di antara kandidat desanya</translation>
+        </message>
+        <message>
+            <source>Recommended product of its village</source>
+            <translation>Produk rekomendasi desanya</translation>
+        </message>
+        <message>
+            <source>Consensus: median of two or more final assessments</source>
+            <translation>Konsensus: median dari dua penilaian final atau lebih</translation>
+        </message>
+        <message>
+            <source>Consensus</source>
+            <translation>Konsensus</translation>
+        </message>
+        <message>
+            <source>Final</source>
+            <translation>Final</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Draf</translation>
+        </message>
+        <message>
+            <source>Final survey</source>
+            <translation>Survei final</translation>
+        </message>
+        <message>
+            <source>Draft survey</source>
+            <translation>Survei draf</translation>
+        </message>
+        <message>
+            <source>%1 of 5 stars, total %2</source>
+            <translation>%1 dari 5 bintang, total skor %2</translation>
+        </message>
+        <message>
+            <source>Lowered by a gate: %1</source>
+            <translation>Diturunkan oleh syarat: %1</translation>
+        </message>
+        <message>
+            <source>Recommended product of %1</source>
+            <translation>Produk rekomendasi %1</translation>
+        </message>
+    </context>
+    <context>
         <name>RespondentsSection</name>
         <message>
             <source>Name</source>
@@ -364,6 +753,98 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
         <message>
             <source>Phone</source>
             <translation>Telepon</translation>
+        </message>
+    </context>
+    <context>
+        <name>RubricGrid</name>
+        <message>
+            <source>Rubric grid</source>
+            <translation>Tabel rubrik penilaian</translation>
+        </message>
+        <message>
+            <source>Up and Down move between criteria; 1 to 5 choose a level; Left and Right change it; Delete clears it.</source>
+            <translation>Panah atas dan bawah berpindah antarkriteria; tombol 1 sampai 5 memilih tingkat; panah kiri dan kanan mengubahnya; Delete mengosongkannya.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RubricGridDelegate</name>
+        <message>
+            <source>Not assessed</source>
+            <translation>Belum dinilai</translation>
+        </message>
+        <message>
+            <source>Level %1</source>
+            <translation>Tingkat %1</translation>
+        </message>
+        <message>
+            <source>%1 · weight %2</source>
+            <translation>%1 · bobot %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>RubricGridModel</name>
+        <message>
+            <source>Criterion</source>
+            <translation>Kriteria</translation>
+        </message>
+        <message>
+            <source>Level %1</source>
+            <translation>Tingkat %1</translation>
+        </message>
+        <message>
+            <source>Level %1: %2</source>
+            <translation>Tingkat %1: %2</translation>
+        </message>
+        <message>
+            <source>chosen</source>
+            <translation>dipilih</translation>
+        </message>
+        <message>
+            <source>not chosen</source>
+            <translation>tidak dipilih</translation>
+        </message>
+        <message>
+            <source>%1 %2, level %3, %4: %5</source>
+            <translation>%1 %2, tingkat %3, %4: %5</translation>
+        </message>
+        <message>
+            <source>Group %1 (%2), weight %3</source>
+            <translation>Kelompok %1 (%2), bobot %3</translation>
+        </message>
+        <message>
+            <source>Not assessed</source>
+            <translation>Belum dinilai</translation>
+        </message>
+        <message>
+            <source>The two assessments differ by 2 levels or more on this criterion.</source>
+            <translation>Kedua penilaian berselisih 2 tingkat atau lebih pada kriteria ini.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScoreSummary</name>
+        <message>
+            <source>Total</source>
+            <translation>Total skor</translation>
+        </message>
+        <message>
+            <source>Out of %1</source>
+            <translation>Dari %1</translation>
+        </message>
+        <message>
+            <source>Not assessed</source>
+            <translation>Belum dinilai</translation>
+        </message>
+        <message>
+            <source>Not assessed yet: %1 of %2 criteria still have no level.</source>
+            <translation>Belum dinilai: %1 dari %2 kriteria belum diberi tingkat.</translation>
+        </message>
+        <message>
+            <source>Rating lowered from %1 to %2 stars.</source>
+            <translation>Bintang diturunkan dari %1 menjadi %2.</translation>
+        </message>
+        <message>
+            <source>%1: level %2, needs %3</source>
+            <translation>%1: tingkat %2, perlu %3</translation>
         </message>
     </context>
     <context>
@@ -467,6 +948,17 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
         <message>
             <source>Imported: %1 new, %2 renamed.</source>
             <translation>Hasil impor: %1 baru, %2 berganti nama.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StarRating</name>
+        <message>
+            <source>%1 of 5 stars</source>
+            <translation>%1 dari 5 bintang</translation>
+        </message>
+        <message>
+            <source>No stars yet</source>
+            <translation>Belum ada bintang</translation>
         </message>
     </context>
     <context>
@@ -997,6 +1489,143 @@ Buka jendela yang sudah terbuka, jangan menjalankannya lagi.</translation>
         <message>
             <source>%1 of 5 stars, total %2</source>
             <translation>%1 dari 5 bintang, total skor %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnassessedTableModel</name>
+        <message>
+            <source>Village</source>
+            <translation>Desa / Kelurahan</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>Kecamatan</translation>
+        </message>
+        <message>
+            <source>Regency / City</source>
+            <translation>Kabupaten / Kota</translation>
+        </message>
+        <message>
+            <source>Candidates</source>
+            <translation>Kandidat</translation>
+        </message>
+        <message>
+            <source>None recorded yet</source>
+            <translation>Belum ada yang dicatat</translation>
+        </message>
+        <message>
+            <source>%1 not assessed</source>
+            <translation>%1 belum dinilai</translation>
+        </message>
+    </context>
+    <context>
+        <name>VillageRankingModel</name>
+        <message>
+            <source>Rank</source>
+            <translation>Peringkat</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Produk</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Kategori</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total skor</translation>
+        </message>
+        <message>
+            <source>Stars</source>
+            <translation>Bintang</translation>
+        </message>
+        <message>
+            <source>Gate note</source>
+            <translation>Catatan syarat</translation>
+        </message>
+        <message>
+            <source>Assessment</source>
+            <translation>Penilaian</translation>
+        </message>
+        <message>
+            <source>Not assessed (%1/%2 criteria)</source>
+            <translation>Belum dinilai (%1/%2 kriteria)</translation>
+        </message>
+        <message>
+            <source>Consensus (%1)</source>
+            <translation>Konsensus (%1)</translation>
+        </message>
+        <message>
+            <source>Final</source>
+            <translation>Final</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Draf</translation>
+        </message>
+        <message>
+            <source>%1 of 5 stars</source>
+            <translation>%1 dari 5 bintang</translation>
+        </message>
+    </context>
+    <context>
+        <name>VillageRankingView</name>
+        <message>
+            <source>Loading the ranking…</source>
+            <translation>Memuat peringkat…</translation>
+        </message>
+        <message>
+            <source>Consensus (%1)</source>
+            <translation>Konsensus (%1)</translation>
+        </message>
+        <message>
+            <source>&amp;Recommend this product</source>
+            <translation>&amp;Rekomendasikan produk ini</translation>
+        </message>
+        <message>
+            <source>Make the selected candidate the village's recommended OVOP product</source>
+            <translation>Jadikan produk kandidat yang dipilih sebagai produk rekomendasi OVOP desa ini</translation>
+        </message>
+        <message>
+            <source>Region code %1 · survey of %2 · Rubric %3 version %4</source>
+            <translation>Kode wilayah %1 · survei %2 · Rubrik %3 versi %4</translation>
+        </message>
+        <message>
+            <source>Rank %1, %2: %3</source>
+            <translation>Peringkat %1, %2: %3</translation>
+        </message>
+        <message>
+            <source>Recommended product: %1 (rank %2)</source>
+            <translation>Produk rekomendasi: %1 (peringkat %2)</translation>
+        </message>
+        <message>
+            <source>The recommended product is no longer ranked: it was deleted or its assessment is incomplete. Recommend one of the ranked candidates.</source>
+            <translation>Produk rekomendasi tidak lagi masuk peringkat: produk itu dihapus atau penilaiannya belum lengkap. Rekomendasikan salah satu kandidat yang sudah berperingkat.</translation>
+        </message>
+        <message>
+            <source>No candidate product is recorded for this village yet.</source>
+            <translation>Belum ada produk kandidat yang dicatat untuk desa ini.</translation>
+        </message>
+        <message>
+            <source>No candidate is fully assessed yet: assess the candidates to rank them.</source>
+            <translation>Belum ada kandidat yang dinilai lengkap: nilai produk kandidat agar dapat diberi peringkat.</translation>
+        </message>
+        <message>
+            <source>Reason for choosing it over rank 1: %1</source>
+            <translation>Alasan memilihnya daripada peringkat 1: %1</translation>
+        </message>
+        <message>
+            <source>Change the &amp;reason…</source>
+            <translation>Ubah &amp;alasan…</translation>
+        </message>
+        <message>
+            <source>Why this product?</source>
+            <translation>Alasan memilih produk ini</translation>
+        </message>
+        <message>
+            <source>%1 is ranked %2. Write why it is recommended rather than %3 (rank 1). The reason is printed in the recommendation letter.</source>
+            <translation>%1 berada di peringkat %2. Tuliskan alasan merekomendasikannya daripada %3 (peringkat 1). Alasan ini dicetak di surat rekomendasi.</translation>
         </message>
     </context>
 </TS>

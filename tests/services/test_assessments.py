@@ -141,3 +141,20 @@ def test_a_ranking_never_mixes_rubric_versions(db: Database, rubric: Rubric) -> 
     assert [e.total for e in under_v1.entries] == [Decimal("60.00")]
     with db.session() as session:
         assert session.scalars(select(Assessment.rubric_version)).all() == [1]
+
+
+def test_a_complete_assessment_is_finalised_from_its_stored_levels(
+    db: Database, rubric: Rubric
+) -> None:
+    from ovop_desktop.services.assessments import finalize_assessment
+
+    [purun] = _village(db, rubric, ("Anyaman Purun", "anyaman"))
+    draft = save_assessment(db, purun, rubric, _levels(3, 3, 3, 3, 3, 3, 3, 2))
+    result = finalize_assessment(db, draft.assessment_id, rubric)
+    assert result.total == Decimal("57.00")
+    with db.session() as session:
+        stored = session.get(Assessment, draft.assessment_id)
+        assert stored is not None and stored.status == "final"
+    partial = save_assessment(db, purun, rubric, {"C1": 3})
+    with pytest.raises(InvalidInputError, match="belum lengkap"):
+        finalize_assessment(db, partial.assessment_id, rubric)

@@ -107,7 +107,7 @@ def test_a_survey_typed_in_the_editor_is_all_there_after_reopening(
     assert window.survey_stack.currentWidget() is editor
     _pick_village(qtbot, window, "pandul")
     assert editor.ui.titleLabel.text() == "Survei Pandulangan"
-    assert editor.ui.districtCombo.currentText() == "Banjang"
+    qtbot.waitUntil(lambda: editor.ui.districtCombo.currentText() == "Banjang")
 
     qtbot.keyClicks(editor.ui.hamletEdit, "RT 03")
     editor.ui.populationSpin.lineEdit().selectAll()
@@ -187,7 +187,7 @@ def test_typing_is_saved_without_pressing_anything(
             return survey is not None and survey.main_livelihoods == "Perajin purun"
 
     qtbot.waitUntil(saved)
-    assert window.editor.ui.savedLabel.text().startswith("Tersimpan ")
+    qtbot.waitUntil(lambda: window.editor.ui.savedLabel.text().startswith("Tersimpan "))
 
 
 def test_missing_items_are_listed_next_to_their_fields(
