@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks import bench_regions, bench_scoring, bench_startup, bench_survey_list
+from benchmarks import (
+    bench_ranking,
+    bench_regions,
+    bench_scoring,
+    bench_startup,
+    bench_survey_list,
+)
 from benchmarks.harness import print_table
 
-MODULES = (bench_regions, bench_scoring, bench_survey_list, bench_startup)
+MODULES = (bench_regions, bench_scoring, bench_survey_list, bench_startup, bench_ranking)
 
 
 def main() -> int:

@@ -51,7 +51,7 @@ def _open_screen(db: Database) -> float | None:
     app.processEvents()
     start = time.perf_counter()
     view.load(rubric_in_force(db))
-    while view.row_count() == 0 and time.perf_counter() - start < 120:
+    while view.model.rowCount() == 0 and time.perf_counter() - start < 120:
         worker.wait(10)
         app.processEvents()
     elapsed = time.perf_counter() - start

@@ -123,7 +123,8 @@ def render(shots: Shots) -> None:
         window.ui.navigation.setCurrentRow(SETTINGS_PAGE)
         shots.settle(worker)
         shots.save("pengaturan", window)
-        for row, name in ((1, "penilaian"), (2, "surat"), (3, "sinkronisasi")):
+        _assessment_screens(shots, window, worker, rows)
+        for row, name in ((2, "surat"), (3, "sinkronisasi")):
             window.ui.navigation.setCurrentRow(row)
             shots.settle(worker)
             shots.save(name, window)
@@ -151,6 +152,31 @@ def render(shots: Shots) -> None:
         window.close()
         worker.wait()
         db.dispose()
+
+
+def _assessment_screens(
+    shots: Shots, window: MainWindow, worker: Worker, rows: list[SurveyRow]
+) -> None:
+    """The assessment panel (a food candidate capped by its gate), the village ranking with its
+    radar chart, and the regional ranking of the province."""
+    window.ui.navigation.setCurrentRow(1)
+    shots.settle(worker)
+    page = window.assessment_page
+    food = next((r for r in rows if r.village == "Kandangan Kota"), rows[0])
+    page.open_survey(food.survey_id)
+    shots.settle(worker)
+    for index in range(page.candidates.count()):
+        if "Dodol" in page.candidates.item(index).text():
+            page.candidates.setCurrentRow(index)
+    shots.settle(worker)
+    shots.save("penilaian-panel", window)
+    page.tabs.setCurrentWidget(page.village)
+    shots.settle(worker)
+    shots.save("penilaian-peringkat-desa", window)
+    page.tabs.setCurrentWidget(page.regional)
+    shots.settle(worker)
+    shots.save("penilaian-peringkat-wilayah", window)
+    page.tabs.setCurrentWidget(page.panel)
 
 
 def _journal_with(home: str, row: SurveyRow) -> RecoveryJournal:

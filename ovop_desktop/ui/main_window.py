@@ -33,6 +33,7 @@ from ovop_desktop.ui.worker import Worker
 if TYPE_CHECKING:  # the database side loads after the first paint (see attach)
     from ovop_desktop.services.database import Database
     from ovop_desktop.services.recovery import PendingEdits
+    from ovop_desktop.ui.assessment_page import AssessmentPage
     from ovop_desktop.ui.settings_page import SettingsPage
     from ovop_desktop.ui.survey_editor import SurveyEditor
     from ovop_desktop.ui.survey_list import SurveyListPage
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.setStyleSheet(STYLE)
+        self.ui.navigation.setFixedWidth(230)
         self.loading = QLabel(self.tr("Opening the database…"))
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.ui.pages.addWidget(self.loading)
@@ -117,6 +119,7 @@ class MainWindow(QMainWindow):
     def attach(self, db: Database) -> None:
         """Build the screens on an open database (imported here: they need SQLAlchemy)."""
         from ovop_desktop.services.rubrics import rubric_in_force
+        from ovop_desktop.ui.assessment_page import AssessmentPage
         from ovop_desktop.ui.settings_page import SettingsPage
         from ovop_desktop.ui.survey_editor import SurveyEditor
         from ovop_desktop.ui.survey_list import SurveyListPage
@@ -129,14 +132,10 @@ class MainWindow(QMainWindow):
         self.survey_stack.addWidget(self.survey_list)
         self.survey_stack.addWidget(self.editor)
         self.settings_page: SettingsPage = SettingsPage(self.db, self.worker, self.paths)
+        self.assessment_page: AssessmentPage = AssessmentPage(
+            self.db, self.paths, self.worker, self.rubric
+        )
         coming = [
-            (
-                self.tr("Assessment & Ranking"),
-                self.tr(
-                    "Score each candidate product against the OVOP rubric, see its stars "
-                    "and the ranking of the candidates of each village."
-                ),
-            ),
             (
                 self.tr("Letters"),
                 self.tr("Print numbered recommendation letters with their assessment sheets."),
@@ -152,6 +151,7 @@ class MainWindow(QMainWindow):
         self.ui.pages.removeWidget(self.loading)
         self.loading.deleteLater()
         self.ui.pages.addWidget(self.survey_stack)
+        self.ui.pages.addWidget(self.assessment_page)
         for title, text in coming:
             self.ui.pages.addWidget(ComingPage(title, text))
         self.ui.pages.addWidget(self.settings_page)
@@ -266,7 +266,10 @@ class MainWindow(QMainWindow):
     def _on_navigation_current_row_changed(self, row: int) -> None:
         if row >= 0 and self._attached:
             self.editor.save_now()
+            self.assessment_page.panel.save_now()
             self.ui.pages.setCurrentIndex(row)
+            if row == ASSESSMENT_PAGE:
+                self.assessment_page.load()
 
     @Slot()
     def _on_action_about_triggered(self) -> None:

@@ -220,7 +220,7 @@ class VillageRankingView(QWidget):
             self.table,
             {
                 Column.RANK: "88",
-                Column.CATEGORY: "Anyaman purun",
+                Column.CATEGORY: "Makanan",
                 Column.TOTAL: "100,00",
                 Column.STARS: star_text(5),
                 Column.BASIS: self.tr("Consensus (%1)").replace("%1", "3"),

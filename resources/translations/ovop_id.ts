@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
     <context>
+        <name>AssessmentPage</name>
+        <message>
+            <source>Find a village…</source>
+            <translation>Cari desa…</translation>
+        </message>
+        <message>
+            <source>Survey</source>
+            <translation>Survei</translation>
+        </message>
+        <message>
+            <source>Candidate products</source>
+            <translation>Produk kandidat</translation>
+        </message>
+        <message>
+            <source>&amp;Assessment</source>
+            <translation>&amp;Penilaian</translation>
+        </message>
+        <message>
+            <source>&amp;Village ranking</source>
+            <translation>Peringkat &amp;desa</translation>
+        </message>
+        <message>
+            <source>&amp;Regional ranking</source>
+            <translation>Peringkat &amp;wilayah</translation>
+        </message>
+    </context>
+    <context>
         <name>AssessmentPanel</name>
         <message>
             <source>This assessment</source>
@@ -227,10 +254,6 @@
         <message>
             <source>Assessment &amp; Ranking</source>
             <translation>Penilaian &amp; Peringkat</translation>
-        </message>
-        <message>
-            <source>Score each candidate product against the OVOP rubric, see its stars and the ranking of the candidates of each village.</source>
-            <translation>Nilai setiap produk kandidat dengan rubrik OVOP, lihat bintangnya dan peringkat produk kandidat di setiap desa.</translation>
         </message>
         <message>
             <source>Letters</source>
