@@ -33,6 +33,7 @@ class RankEntry:
     gate: str | None
     gate_reason: str | None
     tie_break: str | None
+    tie_break_en: str | None
     strongest: tuple[str, ...]
     weakest: tuple[str, ...]
     assessment_ids: tuple[uuid.UUID, ...]
@@ -119,6 +120,7 @@ def _entry(
         gate=cap.gate.id if cap else None,
         gate_reason=cap.gate.reason_id if cap else None,
         tie_break=ranked.tie_break.describe_id() if ranked.tie_break else None,
+        tie_break_en=ranked.tie_break.describe_en() if ranked.tie_break else None,
         strongest=strongest,
         weakest=weakest,
         assessment_ids=counted.assessment_ids if counted else (),

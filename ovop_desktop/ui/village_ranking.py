@@ -325,7 +325,9 @@ class VillageRankingView(QWidget):
             self.tr("Rank %1, %2: %3")
             .replace("%1", str(entry.rank))
             .replace("%2", entry.name)
-            .replace("%3", entry.tie_break or "")
+            .replace(
+                "%3", (entry.tie_break if i18n.language() == "id" else entry.tie_break_en) or ""
+            )
             for entry in tie_break_entries(ranking.entries)
         ]
         self.tie_breaks.setText("\n".join(lines))
