@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.core.scoring import CandidateInput, rank_candidates, score
-from ovop_desktop.db.models import Assessment, CandidateProduct, Officer, Survey
-from ovop_desktop.services.assessed import assessed_levels, counting_assessments
+from ovop_desktop.db.models import CandidateProduct, Officer, Survey
+from ovop_desktop.services.assessed import assessed_levels, counted_snapshots
 from ovop_desktop.services.database import Database
 
 
@@ -84,17 +84,7 @@ def list_surveys(db: Database, rubric: Rubric) -> list[SurveyRow]:
                 Survey.regency_name, Survey.district_name, Survey.village_name, Survey.survey_date
             )
         ).all()
-        snapshot = {
-            assessment_id: (total, stars)
-            for assessment_id, total, stars in session.execute(
-                select(Assessment.id, Assessment.total, Assessment.stars).where(
-                    Assessment.rubric_id == rubric.id,
-                    Assessment.rubric_version == rubric.version,
-                    Assessment.deleted_at.is_(None),
-                )
-            )
-        }
-        counting = counting_assessments(session, rubric, None)
+        counted = counted_snapshots(session, rubric)
         products = session.execute(
             select(
                 CandidateProduct.id,
@@ -104,7 +94,7 @@ def list_surveys(db: Database, rubric: Rubric) -> list[SurveyRow]:
             ).where(CandidateProduct.deleted_at.is_(None))
         ).all()
         # Two or more final assessments: the consensus is scored from the median levels.
-        several = [pid for pid, _, _, _ in products if len(counting.get(pid, ((), False))[0]) > 1]
+        several = [pid for pid, snapshot in counted.items() if snapshot.consensus]
         consensus = assessed_levels(session, rubric, several) if several else {}
         by_survey: dict[uuid.UUID, list[_Candidate]] = defaultdict(list)
         for product_id, survey_id, name, category in products:
@@ -113,8 +103,8 @@ def list_surveys(db: Database, rubric: Rubric) -> list[SurveyRow]:
             if product_id in consensus:
                 result = score(rubric, consensus[product_id].levels, category)
                 total, stars = result.total, result.stars
-            elif product_id in counting:
-                total, stars = snapshot[counting[product_id][0][0]]
+            elif product_id in counted:
+                total, stars = counted[product_id].total, counted[product_id].stars
             by_survey[survey_id].append(_Candidate(product_id, name, category, total, stars))
         tops = {sid: _top(rubric, session, cands) for sid, cands in by_survey.items()}
     return [
