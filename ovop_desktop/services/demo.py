@@ -15,6 +15,7 @@ from sqlalchemy import select
 from ovop_desktop.db.models import Region
 from ovop_desktop.services.assessments import save_assessment
 from ovop_desktop.services.database import Database
+from ovop_desktop.services.letter_settings import demo_letter_settings, load_letter_settings
 from ovop_desktop.services.officers import current_officer, local_device_id, save_profile
 from ovop_desktop.services.regions import import_regions
 from ovop_desktop.services.rubrics import install_shipped_rubrics, rubric_in_force
@@ -274,6 +275,8 @@ def seed_demo(db: Database, *, villages: int = 12, seed: int = 2026) -> DemoResu
         phone="0812-5100-2026",
     )
     device = local_device_id(db)
+    if load_letter_settings(db).problems:  # never overwrite an office's own letterhead
+        demo_letter_settings(db)
     categories = frozenset(c.id for c in rubric.categories)
     codes = _pick_villages(db, villages, rng)
     products = assessments = 0
