@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from benchmarks import (
+    bench_letters,
     bench_ranking,
     bench_regions,
     bench_scoring,
@@ -13,7 +14,14 @@ from benchmarks import (
 )
 from benchmarks.harness import print_table
 
-MODULES = (bench_regions, bench_scoring, bench_survey_list, bench_startup, bench_ranking)
+MODULES = (
+    bench_regions,
+    bench_scoring,
+    bench_survey_list,
+    bench_startup,
+    bench_ranking,
+    bench_letters,
+)
 
 
 def main() -> int:

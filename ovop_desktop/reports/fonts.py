@@ -68,7 +68,10 @@ def _covered_code_points() -> frozenset[int]:
     register_fonts()
     # A character may be printed in any of the four faces: only those all of them draw are safe.
     faces = [_face_code_points(name) for name in _FACES]
-    return frozenset(set.intersection(*faces))
+    # Outside the Basic Multilingual Plane reportlab writes a broken ToUnicode map (a bare
+    # five-digit hex code), so text extraction and search would fail: such characters
+    # (emoji such as 😀 that DejaVu does draw) count as missing.
+    return frozenset(cp for cp in set.intersection(*faces) if cp <= 0xFFFF)
 
 
 def _face_code_points(font_name: str) -> set[int]:

@@ -179,3 +179,36 @@ def open_files(
     dialog.setNameFilter(name_filter)
     dialog.filesSelected.connect(lambda files: on_files(list(files)))
     dialog.open()
+
+
+def save_file(
+    parent: QWidget,
+    title: str,
+    suggested_name: str,
+    name_filter: str,
+    on_path: Callable[[str], None],
+    on_cancel: Callable[[], None] | None = None,
+) -> None:
+    """Ask where to save without blocking; `on_path` gets the chosen path, `on_cancel` (if
+    given) runs when the user closes the dialog without choosing."""
+    dialog = QFileDialog(parent, title)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.setNameFilter(name_filter)
+    suffix = suggested_name.rpartition(".")[2] if "." in suggested_name else ""
+    if suffix:
+        dialog.setDefaultSuffix(suffix)
+    dialog.selectFile(suggested_name)
+    dialog.fileSelected.connect(on_path)
+    if on_cancel is not None:
+        dialog.rejected.connect(on_cancel)
+    dialog.open()
+
+
+def choose_folder(parent: QWidget, title: str, on_path: Callable[[str], None]) -> None:
+    """Pick a folder without blocking; `on_path` gets it (not called on cancel)."""
+    dialog = QFileDialog(parent, title)
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    dialog.fileSelected.connect(on_path)
+    dialog.open()

@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # the database side loads after the first paint (see attach)
     from ovop_desktop.services.database import Database
     from ovop_desktop.services.recovery import PendingEdits
     from ovop_desktop.ui.assessment_page import AssessmentPage
+    from ovop_desktop.ui.letters_page import LettersPage
     from ovop_desktop.ui.settings_page import SettingsPage
     from ovop_desktop.ui.survey_editor import SurveyEditor
     from ovop_desktop.ui.survey_list import SurveyListPage
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         """Build the screens on an open database (imported here: they need SQLAlchemy)."""
         from ovop_desktop.services.rubrics import rubric_in_force
         from ovop_desktop.ui.assessment_page import AssessmentPage
+        from ovop_desktop.ui.letters_page import LettersPage
         from ovop_desktop.ui.settings_page import SettingsPage
         from ovop_desktop.ui.survey_editor import SurveyEditor
         from ovop_desktop.ui.survey_list import SurveyListPage
@@ -135,11 +137,8 @@ class MainWindow(QMainWindow):
         self.assessment_page: AssessmentPage = AssessmentPage(
             self.db, self.paths, self.worker, self.rubric
         )
+        self.letters_page: LettersPage = LettersPage(self.db, self.paths, self.worker, self.rubric)
         coming = [
-            (
-                self.tr("Letters"),
-                self.tr("Print numbered recommendation letters with their assessment sheets."),
-            ),
             (
                 self.tr("Sync"),
                 self.tr(
@@ -152,6 +151,7 @@ class MainWindow(QMainWindow):
         self.loading.deleteLater()
         self.ui.pages.addWidget(self.survey_stack)
         self.ui.pages.addWidget(self.assessment_page)
+        self.ui.pages.addWidget(self.letters_page)
         for title, text in coming:
             self.ui.pages.addWidget(ComingPage(title, text))
         self.ui.pages.addWidget(self.settings_page)
@@ -270,6 +270,8 @@ class MainWindow(QMainWindow):
             self.ui.pages.setCurrentIndex(row)
             if row == ASSESSMENT_PAGE:
                 self.assessment_page.load()
+            elif row == LETTERS_PAGE:
+                self.letters_page.load()
 
     @Slot()
     def _on_action_about_triggered(self) -> None:

@@ -242,6 +242,451 @@
         </message>
     </context>
     <context>
+        <name>LetterDialog</name>
+        <message>
+            <source>Recommendation letter</source>
+            <translation>Surat rekomendasi</translation>
+        </message>
+        <message>
+            <source>One per line, e.g. Gubernur Kalimantan Selatan</source>
+            <translation>Satu per baris, mis. Gubernur Kalimantan Selatan</translation>
+        </message>
+        <message>
+            <source>&amp;Addressee (Yth.)</source>
+            <translation>T&amp;ujuan (Yth.)</translation>
+        </message>
+        <message>
+            <source>P&amp;lace (di)</source>
+            <translation>Tem&amp;pat (di)</translation>
+        </message>
+        <message>
+            <source>&amp;Sifat</source>
+            <translation>&amp;Sifat</translation>
+        </message>
+        <message>
+            <source>La&amp;mpiran</source>
+            <translation>&amp;Lampiran</translation>
+        </message>
+        <message>
+            <source>&amp;Tembusan</source>
+            <translation>Tembusa&amp;n</translation>
+        </message>
+        <message>
+            <source>Si&amp;gnatory</source>
+            <translation>Penanda tan&amp;gan</translation>
+        </message>
+        <message>
+            <source>Pap&amp;er</source>
+            <translation>&amp;Kertas</translation>
+        </message>
+        <message>
+            <source>Letter settings…</source>
+            <translation>Pengaturan surat…</translation>
+        </message>
+        <message>
+            <source>&amp;Preview</source>
+            <translation>P&amp;ratinjau</translation>
+        </message>
+        <message>
+            <source>&amp;Issue and save PDF…</source>
+            <translation>&amp;Terbitkan dan simpan PDF…</translation>
+        </message>
+        <message>
+            <source>P&amp;rint…</source>
+            <translation>&amp;Cetak…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Tutup</translation>
+        </message>
+        <message>
+            <source>Preparing the preview…</source>
+            <translation>Menyiapkan pratinjau…</translation>
+        </message>
+        <message>
+            <source>Recommended product: %1 %2</source>
+            <translation>Produk rekomendasi: %1 %2</translation>
+        </message>
+        <message>
+            <source>The letter cannot be made yet:</source>
+            <translation>Surat belum dapat dibuat:</translation>
+        </message>
+        <message>
+            <source>No candidate product of %1 is fully assessed yet: the letter cannot be made.</source>
+            <translation>Belum ada produk kandidat %1 yang dinilai lengkap: surat belum dapat dibuat.</translation>
+        </message>
+        <message>
+            <source>Fill in the addressee and the place (di …).</source>
+            <translation>Isi tujuan surat (Yth.) dan tempatnya (di …).</translation>
+        </message>
+        <message>
+            <source>Issuing the letter…</source>
+            <translation>Menerbitkan surat…</translation>
+        </message>
+        <message>
+            <source>&amp;Save PDF…</source>
+            <translation>Simpan P&amp;DF…</translation>
+        </message>
+        <message>
+            <source>Letter %1 is issued and entered in the letter register; verification code %2.</source>
+            <translation>Surat %1 sudah terbit dan tercatat di buku agenda surat; kode verifikasi %2.</translation>
+        </message>
+        <message>
+            <source>Save the letter as PDF</source>
+            <translation>Simpan surat sebagai PDF</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Saved to %1.</source>
+            <translation>Tersimpan di %1.</translation>
+        </message>
+        <message>
+            <source>The PDF was not saved: press Save PDF… here, or later Save PDF… in the letter register.</source>
+            <translation>PDF belum disimpan: tekan Simpan PDF… di sini, atau nanti Simpan PDF… di buku agenda surat.</translation>
+        </message>
+        <message>
+            <source>Issue the letter?</source>
+            <translation>Terbitkan surat?</translation>
+        </message>
+        <message>
+            <source>Printing issues the letter: it takes the next number of the letter register, which is never used again.</source>
+            <translation>Mencetak berarti menerbitkan surat: surat mengambil nomor berikutnya dari buku agenda surat, dan nomor itu tidak dipakai lagi.</translation>
+        </message>
+        <message>
+            <source>Issue and print</source>
+            <translation>Terbitkan dan cetak</translation>
+        </message>
+        <message>
+            <source>Preparing the pages for the printer…</source>
+            <translation>Menyiapkan halaman untuk pencetak…</translation>
+        </message>
+        <message>
+            <source>Sent to the printer.</source>
+            <translation>Sudah dikirim ke pencetak.</translation>
+        </message>
+        <message>
+            <source>The printer could not be opened. Check it and try again.</source>
+            <translation>Pencetak tidak dapat dibuka. Periksa pencetak lalu coba lagi.</translation>
+        </message>
+        <message>
+            <source>The PDF could not be written: %1</source>
+            <translation>PDF tidak dapat ditulis: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>LetterSettingsDialog</name>
+        <message>
+            <source>Letter settings</source>
+            <translation>Pengaturan surat</translation>
+        </message>
+        <message>
+            <source>Letterhead (kop surat)</source>
+            <translation>Kop surat</translation>
+        </message>
+        <message>
+            <source>Address; telephone, website and e-mail: one line each</source>
+            <translation>Alamat; telepon, laman dan pos-el: masing-masing satu baris</translation>
+        </message>
+        <message>
+            <source>No logo (optional)</source>
+            <translation>Tanpa logo (tidak wajib)</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Pilih…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Hapus</translation>
+        </message>
+        <message>
+            <source>&amp;Government</source>
+            <translation>&amp;Pemerintah</translation>
+        </message>
+        <message>
+            <source>&amp;Agency</source>
+            <translation>&amp;Dinas</translation>
+        </message>
+        <message>
+            <source>Add&amp;ress lines</source>
+            <translation>Baris &amp;alamat</translation>
+        </message>
+        <message>
+            <source>Logo</source>
+            <translation>Logo</translation>
+        </message>
+        <message>
+            <source>Place and number</source>
+            <translation>Tempat dan nomor</translation>
+        </message>
+        <message>
+            <source>{nomor}: sequence number (restarts each year), {bulan}: month in Roman numerals, {tahun}: year</source>
+            <translation>{nomor}: nomor urut (mulai lagi setiap tahun), {bulan}: bulan dalam angka Romawi, {tahun}: tahun</translation>
+        </message>
+        <message>
+            <source>Letter &amp;place</source>
+            <translation>&amp;Tempat surat</translation>
+        </message>
+        <message>
+            <source>&amp;Number template</source>
+            <translation>Templat &amp;nomor</translation>
+        </message>
+        <message>
+            <source>Signatories</source>
+            <translation>Penanda tangan</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Jabatan</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>Rank/grade</source>
+            <translation>Pangkat/golongan</translation>
+        </message>
+        <message>
+            <source>NIP</source>
+            <translation>NIP</translation>
+        </message>
+        <message>
+            <source>Delegation line</source>
+            <translation>Baris pelimpahan</translation>
+        </message>
+        <message>
+            <source>Delegation line: for delegated signing, e.g. "a.n. Kepala Dinas"; several lines: separate them with ;</source>
+            <translation>Baris pelimpahan: untuk penandatanganan atas nama, mis. "a.n. Kepala Dinas"; beberapa baris: pisahkan dengan ;</translation>
+        </message>
+        <message>
+            <source>&amp;Add signatory</source>
+            <translation>Tam&amp;bah penanda tangan</translation>
+        </message>
+        <message>
+            <source>Re&amp;move signatory</source>
+            <translation>&amp;Hapus penanda tangan</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Simpan</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <source>Choose the agency's logo</source>
+            <translation>Pilih logo dinas</translation>
+        </message>
+        <message>
+            <source>Images (*.png *.jpg *.jpeg)</source>
+            <translation>Gambar (*.png *.jpg *.jpeg)</translation>
+        </message>
+        <message>
+            <source>The template must contain {nomor}, the sequence number. Example: %1</source>
+            <translation>Templat harus memuat {nomor}, yaitu nomor urut. Contoh: %1</translation>
+        </message>
+        <message>
+            <source>Example: %1</source>
+            <translation>Contoh: %1</translation>
+        </message>
+        <message>
+            <source>Signatory %1: fill in the position and the name.</source>
+            <translation>Penanda tangan %1: isi jabatan dan nama.</translation>
+        </message>
+        <message>
+            <source>Signatory %1: the NIP has 18 digits.</source>
+            <translation>Penanda tangan %1: NIP terdiri atas 18 angka.</translation>
+        </message>
+        <message>
+            <source>Add at least one signatory.</source>
+            <translation>Tambahkan sedikitnya satu penanda tangan.</translation>
+        </message>
+        <message>
+            <source>Fill in the government name of the letterhead.</source>
+            <translation>Isi nama pemerintah pada kop surat.</translation>
+        </message>
+        <message>
+            <source>Fill in the agency name of the letterhead.</source>
+            <translation>Isi nama dinas pada kop surat.</translation>
+        </message>
+        <message>
+            <source>Fill in the place the letters are issued in.</source>
+            <translation>Isi tempat penerbitan surat.</translation>
+        </message>
+        <message>
+            <source>Letter settings saved.</source>
+            <translation>Pengaturan surat tersimpan.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LettersPage</name>
+        <message>
+            <source>Letters for a &amp;region…</source>
+            <translation>Surat per &amp;wilayah…</translation>
+        </message>
+        <message>
+            <source>Letter &amp;settings…</source>
+            <translation>&amp;Pengaturan surat…</translation>
+        </message>
+        <message>
+            <source>Letters</source>
+            <translation>Surat</translation>
+        </message>
+        <message>
+            <source>Find a village…</source>
+            <translation>Cari desa…</translation>
+        </message>
+        <message>
+            <source>&amp;Make letter…</source>
+            <translation>&amp;Buat surat…</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>Desa / Kelurahan</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>Kecamatan</translation>
+        </message>
+        <message>
+            <source>Regency / City</source>
+            <translation>Kabupaten / Kota</translation>
+        </message>
+        <message>
+            <source>Recommended product</source>
+            <translation>Produk rekomendasi</translation>
+        </message>
+        <message>
+            <source>Stars</source>
+            <translation>Bintang</translation>
+        </message>
+        <message>
+            <source>Surveys</source>
+            <translation>Survei</translation>
+        </message>
+        <message>
+            <source>&amp;Void…</source>
+            <translation>Bat&amp;alkan…</translation>
+        </message>
+        <message>
+            <source>Save &amp;PDF…</source>
+            <translation>Simpan P&amp;DF…</translation>
+        </message>
+        <message>
+            <source>Verification code, e.g. K7QPA-M2XD4</source>
+            <translation>Kode verifikasi, mis. K7QPA-M2XD4</translation>
+        </message>
+        <message>
+            <source>V&amp;erify</source>
+            <translation>&amp;Verifikasi</translation>
+        </message>
+        <message>
+            <source>Verify a PD&amp;F…</source>
+            <translation>Verifikasi berka&amp;s PDF…</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Nomor</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Tanggal</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Produk</translation>
+        </message>
+        <message>
+            <source>Signatory</source>
+            <translation>Penanda tangan</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Verification code</source>
+            <translation>Kode verifikasi</translation>
+        </message>
+        <message>
+            <source>Letter register (buku agenda surat)</source>
+            <translation>Buku agenda surat</translation>
+        </message>
+        <message>
+            <source>No candidate fully assessed yet</source>
+            <translation>Belum ada kandidat yang dinilai lengkap</translation>
+        </message>
+        <message>
+            <source>Void: %1</source>
+            <translation>Dibatalkan: %1</translation>
+        </message>
+        <message>
+            <source>Issued</source>
+            <translation>Terbit</translation>
+        </message>
+        <message>
+            <source>Choose an issued letter in the register first.</source>
+            <translation>Pilih dulu surat yang masih berlaku di buku agenda.</translation>
+        </message>
+        <message>
+            <source>Void letter %1</source>
+            <translation>Batalkan surat %1</translation>
+        </message>
+        <message>
+            <source>The letter keeps its number in the register and the number is not used again. Why is the letter voided?</source>
+            <translation>Surat tetap tercatat dengan nomornya di buku agenda, dan nomor itu tidak dipakai lagi. Apa alasan pembatalan surat ini?</translation>
+        </message>
+        <message>
+            <source>The letter is voided; its number stays in the register.</source>
+            <translation>Surat dibatalkan; nomornya tetap tercatat di buku agenda.</translation>
+        </message>
+        <message>
+            <source>Choose a letter in the register first.</source>
+            <translation>Pilih dulu surat di buku agenda.</translation>
+        </message>
+        <message>
+            <source>Save the letter as PDF</source>
+            <translation>Simpan surat sebagai PDF</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Saved to %1.</source>
+            <translation>Tersimpan di %1.</translation>
+        </message>
+        <message>
+            <source>Choose the letter's PDF</source>
+            <translation>Pilih berkas PDF surat</translation>
+        </message>
+        <message>
+            <source>Letter %1 is valid: it matches the letter register and its assessment has not changed.</source>
+            <translation>Surat %1 sah: cocok dengan buku agenda surat dan penilaiannya tidak berubah.</translation>
+        </message>
+        <message>
+            <source>Letter %1 is in the letter register, but its assessment has changed since the letter was issued.</source>
+            <translation>Surat %1 tercatat di buku agenda surat, tetapi penilaiannya sudah berubah sejak surat diterbitkan.</translation>
+        </message>
+        <message>
+            <source>Letter %1 is in the letter register but has been VOIDED.</source>
+            <translation>Surat %1 tercatat di buku agenda surat tetapi sudah DIBATALKAN.</translation>
+        </message>
+        <message>
+            <source>The verification code was not found in the letter register.</source>
+            <translation>Kode verifikasi tidak ditemukan di buku agenda surat.</translation>
+        </message>
+        <message>
+            <source>The file could not be used: %1</source>
+            <translation>Berkas tidak dapat dipakai: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Survey</source>
@@ -258,10 +703,6 @@
         <message>
             <source>Letters</source>
             <translation>Surat</translation>
-        </message>
-        <message>
-            <source>Print numbered recommendation letters with their assessment sheets.</source>
-            <translation>Cetak surat rekomendasi bernomor beserta lembar penilaiannya.</translation>
         </message>
         <message>
             <source>Sync</source>
@@ -391,6 +832,17 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
         <message>
             <source>no officer</source>
             <translation>tanpa petugas</translation>
+        </message>
+    </context>
+    <context>
+        <name>PdfPreview</name>
+        <message>
+            <source>Page %1</source>
+            <translation>Halaman %1</translation>
+        </message>
+        <message>
+            <source>Page %1 of %2</source>
+            <translation>Halaman %1 dari %2</translation>
         </message>
     </context>
     <context>
@@ -560,6 +1012,89 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
         <message>
             <source>Radar chart of the criteria levels</source>
             <translation>Diagram radar tingkat setiap kriteria</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionLetters</name>
+        <message>
+            <source>Letters for a region</source>
+            <translation>Surat per wilayah</translation>
+        </message>
+        <message>
+            <source>Choose folder and &amp;start…</source>
+            <translation>Pilih folder dan &amp;mulai…</translation>
+        </message>
+        <message>
+            <source>%v of %m letters</source>
+            <translation>%v dari %m surat</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>&amp;Hentikan</translation>
+        </message>
+        <message>
+            <source>Each village with a fully assessed candidate gets a numbered letter, entered in the register and written as a PDF into the folder you choose.</source>
+            <translation>Setiap desa yang kandidatnya sudah dinilai lengkap mendapat surat bernomor, dicatat di buku agenda, dan ditulis sebagai PDF ke folder yang Anda pilih.</translation>
+        </message>
+        <message>
+            <source>Regency / City</source>
+            <translation>Kabupaten / Kota</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>Kecamatan</translation>
+        </message>
+        <message>
+            <source>Signatory</source>
+            <translation>Penanda tangan</translation>
+        </message>
+        <message>
+            <source>Paper</source>
+            <translation>Kertas</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Pilih…</translation>
+        </message>
+        <message>
+            <source>All districts</source>
+            <translation>Semua kecamatan</translation>
+        </message>
+        <message>
+            <source>Choose the regency or city first.</source>
+            <translation>Pilih dulu kabupaten atau kota.</translation>
+        </message>
+        <message>
+            <source>Add a signatory under Letter settings first.</source>
+            <translation>Tambahkan dulu penanda tangan di Pengaturan surat.</translation>
+        </message>
+        <message>
+            <source>Folder for the letters</source>
+            <translation>Folder untuk surat</translation>
+        </message>
+        <message>
+            <source>Preparing the letters…</source>
+            <translation>Menyiapkan surat…</translation>
+        </message>
+        <message>
+            <source>Cancelling after the letters being written…</source>
+            <translation>Menghentikan setelah surat yang sedang ditulis selesai…</translation>
+        </message>
+        <message>
+            <source>%1 letters written to %2.</source>
+            <translation>%1 surat ditulis ke %2.</translation>
+        </message>
+        <message>
+            <source>Cancelled.</source>
+            <translation>Dihentikan.</translation>
+        </message>
+        <message>
+            <source>Not complete yet: %1.</source>
+            <translation>Belum lengkap: %1.</translation>
+        </message>
+        <message>
+            <source>The letters could not be written: %1</source>
+            <translation>Surat tidak dapat ditulis: %1</translation>
         </message>
     </context>
     <context>

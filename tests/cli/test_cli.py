@@ -222,3 +222,25 @@ def test_assess_explains_a_bad_level(home: str, capsys: pytest.CaptureFixture[st
     assert code == 1 and "harus angka 1 sampai 5" in err
     code, _, err = run(capsys, "--home", home, "assess", "--product", product, "--levels", "C1=7")
     assert code == 1 and "Traceback" not in err
+
+
+def test_letter_commands_issue_verify_and_batch(
+    home: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "--home", home, "demo", "--villages", "3", "--seed", "9")
+    _, out, _ = run(capsys, "--home", home, "surveys", "list", "--json")
+    village = json.loads(out)[0]["village_code"]
+    target = tmp_path / "surat.pdf"
+    code, out, _ = run(capsys, "--home", home, "letter", "--village", village, "--out", str(target))
+    assert code == 0 and target.read_bytes().startswith(b"%PDF")
+    verification = out.split("kode verifikasi ")[1].strip().rstrip(".")
+    code, out, _ = run(capsys, "--home", home, "letter", "verify", verification)
+    assert code == 0 and "sah" in out
+    code, out, _ = run(capsys, "--home", home, "letter", "verify", str(target))
+    assert code == 0
+    code, _, _ = run(capsys, "--home", home, "letter", "verify", "AAAAA-AAAAA")
+    assert code == 1
+    code, out, _ = run(
+        capsys, "--home", home, "letters", "--region", village[:2], "--out", str(tmp_path / "semua")
+    )
+    assert code == 0 and len(list((tmp_path / "semua").glob("*.pdf"))) == 3

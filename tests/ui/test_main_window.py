@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from ovop_desktop.services.database import Database
@@ -22,8 +21,7 @@ def test_navigation_shows_the_five_places_in_indonesian(window: MainWindow) -> N
 def test_ctrl_and_a_number_switches_place(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.ui.pages.currentIndex() == 2
-    title = window.ui.pages.currentWidget().findChild(QLabel, "pageTitle")
-    assert title is not None and title.text() == "Surat"
+    assert window.ui.pages.currentWidget() is window.letters_page
 
 
 def test_arrow_keys_move_through_the_navigation(window: MainWindow, qtbot: QtBot) -> None:

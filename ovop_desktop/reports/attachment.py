@@ -1,0 +1,257 @@
+"""The attachment (lampiran) of a letter: one assessment sheet per candidate, each on a new page.
+
+A sheet: the product, its category, rank, total, stars and their meaning and the gate message
+beside the radar chart of its eight levels; the criteria table (its header repeated over pages)
+with group subtotals and the total; the product photo with its story; who assessed; the rubric.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import cm  # type: ignore[import-untyped]
+from reportlab.platypus import (  # type: ignore[import-untyped]
+    Flowable,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+)
+
+from ovop_desktop.core.formatting import format_date_id, format_number_id
+from ovop_desktop.reports.data import CandidateSheet, CriterionLine, LetterData
+from ovop_desktop.reports.images import fitted_image
+from ovop_desktop.reports.letter_body import total_text, village_phrase
+from ovop_desktop.reports.markup import escape_text
+from ovop_desktop.reports.pages import ATTACHMENT
+from ovop_desktop.reports.radar import radar_drawing
+from ovop_desktop.reports.stars import StarRating, stars_words
+from ovop_desktop.reports.styles import (
+    GRID,
+    HEADER_FILL,
+    SUBTOTAL_FILL,
+    Styles,
+    plain_table,
+    table,
+)
+
+PHOTO_BOX = (6.2 * cm, 3.7 * cm)
+RADAR_SIZE = (6.2 * cm, 5.1 * cm)
+_GAP = 0.4 * cm
+# Side-by-side cells cannot split over pages: beyond this height a block goes under, not beside.
+_SIDE_BY_SIDE_LIMIT = 11 * cm
+# Criteria table: the narrow columns (group, weight, level, points) are fixed; criterion,
+# descriptor and note share the rest.
+_HEADERS = ("Kriteria", "Kel.", "Bobot", "Tingkat", "Uraian tingkat", "Nilai", "Catatan")
+_FIXED = {1: 0.85 * cm, 2: 1.1 * cm, 3: 1.35 * cm, 5: 1.3 * cm}
+_SHARED = {0: 0.3, 4: 0.4, 6: 0.3}
+_CELL_PADDING = 3
+
+
+def attachment_label(data: LetterData) -> str:
+    return f"Lampiran Surat Nomor {' '.join(data.number.split())}"
+
+
+def _column_widths(width: float) -> list[float]:
+    rest = width - sum(_FIXED.values())
+    return [_FIXED.get(i, rest * _SHARED.get(i, 0.0)) for i in range(len(_HEADERS))]
+
+
+def _grid(
+    rows: list[list[object]], widths: list[float], *commands: tuple[object, ...], **kw: object
+) -> Table:
+    """A table of the sheet: thin grid, compact padding."""
+    grid: list[tuple[object, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+    ]
+    return table(rows, widths, [*grid, *commands], **kw)
+
+
+def _heading(data: LetterData, st: Styles) -> list[Flowable]:
+    return [
+        Paragraph(
+            f"{escape_text(attachment_label(data))} tanggal {format_date_id(data.issued_on)}",
+            st.small,
+        ),
+        Spacer(1, 8),
+        Paragraph("LEMBAR PENILAIAN PRODUK CALON OVOP", st.title),
+        Paragraph(escape_text(village_phrase(data)), st.subtitle),
+        Paragraph(f"survei tanggal {format_date_id(data.survey_date)}", st.subtitle),
+        Spacer(1, 10),
+    ]
+
+
+def _summary(sheet: CandidateSheet, count: int, st: Styles, width: float) -> Table:
+    rank = "–" if sheet.village_rank is None else f"{sheet.village_rank} dari {count}"
+    stars: list[Flowable] = [
+        StarRating(sheet.stars, size=10),
+        Spacer(1, 2),
+        Paragraph(stars_words(sheet.stars), st.cell),
+    ]
+    rows: list[tuple[str, object]] = [
+        ("Nama produk", Paragraph(f"<b>{escape_text(sheet.product_name)}</b>", st.cell)),
+        ("Kategori", Paragraph(escape_text(sheet.category) or "–", st.cell)),
+        ("Peringkat di desa", Paragraph(rank, st.cell)),
+        ("Nilai total", Paragraph(f"<b>{total_text(sheet.total)}</b> dari 100", st.cell)),
+        ("Bintang", stars),
+        ("Arti bintang", Paragraph(escape_text(sheet.band_meaning) or "–", st.cell)),
+    ]
+    if sheet.gate_message:
+        rows.append(("Catatan syarat", Paragraph(escape_text(sheet.gate_message), st.cell)))
+    label_w = 3.1 * cm
+    cells = [[Paragraph(label, st.cell_bold), value] for label, value in rows]
+    return _grid(
+        cells,
+        [label_w, width - label_w],
+        ("BACKGROUND", (0, 0), (0, -1), SUBTOTAL_FILL),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        hAlign="LEFT",
+        splitInRow=1,
+    )
+
+
+def _criterion_row(line: CriterionLine, st: Styles) -> list[object]:
+    assessed = line.level is not None
+    return [
+        Paragraph(f"<b>{escape_text(line.id)}</b> {escape_text(line.name)}", st.cell),
+        Paragraph(escape_text(line.group), st.cell_center),
+        Paragraph(str(line.weight), st.cell_center),
+        Paragraph(str(line.level) if assessed else "–", st.cell_center),
+        Paragraph(escape_text(line.descriptor) if assessed else "<i>belum dinilai</i>", st.cell),
+        Paragraph("–" if line.points is None else format_number_id(line.points, 2), st.cell_right),
+        Paragraph(escape_text(line.note), st.cell),
+    ]
+
+
+def _summary_row(label: Paragraph, value: str, value_style: object) -> list[object]:
+    # The label spans the first five columns (see the SPAN commands).
+    return [label, "", "", "", "", Paragraph(value, value_style), ""]
+
+
+def criteria_table(sheet: CandidateSheet, st: Styles, width: float) -> Table:
+    """Criterion, group, weight, level, descriptor, points and note per criterion, then the
+    group subtotals and the total; the header row repeats on every page the table spans."""
+    rows: list[list[object]] = [[Paragraph(text, st.header_cell) for text in _HEADERS]]
+    rows += [_criterion_row(line, st) for line in sheet.criteria]
+    first_summary = len(rows)
+    for label, subtotal in sheet.group_subtotals:
+        text = Paragraph(f"Subtotal {escape_text(label)}", st.cell)
+        rows.append(_summary_row(text, format_number_id(subtotal, 2), st.cell_right))
+    rows.append(
+        _summary_row(
+            Paragraph("<b>Total</b>", st.cell), total_text(sheet.total), st.cell_right_bold
+        )
+    )
+    # splitInRow: a very long note may make a row taller than a page; it is split, not refused.
+    return _grid(
+        rows,
+        _column_widths(width),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("BACKGROUND", (0, first_summary), (-1, -1), SUBTOTAL_FILL),
+        ("LINEABOVE", (0, first_summary), (-1, first_summary), 1.0, GRID),
+        *[("SPAN", (0, row), (4, row)) for row in range(first_summary, len(rows))],
+        repeatRows=1,
+        splitInRow=1,
+    )
+
+
+def _height(flowables: list[Flowable], width: float) -> float:
+    return float(sum(f.wrap(width, 10_000)[1] for f in flowables))
+
+
+def _side_by_side(left: object, right: object, left_width: float, width: float) -> Table:
+    return plain_table(
+        [[left, right]],
+        [left_width, width - left_width],
+        [("LEFTPADDING", (1, 0), (1, 0), _GAP)],
+    )
+
+
+def _notes(data: LetterData, sheet: CandidateSheet, st: Styles) -> list[Flowable]:
+    """The story when there is one, who assessed, and the rubric with its fingerprint."""
+    notes: list[Flowable] = []
+    if sheet.story and sheet.story.strip():
+        notes += [
+            Spacer(1, 8),
+            Paragraph("<b>Cerita produk</b>", st.small),
+            Paragraph(escape_text(sheet.story.strip()), st.small),
+        ]
+    notes += [
+        Spacer(1, 8),
+        Paragraph(f"Penilai: {escape_text(sheet.assessors) or '–'}", st.small),
+        Paragraph(
+            f"Rubrik {escape_text(data.rubric_name)} versi {data.rubric_version} · "
+            f"sidik {escape_text(data.rubric_hash[:12])}",
+            st.small,
+        ),
+    ]
+    return notes
+
+
+def _pictures(sheet: CandidateSheet, st: Styles) -> tuple[list[Flowable], list[Flowable]]:
+    """The radar chart of the levels and the product photo (empty when there is none), each
+    with its caption."""
+    axes = [(line.id, line.level) for line in sheet.criteria]
+    chart: list[Flowable] = [
+        radar_drawing(axes, *RADAR_SIZE),
+        Paragraph("Profil tingkat per kriteria (1–5)", st.small_center),
+    ]
+    photo = fitted_image(sheet.photo_jpeg, *PHOTO_BOX)
+    framed: list[Flowable] = (
+        [photo, Spacer(1, 2), Paragraph("Foto produk", st.small_center)] if photo else []
+    )
+    return chart, framed
+
+
+def _layout(
+    data: LetterData, sheet: CandidateSheet, st: Styles, width: float
+) -> tuple[list[Flowable], list[Flowable]]:
+    """The blocks before and after the criteria table.
+
+    Normally the summary, story, assessors and rubric stand on the left and the radar chart
+    above the photo on the right, so that a sheet fits one page. Cells side by side cannot
+    split over pages, so when the left side is too tall it all goes full width instead.
+    """
+    chart, photo = _pictures(sheet, st)
+    notes = _notes(data, sheet, st)
+    right_width = max(RADAR_SIZE[0], PHOTO_BOX[0])
+    left_width = width - right_width - _GAP
+    summary = _summary(sheet, len(data.candidates), st, left_width)
+    if _height([summary, *notes], left_width) <= _SIDE_BY_SIDE_LIMIT:
+        right = chart + ([Spacer(1, 6), *photo] if photo else [])
+        return [_side_by_side([summary, *notes], right, left_width, width)], []
+    wide = [_summary(sheet, len(data.candidates), st, width), Spacer(1, 8)]
+    if photo:
+        wide.append(_side_by_side(chart, photo, width / 2, width))
+    else:
+        wide.append(KeepTogether(chart))
+    return wide, notes
+
+
+def candidate_sheet(
+    data: LetterData, sheet: CandidateSheet, st: Styles, width: float
+) -> list[Flowable]:
+    """One assessment sheet (the page break before it is the caller's)."""
+    before, after = _layout(data, sheet, st, width)
+    return [
+        *_heading(data, st),
+        *before,
+        Spacer(1, 10),
+        criteria_table(sheet, st, width),
+        *after,
+    ]
+
+
+def attachment_flowables(data: LetterData, st: Styles, width: float) -> list[Flowable]:
+    """Every candidate's sheet, each starting a new attachment page."""
+    story: list[Flowable] = []
+    for sheet in data.candidates:
+        story += [NextPageTemplate(ATTACHMENT), PageBreak()]
+        story += candidate_sheet(data, sheet, st, width)
+    return story
