@@ -124,7 +124,8 @@ def render(shots: Shots) -> None:
         shots.settle(worker)
         shots.save("pengaturan", window)
         _assessment_screens(shots, window, worker, rows)
-        for row, name in ((2, "surat"), (3, "sinkronisasi")):
+        _letter_screens(shots, window, worker, rows)
+        for row, name in ((3, "sinkronisasi"),):
             window.ui.navigation.setCurrentRow(row)
             shots.settle(worker)
             shots.save(name, window)
@@ -177,6 +178,24 @@ def _assessment_screens(
     shots.settle(worker)
     shots.save("penilaian-peringkat-wilayah", window)
     page.tabs.setCurrentWidget(page.panel)
+
+
+def _letter_screens(
+    shots: Shots, window: MainWindow, worker: Worker, rows: list[SurveyRow]
+) -> None:
+    """The Surat section (surveys and the register) and the letter dialog with its preview."""
+    from ovop_desktop.ui.letter_dialog import LetterDialog
+
+    window.ui.navigation.setCurrentRow(2)
+    shots.settle(worker)
+    shots.save("surat", window)
+    dialog = LetterDialog(window.db, window.paths, worker, rows[3].survey_id, window.rubric, window)
+    dialog.resize(1200, 720)
+    dialog.show()
+    for _ in range(4):
+        shots.settle(worker)
+    shots.save("surat-dialog", dialog)
+    dialog.close()
 
 
 def _journal_with(home: str, row: SurveyRow) -> RecoveryJournal:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from ovop_desktop.core.formatting import roman_month
@@ -51,6 +52,16 @@ def check_template(template: str) -> None:
         )
 
 
+def _logo(path: str | None) -> bytes | None:
+    """The letterhead logo, if its file is still there (a missing logo prints no logo)."""
+    if not path:
+        return None
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        return None
+
+
 def load_letter_settings(db: Database) -> LetterSettings:
     head: dict[str, Any] | None = get_setting(db, LETTERHEAD)
     people: list[dict[str, Any]] = get_setting(db, SIGNATORIES, [])
@@ -59,7 +70,10 @@ def load_letter_settings(db: Database) -> LetterSettings:
     letterhead = None
     if head and head.get("government") and head.get("agency"):
         letterhead = Letterhead(
-            head["government"], head["agency"], tuple(head.get("address_lines", ()))
+            head["government"],
+            head["agency"],
+            tuple(head.get("address_lines", ())),
+            _logo(head.get("logo_path")),
         )
     signatories = tuple(
         Signatory(
