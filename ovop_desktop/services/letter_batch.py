@@ -23,7 +23,7 @@ from ovop_desktop.db.models import Letter, Survey
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.reports.data import LetterData
 from ovop_desktop.services.database import Database
-from ovop_desktop.services.errors import InvalidInputError, StorageError
+from ovop_desktop.services.errors import StorageError
 from ovop_desktop.services.letter_settings import format_number, load_letter_settings
 from ovop_desktop.services.letters import (
     LetterOptions,
@@ -75,10 +75,7 @@ def issue_region_letters(
 ) -> BatchResult:
     settings = load_letter_settings(db)
     if settings.problems:
-        raise InvalidInputError(
-            "Surat tidak dapat dibuat: " + " ".join(settings.problems),
-            "Fill in the letter settings first.",
-        )
+        raise settings.refusal()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

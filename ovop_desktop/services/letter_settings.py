@@ -30,7 +30,15 @@ class LetterSettings:
     number_template: str | None
     place: str | None
     logo_path: str | None = None
-    problems: tuple[str, ...] = field(default_factory=tuple)
+    problems: tuple[str, ...] = field(default_factory=tuple)  # Indonesian, one per setting
+    problems_en: tuple[str, ...] = field(default_factory=tuple)
+
+    def refusal(self) -> InvalidInputError:
+        """The refusal of a letter, naming every setting still to fill."""
+        return InvalidInputError(
+            "Surat tidak dapat dibuat: " + " ".join(self.problems),
+            "The letter cannot be made: " + " ".join(self.problems_en),
+        )
 
 
 def format_number(template: str, sequence: int, day: date) -> str:
@@ -86,15 +94,30 @@ def load_letter_settings(db: Database) -> LetterSettings:
         for p in people
         if p.get("position") and p.get("name")
     )
-    problems = []
-    if letterhead is None:
-        problems.append("Kop surat (nama pemerintah dan dinas) belum diisi di Pengaturan.")
-    if not signatories:
-        problems.append("Belum ada penanda tangan surat di Pengaturan.")
-    if not template:
-        problems.append("Templat nomor surat belum diisi di Pengaturan.")
-    if not place:
-        problems.append("Tempat penerbitan surat (mis. Banjarbaru) belum diisi di Pengaturan.")
+    checks = (
+        (
+            letterhead is None,
+            "Kop surat (nama pemerintah dan dinas) belum diisi di Pengaturan.",
+            "The letterhead (government and agency names) is not filled in under Settings.",
+        ),
+        (
+            not signatories,
+            "Belum ada penanda tangan surat di Pengaturan.",
+            "There is no letter signatory under Settings.",
+        ),
+        (
+            not template,
+            "Templat nomor surat belum diisi di Pengaturan.",
+            "The letter number template is not filled in under Settings.",
+        ),
+        (
+            not place,
+            "Tempat penerbitan surat (mis. Banjarbaru) belum diisi di Pengaturan.",
+            "The place letters are issued at (e.g. Banjarbaru) is not filled in under Settings.",
+        ),
+    )
+    problems = [text_id for missing, text_id, _ in checks if missing]
+    problems_en = [text_en for missing, _, text_en in checks if missing]
     return LetterSettings(
         letterhead,
         signatories,
@@ -102,6 +125,7 @@ def load_letter_settings(db: Database) -> LetterSettings:
         place,
         head.get("logo_path") if head else None,
         tuple(problems),
+        tuple(problems_en),
     )
 
 

@@ -179,11 +179,7 @@ def prepare_letter(
     """The data of a letter; refused, naming the setting, when a setting is missing."""
     settings = load_letter_settings(db)
     if settings.problems:
-        raise InvalidInputError(
-            "Surat tidak dapat dibuat: " + " ".join(settings.problems),
-            "The letter cannot be made: fill in the letterhead, the signatory, the number "
-            "template and the place under Settings.",
-        )
+        raise settings.refusal()
     if not 0 <= options.signatory < len(settings.signatories):
         raise InvalidInputError(
             "Pilih penanda tangan dari daftar.",

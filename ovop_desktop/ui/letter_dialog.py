@@ -43,7 +43,7 @@ from ovop_desktop.services.letter_settings import load_letter_settings
 from ovop_desktop.services.letters import IssuedLetter, LetterOptions, issue_letter, prepare_letter
 from ovop_desktop.services.ranking import rank_survey
 from ovop_desktop.services.survey_detail import load_survey
-from ovop_desktop.ui import dialogs
+from ovop_desktop.ui import dialogs, i18n
 from ovop_desktop.ui.letter_settings_dialog import (
     ERROR_STYLE,
     OK_STYLE,
@@ -116,7 +116,7 @@ def _load_context(db: Database, survey_id: uuid.UUID, rubric: Rubric) -> _Contex
         chosen.stars if chosen else None,
         chosen.total if chosen else None,
         settings.signatories,
-        settings.problems,
+        settings.problems if i18n.language() == "id" else settings.problems_en,
     )
 
 
