@@ -6,7 +6,6 @@ file is safely written, so a cancelled or failed batch leaves no half-issued let
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import uuid
@@ -27,10 +26,11 @@ from ovop_desktop.services.errors import StorageError
 from ovop_desktop.services.letter_settings import format_number, load_letter_settings
 from ovop_desktop.services.letters import (
     LetterOptions,
-    _verification_code,
     assessment_snapshot,
+    letter_record,
     prepare_letter,
     snapshot_hash,
+    verification_code,
 )
 
 
@@ -107,7 +107,7 @@ def issue_region_letters(
         number = format_number(settings.number_template or "", sequence, day)
         letter_id = uuid.uuid4()
         digest = snapshot_hash(snapshot)
-        code = _verification_code(letter_id, digest)
+        code = verification_code(letter_id, digest)
         data = prepare_letter(
             db,
             paths,
@@ -138,7 +138,10 @@ def issue_region_letters(
                 pdf = future.result()
                 target = out_dir / _file_name(data.number, data.village)
                 _write(target, pdf)
-                _register(db, data, snapshot, digest, letter_id, survey_id, pdf, day, sequence)
+                with db.session() as session:
+                    session.add(
+                        letter_record(letter_id, data, sequence, survey_id, snapshot, digest, pdf)
+                    )
                 written.append(target)
                 if progress:
                     progress(len(written), total)
@@ -147,38 +150,3 @@ def issue_region_letters(
                 for future in pending:
                     future.cancel()
     return BatchResult(tuple(written), tuple(skipped), stop)
-
-
-def _register(
-    db: Database,
-    data: LetterData,
-    snapshot: dict[str, object],
-    digest: str,
-    letter_id: uuid.UUID,
-    survey_id: uuid.UUID,
-    pdf: bytes,
-    day: date,
-    sequence: int,
-) -> None:
-    recommended = snapshot["recommended"]
-    with db.session() as session:
-        session.add(
-            Letter(
-                id=letter_id,
-                number=data.number,
-                year=day.year,
-                sequence=sequence,
-                issued_on=day,
-                survey_id=survey_id,
-                product_id=uuid.UUID(str(recommended)) if recommended else None,
-                signatory={
-                    "name": data.signatory.name,
-                    "position": data.signatory.position,
-                    "nip": data.signatory.nip,
-                },
-                snapshot=snapshot,
-                snapshot_hash=digest,
-                pdf_sha256=hashlib.sha256(pdf).hexdigest(),
-                verification_code=data.verification_code,
-            )
-        )

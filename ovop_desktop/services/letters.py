@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -106,7 +106,7 @@ def snapshot_hash(snapshot: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def _verification_code(letter_id: uuid.UUID, digest: str) -> str:
+def verification_code(letter_id: uuid.UUID, digest: str) -> str:
     raw = hashlib.sha256(f"{letter_id}:{digest}".encode()).digest()
     text = base64.b32encode(raw).decode("ascii").replace("=", "")
     return f"{text[:5]}-{text[5:10]}"
@@ -240,6 +240,34 @@ def prepare_letter(
     )
 
 
+def letter_record(
+    letter_id: uuid.UUID,
+    data: LetterData,
+    sequence: int,
+    survey_id: uuid.UUID,
+    snapshot: dict[str, Any],
+    digest: str,
+    pdf: bytes,
+) -> Letter:
+    """The register entry of a rendered letter (one letter, one batch letter alike)."""
+    recommended = snapshot["recommended"]
+    signatory = data.signatory
+    return Letter(
+        id=letter_id,
+        number=data.number,
+        year=data.issued_on.year,
+        sequence=sequence,
+        issued_on=data.issued_on,
+        survey_id=survey_id,
+        product_id=uuid.UUID(str(recommended)) if recommended else None,
+        signatory={"name": signatory.name, "position": signatory.position, "nip": signatory.nip},
+        snapshot=snapshot,
+        snapshot_hash=digest,
+        pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+        verification_code=data.verification_code,
+    )
+
+
 def issue_letter(
     db: Database,
     paths: AppPaths,
@@ -257,7 +285,7 @@ def issue_letter(
     snapshot = assessment_snapshot(db, survey_id, rubric)
     digest = snapshot_hash(snapshot)
     letter_id = uuid.uuid4()
-    code = _verification_code(letter_id, digest)
+    code = verification_code(letter_id, digest)
     with db.session() as session:
         sequence = (
             session.scalar(select(func.max(Letter.sequence)).where(Letter.year == day.year)) or 0
@@ -267,34 +295,14 @@ def issue_letter(
             db,
             paths,
             survey_id,
-            options,
+            replace(options, issued_on=day),
             rubric,
             number=number,
             verification_code=code,
             payload=f"OVOPV1|{code}|{number}|{digest[:16]}",
         )
         pdf = render_letter(data, deterministic=deterministic)
-        signatory = data.signatory
-        session.add(
-            Letter(
-                id=letter_id,
-                number=number,
-                year=day.year,
-                sequence=sequence,
-                issued_on=day,
-                survey_id=survey_id,
-                product_id=uuid.UUID(snapshot["recommended"]) if snapshot["recommended"] else None,
-                signatory={
-                    "name": signatory.name,
-                    "position": signatory.position,
-                    "nip": signatory.nip,
-                },
-                snapshot=snapshot,
-                snapshot_hash=digest,
-                pdf_sha256=hashlib.sha256(pdf).hexdigest(),
-                verification_code=code,
-            )
-        )
+        session.add(letter_record(letter_id, data, sequence, survey_id, snapshot, digest, pdf))
     return IssuedLetter(letter_id, number, code, pdf)
 
 
