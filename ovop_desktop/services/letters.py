@@ -112,6 +112,19 @@ def verification_code(letter_id: uuid.UUID, digest: str) -> str:
     return f"{text[:5]}-{text[5:10]}"
 
 
+def _notes(db: Database, product_id: uuid.UUID, counting: tuple[uuid.UUID, ...]) -> dict[str, str]:
+    """The assessors' notes per criterion, from the assessments that count."""
+    from ovop_desktop.services.assessments import list_assessments
+
+    joined: dict[str, list[str]] = {}
+    for view in list_assessments(db, product_id):
+        if view.id in counting:
+            for criterion, note in view.notes.items():
+                if note and note.strip():
+                    joined.setdefault(criterion, []).append(note.strip())
+    return {criterion: " / ".join(texts) for criterion, texts in joined.items()}
+
+
 def _sheets(
     db: Database, paths: AppPaths, ranking: VillageRanking, rubric: Rubric
 ) -> tuple[CandidateSheet, ...]:
@@ -125,6 +138,7 @@ def _sheets(
         band = next(b for b in rubric.bands if b.stars == entry.stars)
         pictures = photos.list_photos(db, paths, product_id=entry.product_id)
         assessed = counted.get(entry.product_id)
+        notes = _notes(db, entry.product_id, assessed.assessment_ids if assessed else ())
         count = len(assessed.assessment_ids) if assessed else 0
         sheets.append(
             CandidateSheet(
@@ -148,7 +162,7 @@ def _sheets(
                         entry.levels.get(c.id),
                         c.descriptor(level).text_id if (level := entry.levels.get(c.id)) else "",
                         result.points.get(c.id),
-                        None,
+                        notes.get(c.id),
                     )
                     for c in rubric.criteria
                 ),

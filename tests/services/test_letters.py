@@ -172,3 +172,27 @@ def test_a_cancelled_batch_registers_only_the_letters_it_wrote(
         == len(list((tmp_path / "surat").glob("*.pdf")))
     )
     assert not list((tmp_path / "surat").glob("*.part"))
+
+
+def test_the_assessment_sheet_prints_the_assessors_notes(
+    db: Database, app_paths: AppPaths, rubric: Rubric
+) -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    demo_letter_settings(db)
+    survey_id, product = _assessed_survey(db, rubric)
+    [assessment] = list_assessments(db, product)
+    save_assessment(
+        db,
+        product,
+        rubric,
+        {},
+        assessment_id=assessment.id,
+        notes={"C1": "Purun dari rawa desa sendiri & <b>tetangga</b>"},
+        final=True,
+    )
+    issued = issue_letter(db, app_paths, survey_id, OPTIONS, rubric)
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(issued.pdf)).pages)
+    assert "Purun dari rawa desa sendiri & <b>tetangga</b>" in " ".join(text.split())
