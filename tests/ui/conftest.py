@@ -18,6 +18,12 @@ from tests.conftest import ROOT
 QM = ROOT / "resources" / "translations" / "ovop_id.qm"
 
 
+@pytest.fixture(autouse=True)
+def _english_unless_asked(qapp: QApplication) -> None:
+    """Every UI test starts in English (the source language); `indonesian` switches."""
+    i18n.install(qapp, "en")
+
+
 @pytest.fixture
 def indonesian(qapp: QApplication) -> Iterator[str]:
     if not QM.exists():

@@ -145,7 +145,12 @@ def test_a_cancelled_save_keeps_the_letter_and_the_register_saves_it_again(
 
 
 def test_a_letter_without_settings_is_refused_naming_the_setting(
-    qtbot: QtBot, db: Database, app_paths: AppPaths, rubric: Rubric, worker: Worker
+    qtbot: QtBot,
+    db: Database,
+    app_paths: AppPaths,
+    rubric: Rubric,
+    worker: Worker,
+    indonesian: str,
 ) -> None:
     survey_id = create_survey(db, SurveyInput("63.08.07.2001", date(2026, 8, 3)))
     categories = frozenset(c.id for c in rubric.categories)
