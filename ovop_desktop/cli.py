@@ -352,6 +352,53 @@ def cmd_letters(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_export(ctx: Context) -> int:
+    from ovop_desktop.services.sync import export_package
+
+    result = export_package(ctx.db, ctx.paths, Path(ctx.args.out), everything=ctx.args.all)
+    print(result.path)
+    summary = ", ".join(f"{table} {count}" for table, count in result.counts.items()) or "kosong"
+    print(f"Isi: {summary}. Sidik kunci perangkat: {result.fingerprint}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_import(ctx: Context) -> int:
+    from ovop_desktop.services.sync import import_packages
+
+    results = import_packages(
+        ctx.db,
+        ctx.paths,
+        [Path(f) for f in ctx.args.files],
+        trust_new=ctx.args.trust_new,
+        dry_run=ctx.args.dry_run,
+    )
+    if ctx.args.json:
+        _print_json([r.as_json() for r in results])
+    else:
+        for r in results:
+            label = {
+                "imported": "diimpor",
+                "unchanged": "tidak ada perubahan",
+                "rejected": "DITOLAK",
+            }[r.status]
+            counts = r.counts
+            print(
+                f"{r.file}: {label}"
+                + (f" — {r.reason}" if r.reason else "")
+                + (
+                    f" (baru {counts['new']}, diperbarui {counts['updated']}, tetap "
+                    f"{counts['unchanged']}, konflik {counts['conflicts']})"
+                    if counts
+                    else ""
+                )
+            )
+            for problem in r.rejected_records:
+                print(f"    ditolak: {problem}")
+        if ctx.args.dry_run:
+            print("Uji coba: tidak ada yang disimpan.")
+    return EXIT_ERROR if any(r.status == "rejected" for r in results) else EXIT_OK
+
+
 def cmd_rubrics_list(ctx: Context) -> int:
     from ovop_desktop.services.rubrics import list_rubrics
 
@@ -468,6 +515,19 @@ def build_parser() -> argparse.ArgumentParser:
     letters.add_argument("--region", required=True, help="kode kecamatan atau kabupaten/kota")
     letters.add_argument("--out", required=True, help="folder tujuan")
     letter_options(letters)
+
+    export = add(commands, "export", "ekspor paket data bertanda tangan", cmd_export)
+    export.add_argument("--out", required=True, help="folder tujuan (mis. flashdisk)")
+    export.add_argument(
+        "--all", action="store_true", help="semua data, bukan sejak ekspor terakhir"
+    )
+    importing = add(commands, "import", "impor paket data (.ovop)", cmd_import)
+    importing.add_argument("files", nargs="+", metavar="BERKAS")
+    importing.add_argument("--dry-run", action="store_true", help="periksa tanpa menyimpan")
+    importing.add_argument("--json", action="store_true")
+    importing.add_argument(
+        "--trust-new", action="store_true", help="percayai perangkat yang belum dikenal"
+    )
 
     rubrics = commands.add_parser("rubrics", help="versi rubrik")
     rubrics_sub = rubrics.add_subparsers(dest="action", metavar="AKSI", required=True)

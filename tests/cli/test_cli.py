@@ -244,3 +244,20 @@ def test_letter_commands_issue_verify_and_batch(
         capsys, "--home", home, "letters", "--region", village[:2], "--out", str(tmp_path / "semua")
     )
     assert code == 0 and len(list((tmp_path / "semua").glob("*.pdf"))) == 3
+
+
+def test_export_and_import_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    officer, province = str(tmp_path / "petugas"), str(tmp_path / "provinsi")
+    run(capsys, "--home", officer, "demo", "--villages", "2")
+    code, out, _ = run(capsys, "--home", officer, "export", "--out", str(tmp_path / "usb"))
+    package = out.strip()
+    assert code == 0 and package.endswith(".ovop")
+    run(capsys, "--home", province, "regions", "import", str(FIXTURES / "wilayah-contoh.csv"))
+    code, out, _ = run(capsys, "--home", province, "import", package, "--json")
+    assert code == 1 and json.loads(out)[0]["status"] == "rejected"
+    code, out, _ = run(capsys, "--home", province, "import", package, "--trust-new", "--json")
+    [first] = json.loads(out)
+    assert code == 0 and first["status"] == "imported" and first["new"] > 0
+    code, out, _ = run(capsys, "--home", province, "import", package, "--json")
+    [again] = json.loads(out)
+    assert (again["status"], again["new"], again["updated"]) == ("unchanged", 0, 0)

@@ -1,0 +1,185 @@
+"""The device identity: one Ed25519 key per data directory that signs every exported package.
+
+The private key lives in ``device.key`` (PEM, PKCS#8, unencrypted, mode 0600) in the folder the
+caller chooses, normally ``AppPaths.data_dir``. It is made on the first call and reused after; an
+existing key is never replaced, because the province recognises a device by its key.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import hashlib
+import os
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+)
+
+from ovop_desktop.core.errors import DomainError
+
+KEY_FILE_NAME = "device.key"
+PUBLIC_KEY_BYTES = 32
+SIGNATURE_BYTES = 64
+
+
+class DeviceKeyError(DomainError):
+    """The device key file or a public key cannot be used."""
+
+
+@dataclass(frozen=True)
+class DeviceKey:
+    """The private signing key of this device."""
+
+    private: Ed25519PrivateKey = field(repr=False)
+
+    def public_bytes(self) -> bytes:
+        """The raw 32-byte public key."""
+        return self.private.public_key().public_bytes(
+            serialization.Encoding.Raw, serialization.PublicFormat.Raw
+        )
+
+    def public_b64(self) -> str:
+        """The public key as standard base64 text, as written in a package manifest."""
+        return base64.b64encode(self.public_bytes()).decode("ascii")
+
+    def fingerprint(self) -> str:
+        """Short text a person can compare by phone: ``3f2a 91c0 …`` (8 groups of 4 hex digits)."""
+        return _fingerprint(self.public_bytes())
+
+    def sign(self, data: bytes) -> bytes:
+        """The raw 64-byte Ed25519 signature of ``data``."""
+        return self.private.sign(data)
+
+
+def load_or_create_key(folder: Path) -> DeviceKey:
+    """The key stored in ``folder/device.key``, made (with mode 0600) if there is none yet."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / KEY_FILE_NAME
+    if not path.exists():
+        _create_key_file(path)
+    return _load_key_file(path)
+
+
+def verify_signature(public_b64: str, data: bytes, signature: bytes) -> bool:
+    """Whether ``signature`` is a valid Ed25519 signature of ``data`` by that public key."""
+    try:
+        raw = _decode_public_key(public_b64)
+    except DeviceKeyError:
+        return False
+    if len(signature) != SIGNATURE_BYTES:
+        return False
+    try:
+        Ed25519PublicKey.from_public_bytes(raw).verify(signature, data)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+def fingerprint_of(public_b64: str) -> str:
+    """The fingerprint of a base64 public key (raises DeviceKeyError if it is not one)."""
+    return _fingerprint(_decode_public_key(public_b64))
+
+
+def is_public_key(public_b64: str) -> bool:
+    """Whether the text is the canonical base64 form of a 32-byte public key."""
+    try:
+        _decode_public_key(public_b64)
+    except DeviceKeyError:
+        return False
+    return True
+
+
+def _fingerprint(raw: bytes) -> str:
+    digest = hashlib.sha256(raw).digest()[:16].hex()
+    return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
+
+
+def _decode_public_key(public_b64: str) -> bytes:
+    try:
+        raw = base64.b64decode(public_b64.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError, AttributeError):
+        raw = b""
+    if len(raw) != PUBLIC_KEY_BYTES or base64.b64encode(raw).decode("ascii") != public_b64:
+        raise DeviceKeyError(
+            "Kunci publik perangkat tidak sah (harus 32 bita dalam base64).",
+            "The device public key is not valid (it must be 32 bytes in base64).",
+        )
+    return raw
+
+
+def _create_key_file(path: Path) -> None:
+    """Write a new key to a private temporary file, then put it in place without overwriting.
+
+    The key appears under its real name only once it is complete and synced, so a crash while
+    creating it leaves no empty key file behind. If two callers race, the first key wins and
+    both read it back.
+    """
+    pem = Ed25519PrivateKey.generate().private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    temporary = path.with_name(f"{path.name}.{uuid.uuid4().hex}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(temporary, flags, 0o600)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(pem)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(temporary, path)  # fails if a key appeared meanwhile: never overwrite
+        except FileExistsError:
+            pass
+        except OSError:  # no hard links here (FAT, some network shares)
+            if not path.exists():
+                os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+    sync_folder(path.parent)
+
+
+def _load_key_file(path: Path) -> DeviceKey:
+    damaged = DeviceKeyError(
+        f"Kunci perangkat di {path} rusak atau bukan kunci Ed25519. Pulihkan berkas itu dari "
+        "cadangan; jangan dihapus, karena dinas provinsi mengenali perangkat ini dari kuncinya.",
+        f"The device key at {path} is damaged or not an Ed25519 key. Restore that file from a "
+        "backup; do not delete it, because the province recognises this device by its key.",
+    )
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DeviceKeyError(
+            f"Kunci perangkat di {path} tidak dapat dibaca: {error.strerror or error}.",
+            f"The device key at {path} cannot be read: {error.strerror or error}.",
+        ) from error
+    try:
+        private = serialization.load_pem_private_key(data, password=None)
+    except (ValueError, TypeError, UnsupportedAlgorithm) as error:
+        raise damaged from error
+    if not isinstance(private, Ed25519PrivateKey):
+        raise damaged
+    return DeviceKey(private)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable where the platform allows it (not on Windows)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

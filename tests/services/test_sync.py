@@ -1,0 +1,185 @@
+"""Sync by file between officers' laptops and the province: nothing lost, nothing twice."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from ovop_desktop.db.models import Conflict, Survey
+from ovop_desktop.paths import AppPaths, resolve_paths
+from ovop_desktop.services.database import Database, open_database
+from ovop_desktop.services.demo import seed_demo
+from ovop_desktop.services.officers import save_profile
+from ovop_desktop.services.regions import import_regions
+from ovop_desktop.services.rubrics import install_shipped_rubrics
+from ovop_desktop.services.surveys import delete_survey, update_survey
+from ovop_desktop.services.sync import canonical_dump, export_package, import_package
+from tests.conftest import FIXTURES
+
+
+@dataclass
+class Home:
+    paths: AppPaths
+    db: Database
+
+
+@pytest.fixture
+def make_home(tmp_path: Path) -> Iterator[object]:
+    homes: list[Home] = []
+
+    def make(name: str, officer: str | None = None, seed: int | None = None) -> Home:
+        paths = resolve_paths(tmp_path / name).ensure()
+        db = open_database(paths.database_url)
+        install_shipped_rubrics(db)
+        import_regions(db, (FIXTURES / "wilayah-contoh.csv").read_bytes())
+        if officer:
+            save_profile(db, name=officer)
+        if seed is not None:
+            seed_demo(db, villages=3, seed=seed)
+        home = Home(paths, db)
+        homes.append(home)
+        return home
+
+    yield make
+    for home in homes:
+        home.db.dispose()
+
+
+def _count(db: Database, model: type) -> int:
+    with db.session() as session:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def test_two_officers_merge_into_the_province_once_in_either_order(
+    make_home: object, tmp_path: Path
+) -> None:
+    rahmah = make_home("rahmah", "Rahmah Hidayati", seed=1)  # type: ignore[operator]
+    yusuf = make_home("yusuf", "Yusuf Hamdani", seed=2)  # type: ignore[operator]
+    a = export_package(rahmah.db, rahmah.paths, tmp_path / "usb").path
+    b = export_package(yusuf.db, yusuf.paths, tmp_path / "usb").path
+    first = make_home("provinsi-1")  # type: ignore[operator]
+    second = make_home("provinsi-2")  # type: ignore[operator]
+
+    results = [import_package(first.db, first.paths, f, trust_new=True) for f in (a, b)]
+    again = import_package(first.db, first.paths, a)
+    for f in (b, a):
+        import_package(second.db, second.paths, f, trust_new=True)
+
+    assert [r.status for r in results] == ["imported", "imported"]
+    assert again.status == "unchanged" and again.counts["new"] == again.counts["updated"] == 0
+    assert _count(first.db, Survey) == 6
+    assert canonical_dump(first.db) == canonical_dump(second.db)
+
+
+def test_an_unknown_device_needs_trust_and_a_known_one_with_another_key_is_refused(
+    make_home: object, tmp_path: Path
+) -> None:
+    rahmah = make_home("rahmah", "Rahmah", seed=1)  # type: ignore[operator]
+    province = make_home("provinsi")  # type: ignore[operator]
+    package = export_package(rahmah.db, rahmah.paths, tmp_path / "usb").path
+    refused = import_package(province.db, province.paths, package)
+    assert refused.status == "rejected" and "Percayai" in (refused.reason or "")
+    assert _count(province.db, Survey) == 0
+    assert import_package(province.db, province.paths, package, trust_new=True).status == (
+        "imported"
+    )
+
+    (rahmah.paths.data_dir / "device.key").unlink()  # the same laptop id with a new key
+    impostor = export_package(rahmah.db, rahmah.paths, tmp_path / "usb2", everything=True).path
+    result = import_package(province.db, province.paths, impostor, trust_new=True)
+    assert result.status == "rejected" and "kunci lain" in (result.reason or "")
+
+
+def test_a_tampered_package_is_refused_and_nothing_is_written(
+    make_home: object, tmp_path: Path
+) -> None:
+    rahmah = make_home("rahmah", "Rahmah", seed=1)  # type: ignore[operator]
+    province = make_home("provinsi")  # type: ignore[operator]
+    package = export_package(rahmah.db, rahmah.paths, tmp_path / "usb").path
+    tampered = tmp_path / "rusak.ovop"
+    with zipfile.ZipFile(package) as source, zipfile.ZipFile(tampered, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "records/surveys.jsonl":
+                data = data.replace(b"Rahmah", b"Rahmat", 1) if b"Rahmah" in data else data + b" "
+            target.writestr(info, data)
+    before = canonical_dump(province.db)
+    result = import_package(province.db, province.paths, tampered, trust_new=True)
+    assert result.status == "rejected" and result.reason
+    assert canonical_dump(province.db) == before
+
+
+def test_equal_revisions_with_other_content_become_a_conflict_with_both_kept(
+    make_home: object, tmp_path: Path
+) -> None:
+    rahmah = make_home("rahmah", "Rahmah", seed=1)  # type: ignore[operator]
+    yusuf = make_home("yusuf", "Yusuf")  # type: ignore[operator]
+    base = export_package(rahmah.db, rahmah.paths, tmp_path / "usb0").path
+    assert import_package(yusuf.db, yusuf.paths, base, trust_new=True).status == "imported"
+    with rahmah.db.session() as session:
+        survey_id = session.scalars(select(Survey.id).order_by(Survey.village_code)).first()
+    assert survey_id is not None
+    update_survey(rahmah.db, survey_id, {"notes": "Catatan Rahmah"}, reason="x")
+    update_survey(yusuf.db, survey_id, {"notes": "Catatan Yusuf"}, reason="x")
+    from_rahmah = export_package(rahmah.db, rahmah.paths, tmp_path / "usb1").path
+    from_yusuf = export_package(yusuf.db, yusuf.paths, tmp_path / "usb2", everything=True).path
+    orders = []
+    for name, files in (
+        ("p1", (base, from_rahmah, from_yusuf)),
+        ("p2", (base, from_yusuf, from_rahmah)),
+    ):
+        province = make_home(name)  # type: ignore[operator]
+        results = [import_package(province.db, province.paths, f, trust_new=True) for f in files]
+        assert results[-1].counts["conflicts"] >= 1
+        with province.db.session() as session:
+            [conflict] = session.scalars(select(Conflict)).all()
+            kept = {conflict.local_data["notes"], conflict.incoming_data["notes"]}
+            assert kept == {"Catatan Rahmah", "Catatan Yusuf"}
+        orders.append(canonical_dump(province.db))
+    assert orders[0] == orders[1]
+
+
+def test_a_deletion_reaches_the_province(make_home: object, tmp_path: Path) -> None:
+    rahmah = make_home("rahmah", "Rahmah", seed=1)  # type: ignore[operator]
+    province = make_home("provinsi")  # type: ignore[operator]
+    import_package(
+        province.db,
+        province.paths,
+        export_package(rahmah.db, rahmah.paths, tmp_path / "usb1").path,
+        trust_new=True,
+    )
+    with rahmah.db.session() as session:
+        survey_id = session.scalars(select(Survey.id)).first()
+    assert survey_id is not None
+    delete_survey(rahmah.db, survey_id)
+    second = export_package(rahmah.db, rahmah.paths, tmp_path / "usb2")
+    assert second.counts == {"surveys": 1}
+    assert import_package(province.db, province.paths, second.path).counts["updated"] == 1
+    with province.db.session() as session:
+        survey = session.get(Survey, survey_id)
+        assert survey is not None and survey.deleted_at is not None
+
+
+def test_a_package_is_never_left_half_written(
+    make_home: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rahmah = make_home("rahmah", "Rahmah", seed=1)  # type: ignore[operator]
+    usb = tmp_path / "usb"
+    usb.mkdir()
+
+    def pulled(*_args: object) -> None:
+        raise OSError("perangkat dicabut")
+
+    monkeypatch.setattr("os.replace", pulled)
+    with pytest.raises(Exception, match=r"dicabut|ditulis"):
+        export_package(rahmah.db, rahmah.paths, usb)
+    assert not [p for p in usb.iterdir() if p.suffix == ".ovop"]
+    shutil.rmtree(usb)
+    _ = date.today()
