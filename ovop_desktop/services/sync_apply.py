@@ -87,7 +87,7 @@ def _set_levels(session: Session, assessment_id: uuid.UUID, levels: list[dict[st
         session.delete(row)
 
 
-def _write(
+def write_record(
     session: Session, model: type[DeclarativeBase], local: Any, record: dict[str, Any]
 ) -> None:
     values = from_record(model, record)
@@ -153,7 +153,7 @@ def apply_records(
                     assert local is not None
                     _record_conflict(session, table, local, record, package_id)
                 if decision.keep_incoming:
-                    _write(session, model, local_obj, record)
+                    write_record(session, model, local_obj, record)
                     if table == "attachments" and record["sha256"] in media:
                         _store_media(paths, record["sha256"], media[record["sha256"]])
                 kind = decision.action

@@ -183,3 +183,47 @@ def test_a_package_is_never_left_half_written(
     assert not [p for p in usb.iterdir() if p.suffix == ".ovop"]
     shutil.rmtree(usb)
     _ = date.today()
+
+
+def test_a_person_resolves_a_conflict_and_the_choice_wins_everywhere(
+    make_home: object, tmp_path: Path
+) -> None:
+    from ovop_desktop.services.conflicts import list_conflicts, resolve_conflict
+    from ovop_desktop.services.errors import InvalidInputError
+
+    rahmah = make_home("rahmah", "Rahmah", seed=1)  # type: ignore[operator]
+    yusuf = make_home("yusuf", "Yusuf")  # type: ignore[operator]
+    base = export_package(rahmah.db, rahmah.paths, tmp_path / "usb0").path
+    import_package(yusuf.db, yusuf.paths, base, trust_new=True)
+    with rahmah.db.session() as session:
+        survey_id = session.scalars(select(Survey.id).order_by(Survey.village_code)).first()
+    assert survey_id is not None
+    update_survey(rahmah.db, survey_id, {"notes": "Catatan Rahmah"}, reason="x")
+    update_survey(yusuf.db, survey_id, {"notes": "Catatan Yusuf"}, reason="x")
+    province = make_home("provinsi")  # type: ignore[operator]
+    for f in (
+        base,
+        export_package(rahmah.db, rahmah.paths, tmp_path / "u1").path,
+        export_package(yusuf.db, yusuf.paths, tmp_path / "u2", everything=True).path,
+    ):
+        import_package(province.db, province.paths, f, trust_new=True)
+    [conflict] = list_conflicts(province.db)
+    assert "notes" in conflict.differences()
+    keep = "first" if conflict.first["notes"] == "Catatan Yusuf" else "second"
+    with pytest.raises(InvalidInputError, match="alasan"):
+        resolve_conflict(province.db, conflict.id, keep, " ")
+
+    resolve_conflict(province.db, conflict.id, keep, "Dikonfirmasi lewat telepon")
+
+    assert list_conflicts(province.db) == []
+    [done] = list_conflicts(province.db, open_only=False)
+    assert (done.resolution, done.reason) == (keep, "Dikonfirmasi lewat telepon")
+    with province.db.session() as session:
+        survey = session.get(Survey, survey_id)
+        assert survey is not None and survey.notes == "Catatan Yusuf" and survey.revision == 4
+    # Rahmah receives the decision: it outranks her own edit.
+    decision = export_package(province.db, province.paths, tmp_path / "u3", everything=True).path
+    import_package(rahmah.db, rahmah.paths, decision, trust_new=True)
+    with rahmah.db.session() as session:
+        mine = session.get(Survey, survey_id)
+        assert mine is not None and mine.notes == "Catatan Yusuf"
