@@ -11,6 +11,7 @@ from benchmarks import (
     bench_scoring,
     bench_startup,
     bench_survey_list,
+    bench_sync,
 )
 from benchmarks.harness import print_table
 
@@ -21,6 +22,7 @@ MODULES = (
     bench_startup,
     bench_ranking,
     bench_letters,
+    bench_sync,
 )
 
 

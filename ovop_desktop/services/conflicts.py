@@ -102,6 +102,7 @@ def resolve_conflict(
         session.info[KEEP_REVISIONS] = True
         try:
             write_record(session, model, live, chosen)
+            session.flush()  # while revisions are kept as written
         finally:
             session.info.pop(KEEP_REVISIONS, None)
         conflict.resolved_at = utc_now()

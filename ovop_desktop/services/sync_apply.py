@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import DeclarativeBase, Session
+from sqlalchemy.orm import DeclarativeBase, Session, selectinload
 
 from ovop_desktop.db.engine import KEEP_REVISIONS
-from ovop_desktop.db.models import AssessmentLevel, Conflict, Region
+from ovop_desktop.db.models import Assessment, AssessmentLevel, Conflict, Region
 from ovop_desktop.exchange.merge import decide
 from ovop_desktop.exchange.records import TABLES, content_hash, from_record, to_record
 from ovop_desktop.paths import AppPaths
@@ -70,26 +70,10 @@ def _store_media(paths: AppPaths, sha: str, data: bytes) -> None:
     os.replace(partial, target)
 
 
-def _set_levels(session: Session, assessment_id: uuid.UUID, levels: list[dict[str, Any]]) -> None:
-    existing = {
-        row.criterion_id: row
-        for row in session.scalars(
-            select(AssessmentLevel).where(AssessmentLevel.assessment_id == assessment_id)
-        )
-    }
-    for item in levels:
-        row = existing.pop(item["criterion_id"], None)
-        if row is None:
-            session.add(AssessmentLevel(assessment_id=assessment_id, **item))
-        else:
-            row.level, row.note = item["level"], item["note"]
-    for row in existing.values():
-        session.delete(row)
-
-
 def write_record(
     session: Session, model: type[DeclarativeBase], local: Any, record: dict[str, Any]
 ) -> None:
+    """Insert or overwrite one record (and an assessment's levels) from its travelling form."""
     values = from_record(model, record)
     if local is None:
         local = model(**values)
@@ -97,9 +81,30 @@ def write_record(
     else:
         for key, value in values.items():
             setattr(local, key, value)
-    session.flush()
     if "levels" in record:
-        _set_levels(session, values["id"], record["levels"])
+        current = {row.criterion_id: row for row in local.levels}
+        for item in record["levels"]:
+            row = current.pop(item["criterion_id"], None)
+            if row is None:
+                local.levels.append(AssessmentLevel(**item))
+            else:
+                row.level, row.note = item["level"], item["note"]
+        for row in current.values():
+            local.levels.remove(row)
+            session.delete(row)
+
+
+def _locals(session: Session, model: type[DeclarativeBase], ids: list[str]) -> dict[str, Any]:
+    """The local copies of the incoming records, in a few queries (levels loaded with them)."""
+    found: dict[str, Any] = {}
+    column = model.id  # type: ignore[attr-defined]
+    for start in range(0, len(ids), 500):
+        query = select(model).where(column.in_([uuid.UUID(i) for i in ids[start : start + 500]]))
+        if model is Assessment:
+            query = query.options(selectinload(Assessment.levels))
+        for obj in session.scalars(query):
+            found[str(obj.id)] = obj  # type: ignore[attr-defined]
+    return found
 
 
 def _missing_reference(
@@ -140,13 +145,14 @@ def apply_records(
                 if table in ("surveys", "candidate_products")
                 else mapper_ids
             )
+            existing = _locals(session, model, [r["id"] for r in records])
             for record in records:
                 problem = _missing_reference(session, table, record, known)
                 if problem:
                     counts.rejected.append(problem)
                     known[table].discard(record["id"])
                     continue
-                local_obj = session.get(model, uuid.UUID(record["id"]))
+                local_obj = existing.get(record["id"])
                 local = to_record(local_obj) if local_obj is not None else None
                 decision = decide(local, record)
                 if decision.action == "conflict":
@@ -161,6 +167,7 @@ def apply_records(
                     counts.conflicts += 1
                 else:
                     setattr(counts, kind, getattr(counts, kind) + 1)
+            session.flush()  # the next table's records may point at these
     finally:
         session.info.pop(KEEP_REVISIONS, None)
     return counts

@@ -1,0 +1,190 @@
+"""Sync by file at province scale: importing 100 packages (10,000 surveys, about 50,000
+candidates and 400,000 criterion levels in all), and exporting 10,000 surveys."""
+
+from __future__ import annotations
+
+import json
+import resource
+import sqlite3
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from benchmarks.bulk_data import make_surveys
+from benchmarks.harness import SHARED_DATA, BenchRow, seconds
+from ovop_desktop.db.migrate import upgrade
+from ovop_desktop.db.models import Assessment, CandidateProduct, Survey
+from ovop_desktop.exchange.keys import load_or_create_key
+from ovop_desktop.exchange.package import encode_records, write_package
+from ovop_desktop.exchange.records import TABLES, to_record
+from ovop_desktop.paths import AppPaths, resolve_paths
+from ovop_desktop.services.database import Database, open_database
+from ovop_desktop.services.regions import import_regions
+from ovop_desktop.services.rubrics import install_shipped_rubrics
+from ovop_desktop.services.sync import export_package, import_package
+
+SURVEYS = 10_000
+PACKAGES = 100
+KALSEL = SHARED_DATA / "kalsel-kode-wilayah.csv"
+
+
+def _home(root: Path, name: str) -> tuple[AppPaths, Database]:
+    paths = resolve_paths(root / name).ensure()
+    db = open_database(paths.database_url)
+    install_shipped_rubrics(db)
+    import_regions(db, KALSEL.read_bytes())
+    return paths, db
+
+
+def _records(db: Database) -> dict[str, list[dict[str, Any]]]:
+    with db.session() as session:
+        return {
+            table: [to_record(o) for o in session.scalars(select(model))] for table, model in TABLES
+        }
+
+
+def _split(records: dict[str, list[dict[str, Any]]], parts: int) -> list[dict[str, list[Any]]]:
+    """The records of every survey, with its children, in one of `parts` packages."""
+    survey_part = {r["id"]: i % parts for i, r in enumerate(records["surveys"])}
+    product_part = {r["id"]: survey_part[r["survey_id"]] for r in records["candidate_products"]}
+    chunks: list[dict[str, list[Any]]] = [{t: [] for t, _ in TABLES} for _ in range(parts)]
+    for table, rows in records.items():
+        for row in rows:
+            if table == "surveys":
+                part = survey_part[row["id"]]
+            elif "survey_id" in row and row["survey_id"] in survey_part:
+                part = survey_part[row["survey_id"]]
+            elif "product_id" in row and row["product_id"] in product_part:
+                part = product_part[row["product_id"]]
+            else:
+                part = 0
+            chunks[part][table].append(row)
+    return chunks
+
+
+def _bare_insert(folder: Path, records: dict[str, list[dict[str, Any]]]) -> float:
+    """The floor: the same rows through sqlite3 executemany into the same schema."""
+    target = folder / "bare.sqlite3"
+    upgrade(f"sqlite:///{target}")
+    connection = sqlite3.connect(target)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=FULL")
+    connection.executemany(
+        "INSERT INTO regions (code, name, level, parent_code, search_name, "
+        "updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+        [("63", "x", "provinsi", None, "x", "2026-01-01")],
+    )
+    start = time.perf_counter()
+    with connection:
+        for table, model in TABLES:
+            rows = records[table]
+            if not rows:
+                continue
+            columns = [c.name for c in model.__table__.columns]  # type: ignore[attr-defined]
+            values = [
+                [
+                    json.dumps(r[c]) if isinstance(r.get(c), (dict, list)) else r.get(c)
+                    for c in columns
+                ]
+                for r in rows
+            ]
+            connection.executemany(
+                f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})",
+                values,
+            )
+            if table == "assessments":
+                connection.executemany(
+                    "INSERT INTO assessment_levels (assessment_id, criterion_id, level, note) "
+                    "VALUES (?, ?, ?, ?)",
+                    [
+                        (r["id"], lv["criterion_id"], lv["level"], lv["note"])
+                        for r in rows
+                        for lv in r["levels"]
+                    ],
+                )
+    elapsed = time.perf_counter() - start
+    connection.close()
+    return elapsed
+
+
+def run() -> list[BenchRow]:
+    if not KALSEL.exists():
+        return [BenchRow("sync benchmarks", "skipped: ../shared/data absent", "-", None)]
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        source_paths, source = _home(root, "petugas")
+        make_surveys(source, SURVEYS)
+        records = _records(source)
+        with source.session() as session:
+            candidates = session.query(CandidateProduct).count()
+            assessments = session.query(Assessment).count()
+            surveys = session.query(Survey).count()
+
+        start = time.perf_counter()
+        export_package(source, source_paths, root / "usb", everything=True)
+        exported = time.perf_counter() - start
+        start = time.perf_counter()
+        with zipfile.ZipFile(root / "plain.zip", "w", zipfile.ZIP_DEFLATED) as plain:
+            for table, rows in records.items():
+                plain.writestr(f"{table}.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+        zipped = time.perf_counter() - start
+
+        key = load_or_create_key(source_paths.data_dir)
+        (root / "paket").mkdir()
+        packages = []
+        for index, chunk in enumerate(_split(records, PACKAGES)):
+            members = [
+                (f"records/{t}.jsonl", encode_records(rows)) for t, rows in chunk.items() if rows
+            ]
+            packages.append(
+                write_package(
+                    root / "paket",
+                    f"bagian-{index:03d}",
+                    {
+                        "kind": "survey-export",
+                        "device_id": records["surveys"][0]["device_id"]
+                        or "00000000-0000-4000-8000-000000000001",
+                        "device_name": "bench",
+                        "officer_name": "bench",
+                        "schema_revision": "0002",
+                        "watermark_from": None,
+                        "watermark_to": None,
+                        "counts": {t: len(r) for t, r in chunk.items()},
+                    },
+                    members,
+                    key,
+                )
+            )
+        province_paths, province = _home(root, "provinsi")
+        peaks: list[int] = []  # the process's peak resident size after each package
+        start = time.perf_counter()
+        for index, package in enumerate(packages):
+            import_package(province, province_paths, package, trust_new=index == 0)
+            peaks.append(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+        imported = time.perf_counter() - start
+        bare = _bare_insert(root, records)
+        source.dispose()
+        province.dispose()
+    levels = assessments * 8
+    first, last = peaks[len(peaks) // 10], peaks[-1]
+    return [
+        BenchRow(
+            f"import {PACKAGES} packages ({surveys:,} surveys, {candidates:,} candidates, "
+            f"{levels:,} levels; goal ≤ 5×)",
+            f"{seconds(imported)}; process peak after 10 % {first / 1024:.0f} MiB, "
+            f"after all {last / 1024:.0f} MiB",
+            f"bare sqlite3 executemany of the same rows {seconds(bare)}",
+            imported / bare,
+        ),
+        BenchRow(
+            f"export {surveys:,} surveys as one signed package (goal ≤ 3×)",
+            seconds(exported),
+            f"the same rows as JSON into a zip {seconds(zipped)}",
+            exported / zipped,
+        ),
+    ]
