@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QVBoxLayout,
-    QWidget,
 )
 
 from ovop_desktop import __version__
@@ -38,38 +36,13 @@ if TYPE_CHECKING:  # the database side loads after the first paint (see attach)
     from ovop_desktop.ui.settings_page import SettingsPage
     from ovop_desktop.ui.survey_editor import SurveyEditor
     from ovop_desktop.ui.survey_list import SurveyListPage
+    from ovop_desktop.ui.sync_page import SyncPage
 
 
 @dataclass(frozen=True)
 class Counts:
     surveys: int
     regions: int
-
-
-class ComingPage(QWidget):
-    """A section whose screen is not built yet: says what it will hold."""
-
-    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 28, 32, 28)
-        heading = QLabel(title)
-        heading.setObjectName("pageTitle")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        heading.setFont(font)
-        body = QLabel(text)
-        body.setWordWrap(True)
-        body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        badge = QLabel(self.tr("Coming in a later update"))
-        badge.setObjectName("comingBadge")
-        layout.addWidget(heading)
-        layout.addSpacing(8)
-        layout.addWidget(body)
-        layout.addSpacing(12)
-        layout.addWidget(badge, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
 
 
 STYLE = """
@@ -79,8 +52,6 @@ QListWidget#navigation::item { padding: 9px 16px; border-left: 4px solid transpa
 QListWidget#navigation::item:selected { background: #2a6b7e; color: white;
                                         border-left: 4px solid #f0b429; }
 QListWidget#navigation:focus { outline: none; }
-QLabel#comingBadge { background: #fff4d6; color: #6b4e00; border: 1px solid #f0d58a;
-                     border-radius: 4px; padding: 4px 10px; }
 """
 
 
@@ -125,6 +96,7 @@ class MainWindow(QMainWindow):
         from ovop_desktop.ui.settings_page import SettingsPage
         from ovop_desktop.ui.survey_editor import SurveyEditor
         from ovop_desktop.ui.survey_list import SurveyListPage
+        from ovop_desktop.ui.sync_page import SyncPage
 
         self.db = db
         self.rubric = rubric_in_force(db)
@@ -138,22 +110,13 @@ class MainWindow(QMainWindow):
             self.db, self.paths, self.worker, self.rubric
         )
         self.letters_page: LettersPage = LettersPage(self.db, self.paths, self.worker, self.rubric)
-        coming = [
-            (
-                self.tr("Sync"),
-                self.tr(
-                    "Export a data package for the province office, or import packages "
-                    "from officers."
-                ),
-            ),
-        ]
+        self.sync_page: SyncPage = SyncPage(self.db, self.paths, self.worker)
         self.ui.pages.removeWidget(self.loading)
         self.loading.deleteLater()
         self.ui.pages.addWidget(self.survey_stack)
         self.ui.pages.addWidget(self.assessment_page)
         self.ui.pages.addWidget(self.letters_page)
-        for title, text in coming:
-            self.ui.pages.addWidget(ComingPage(title, text))
+        self.ui.pages.addWidget(self.sync_page)
         self.ui.pages.addWidget(self.settings_page)
         self.survey_list.openRequested.connect(self._on_survey_list_open_requested)
         self.survey_list.newRequested.connect(self.new_survey)
@@ -272,6 +235,8 @@ class MainWindow(QMainWindow):
                 self.assessment_page.load()
             elif row == LETTERS_PAGE:
                 self.letters_page.load()
+            elif row == SYNC_PAGE:
+                self.sync_page.load()
 
     @Slot()
     def _on_action_about_triggered(self) -> None:

@@ -135,13 +135,6 @@
         </message>
     </context>
     <context>
-        <name>ComingPage</name>
-        <message>
-            <source>Coming in a later update</source>
-            <translation>Segera hadir pada pembaruan berikutnya</translation>
-        </message>
-    </context>
-    <context>
         <name>CriterionPane</name>
         <message>
             <source>Level descriptors</source>
@@ -707,10 +700,6 @@
         <message>
             <source>Sync</source>
             <translation>Sinkronisasi</translation>
-        </message>
-        <message>
-            <source>Export a data package for the province office, or import packages from officers.</source>
-            <translation>Ekspor paket data untuk dinas provinsi, atau impor paket data dari petugas.</translation>
         </message>
         <message>
             <source>Survey deleted.</source>
@@ -2047,6 +2036,285 @@ Buka jendela yang sudah terbuka, jangan menjalankannya lagi.</translation>
         <message>
             <source>%1 of 5 stars, total %2</source>
             <translation>%1 dari 5 bintang, total skor %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPage</name>
+        <message>
+            <source>Synchronisation</source>
+            <translation>Sinkronisasi</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>&amp;Ekspor</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>&amp;Impor</translation>
+        </message>
+        <message>
+            <source>&amp;Conflicts</source>
+            <translation>&amp;Konflik</translation>
+        </message>
+        <message>
+            <source>Data package for the province</source>
+            <translation>Paket data untuk provinsi</translation>
+        </message>
+        <message>
+            <source>Writes the surveys, products, assessments and letters changed on this laptop into one signed file (.ovop), for example on a USB stick.</source>
+            <translation>Menulis survei, produk, penilaian, dan surat yang berubah di laptop ini ke dalam satu berkas bertanda tangan (.ovop), misalnya di flashdisk.</translation>
+        </message>
+        <message>
+            <source>Everything (not only since the last export)</source>
+            <translation>Semua data (tidak hanya sejak ekspor terakhir)</translation>
+        </message>
+        <message>
+            <source>E&amp;xport data package…</source>
+            <translation>Eks&amp;por paket data…</translation>
+        </message>
+        <message>
+            <source>I&amp;mport packages…</source>
+            <translation>Im&amp;por paket data…</translation>
+        </message>
+        <message>
+            <source>or drop .ovop files here. Nothing is saved before Apply.</source>
+            <translation>atau seret berkas .ovop ke sini. Tidak ada yang disimpan sebelum Terapkan.</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Berkas</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>Baru</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>Diperbarui</translation>
+        </message>
+        <message>
+            <source>Unchanged</source>
+            <translation>Tidak berubah</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>Konflik</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>Ditolak</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Alasan</translation>
+        </message>
+        <message>
+            <source>Device</source>
+            <translation>Perangkat</translation>
+        </message>
+        <message>
+            <source>&amp;Apply</source>
+            <translation>&amp;Terapkan</translation>
+        </message>
+        <message>
+            <source>Table</source>
+            <translation>Tabel</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Data</translation>
+        </message>
+        <message>
+            <source>Differing fields</source>
+            <translation>Isian yang berbeda</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Isian</translation>
+        </message>
+        <message>
+            <source>Version A (this database)</source>
+            <translation>Versi A (basis data ini)</translation>
+        </message>
+        <message>
+            <source>Version B (package)</source>
+            <translation>Versi B (paket)</translation>
+        </message>
+        <message>
+            <source>Keep &amp;A…</source>
+            <translation>Pertahankan &amp;A…</translation>
+        </message>
+        <message>
+            <source>Keep &amp;B…</source>
+            <translation>Pertahankan &amp;B…</translation>
+        </message>
+        <message>
+            <source>Key fingerprint of this laptop: %1</source>
+            <translation>Sidik kunci laptop ini: %1</translation>
+        </message>
+        <message>
+            <source>Export data package to</source>
+            <translation>Ekspor paket data ke</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Mengekspor…</translation>
+        </message>
+        <message>
+            <source>Package saved: %1 · %2 · key fingerprint %3</source>
+            <translation>Paket tersimpan: %1 · %2 · sidik kunci %3</translation>
+        </message>
+        <message>
+            <source>no changes since the last export</source>
+            <translation>tidak ada perubahan sejak ekspor terakhir</translation>
+        </message>
+        <message>
+            <source>Import data packages</source>
+            <translation>Impor paket data</translation>
+        </message>
+        <message>
+            <source>Data packages (*.ovop)</source>
+            <translation>Paket data (*.ovop)</translation>
+        </message>
+        <message>
+            <source>Checking %1 package(s)…</source>
+            <translation>Memeriksa %1 paket…</translation>
+        </message>
+        <message>
+            <source>Preview: nothing has been saved yet. Check the list, then Apply.</source>
+            <translation>Pratinjau: belum ada yang disimpan. Periksa daftarnya, lalu Terapkan.</translation>
+        </message>
+        <message>
+            <source>No changes</source>
+            <translation>Tidak ada perubahan</translation>
+        </message>
+        <message>
+            <source>Needs trust</source>
+            <translation>Perlu dipercayai</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>Diimpor</translation>
+        </message>
+        <message>
+            <source>Will be imported</source>
+            <translation>Akan diimpor</translation>
+        </message>
+        <message>
+            <source>Trusted: will be imported on Apply.</source>
+            <translation>Dipercayai: akan diimpor saat Terapkan.</translation>
+        </message>
+        <message>
+            <source>New device %1 of officer %2, key fingerprint %3: trust it before importing.</source>
+            <translation>Perangkat baru %1 milik petugas %2, sidik kunci %3: percayai dulu sebelum mengimpor.</translation>
+        </message>
+        <message>
+            <source>Trust this device…</source>
+            <translation>Percayai perangkat…</translation>
+        </message>
+        <message>
+            <source>Officer %1, device %2, key fingerprint %3</source>
+            <translation>Petugas %1, perangkat %2, sidik kunci %3</translation>
+        </message>
+        <message>
+            <source>Trust this device</source>
+            <translation>Percayai perangkat ini</translation>
+        </message>
+        <message>
+            <source>Packages from this device have not been imported before.
+
+Officer: %1
+Device: %2
+Key fingerprint: %3
+
+Trust it only if the officer confirms this fingerprint (for example by phone).</source>
+            <translation>Paket dari perangkat ini belum pernah diimpor.
+
+Petugas: %1
+Perangkat: %2
+Sidik kunci: %3
+
+Percayai hanya jika petugasnya mengonfirmasi sidik kunci ini (misalnya lewat telepon).</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <source>Importing %1…</source>
+            <translation>Mengimpor %1…</translation>
+        </message>
+        <message>
+            <source>%1 package(s) imported: %2 new, %3 updated, %4 conflicts.</source>
+            <translation>%1 paket diimpor: %2 baru, %3 diperbarui, %4 konflik.</translation>
+        </message>
+        <message>
+            <source>Settle the conflicts under Conflicts.</source>
+            <translation>Selesaikan konflik di tab Konflik.</translation>
+        </message>
+        <message>
+            <source>No changes: these packages hold nothing new.</source>
+            <translation>Tidak ada perubahan: paket ini tidak berisi data baru.</translation>
+        </message>
+        <message>
+            <source>%1 package(s) rejected.</source>
+            <translation>%1 paket ditolak.</translation>
+        </message>
+        <message>
+            <source>No open conflicts.</source>
+            <translation>Tidak ada konflik terbuka.</translation>
+        </message>
+        <message>
+            <source>&amp;Conflicts (%1)</source>
+            <translation>&amp;Konflik (%1)</translation>
+        </message>
+        <message>
+            <source>Keep version A</source>
+            <translation>Pertahankan versi A</translation>
+        </message>
+        <message>
+            <source>Keep version B</source>
+            <translation>Pertahankan versi B</translation>
+        </message>
+        <message>
+            <source>Reason for keeping this version (who confirmed it, how):</source>
+            <translation>Alasan mempertahankan versi ini (siapa yang mengonfirmasi, dan bagaimana):</translation>
+        </message>
+        <message>
+            <source>Conflict settled; the choice and reason are kept.</source>
+            <translation>Konflik diselesaikan; pilihan dan alasannya disimpan.</translation>
+        </message>
+        <message>
+            <source>officers</source>
+            <translation>petugas</translation>
+        </message>
+        <message>
+            <source>surveys</source>
+            <translation>survei</translation>
+        </message>
+        <message>
+            <source>respondents</source>
+            <translation>responden</translation>
+        </message>
+        <message>
+            <source>products</source>
+            <translation>produk</translation>
+        </message>
+        <message>
+            <source>assessments</source>
+            <translation>penilaian</translation>
+        </message>
+        <message>
+            <source>photos</source>
+            <translation>foto</translation>
+        </message>
+        <message>
+            <source>letters</source>
+            <translation>surat</translation>
         </message>
     </context>
     <context>

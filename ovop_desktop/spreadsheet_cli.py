@@ -1,0 +1,94 @@
+"""The spreadsheet sub-commands of `ovop`: XLSX and CSV exports, the survey template and its
+import. ovop_desktop.cli adds them to its parser with :func:`register`."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:
+    from ovop_desktop.cli import Context
+
+EXIT_OK = 0
+
+SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+Adder: TypeAlias = Callable[
+    [SubParsers, str, str, Callable[["Context"], int]], argparse.ArgumentParser
+]
+
+
+def cmd_xlsx(ctx: Context) -> int:
+    from ovop_desktop.services.rubrics import rubric_in_force
+    from ovop_desktop.services.spreadsheets import SHEETS, export_xlsx
+
+    rubric = rubric_in_force(ctx.db)
+    target = export_xlsx(ctx.db, rubric, Path(ctx.args.out))
+    print(
+        f"Ekspor XLSX ({', '.join(SHEETS)}; rubrik {rubric.name} versi {rubric.version}) "
+        f"disimpan di {target}."
+    )
+    return EXIT_OK
+
+
+def cmd_csv(ctx: Context) -> int:
+    from ovop_desktop.services.rubrics import rubric_in_force
+    from ovop_desktop.services.spreadsheets import export_csv
+
+    delimiter = ";" if ctx.args.semicolon else ","
+    written = export_csv(ctx.db, rubric_in_force(ctx.db), Path(ctx.args.out), delimiter=delimiter)
+    print(
+        f"{len(written)} berkas CSV (pemisah '{delimiter}') disimpan di {ctx.args.out}: "
+        + ", ".join(path.name for path in written)
+        + "."
+    )
+    return EXIT_OK
+
+
+def cmd_template(ctx: Context) -> int:
+    from ovop_desktop.services.rubrics import rubric_in_force
+    from ovop_desktop.services.xlsx_template import write_template
+
+    rubric = rubric_in_force(ctx.db)
+    target = write_template(ctx.db, rubric, Path(ctx.args.out))
+    print(f"Templat survei (rubrik {rubric.name} versi {rubric.version}) disimpan di {target}.")
+    return EXIT_OK
+
+
+def cmd_import_xlsx(ctx: Context) -> int:
+    from ovop_desktop.services.officers import current_officer
+    from ovop_desktop.services.rubrics import rubric_in_force
+    from ovop_desktop.services.xlsx_template_import import import_template
+
+    officer = current_officer(ctx.db)
+    path = Path(ctx.args.file)
+    result = import_template(
+        ctx.db, rubric_in_force(ctx.db), path, officer_id=officer.id if officer else None
+    )
+    drafts = result.assessments - result.final_assessments
+    print(
+        f"Impor templat {path.name}: {result.surveys} survei (draf), {result.products} produk "
+        f"kandidat, {result.assessments} penilaian ({result.final_assessments} final, "
+        f"{drafts} draf)."
+    )
+    return EXIT_OK
+
+
+def register(commands: SubParsers, add: Adder, surveys: SubParsers) -> None:
+    """Add `xlsx`, `csv` and `template` to `commands`, and `import-xlsx` to the `surveys`
+    sub-commands; `add` is build_parser's helper (sub-parsers, name, help, handler)."""
+    xlsx = add(commands, "xlsx", "ekspor survei, produk, penilaian dan peringkat ke XLSX", cmd_xlsx)
+    xlsx.add_argument("--out", required=True, help="berkas XLSX yang ditulis")
+    csv = add(commands, "csv", "ekspor survei, produk, penilaian dan peringkat ke CSV", cmd_csv)
+    csv.add_argument("--out", required=True, help="folder tujuan keempat berkas CSV")
+    csv.add_argument(
+        "--semicolon",
+        action="store_true",
+        help="pemisah ';' dan koma desimal, untuk Excel berbahasa Indonesia",
+    )
+    template = add(commands, "template", "templat XLSX untuk mengetik survei kertas", cmd_template)
+    template.add_argument("--out", required=True, help="berkas XLSX yang ditulis")
+    add(
+        surveys, "import-xlsx", "impor templat XLSX yang sudah diisi", cmd_import_xlsx
+    ).add_argument("file", help="templat XLSX yang sudah diisi")
