@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.db.migrate import HEAD_REVISION
-from ovop_desktop.db.models import Attachment, Device, ImportLogEntry
+from ovop_desktop.db.models import Assessment, Attachment, Device, ImportLogEntry
 from ovop_desktop.exchange.keys import load_or_create_key
 from ovop_desktop.exchange.package import (
     PackageError,
@@ -96,6 +97,8 @@ def export_package(
     with db.session() as session:
         for table, model in TABLES:
             query = select(model)
+            if model is Assessment:  # its levels travel with it: load them in one go
+                query = query.options(selectinload(Assessment.levels))
             if since is not None and hasattr(model, "updated_at"):
                 query = query.where(model.updated_at > datetime.fromisoformat(since))
             records = [to_record(obj) for obj in session.scalars(query)]
