@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import selectinload
 
 from ovop_desktop.core.errors import DomainError
@@ -213,7 +214,17 @@ def import_package(
         if path.startswith("media/")
     }
     with db.sessions() as session:
-        counts = apply_records(session, paths, tables, media, uuid.UUID(manifest.package_id))
+        try:
+            counts = apply_records(session, paths, tables, media, uuid.UUID(manifest.package_id))
+        except (SQLAlchemyError, ValueError, KeyError, TypeError) as exc:
+            session.rollback()
+            return FileResult(
+                file.name,
+                "rejected",
+                f"Isi paket tidak sah dan tidak diimpor sama sekali ({exc}).",
+                device=manifest.device_name,
+                fingerprint=package.fingerprint,
+            )
         status = "imported" if counts.changed else "unchanged"
         if dry_run:
             session.rollback()

@@ -227,3 +227,35 @@ def test_a_person_resolves_a_conflict_and_the_choice_wins_everywhere(
     with rahmah.db.session() as session:
         mine = session.get(Survey, survey_id)
         assert mine is not None and mine.notes == "Catatan Yusuf"
+
+
+def test_a_signed_package_with_an_invalid_record_imports_nothing(
+    make_home: object, tmp_path: Path
+) -> None:
+    from ovop_desktop.exchange.keys import load_or_create_key
+    from ovop_desktop.exchange.package import decode_records, encode_records, read_package
+    from ovop_desktop.exchange.package import write_package as write
+
+    rahmah = make_home("rahmah", "Rahmah", seed=1)  # type: ignore[operator]
+    province = make_home("provinsi")  # type: ignore[operator]
+    package = read_package(export_package(rahmah.db, rahmah.paths, tmp_path / "usb").path)
+    members = dict(package.members)
+    assessments = decode_records(members["records/assessments.jsonl"], "a")
+    assessments[-1]["stars"] = 9  # outside 1–5: the database refuses it
+    members["records/assessments.jsonl"] = encode_records(assessments)
+    fields = {
+        k: v
+        for k, v in package.manifest.to_dict().items()
+        if k not in ("members", "package_id", "created_at")
+    }
+    (tmp_path / "buruk").mkdir()
+    bad = write(
+        tmp_path / "buruk",
+        "buruk",
+        fields,
+        sorted(members.items()),
+        load_or_create_key(rahmah.paths.data_dir),
+    )
+    result = import_package(province.db, province.paths, bad, trust_new=True)
+    assert result.status == "rejected" and "tidak sah" in (result.reason or "")
+    assert _count(province.db, Survey) == 0
