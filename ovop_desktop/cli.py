@@ -567,13 +567,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_gui(args: argparse.Namespace) -> int:
     from ovop_desktop.ui.app import run_application
 
-    return run_application(home=args.home, db_url=args.db)
+    packages = [p for p in getattr(args, "packages", []) if p.lower().endswith(".ovop")]
+    return run_application(home=args.home, db_url=args.db, packages=packages)
 
 
 def gui_main() -> int:
+    """`ovop-desktop [FILE.ovop ...]`: a package opened from the file manager goes to import."""
     parser = argparse.ArgumentParser(prog="ovop-desktop")
     parser.add_argument("--home")
     parser.add_argument("--db")
+    parser.add_argument("packages", nargs="*", help="paket data .ovop untuk diimpor")
     args, _qt_args = parser.parse_known_args()
     return run_gui(args)
 

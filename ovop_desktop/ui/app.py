@@ -19,7 +19,7 @@ from ovop_desktop.core.errors import DomainError
 from ovop_desktop.paths import AppPaths, resolve_paths
 from ovop_desktop.preferences import interface_language
 from ovop_desktop.ui import crash, dialogs, i18n
-from ovop_desktop.ui.main_window import SETTINGS_PAGE, MainWindow
+from ovop_desktop.ui.main_window import SETTINGS_PAGE, SYNC_PAGE, MainWindow
 from ovop_desktop.ui.worker import Worker
 
 if TYPE_CHECKING:
@@ -105,11 +105,17 @@ class Startup(QObject):
     """Opens the database once the window has painted, then hands it to the window."""
 
     def __init__(
-        self, window: MainWindow, paths: AppPaths, db_url: str | None, previous_crash: str | None
+        self,
+        window: MainWindow,
+        paths: AppPaths,
+        db_url: str | None,
+        previous_crash: str | None,
+        packages: list[str] | None = None,
     ) -> None:
         super().__init__(window)
         self.window, self.paths, self.db_url = window, paths, db_url
         self.previous_crash = previous_crash
+        self.packages = packages or []
         self.db: Database | None = None
         self.failed = False
         window.firstPainted.connect(self._on_window_first_painted)
@@ -130,6 +136,10 @@ class Startup(QObject):
         if self.previous_crash:
             dialogs.crash_dialog(self.window, self.previous_crash)
         offer_recovery(self.window, RecoveryJournal(self.paths.data_dir))
+        if self.packages:  # opened with .ovop files: show their import preview
+            self.window.ui.navigation.setCurrentRow(SYNC_PAGE)
+            self.window.sync_page.tabs.setCurrentIndex(1)
+            self.window.sync_page.preview_files(self.packages)
 
     @Slot(object)
     def _on_database_failed(self, error: BaseException) -> None:
@@ -142,7 +152,9 @@ class Startup(QObject):
         self.window.close()
 
 
-def run_application(home: str | None = None, db_url: str | None = None) -> int:
+def run_application(
+    home: str | None = None, db_url: str | None = None, packages: list[str] | None = None
+) -> int:
     paths = resolve_paths(home).ensure()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -168,7 +180,7 @@ def run_application(home: str | None = None, db_url: str | None = None) -> int:
         log.warning("previous run crashed:\n%s", previous_crash)
     worker = Worker()
     window = open_window(app, None, paths, worker)
-    startup = Startup(window, paths, db_url, previous_crash)
+    startup = Startup(window, paths, db_url, previous_crash, packages)
     status = app.exec()
     worker.wait()
     if startup.db is not None:

@@ -106,3 +106,51 @@ def test_a_database_from_a_newer_version_is_refused_with_a_plain_message(tmp_pat
     assert result.returncode == 1
     assert "versi OVOP Desktop yang lebih baru" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+OPEN_PACKAGE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from ovop_desktop.cli import gui_main
+from ovop_desktop.ui.main_window import MainWindow
+
+app = QApplication(sys.argv[:1])
+
+def look():
+    windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    page = getattr(windows[0], "sync_page", None) if windows else None
+    if page is None or not page.rows or page.rows[0].preview is None:
+        QTimer.singleShot(50, look)
+        return
+    print("PAGE", windows[0].ui.pages.currentWidget() is page, page.rows[0].preview.status)
+    for widget in app.topLevelWidgets():
+        widget.close()
+
+QTimer.singleShot(50, look)
+sys.exit(gui_main())
+"""
+
+
+def test_opening_a_package_file_shows_its_import_preview(tmp_path: Path) -> None:
+    from ovop_desktop.paths import resolve_paths
+    from ovop_desktop.services.database import open_database
+    from ovop_desktop.services.demo import seed_demo
+    from ovop_desktop.services.rubrics import install_shipped_rubrics
+    from ovop_desktop.services.sync import export_package
+
+    paths = resolve_paths(tmp_path / "petugas").ensure()
+    db = open_database(paths.database_url)
+    install_shipped_rubrics(db)
+    seed_demo(db, villages=1)
+    package = export_package(db, paths, tmp_path / "usb").path
+    db.dispose()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", OPEN_PACKAGE, "--home", str(tmp_path / "provinsi"), str(package)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert "PAGE True rejected" in result.stdout, result.stdout + result.stderr  # needs trust
