@@ -19,7 +19,8 @@ from benchmarks.harness import SHARED_DATA, BenchRow, seconds
 from ovop_desktop.db.migrate import upgrade
 from ovop_desktop.db.models import Assessment, CandidateProduct, Survey
 from ovop_desktop.exchange.keys import load_or_create_key
-from ovop_desktop.exchange.package import encode_records, write_package
+from ovop_desktop.exchange.package_format import encode_records
+from ovop_desktop.exchange.package_write import write_package
 from ovop_desktop.exchange.records import TABLES, to_record
 from ovop_desktop.paths import AppPaths, resolve_paths
 from ovop_desktop.services.database import Database, open_database

@@ -23,13 +23,9 @@ from ovop_desktop.core.errors import DomainError
 from ovop_desktop.db.migrate import HEAD_REVISION
 from ovop_desktop.db.models import Assessment, Attachment, Device, ImportLogEntry
 from ovop_desktop.exchange.keys import load_or_create_key
-from ovop_desktop.exchange.package import (
-    PackageError,
-    decode_records,
-    encode_records,
-    read_package,
-    write_package,
-)
+from ovop_desktop.exchange.package import read_package
+from ovop_desktop.exchange.package_format import PackageError, decode_records, encode_records
+from ovop_desktop.exchange.package_write import write_package
 from ovop_desktop.exchange.records import TABLES, to_record
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database

@@ -30,16 +30,18 @@ from ovop_desktop.exchange.keys import (
 from ovop_desktop.exchange.package import (
     FORMAT_NAME,
     FORMAT_VERSION,
+    Manifest,
+    future_version_error,
+    read_package,
+)
+from ovop_desktop.exchange.package_format import (
     MIB,
     Limits,
-    Manifest,
     PackageError,
     decode_records,
     encode_records,
-    future_version_error,
-    read_package,
-    write_package,
 )
+from ovop_desktop.exchange.package_write import write_package
 
 PHOTO = b"\xff\xd8\xff\xe0 not really a jpeg " * 50
 PHOTO_NAME = f"media/{hashlib.sha256(PHOTO).hexdigest()}.jpg"

@@ -233,8 +233,9 @@ def test_a_signed_package_with_an_invalid_record_imports_nothing(
     make_home: object, tmp_path: Path
 ) -> None:
     from ovop_desktop.exchange.keys import load_or_create_key
-    from ovop_desktop.exchange.package import decode_records, encode_records, read_package
-    from ovop_desktop.exchange.package import write_package as write
+    from ovop_desktop.exchange.package import read_package
+    from ovop_desktop.exchange.package_format import decode_records, encode_records
+    from ovop_desktop.exchange.package_write import write_package as write
 
     rahmah = make_home("rahmah", "Rahmah", seed=1)  # type: ignore[operator]
     province = make_home("provinsi")  # type: ignore[operator]

@@ -1,0 +1,305 @@
+"""The rules of the exchange format that both writing and reading keep: the limits, the
+refusals (PackageError and the messages that name each check), member names, JSON-lines records
+and the strict value checks of the manifest."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Final, TypeGuard
+
+from ovop_desktop.core.errors import DomainError
+
+MANIFEST_NAME: Final = "manifest.json"
+SIGNATURE_NAME: Final = "manifest.sig"
+RESERVED_NAMES: Final = frozenset({MANIFEST_NAME, SIGNATURE_NAME})
+MEMBER_FOLDERS: Final = ("records/", "media/")
+
+KIB: Final = 1024
+MIB: Final = 1024 * KIB
+GIB: Final = 1024 * MIB
+CHUNK: Final = 1 * MIB
+SHA256_HEX = re.compile(r"[0-9a-f]{64}")
+DRIVE = re.compile(r"[A-Za-z]:")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a package may hold; anything beyond is refused before it is decompressed."""
+
+    max_members: int = 100_000
+    max_member_bytes: int = 64 * MIB
+    max_total_bytes: int = 2 * GIB
+    max_ratio: float = 200
+    """Uncompressed/compressed, per member and overall, for members bigger than ratio_min_bytes."""
+    ratio_min_bytes: int = 64 * KIB
+    max_manifest_bytes: int = 16 * MIB
+
+
+DEFAULT_LIMITS: Final = Limits()
+
+
+class PackageError(DomainError):
+    """A package that cannot be written or must not be read; ``code`` names the check."""
+
+    def __init__(
+        self, message_id: str, message_en: str, *, code: str, member: str | None = None
+    ) -> None:
+        super().__init__(message_id, message_en)
+        self.code = code
+        self.member = member
+
+
+# ---------------------------------------------------------------------------------------------
+# Records: JSON lines, one object per line
+
+
+def encode_records(records: Iterable[Mapping[str, object]]) -> bytes:
+    """A record file: UTF-8, one JSON object per line, keys sorted, each line ends in LF."""
+    return b"".join(
+        json.dumps(
+            record, ensure_ascii=False, separators=(",", ":"), sort_keys=True, allow_nan=False
+        ).encode("utf-8")
+        + b"\n"
+        for record in records
+    )
+
+
+def decode_records(data: bytes, member: str) -> list[dict[str, object]]:
+    """The objects of a record file; raises PackageError naming the member and the line."""
+    records: list[dict[str, object]] = []
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise bad_record(member, None, "bukan teks UTF-8", "not UTF-8 text") from error
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    for number, line in enumerate(lines, start=1):
+        try:
+            parsed: object = json.loads(
+                line, object_pairs_hook=unique_keys, parse_constant=refuse_constant
+            )
+        except (ValueError, RecursionError) as error:
+            raise bad_record(member, number, "bukan JSON yang sah", "not valid JSON") from error
+        if not isinstance(parsed, dict):
+            raise bad_record(member, number, "bukan objek JSON", "not a JSON object")
+        records.append(parsed)
+    return records
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+
+def path_problem(name: str) -> PackageError | None:
+    """Why a member name is unsafe to use as a path, or None."""
+    parts = name.split("/")
+    detail: tuple[str, str, str] | None = None
+    if not name:
+        detail = ("nama kosong", "has an empty name", "empty_name")
+    elif any(not char.isprintable() for char in name):
+        detail = ("berisi karakter kendali", "contains control characters", "control_characters")
+    elif "\\" in name:
+        detail = ("berisi garis miring terbalik (\\)", "contains a backslash (\\)", "backslash")
+    elif name.startswith("/"):
+        detail = ("berupa jalur absolut", "is an absolute path", "absolute_path")
+    elif DRIVE.match(name) or any(DRIVE.fullmatch(part) for part in parts):
+        detail = ("memuat huruf drive (C:)", "contains a drive letter (C:)", "drive_letter")
+    elif ".." in parts:
+        detail = (
+            "berisi '..' yang menunjuk ke luar paket",
+            "contains '..', pointing outside the package",
+            "parent_path",
+        )
+    elif any(part in ("", ".") for part in parts):
+        detail = ("berisi bagian jalur kosong atau '.'", "has an empty or '.' segment", "dot")
+    if detail is None:
+        return None
+    detail_id, detail_en, code = detail
+    return PackageError(
+        f"Paket ditolak: nama berkas '{show(name)}' di dalamnya {detail_id}.",
+        f"Package refused: the member name '{show(name)}' {detail_en}.",
+        code=code,
+        member=name,
+    )
+
+
+def layout_problem(path: str) -> PackageError | None:
+    """A listed member must be a safe name under records/ or media/."""
+    problem = path_problem(path)
+    if problem is not None:
+        return problem
+    if path in RESERVED_NAMES or not any(
+        path.startswith(folder) and len(path) > len(folder) for folder in MEMBER_FOLDERS
+    ):
+        return PackageError(
+            f"Berkas '{show(path)}' tidak boleh ada di paket: isi paket hanya di folder "
+            "records/ dan media/.",
+            f"The member '{show(path)}' is not allowed: package content lives in records/ "
+            "and media/ only.",
+            code="member_folder",
+            member=path,
+        )
+    return None
+
+
+def media_name_matches(path: str, sha256: str) -> bool:
+    if not path.startswith("media/"):
+        return True
+    return path[len("media/") :].split(".", 1)[0] == sha256
+
+
+def text_field(data: Mapping[str, object], name: str) -> str:
+    value = data[name]
+    if not isinstance(value, str):
+        raise bad_manifest(f"kolom '{name}' bukan teks", f"the field '{name}' is not text")
+    return value
+
+
+def optional_text_field(data: Mapping[str, object], name: str) -> str | None:
+    value = data[name]
+    if value is not None and not isinstance(value, str):
+        raise bad_manifest(
+            f"kolom '{name}' bukan teks atau null", f"the field '{name}' is not text or null"
+        )
+    return value
+
+
+def is_int(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def is_canonical_uuid(value: str) -> bool:
+    try:
+        return str(uuid.UUID(value)) == value
+    except ValueError:
+        return False
+
+
+def is_utc_timestamp(value: str) -> bool:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    offset = moment.utcoffset()
+    return offset is not None and not offset
+
+
+def unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    result: dict[str, object] = {}
+    for name, value in pairs:
+        if name in result:
+            raise ValueError(f"duplicate key {name!r}")
+        result[name] = value
+    return result
+
+
+def refuse_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def show(name: str, limit: int = 120) -> str:
+    """A member name safe to put in a message: control characters escaped, length capped."""
+    shown = "".join(char if char.isprintable() else f"\\x{ord(char):02x}" for char in name)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def bytes_id(size: int) -> str:
+    return f"{size:,}".replace(",", ".") + " bita"
+
+
+def bytes_en(size: int) -> str:
+    return f"{size:,} bytes"
+
+
+def bad_manifest(detail_id: str, detail_en: str) -> PackageError:
+    return PackageError(
+        f"Daftar isi paket ({MANIFEST_NAME}) tidak sah: {detail_id}.",
+        f"The package table of contents ({MANIFEST_NAME}) is not valid: {detail_en}.",
+        code="manifest_invalid",
+        member=MANIFEST_NAME,
+    )
+
+
+def bad_record(member: str, line: int | None, detail_id: str, detail_en: str) -> PackageError:
+    where_id = f" baris {line}" if line is not None else ""
+    where_en = f" line {line}" if line is not None else ""
+    return PackageError(
+        f"Paket ditolak: berkas data '{show(member)}'{where_id} {detail_id}.",
+        f"Package refused: the record file '{show(member)}'{where_en} is {detail_en}.",
+        code="bad_record",
+        member=member,
+    )
+
+
+def unreadable(path: Path, error: OSError) -> PackageError:
+    reason = error.strerror or str(error)
+    return PackageError(
+        f"Paket {path.name} tidak dapat dibaca: {reason}.",
+        f"The package {path.name} cannot be read: {reason}.",
+        code="unreadable",
+    )
+
+
+def too_many_members(count: int, limits: Limits) -> PackageError:
+    return PackageError(
+        f"Paket berisi terlalu banyak berkas ({count}; paling banyak {limits.max_members}).",
+        f"The package holds too many members ({count}; at most {limits.max_members}).",
+        code="too_many_members",
+    )
+
+
+def duplicate(name: str) -> PackageError:
+    return PackageError(
+        f"Paket ditolak: berkas '{show(name)}' muncul lebih dari sekali.",
+        f"Package refused: the member '{show(name)}' appears more than once.",
+        code="duplicate_member",
+        member=name,
+    )
+
+
+def member_too_large(name: str, size: int, limits: Limits) -> PackageError:
+    return PackageError(
+        f"Paket ditolak: berkas '{show(name)}' terlalu besar ({bytes_id(size)}; paling besar "
+        f"{bytes_id(limits.max_member_bytes)}).",
+        f"Package refused: the member '{show(name)}' is too large ({bytes_en(size)}; at most "
+        f"{bytes_en(limits.max_member_bytes)}).",
+        code="member_too_large",
+        member=name,
+    )
+
+
+def total_too_large(total: int, limits: Limits) -> PackageError:
+    return PackageError(
+        f"Paket ditolak: isinya terlalu besar ({bytes_id(total)}; paling besar "
+        f"{bytes_id(limits.max_total_bytes)}).",
+        f"Package refused: its content is too large ({bytes_en(total)}; at most "
+        f"{bytes_en(limits.max_total_bytes)}).",
+        code="total_too_large",
+    )
+
+
+def size_mismatch(name: str, actual: int, expected: int) -> PackageError:
+    return PackageError(
+        f"Paket rusak: ukuran berkas '{show(name)}' ({bytes_id(actual)}) berbeda dengan "
+        f"daftar isi ({bytes_id(expected)}).",
+        f"The package is damaged: the size of '{show(name)}' ({bytes_en(actual)}) differs "
+        f"from the table of contents ({bytes_en(expected)}).",
+        code="size_mismatch",
+        member=name,
+    )
+
+
+def media_name_mismatch(name: str) -> PackageError:
+    return PackageError(
+        f"Paket ditolak: nama berkas media '{show(name)}' tidak sama dengan sidik SHA-256 isinya.",
+        f"Package refused: the media file name '{show(name)}' is not the SHA-256 of its content.",
+        code="media_name",
+        member=name,
+    )
