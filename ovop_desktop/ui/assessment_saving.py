@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ovop_desktop.services.assessments import AssessmentResult, save_assessment
@@ -72,9 +73,14 @@ class AssessmentSaver(QObject):
 
         self.worker.submit(
             job,
-            lambda result: self.saved.emit(result, ref is self.ref),
+            lambda result: self._on_job_done(ref, result),
             lambda error: self._on_job_failed(ref, levels, notes, error),
         )
+
+    def _on_job_done(self, ref: AssessmentRef, result: AssessmentResult) -> None:
+        # The page may have closed while the save ran: the save is kept, nobody is left to tell.
+        if shiboken6.isValid(self):
+            self.saved.emit(result, ref is self.ref)
 
     def _on_job_failed(
         self,
@@ -83,6 +89,8 @@ class AssessmentSaver(QObject):
         notes: dict[str, str],
         error: BaseException,
     ) -> None:
+        if not shiboken6.isValid(self):
+            raise error
         if ref is self.ref:
             # Put the edits back under anything chosen since, so nothing is lost.
             for criterion_id, level in levels.items():

@@ -6,38 +6,28 @@ Every database and file job runs on the worker; the callbacks come back on the G
 
 from __future__ import annotations
 
-import json
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ovop_desktop.core.errors import DomainError
 from ovop_desktop.exchange.package import read_package
 from ovop_desktop.paths import AppPaths
-from ovop_desktop.services.conflicts import ConflictView, list_conflicts, resolve_conflict
+from ovop_desktop.services.conflicts import ConflictView, list_conflicts
 from ovop_desktop.services.database import Database
-from ovop_desktop.services.officers import current_officer
 from ovop_desktop.services.sync import (
     ExportResult,
     FileResult,
@@ -46,11 +36,10 @@ from ovop_desktop.services.sync import (
     import_package,
 )
 from ovop_desktop.ui import dialogs
+from ovop_desktop.ui.conflict_review import ConflictReview, show_error, table_widget
 from ovop_desktop.ui.letter_settings_dialog import (
-    ERROR_STYLE,
     OK_STYLE,
     WARN_STYLE,
-    error_text,
 )
 from ovop_desktop.ui.regional_ranking import page_title
 from ovop_desktop.ui.worker import Worker
@@ -97,26 +86,6 @@ def _preview(db: Database, paths: AppPaths, files: list[Path]) -> list[PackageRo
     return rows
 
 
-def _value_text(value: Any) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return str(value)
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setAlternatingRowColors(True)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setWordWrap(True)
-    return table
-
-
 class SyncPage(QWidget):
     """`load()` refreshes the open conflicts and this laptop's key fingerprint."""
 
@@ -126,7 +95,6 @@ class SyncPage(QWidget):
         super().__init__(parent)
         self.db, self.paths, self.worker = db, paths, worker
         self.rows: list[PackageRow] = []
-        self.conflicts: list[ConflictView] = []
         self._queue: list[PackageRow] = []
         self.setAcceptDrops(True)
 
@@ -136,15 +104,14 @@ class SyncPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_export(), self.tr("&Export"))
         self.tabs.addTab(self._build_import(), self.tr("&Import"))
-        self.tabs.addTab(self._build_conflicts(), self.tr("&Conflicts"))
+        self.conflict_review = ConflictReview(db, worker)
+        self.tabs.addTab(self.conflict_review, self.tr("&Conflicts"))
         layout.addWidget(self.tabs, 1)
 
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.apply_button.clicked.connect(self._on_apply_button_clicked)
-        self.conflict_list.itemSelectionChanged.connect(self._on_conflict_list_itemSelectionChanged)
-        self.keep_a_button.clicked.connect(self._on_keep_a_button_clicked)
-        self.keep_b_button.clicked.connect(self._on_keep_b_button_clicked)
+        self.conflict_review.countChanged.connect(self._on_conflict_review_countChanged)
 
     # building
 
@@ -190,7 +157,7 @@ class SyncPage(QWidget):
         top.addWidget(hint)
         top.addStretch(1)
         layout.addLayout(top)
-        self.preview_table = _table(
+        self.preview_table = table_widget(
             [
                 self.tr("File"),
                 self.tr("Status"),
@@ -219,43 +186,6 @@ class SyncPage(QWidget):
         layout.addLayout(bottom)
         return page
 
-    def _build_conflicts(self) -> QWidget:
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.conflict_list = QTreeWidget()
-        self.conflict_list.setRootIsDecorated(False)
-        self.conflict_list.setAlternatingRowColors(True)
-        self.conflict_list.setHeaderLabels(
-            [self.tr("Table"), self.tr("Record"), self.tr("Differing fields")]
-        )
-        self.conflict_list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.conflict_list.header().setStretchLastSection(True)
-        splitter.addWidget(self.conflict_list)
-
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        self.comparison = _table(
-            [self.tr("Field"), self.tr("Version A (this database)"), self.tr("Version B (package)")]
-        )
-        header = self.comparison.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.keep_a_button = QPushButton(self.tr("Keep &A…"))
-        self.keep_b_button = QPushButton(self.tr("Keep &B…"))
-        self.conflict_message = QLabel()
-        self.conflict_message.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.conflict_message, 1)
-        buttons.addWidget(self.keep_a_button)
-        buttons.addWidget(self.keep_b_button)
-        side_layout.addWidget(self.comparison, 1)
-        side_layout.addLayout(buttons)
-        splitter.addWidget(side)
-        splitter.setSizes([420, 640])
-        self._show_conflict(None)
-        return splitter
-
     # loading
 
     def load(self) -> None:
@@ -263,7 +193,7 @@ class SyncPage(QWidget):
         self.worker.submit(
             lambda: (device_fingerprint(paths), list_conflicts(db)),
             self._on_loaded,
-            self._on_conflict_failed,
+            self.conflict_review.on_failed,
         )
 
     @Slot(object)
@@ -272,7 +202,16 @@ class SyncPage(QWidget):
         self.fingerprint_label.setText(
             self.tr("Key fingerprint of this laptop: %1").replace("%1", fingerprint)
         )
-        self._show_conflicts(conflicts)
+        self.conflict_review.show_conflicts(conflicts)
+
+    @Slot(int)
+    def _on_conflict_review_countChanged(self, count: int) -> None:
+        self.tabs.setTabText(
+            2,
+            self.tr("&Conflicts (%1)").replace("%1", str(count))
+            if count
+            else self.tr("&Conflicts"),
+        )
 
     # export
 
@@ -296,7 +235,7 @@ class SyncPage(QWidget):
     @Slot(object)
     def _on_exported(self, result: ExportResult) -> None:
         self.export_button.setEnabled(True)
-        labels = self._table_labels()
+        labels = self.conflict_review.table_labels()
         counts = ", ".join(
             f"{labels.get(table, table)} {count}" for table, count in result.counts.items()
         )
@@ -311,7 +250,7 @@ class SyncPage(QWidget):
     @Slot(object)
     def _on_export_failed(self, error: BaseException) -> None:
         self.export_button.setEnabled(True)
-        self._show_error(self.export_result, error)
+        show_error(self.export_result, error)
 
     # import
 
@@ -540,141 +479,6 @@ class SyncPage(QWidget):
         self._queue = []
         self.import_button.setEnabled(True)
         self._update_apply()
-        self._show_error(self.import_message, error)
-
-    # conflicts
-
-    def _show_conflicts(self, conflicts: list[ConflictView]) -> None:
-        selected = self._selected_conflict()
-        self.conflicts = conflicts
-        labels = self._table_labels()
-        self.conflict_list.clear()
-        for conflict in conflicts:
-            item = QTreeWidgetItem(
-                [
-                    labels.get(conflict.table, conflict.table),
-                    self._record_label(conflict),
-                    ", ".join(conflict.differences()),
-                ]
-            )
-            item.setData(0, ID_ROLE, conflict.id)
-            self.conflict_list.addTopLevelItem(item)
-            if selected is not None and conflict.id == selected.id:
-                item.setSelected(True)
-        if not conflicts:
-            self.conflict_list.addTopLevelItem(QTreeWidgetItem([self.tr("No open conflicts.")]))
-        self.tabs.setTabText(
-            2,
-            self.tr("&Conflicts (%1)").replace("%1", str(len(conflicts)))
-            if conflicts
-            else self.tr("&Conflicts"),
-        )
-        self._show_conflict(self._selected_conflict())
-
-    @staticmethod
-    def _record_label(conflict: ConflictView) -> str:
-        for key in ("village_name", "name", "village_code", "number"):
-            value = conflict.first.get(key) or conflict.second.get(key)
-            if value:
-                return f"{value} ({str(conflict.record_id)[:8]})"
-        return str(conflict.record_id)[:8]
-
-    def _selected_conflict(self) -> ConflictView | None:
-        items = self.conflict_list.selectedItems()
-        if not items:
-            return None
-        conflict_id = items[0].data(0, ID_ROLE)
-        return next((c for c in self.conflicts if c.id == conflict_id), None)
-
-    @Slot()
-    def _on_conflict_list_itemSelectionChanged(self) -> None:
-        self._show_conflict(self._selected_conflict())
-
-    def _show_conflict(self, conflict: ConflictView | None) -> None:
-        fields = conflict.differences() if conflict else []
-        self.comparison.setRowCount(len(fields))
-        for index, name in enumerate(fields):
-            assert conflict is not None
-            for column, text in enumerate(
-                (
-                    name,
-                    _value_text(conflict.first.get(name)),
-                    _value_text(conflict.second.get(name)),
-                )
-            ):
-                self.comparison.setItem(index, column, QTableWidgetItem(text))
-        self.comparison.resizeRowsToContents()
-        self.keep_a_button.setEnabled(conflict is not None)
-        self.keep_b_button.setEnabled(conflict is not None)
-
-    @Slot()
-    def _on_keep_a_button_clicked(self) -> None:
-        self.keep("first")
-
-    @Slot()
-    def _on_keep_b_button_clicked(self) -> None:
-        self.keep("second")
-
-    def keep(self, which: Literal["first", "second"]) -> None:
-        """Ask the reason, then keep version A ("first") or B ("second") of the selected one."""
-        conflict = self._selected_conflict()
-        if conflict is None:
-            return
-        dialogs.ask_reason(
-            self,
-            self.tr("Keep version A") if which == "first" else self.tr("Keep version B"),
-            self.tr("Reason for keeping this version (who confirmed it, how):"),
-            lambda reason: self._resolve(conflict.id, which, reason),
-        )
-
-    def _resolve(
-        self, conflict_id: uuid.UUID, which: Literal["first", "second"], reason: str
-    ) -> None:
-        db = self.db
-
-        def job() -> list[ConflictView]:
-            officer = current_officer(db)
-            resolve_conflict(
-                db, conflict_id, which, reason, officer_id=officer.id if officer else None
-            )
-            return list_conflicts(db)
-
-        self.keep_a_button.setEnabled(False)
-        self.keep_b_button.setEnabled(False)
-        self.worker.submit(job, self._on_resolved, self._on_conflict_failed)
-
-    @Slot(object)
-    def _on_resolved(self, conflicts: list[ConflictView]) -> None:
-        self.conflict_list.clearSelection()
-        self._show_conflicts(conflicts)
-        self.conflict_message.setStyleSheet(OK_STYLE)
-        self.conflict_message.setText(self.tr("Conflict settled; the choice and reason are kept."))
-
-    @Slot(object)
-    def _on_conflict_failed(self, error: BaseException) -> None:
-        self._show_conflict(self._selected_conflict())
-        self._show_error(self.conflict_message, error)
+        show_error(self.import_message, error)
 
     # helpers
-
-    def _show_error(self, label: QLabel, error: BaseException) -> None:
-        if isinstance(error, OSError):
-            error = DomainError(
-                f"Berkas tidak dapat dibaca atau ditulis: {error}",
-                f"The file could not be read or written: {error}",
-            )
-        if not isinstance(error, DomainError):
-            raise error
-        label.setStyleSheet(ERROR_STYLE)
-        label.setText(error_text(error))
-
-    def _table_labels(self) -> dict[str, str]:
-        return {
-            "officers": self.tr("officers"),
-            "surveys": self.tr("surveys"),
-            "respondents": self.tr("respondents"),
-            "candidate_products": self.tr("products"),
-            "assessments": self.tr("assessments"),
-            "attachments": self.tr("photos"),
-            "letters": self.tr("letters"),
-        }

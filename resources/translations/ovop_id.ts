@@ -135,6 +135,89 @@
         </message>
     </context>
     <context>
+        <name>ConflictReview</name>
+        <message>
+            <source>Table</source>
+            <translation>Tabel</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Data</translation>
+        </message>
+        <message>
+            <source>Differing fields</source>
+            <translation>Isian yang berbeda</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Isian</translation>
+        </message>
+        <message>
+            <source>Version A (this database)</source>
+            <translation>Versi A (basis data ini)</translation>
+        </message>
+        <message>
+            <source>Version B (package)</source>
+            <translation>Versi B (paket)</translation>
+        </message>
+        <message>
+            <source>Keep &amp;A…</source>
+            <translation>Pertahankan &amp;A…</translation>
+        </message>
+        <message>
+            <source>Keep &amp;B…</source>
+            <translation>Pertahankan &amp;B…</translation>
+        </message>
+        <message>
+            <source>No open conflicts.</source>
+            <translation>Tidak ada konflik terbuka.</translation>
+        </message>
+        <message>
+            <source>Keep version A</source>
+            <translation>Pertahankan versi A</translation>
+        </message>
+        <message>
+            <source>Keep version B</source>
+            <translation>Pertahankan versi B</translation>
+        </message>
+        <message>
+            <source>Reason for keeping this version (who confirmed it, how):</source>
+            <translation>Alasan mempertahankan versi ini (siapa yang mengonfirmasi, dan bagaimana):</translation>
+        </message>
+        <message>
+            <source>Conflict settled; the choice and reason are kept.</source>
+            <translation>Konflik diselesaikan; pilihan dan alasannya disimpan.</translation>
+        </message>
+        <message>
+            <source>officers</source>
+            <translation>petugas</translation>
+        </message>
+        <message>
+            <source>surveys</source>
+            <translation>survei</translation>
+        </message>
+        <message>
+            <source>respondents</source>
+            <translation>responden</translation>
+        </message>
+        <message>
+            <source>products</source>
+            <translation>produk</translation>
+        </message>
+        <message>
+            <source>assessments</source>
+            <translation>penilaian</translation>
+        </message>
+        <message>
+            <source>photos</source>
+            <translation>foto</translation>
+        </message>
+        <message>
+            <source>letters</source>
+            <translation>surat</translation>
+        </message>
+    </context>
+    <context>
         <name>CriterionPane</name>
         <message>
             <source>Level descriptors</source>
@@ -2121,38 +2204,6 @@ Buka jendela yang sudah terbuka, jangan menjalankannya lagi.</translation>
             <translation>&amp;Terapkan</translation>
         </message>
         <message>
-            <source>Table</source>
-            <translation>Tabel</translation>
-        </message>
-        <message>
-            <source>Record</source>
-            <translation>Data</translation>
-        </message>
-        <message>
-            <source>Differing fields</source>
-            <translation>Isian yang berbeda</translation>
-        </message>
-        <message>
-            <source>Field</source>
-            <translation>Isian</translation>
-        </message>
-        <message>
-            <source>Version A (this database)</source>
-            <translation>Versi A (basis data ini)</translation>
-        </message>
-        <message>
-            <source>Version B (package)</source>
-            <translation>Versi B (paket)</translation>
-        </message>
-        <message>
-            <source>Keep &amp;A…</source>
-            <translation>Pertahankan &amp;A…</translation>
-        </message>
-        <message>
-            <source>Keep &amp;B…</source>
-            <translation>Pertahankan &amp;B…</translation>
-        </message>
-        <message>
             <source>Key fingerprint of this laptop: %1</source>
             <translation>Sidik kunci laptop ini: %1</translation>
         </message>
@@ -2265,56 +2316,8 @@ Percayai hanya jika petugasnya mengonfirmasi sidik kunci ini (misalnya lewat tel
             <translation>%1 paket ditolak.</translation>
         </message>
         <message>
-            <source>No open conflicts.</source>
-            <translation>Tidak ada konflik terbuka.</translation>
-        </message>
-        <message>
             <source>&amp;Conflicts (%1)</source>
             <translation>&amp;Konflik (%1)</translation>
-        </message>
-        <message>
-            <source>Keep version A</source>
-            <translation>Pertahankan versi A</translation>
-        </message>
-        <message>
-            <source>Keep version B</source>
-            <translation>Pertahankan versi B</translation>
-        </message>
-        <message>
-            <source>Reason for keeping this version (who confirmed it, how):</source>
-            <translation>Alasan mempertahankan versi ini (siapa yang mengonfirmasi, dan bagaimana):</translation>
-        </message>
-        <message>
-            <source>Conflict settled; the choice and reason are kept.</source>
-            <translation>Konflik diselesaikan; pilihan dan alasannya disimpan.</translation>
-        </message>
-        <message>
-            <source>officers</source>
-            <translation>petugas</translation>
-        </message>
-        <message>
-            <source>surveys</source>
-            <translation>survei</translation>
-        </message>
-        <message>
-            <source>respondents</source>
-            <translation>responden</translation>
-        </message>
-        <message>
-            <source>products</source>
-            <translation>produk</translation>
-        </message>
-        <message>
-            <source>assessments</source>
-            <translation>penilaian</translation>
-        </message>
-        <message>
-            <source>photos</source>
-            <translation>foto</translation>
-        </message>
-        <message>
-            <source>letters</source>
-            <translation>surat</translation>
         </message>
     </context>
     <context>

@@ -192,23 +192,24 @@ def test_a_conflict_is_listed_and_settled_with_a_reason(
     ):
         import_package(province.db, province.paths, package, trust_new=True)
     page = make_page(province)
-    qtbot.waitUntil(lambda: len(page.conflicts) == 1, timeout=SLOW)
-    item = page.conflict_list.topLevelItem(0)
+    review = page.conflict_review
+    qtbot.waitUntil(lambda: len(review.conflicts) == 1, timeout=SLOW)
+    item = review.conflict_list.topLevelItem(0)
     assert "notes" in item.text(2)
 
-    page.conflict_list.setCurrentItem(item)
-    fields = [page.comparison.item(r, 0).text() for r in range(page.comparison.rowCount())]
+    review.conflict_list.setCurrentItem(item)
+    fields = [review.comparison.item(r, 0).text() for r in range(review.comparison.rowCount())]
     assert "notes" in fields
     row = fields.index("notes")
-    versions = {page.comparison.item(row, 1).text(), page.comparison.item(row, 2).text()}
+    versions = {review.comparison.item(row, 1).text(), review.comparison.item(row, 2).text()}
     assert versions == {"Catatan Rahmah", "Catatan Yusuf"}
-    keep_b = page.comparison.item(row, 2).text() == "Catatan Yusuf"
+    keep_b = review.comparison.item(row, 2).text() == "Catatan Yusuf"
     _choose(monkeypatch, "ask_reason", "Dikonfirmasi lewat telepon")
 
-    button = page.keep_b_button if keep_b else page.keep_a_button
+    button = review.keep_b_button if keep_b else review.keep_a_button
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
-    qtbot.waitUntil(lambda: page.conflicts == [], timeout=SLOW)
+    qtbot.waitUntil(lambda: review.conflicts == [], timeout=SLOW)
     assert list_conflicts(province.db) == []
     [done] = list_conflicts(province.db, open_only=False)
     assert done.reason == "Dikonfirmasi lewat telepon"
