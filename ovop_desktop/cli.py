@@ -478,9 +478,10 @@ def build_parser() -> argparse.ArgumentParser:
     add(surveys_sub, "list", "daftar survei", cmd_surveys_list).add_argument(
         "--json", action="store_true"
     )
-    from ovop_desktop import spreadsheet_cli
+    from ovop_desktop import setup_cli, spreadsheet_cli
 
     spreadsheet_cli.register(commands, add, surveys_sub)
+    setup_cli.register(commands, add)
 
     rank = add(commands, "rank", "peringkat produk kandidat satu desa atau satu wilayah", cmd_rank)
     where = rank.add_mutually_exclusive_group(required=True)

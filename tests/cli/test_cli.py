@@ -261,3 +261,22 @@ def test_export_and_import_commands(tmp_path: Path, capsys: pytest.CaptureFixtur
     code, out, _ = run(capsys, "--home", province, "import", package, "--json")
     [again] = json.loads(out)
     assert (again["status"], again["new"], again["updated"]) == ("unchanged", 0, 0)
+
+
+def test_setup_export_then_import_configures_an_officer_and_refuses_another_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    province, impostor, officer = (str(tmp_path / name) for name in ("prov", "palsu", "petugas"))
+    for home in (province, impostor):
+        run(capsys, "--home", home, "regions", "import", str(FIXTURES / "wilayah-contoh.csv"))
+        run(capsys, "--home", home, "setup", "export", "--out", str(tmp_path / Path(home).name))
+    [package] = (tmp_path / "prov").glob("*.ovop")
+    [other] = (tmp_path / "palsu").glob("*.ovop")
+
+    code, out, _ = run(capsys, "--home", officer, "setup", "import", str(package))
+    assert code == 0
+    assert "18 wilayah baru" in out
+
+    code, _, err = run(capsys, "--home", officer, "setup", "import", str(other))
+    assert code == 1
+    assert "kunci lain" in err
