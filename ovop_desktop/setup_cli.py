@@ -37,13 +37,15 @@ def cmd_setup_import(ctx: Context) -> int:
 
 
 def register(commands: SubParsers, add: Adder) -> None:
-    """Add `setup export --out FOLDER` and `setup import FILE` to `commands`."""
+    """Add `setup export --out FILE|FOLDER` and `setup import FILE` to `commands`."""
     setup = commands.add_parser("setup", help="paket pengaturan dari provinsi untuk petugas")
     actions = setup.add_subparsers(dest="action", metavar="AKSI", required=True)
     export = add(
         actions, "export", "buat paket pengaturan (wilayah, rubrik, kop surat)", cmd_setup_export
     )
-    export.add_argument("--out", required=True, help="folder tujuan, mis. flashdisk")
+    export.add_argument(
+        "--out", required=True, help="berkas .ovop, atau folder tujuan (mis. flashdisk)"
+    )
     add(actions, "import", "terapkan paket pengaturan provinsi", cmd_setup_import).add_argument(
         "file", help="berkas paket pengaturan .ovop"
     )

@@ -50,8 +50,16 @@ class SetupResult:
     fingerprint: str
 
 
-def export_setup(db: Database, paths: AppPaths, folder: Path) -> Path:
-    """Everything an officer's laptop needs from the province, signed by the province's key."""
+def export_setup(db: Database, paths: AppPaths, target: Path) -> Path:
+    """Everything an officer's laptop needs from the province, signed by the province's key.
+
+    `target` is a folder, or a file name ending in .ovop (an existing file is never replaced:
+    the package then gets a free name beside it)."""
+    folder, file_name = (
+        (target.parent, target.name)
+        if target.suffix == ".ovop"
+        else (target, "ovop-pengaturan-provinsi")
+    )
     key = load_or_create_key(paths.data_dir)
     with db.session() as session:
         regions = session.execute(select(Region.code, Region.name).order_by(Region.code)).all()
@@ -88,7 +96,7 @@ def export_setup(db: Database, paths: AppPaths, folder: Path) -> Path:
         ) from exc
     return write_package(
         folder,
-        "ovop-pengaturan-provinsi",
+        file_name,
         {
             "kind": "setup",
             "device_id": str(local_device_id(db)),

@@ -269,9 +269,10 @@ def test_setup_export_then_import_configures_an_officer_and_refuses_another_key(
     province, impostor, officer = (str(tmp_path / name) for name in ("prov", "palsu", "petugas"))
     for home in (province, impostor):
         run(capsys, "--home", home, "regions", "import", str(FIXTURES / "wilayah-contoh.csv"))
-        run(capsys, "--home", home, "setup", "export", "--out", str(tmp_path / Path(home).name))
-    [package] = (tmp_path / "prov").glob("*.ovop")
-    [other] = (tmp_path / "palsu").glob("*.ovop")
+    package, other = tmp_path / "usb" / "pengaturan.ovop", tmp_path / "usb2"
+    run(capsys, "--home", province, "setup", "export", "--out", str(package))
+    run(capsys, "--home", impostor, "setup", "export", "--out", str(other))
+    [other] = other.glob("*.ovop")
 
     code, out, _ = run(capsys, "--home", officer, "setup", "import", str(package))
     assert code == 0
