@@ -9,7 +9,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,8 @@ import pytest
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths, resolve_paths
 from ovop_desktop.services.database import Database, open_database
+from ovop_desktop.services.demo import seed_demo
+from ovop_desktop.services.officers import save_profile
 from ovop_desktop.services.regions import import_regions
 from ovop_desktop.services.rubrics import install_shipped_rubrics, rubric_in_force
 from tests.postgres import PostgresServer, postgres_server
@@ -78,3 +81,40 @@ def db(empty_db: Database) -> Database:
 @pytest.fixture
 def rubric(db: Database) -> Rubric:
     return rubric_in_force(db)
+
+
+@dataclass
+class Home:
+    """One laptop or the province: its data folder and its database."""
+
+    paths: AppPaths
+    db: Database
+
+
+MakeHome = Callable[..., Home]
+
+
+@pytest.fixture
+def make_home(tmp_path: Path) -> Iterator[MakeHome]:
+    """make(name, officer=None, seed=None, regions=True): a home under tmp_path with the shipped
+    rubrics, the sample region list (unless regions=False), a profile and demo surveys."""
+    homes: list[Home] = []
+
+    def make(
+        name: str, officer: str | None = None, seed: int | None = None, *, regions: bool = True
+    ) -> Home:
+        paths = resolve_paths(tmp_path / name).ensure()
+        db = open_database(paths.database_url)
+        homes.append(Home(paths, db))
+        install_shipped_rubrics(db)
+        if regions:
+            import_regions(db, (FIXTURES / "wilayah-contoh.csv").read_bytes())
+        if officer:
+            save_profile(db, name=officer)
+        if seed is not None:
+            seed_demo(db, villages=3, seed=seed)
+        return homes[-1]
+
+    yield make
+    for home in homes:
+        home.db.dispose()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,8 +9,8 @@ from sqlalchemy import func, select
 
 from ovop_desktop.db.models import Region
 from ovop_desktop.exchange.package_format import PackageError
-from ovop_desktop.paths import AppPaths, resolve_paths
-from ovop_desktop.services.database import Database, open_database
+from ovop_desktop.paths import AppPaths
+from ovop_desktop.services.database import Database
 from ovop_desktop.services.demo import seed_demo
 from ovop_desktop.services.errors import InvalidInputError
 from ovop_desktop.services.letter_settings import (
@@ -19,32 +18,16 @@ from ovop_desktop.services.letter_settings import (
     load_letter_settings,
     save_letter_settings,
 )
-from ovop_desktop.services.regions import import_regions
-from ovop_desktop.services.rubrics import install_shipped_rubrics, rubric_in_force
+from ovop_desktop.services.rubrics import rubric_in_force
 from ovop_desktop.services.settings import get_setting
 from ovop_desktop.services.setup_package import PROVINCE_KEY, export_setup, import_setup
 from ovop_desktop.services.sync import device_fingerprint, export_package
-from tests.conftest import FIXTURES
-
-Home = tuple[AppPaths, Database]
+from tests.conftest import MakeHome
 
 
-@pytest.fixture
-def homes(tmp_path: Path) -> Iterator[list[Home]]:
-    made: list[Home] = []
-    yield made
-    for _paths, db in made:
-        db.dispose()
-
-
-def _home(homes: list[Home], root: Path, *, province: bool) -> Home:
-    paths = resolve_paths(root).ensure()
-    db = open_database(paths.database_url)
-    homes.append((paths, db))
-    install_shipped_rubrics(db)
-    if province:
-        import_regions(db, (FIXTURES / "wilayah-contoh.csv").read_bytes())
-    return paths, db
+def _home(make_home: MakeHome, name: str, *, province: bool) -> tuple[AppPaths, Database]:
+    home = make_home(name, regions=province)
+    return home.paths, home.db
 
 
 def _regions(db: Database) -> list[tuple[str, str]]:
@@ -53,9 +36,9 @@ def _regions(db: Database) -> list[tuple[str, str]]:
 
 
 def test_a_fresh_laptop_takes_regions_rubric_letterhead_and_key(
-    homes: list[Home], tmp_path: Path
+    make_home: MakeHome, tmp_path: Path
 ) -> None:
-    province_paths, province = _home(homes, tmp_path / "provinsi", province=True)
+    province_paths, province = _home(make_home, "provinsi", province=True)
     logo = tmp_path / "logo.png"
     logo.write_bytes(b"\x89PNG not really a png")
     demo_letter_settings(province)
@@ -72,7 +55,7 @@ def test_a_fresh_laptop_takes_regions_rubric_letterhead_and_key(
     package = export_setup(province, province_paths, tmp_path / "usb")
     logo.unlink()  # the officer's laptop never had the province's file
 
-    officer_paths, officer = _home(homes, tmp_path / "petugas", province=False)
+    officer_paths, officer = _home(make_home, "petugas", province=False)
     result = import_setup(officer, officer_paths, package)
 
     assert sorted(_regions(officer)) == sorted(_regions(province))
@@ -94,11 +77,11 @@ def test_a_fresh_laptop_takes_regions_rubric_letterhead_and_key(
 
 
 def test_a_setup_package_from_another_key_or_a_survey_package_is_refused(
-    homes: list[Home], tmp_path: Path
+    make_home: MakeHome, tmp_path: Path
 ) -> None:
-    province_paths, province = _home(homes, tmp_path / "provinsi", province=True)
-    other_paths, other = _home(homes, tmp_path / "palsu", province=True)
-    officer_paths, officer = _home(homes, tmp_path / "petugas", province=False)
+    province_paths, province = _home(make_home, "provinsi", province=True)
+    other_paths, other = _home(make_home, "palsu", province=True)
+    officer_paths, officer = _home(make_home, "petugas", province=False)
     import_setup(officer, officer_paths, export_setup(province, province_paths, tmp_path / "a"))
 
     with pytest.raises(PackageError) as refused:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import shutil
 import zipfile
-from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -13,43 +11,10 @@ import pytest
 from sqlalchemy import func, select
 
 from ovop_desktop.db.models import Conflict, Survey
-from ovop_desktop.paths import AppPaths, resolve_paths
-from ovop_desktop.services.database import Database, open_database
-from ovop_desktop.services.demo import seed_demo
-from ovop_desktop.services.officers import save_profile
-from ovop_desktop.services.regions import import_regions
-from ovop_desktop.services.rubrics import install_shipped_rubrics
+from ovop_desktop.services.database import Database
 from ovop_desktop.services.surveys import delete_survey, update_survey
 from ovop_desktop.services.sync import canonical_dump, export_package, import_package
-from tests.conftest import FIXTURES
-
-
-@dataclass
-class Home:
-    paths: AppPaths
-    db: Database
-
-
-@pytest.fixture
-def make_home(tmp_path: Path) -> Iterator[object]:
-    homes: list[Home] = []
-
-    def make(name: str, officer: str | None = None, seed: int | None = None) -> Home:
-        paths = resolve_paths(tmp_path / name).ensure()
-        db = open_database(paths.database_url)
-        install_shipped_rubrics(db)
-        import_regions(db, (FIXTURES / "wilayah-contoh.csv").read_bytes())
-        if officer:
-            save_profile(db, name=officer)
-        if seed is not None:
-            seed_demo(db, villages=3, seed=seed)
-        home = Home(paths, db)
-        homes.append(home)
-        return home
-
-    yield make
-    for home in homes:
-        home.db.dispose()
+from tests.conftest import MakeHome
 
 
 def _count(db: Database, model: type) -> int:
@@ -58,14 +23,14 @@ def _count(db: Database, model: type) -> int:
 
 
 def test_two_officers_merge_into_the_province_once_in_either_order(
-    make_home: object, tmp_path: Path
+    make_home: MakeHome, tmp_path: Path
 ) -> None:
-    rahmah = make_home("rahmah", "Rahmah Hidayati", seed=1)  # type: ignore[operator]
-    yusuf = make_home("yusuf", "Yusuf Hamdani", seed=2)  # type: ignore[operator]
+    rahmah = make_home("rahmah", "Rahmah Hidayati", seed=1)
+    yusuf = make_home("yusuf", "Yusuf Hamdani", seed=2)
     a = export_package(rahmah.db, rahmah.paths, tmp_path / "usb").path
     b = export_package(yusuf.db, yusuf.paths, tmp_path / "usb").path
-    first = make_home("provinsi-1")  # type: ignore[operator]
-    second = make_home("provinsi-2")  # type: ignore[operator]
+    first = make_home("provinsi-1")
+    second = make_home("provinsi-2")
 
     results = [import_package(first.db, first.paths, f, trust_new=True) for f in (a, b)]
     again = import_package(first.db, first.paths, a)
@@ -79,10 +44,10 @@ def test_two_officers_merge_into_the_province_once_in_either_order(
 
 
 def test_an_unknown_device_needs_trust_and_a_known_one_with_another_key_is_refused(
-    make_home: object, tmp_path: Path
+    make_home: MakeHome, tmp_path: Path
 ) -> None:
-    rahmah = make_home("rahmah", "Rahmah", seed=1)  # type: ignore[operator]
-    province = make_home("provinsi")  # type: ignore[operator]
+    rahmah = make_home("rahmah", "Rahmah", seed=1)
+    province = make_home("provinsi")
     package = export_package(rahmah.db, rahmah.paths, tmp_path / "usb").path
     refused = import_package(province.db, province.paths, package)
     assert refused.status == "rejected" and "Percayai" in (refused.reason or "")
@@ -98,10 +63,10 @@ def test_an_unknown_device_needs_trust_and_a_known_one_with_another_key_is_refus
 
 
 def test_a_tampered_package_is_refused_and_nothing_is_written(
-    make_home: object, tmp_path: Path
+    make_home: MakeHome, tmp_path: Path
 ) -> None:
-    rahmah = make_home("rahmah", "Rahmah", seed=1)  # type: ignore[operator]
-    province = make_home("provinsi")  # type: ignore[operator]
+    rahmah = make_home("rahmah", "Rahmah", seed=1)
+    province = make_home("provinsi")
     package = export_package(rahmah.db, rahmah.paths, tmp_path / "usb").path
     tampered = tmp_path / "rusak.ovop"
     with zipfile.ZipFile(package) as source, zipfile.ZipFile(tampered, "w") as target:
@@ -117,10 +82,10 @@ def test_a_tampered_package_is_refused_and_nothing_is_written(
 
 
 def test_equal_revisions_with_other_content_become_a_conflict_with_both_kept(
-    make_home: object, tmp_path: Path
+    make_home: MakeHome, tmp_path: Path
 ) -> None:
-    rahmah = make_home("rahmah", "Rahmah", seed=1)  # type: ignore[operator]
-    yusuf = make_home("yusuf", "Yusuf")  # type: ignore[operator]
+    rahmah = make_home("rahmah", "Rahmah", seed=1)
+    yusuf = make_home("yusuf", "Yusuf")
     base = export_package(rahmah.db, rahmah.paths, tmp_path / "usb0").path
     assert import_package(yusuf.db, yusuf.paths, base, trust_new=True).status == "imported"
     with rahmah.db.session() as session:
@@ -135,7 +100,7 @@ def test_equal_revisions_with_other_content_become_a_conflict_with_both_kept(
         ("p1", (base, from_rahmah, from_yusuf)),
         ("p2", (base, from_yusuf, from_rahmah)),
     ):
-        province = make_home(name)  # type: ignore[operator]
+        province = make_home(name)
         results = [import_package(province.db, province.paths, f, trust_new=True) for f in files]
         assert results[-1].counts["conflicts"] >= 1
         with province.db.session() as session:
@@ -146,9 +111,9 @@ def test_equal_revisions_with_other_content_become_a_conflict_with_both_kept(
     assert orders[0] == orders[1]
 
 
-def test_a_deletion_reaches_the_province(make_home: object, tmp_path: Path) -> None:
-    rahmah = make_home("rahmah", "Rahmah", seed=1)  # type: ignore[operator]
-    province = make_home("provinsi")  # type: ignore[operator]
+def test_a_deletion_reaches_the_province(make_home: MakeHome, tmp_path: Path) -> None:
+    rahmah = make_home("rahmah", "Rahmah", seed=1)
+    province = make_home("provinsi")
     import_package(
         province.db,
         province.paths,
@@ -168,9 +133,9 @@ def test_a_deletion_reaches_the_province(make_home: object, tmp_path: Path) -> N
 
 
 def test_a_package_is_never_left_half_written(
-    make_home: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    make_home: MakeHome, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    rahmah = make_home("rahmah", "Rahmah", seed=1)  # type: ignore[operator]
+    rahmah = make_home("rahmah", "Rahmah", seed=1)
     usb = tmp_path / "usb"
     usb.mkdir()
 
@@ -186,13 +151,13 @@ def test_a_package_is_never_left_half_written(
 
 
 def test_a_person_resolves_a_conflict_and_the_choice_wins_everywhere(
-    make_home: object, tmp_path: Path
+    make_home: MakeHome, tmp_path: Path
 ) -> None:
     from ovop_desktop.services.conflicts import list_conflicts, resolve_conflict
     from ovop_desktop.services.errors import InvalidInputError
 
-    rahmah = make_home("rahmah", "Rahmah", seed=1)  # type: ignore[operator]
-    yusuf = make_home("yusuf", "Yusuf")  # type: ignore[operator]
+    rahmah = make_home("rahmah", "Rahmah", seed=1)
+    yusuf = make_home("yusuf", "Yusuf")
     base = export_package(rahmah.db, rahmah.paths, tmp_path / "usb0").path
     import_package(yusuf.db, yusuf.paths, base, trust_new=True)
     with rahmah.db.session() as session:
@@ -200,7 +165,7 @@ def test_a_person_resolves_a_conflict_and_the_choice_wins_everywhere(
     assert survey_id is not None
     update_survey(rahmah.db, survey_id, {"notes": "Catatan Rahmah"}, reason="x")
     update_survey(yusuf.db, survey_id, {"notes": "Catatan Yusuf"}, reason="x")
-    province = make_home("provinsi")  # type: ignore[operator]
+    province = make_home("provinsi")
     for f in (
         base,
         export_package(rahmah.db, rahmah.paths, tmp_path / "u1").path,
@@ -230,15 +195,15 @@ def test_a_person_resolves_a_conflict_and_the_choice_wins_everywhere(
 
 
 def test_a_signed_package_with_an_invalid_record_imports_nothing(
-    make_home: object, tmp_path: Path
+    make_home: MakeHome, tmp_path: Path
 ) -> None:
     from ovop_desktop.exchange.keys import load_or_create_key
     from ovop_desktop.exchange.package import read_package
     from ovop_desktop.exchange.package_format import decode_records, encode_records
     from ovop_desktop.exchange.package_write import write_package as write
 
-    rahmah = make_home("rahmah", "Rahmah", seed=1)  # type: ignore[operator]
-    province = make_home("provinsi")  # type: ignore[operator]
+    rahmah = make_home("rahmah", "Rahmah", seed=1)
+    province = make_home("provinsi")
     package = read_package(export_package(rahmah.db, rahmah.paths, tmp_path / "usb").path)
     members = dict(package.members)
     assessments = decode_records(members["records/assessments.jsonl"], "a")

@@ -4,7 +4,6 @@ settle a conflict, between two officers' homes and the province."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -13,52 +12,16 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from ovop_desktop.db.models import Survey
-from ovop_desktop.paths import AppPaths, resolve_paths
 from ovop_desktop.services.conflicts import list_conflicts
-from ovop_desktop.services.database import Database, open_database
-from ovop_desktop.services.demo import seed_demo
-from ovop_desktop.services.officers import save_profile
-from ovop_desktop.services.regions import import_regions
-from ovop_desktop.services.rubrics import install_shipped_rubrics
+from ovop_desktop.services.database import Database
 from ovop_desktop.services.surveys import update_survey
 from ovop_desktop.services.sync import export_package, import_package
 from ovop_desktop.ui import dialogs
 from ovop_desktop.ui.sync_page import STATUS, SyncPage
 from ovop_desktop.ui.worker import Worker
-from tests.conftest import FIXTURES
+from tests.conftest import Home, MakeHome
 
 SLOW = 30_000
-
-
-@dataclass
-class Home:
-    paths: AppPaths
-    db: Database
-
-
-MakeHome = Callable[..., Home]
-
-
-@pytest.fixture
-def make_home(tmp_path: Path) -> Iterator[MakeHome]:
-    homes: list[Home] = []
-
-    def make(name: str, officer: str | None = None, seed: int | None = None) -> Home:
-        paths = resolve_paths(tmp_path / name).ensure()
-        db = open_database(paths.database_url)
-        install_shipped_rubrics(db)
-        import_regions(db, (FIXTURES / "wilayah-contoh.csv").read_bytes())
-        if officer:
-            save_profile(db, name=officer)
-        if seed is not None:
-            seed_demo(db, villages=3, seed=seed)
-        home = Home(paths, db)
-        homes.append(home)
-        return home
-
-    yield make
-    for home in homes:
-        home.db.dispose()
 
 
 @pytest.fixture
