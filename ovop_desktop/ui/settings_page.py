@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -37,6 +37,7 @@ from ovop_desktop.services.settings import (
     photo_longest_side,
     set_setting,
 )
+from ovop_desktop.services.sync import device_fingerprint
 from ovop_desktop.ui import dialogs, i18n
 from ovop_desktop.ui.worker import Worker
 
@@ -110,6 +111,15 @@ class SettingsPage(QWidget):
         device_form.addRow(self.tr("&Device name"), self.device_edit)
         device_form.addRow(self.tr("Interface &language"), self.language_combo)
         device_form.addRow(self.tr("Photo si&ze"), self.photo_spin)
+        self.fingerprint_label = QLabel()
+        self.fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint_label.setToolTip(
+            self.tr(
+                "The fingerprint of this laptop's signing key. Read it to the province office "
+                "when they are asked to trust the first package from this laptop."
+            )
+        )
+        device_form.addRow(self.tr("Key fingerprint"), self.fingerprint_label)
         self.device_message = QLabel()
         self.save_device_button = QPushButton(self.tr("Sa&ve"))
         device_form.addRow(self.device_message)
@@ -145,6 +155,7 @@ class SettingsPage(QWidget):
                 "device": device_name(db),
                 "language": interface_language(paths),
                 "photo": photo_longest_side(db),
+                "fingerprint": device_fingerprint(paths),
             }
 
         self.worker.submit(job, self._on_loaded)
@@ -162,6 +173,7 @@ class SettingsPage(QWidget):
             max(0, self.language_combo.findData(values["language"]))
         )
         self.photo_spin.setValue(values["photo"])
+        self.fingerprint_label.setText(values["fingerprint"])
 
     @Slot()
     def _on_save_profile_button_clicked(self) -> None:

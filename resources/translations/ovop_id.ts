@@ -1536,6 +1536,14 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
             <translation>&amp;Ukuran foto</translation>
         </message>
         <message>
+            <source>The fingerprint of this laptop's signing key. Read it to the province office when they are asked to trust the first package from this laptop.</source>
+            <translation>Sidik kunci tanda tangan laptop ini. Bacakan kepada dinas provinsi saat mereka diminta memercayai paket pertama dari laptop ini.</translation>
+        </message>
+        <message>
+            <source>Key fingerprint</source>
+            <translation>Sidik kunci</translation>
+        </message>
+        <message>
             <source>Sa&amp;ve</source>
             <translation>Si&amp;mpan</translation>
         </message>

@@ -105,3 +105,13 @@ def test_a_region_list_is_imported_from_settings(
     chosen[0]([str(broken)])
     qtbot.waitUntil(lambda: "Baris 20" in page.regions_label.text())
     assert region_count(db) == 19
+
+
+def test_the_key_fingerprint_of_this_laptop_is_shown(
+    qtbot: QtBot, page: SettingsPage, app_paths: AppPaths
+) -> None:
+    from ovop_desktop.services.sync import device_fingerprint
+
+    qtbot.waitUntil(lambda: page.fingerprint_label.text() != "")
+    assert page.fingerprint_label.text() == device_fingerprint(app_paths)
+    assert "Bacakan kepada dinas provinsi" in page.fingerprint_label.toolTip()
