@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -77,9 +78,17 @@ def _slug(text: str) -> str:
 
 
 def export_package(
-    db: Database, paths: AppPaths, folder: Path, *, everything: bool = False
+    db: Database,
+    paths: AppPaths,
+    folder: Path,
+    *,
+    everything: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ExportResult:
-    """Everything changed since the last export (or everything), into `folder`."""
+    """Everything changed since the last export (or everything), into `folder`.
+
+    `progress(done, total)` is called after each table is read and once the file is written."""
+    steps = len(TABLES) + 1
     key = load_or_create_key(paths.data_dir)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -92,7 +101,7 @@ def export_package(
     members: list[tuple[str, bytes]] = []
     counts: Counter[str] = Counter()
     with db.session() as session:
-        for table, model in TABLES:
+        for step, (table, model) in enumerate(TABLES, start=1):
             query = select(model)
             if model is Assessment:  # its levels travel with it: load them in one go
                 query = query.options(selectinload(Assessment.levels))
@@ -107,6 +116,8 @@ def export_package(
                     media = photo_file(paths, record["sha256"])
                     if media.exists():
                         members.append((f"media/{record['sha256']}.jpg", media.read_bytes()))
+            if progress is not None:
+                progress(step, steps)
     officer = current_officer(db)
     sequence = int(get_setting(db, EXPORT_SEQUENCE, 0)) + 1
     name = f"ovop-{_slug(officer.name if officer else 'petugas')}-{now:%Y%m%d}-{sequence:03d}"
@@ -134,6 +145,8 @@ def export_package(
         ) from exc
     set_setting(db, EXPORT_WATERMARK, now.isoformat())
     set_setting(db, EXPORT_SEQUENCE, sequence)
+    if progress is not None:
+        progress(steps, steps)
     return ExportResult(path, dict(counts), key.fingerprint())
 
 

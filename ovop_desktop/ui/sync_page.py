@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QPushButton,
     QTableWidgetItem,
     QTabWidget,
@@ -86,6 +87,12 @@ def _preview(db: Database, paths: AppPaths, files: list[Path]) -> list[PackageRo
     return rows
 
 
+class _ExportSignals(QObject):
+    """Lives on the GUI thread: the export job emits, the page's slot runs on the GUI thread."""
+
+    progressed = Signal(int, int)
+
+
 class SyncPage(QWidget):
     """`load()` refreshes the open conflicts and this laptop's key fingerprint."""
 
@@ -108,6 +115,8 @@ class SyncPage(QWidget):
         self.tabs.addTab(self.conflict_review, self.tr("&Conflicts"))
         layout.addWidget(self.tabs, 1)
 
+        self._export_signals = _ExportSignals(self)
+        self._export_signals.progressed.connect(self._on_export_progressed)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.apply_button.clicked.connect(self._on_apply_button_clicked)
@@ -130,6 +139,9 @@ class SyncPage(QWidget):
         intro.setWordWrap(True)
         self.fingerprint_label = QLabel()
         self.fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_progress = QProgressBar()
+        self.export_progress.setMaximumWidth(420)
+        self.export_progress.hide()
         self.everything_check = QCheckBox(self.tr("Everything (not only since the last export)"))
         self.export_button = QPushButton(self.tr("E&xport data package…"))
         self.export_result = QLabel()
@@ -142,6 +154,7 @@ class SyncPage(QWidget):
         for widget in (intro, self.fingerprint_label):
             inner.addWidget(widget)
         inner.addLayout(row)
+        inner.addWidget(self.export_progress)
         inner.addWidget(self.export_result)
         layout.addWidget(box)
         layout.addStretch(1)
@@ -223,18 +236,29 @@ class SyncPage(QWidget):
         if not folder:
             return
         db, paths, everything = self.db, self.paths, self.everything_check.isChecked()
+        progressed = self._export_signals.progressed
         self.export_button.setEnabled(False)
         self.export_result.setStyleSheet("")
         self.export_result.setText(self.tr("Exporting…"))
+        self.export_progress.setRange(0, 0)
+        self.export_progress.show()
         self.worker.submit(
-            lambda: export_package(db, paths, Path(folder), everything=everything),
+            lambda: export_package(
+                db, paths, Path(folder), everything=everything, progress=progressed.emit
+            ),
             self._on_exported,
             self._on_export_failed,
         )
 
+    @Slot(int, int)
+    def _on_export_progressed(self, done: int, total: int) -> None:
+        self.export_progress.setRange(0, total)
+        self.export_progress.setValue(done)
+
     @Slot(object)
     def _on_exported(self, result: ExportResult) -> None:
         self.export_button.setEnabled(True)
+        self.export_progress.hide()
         labels = self.conflict_review.table_labels()
         counts = ", ".join(
             f"{labels.get(table, table)} {count}" for table, count in result.counts.items()
@@ -250,6 +274,7 @@ class SyncPage(QWidget):
     @Slot(object)
     def _on_export_failed(self, error: BaseException) -> None:
         self.export_button.setEnabled(True)
+        self.export_progress.hide()
         show_error(self.export_result, error)
 
     # import

@@ -225,3 +225,17 @@ def test_a_signed_package_with_an_invalid_record_imports_nothing(
     result = import_package(province.db, province.paths, bad, trust_new=True)
     assert result.status == "rejected" and "tidak sah" in (result.reason or "")
     assert _count(province.db, Survey) == 0
+
+
+def test_export_reports_progress_up_to_the_written_file(
+    make_home: MakeHome, tmp_path: Path
+) -> None:
+    from ovop_desktop.exchange.records import TABLES
+
+    rahmah = make_home("rahmah", "Rahmah", seed=1)
+    seen: list[tuple[int, int]] = []
+    export_package(
+        rahmah.db, rahmah.paths, tmp_path / "usb", progress=lambda d, t: seen.append((d, t))
+    )
+    total = len(TABLES) + 1
+    assert seen == [(done, total) for done in range(1, total + 1)]

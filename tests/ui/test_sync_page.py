@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from ovop_desktop.db.models import Survey
+from ovop_desktop.exchange.records import TABLES
 from ovop_desktop.services.conflicts import list_conflicts
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.surveys import update_survey
@@ -72,10 +73,17 @@ def test_export_writes_a_package_into_the_chosen_folder(
     page = make_page(rahmah)
     usb = tmp_path / "usb"
     _choose(monkeypatch, "choose_folder", str(usb))
+    steps: list[tuple[int, int]] = []
+    page.export_progress.valueChanged.connect(
+        lambda value: steps.append((value, page.export_progress.maximum()))
+    )
 
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
 
     qtbot.waitUntil(lambda: "Package saved" in page.export_result.text(), timeout=SLOW)
+    assert len(steps) == len(TABLES) + 1
+    assert steps == [(done, len(TABLES) + 1) for done in range(1, len(TABLES) + 2)]
+    assert page.export_progress.isHidden()
     [package] = list(usb.glob("*.ovop"))
     assert str(package) in page.export_result.text()
     assert "surveys 3" in page.export_result.text()
