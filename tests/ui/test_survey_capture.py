@@ -279,6 +279,7 @@ def test_deleting_asks_first_and_can_be_undone(
 
     qtbot.waitUntil(lambda: deleted_at() is not None)
     assert asked and "diurungkan" in asked[0]
-    assert window.undo_button.isVisible()
+    # The database changes on the worker; the button appears when its callback reaches the GUI.
+    qtbot.waitUntil(window.undo_button.isVisible)
     qtbot.mouseClick(window.undo_button, LEFT)
     qtbot.waitUntil(lambda: deleted_at() is None)
