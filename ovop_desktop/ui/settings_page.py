@@ -37,6 +37,7 @@ from ovop_desktop.services.settings import (
     photo_longest_side,
     set_setting,
 )
+from ovop_desktop.services.setup_package import SetupResult, import_setup
 from ovop_desktop.services.sync import device_fingerprint
 from ovop_desktop.ui import dialogs, i18n
 from ovop_desktop.ui.worker import Worker
@@ -138,8 +139,26 @@ class SettingsPage(QWidget):
         regions_layout.addWidget(self.regions_label)
         regions_layout.addWidget(_left(self.import_regions_button))
         layout.addWidget(regions)
+
+        setup = QGroupBox(self.tr("Province setup package"))
+        setup.setMaximumWidth(760)
+        setup_layout = QVBoxLayout(setup)
+        self.setup_label = QLabel(
+            self.tr(
+                "The file (.ovop) the province office hands out: region list, rubric, letterhead, "
+                "signatories and letter numbers, signed with the province key."
+            )
+        )
+        self.setup_label.setWordWrap(True)
+        # Room for three lines: a wrapped label inside a group box does not grow by itself here.
+        self.setup_label.setMinimumHeight(self.setup_label.fontMetrics().lineSpacing() * 3)
+        self.import_setup_button = QPushButton(self.tr("Import &setup package…"))
+        setup_layout.addWidget(self.setup_label)
+        setup_layout.addWidget(_left(self.import_setup_button))
+        layout.addWidget(setup)
         layout.addStretch(1)
         self.import_regions_button.clicked.connect(self._on_import_regions_button_clicked)
+        self.import_setup_button.clicked.connect(self._on_import_setup_button_clicked)
 
         self.save_profile_button.clicked.connect(self._on_save_profile_button_clicked)
         self.save_device_button.clicked.connect(self._on_save_device_button_clicked)
@@ -291,3 +310,50 @@ class SettingsPage(QWidget):
         self.regions_label.setText(
             error.message_id if i18n.language() == "id" else error.message_en
         )
+
+    @Slot()
+    def _on_import_setup_button_clicked(self) -> None:
+        dialogs.open_files(
+            self,
+            self.tr("Import province setup package"),
+            self.tr("Setup package (*.ovop)"),
+            self.import_setup_file,
+        )
+
+    def import_setup_file(self, files: list[str]) -> None:
+        if not files:
+            return
+        db, paths, path = self.db, self.paths, Path(files[0])
+        self.setup_label.setStyleSheet("")
+        self.setup_label.setText(self.tr("Importing %1…").replace("%1", path.name))
+        self.import_setup_button.setEnabled(False)
+
+        def job() -> tuple[SetupResult, int]:
+            return import_setup(db, paths, path), region_count(db)
+
+        self.worker.submit(job, self._on_setup_imported, self._on_setup_failed)
+
+    @Slot(object)
+    def _on_setup_imported(self, values: tuple[SetupResult, int]) -> None:
+        result, regions = values
+        self.import_setup_button.setEnabled(True)
+        self._show_region_count(regions)
+        self.setup_label.setStyleSheet("color: #1d6b35;")
+        self.setup_label.setText(
+            self.tr("Province settings applied: %1 new regions, rubric %2. Province key %3.")
+            .replace("%1", format_number_id(result.regions_added))
+            .replace("%2", ", ".join(result.rubrics))
+            .replace("%3", result.fingerprint)
+        )
+
+    @Slot(object)
+    def _on_setup_failed(self, error: BaseException) -> None:
+        self.import_setup_button.setEnabled(True)
+        if isinstance(error, OSError):
+            error = DomainError(
+                f"Berkas tidak dapat dibaca: {error}", f"The file could not be read: {error}"
+            )
+        if not isinstance(error, DomainError):
+            raise error
+        self.setup_label.setStyleSheet("color: #a61b1b;")
+        self.setup_label.setText(error.message_id if i18n.language() == "id" else error.message_en)

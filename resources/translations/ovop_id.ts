@@ -1560,6 +1560,18 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
             <translation>Berkas CSV kode,nama,tingkat,kode_induk atau kode,nama, dalam UTF-8</translation>
         </message>
         <message>
+            <source>Province setup package</source>
+            <translation>Paket pengaturan provinsi</translation>
+        </message>
+        <message>
+            <source>The file (.ovop) the province office hands out: region list, rubric, letterhead, signatories and letter numbers, signed with the province key.</source>
+            <translation>Berkas (.ovop) dari dinas provinsi: daftar wilayah, rubrik, kop surat, penanda tangan, dan penomoran surat, ditandatangani dengan kunci provinsi.</translation>
+        </message>
+        <message>
+            <source>Import &amp;setup package…</source>
+            <translation>Impor paket pen&amp;gaturan…</translation>
+        </message>
+        <message>
             <source>Profile saved.</source>
             <translation>Profil tersimpan.</translation>
         </message>
@@ -1586,6 +1598,18 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
         <message>
             <source>Imported: %1 new, %2 renamed.</source>
             <translation>Hasil impor: %1 baru, %2 berganti nama.</translation>
+        </message>
+        <message>
+            <source>Import province setup package</source>
+            <translation>Impor paket pengaturan provinsi</translation>
+        </message>
+        <message>
+            <source>Setup package (*.ovop)</source>
+            <translation>Paket pengaturan (*.ovop)</translation>
+        </message>
+        <message>
+            <source>Province settings applied: %1 new regions, rubric %2. Province key %3.</source>
+            <translation>Pengaturan provinsi diterapkan: %1 wilayah baru, rubrik %2. Kunci provinsi %3.</translation>
         </message>
     </context>
     <context>

@@ -18,7 +18,7 @@ from ovop_desktop.services.settings import photo_longest_side
 from ovop_desktop.ui import dialogs
 from ovop_desktop.ui.settings_page import SettingsPage
 from ovop_desktop.ui.worker import Worker
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, MakeHome
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -115,3 +115,34 @@ def test_the_key_fingerprint_of_this_laptop_is_shown(
     qtbot.waitUntil(lambda: page.fingerprint_label.text() != "")
     assert page.fingerprint_label.text() == device_fingerprint(app_paths)
     assert "Bacakan kepada dinas provinsi" in page.fingerprint_label.toolTip()
+
+
+def test_a_province_setup_package_is_imported_from_settings(
+    qtbot: QtBot,
+    page: SettingsPage,
+    db: Database,
+    make_home: MakeHome,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ovop_desktop.services.letter_settings import demo_letter_settings, load_letter_settings
+    from ovop_desktop.services.setup_package import export_setup
+    from ovop_desktop.services.sync import device_fingerprint
+
+    province = make_home("provinsi")
+    demo_letter_settings(province.db)
+    package = export_setup(province.db, province.paths, tmp_path / "usb" / "pengaturan.ovop")
+    chosen: list[Callable[[list[str]], None]] = []
+    monkeypatch.setattr(dialogs, "open_files", lambda _p, _t, _f, then: chosen.append(then))
+
+    qtbot.mouseClick(page.import_setup_button, LEFT)
+    chosen[0]([str(package)])
+
+    qtbot.waitUntil(lambda: "diterapkan" in page.setup_label.text())
+    assert device_fingerprint(province.paths) in page.setup_label.text()
+    assert load_letter_settings(db).signatories == load_letter_settings(province.db).signatories
+
+    impostor = make_home("palsu")
+    chosen[0]([str(export_setup(impostor.db, impostor.paths, tmp_path / "usb2"))])
+    qtbot.waitUntil(lambda: "kunci lain" in page.setup_label.text())
+    assert page.import_setup_button.isEnabled()
