@@ -26,12 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ovop_desktop.core.errors import DomainError
 from ovop_desktop.services.conflicts import ConflictView, list_conflicts, resolve_conflict
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.officers import current_officer
 from ovop_desktop.ui import dialogs
-from ovop_desktop.ui.letter_settings_dialog import ERROR_STYLE, OK_STYLE, error_text
+from ovop_desktop.ui.letter_settings_dialog import OK_STYLE, show_error
 from ovop_desktop.ui.worker import Worker
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -57,19 +56,6 @@ def table_widget(headers: list[str]) -> QTableWidget:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setWordWrap(True)
     return table
-
-
-def show_error(label: QLabel, error: BaseException) -> None:
-    """Show a refusal in plain words on the label; anything else is a bug and is raised."""
-    if isinstance(error, OSError):
-        error = DomainError(
-            f"Berkas tidak dapat dibaca atau ditulis: {error}",
-            f"The file could not be read or written: {error}",
-        )
-    if not isinstance(error, DomainError):
-        raise error
-    label.setStyleSheet(ERROR_STYLE)
-    label.setText(error_text(error))
 
 
 class ConflictReview(QWidget):

@@ -53,6 +53,19 @@ def error_text(error: DomainError) -> str:
     return error.message_en if i18n.language() == "en" else error.message_id
 
 
+def show_error(label: QLabel, error: BaseException) -> None:
+    """Show a refusal in plain words on the label; anything else is a bug and is raised."""
+    if isinstance(error, OSError):
+        error = DomainError(
+            f"Berkas tidak dapat dibaca atau ditulis: {error}",
+            f"The file could not be read or written: {error}",
+        )
+    if not isinstance(error, DomainError):
+        raise error
+    label.setStyleSheet(ERROR_STYLE)
+    label.setText(error_text(error))
+
+
 class LetterSettingsDialog(QDialog):
     """`saved()` once the settings are stored; the dialog then closes."""
 

@@ -40,6 +40,7 @@ from ovop_desktop.services.settings import (
 from ovop_desktop.services.setup_package import SetupResult, import_setup
 from ovop_desktop.services.sync import device_fingerprint
 from ovop_desktop.ui import dialogs, i18n
+from ovop_desktop.ui.letter_settings_dialog import OK_STYLE, show_error
 from ovop_desktop.ui.worker import Worker
 
 
@@ -300,16 +301,7 @@ class SettingsPage(QWidget):
     @Slot(object)
     def _on_regions_failed(self, error: BaseException) -> None:
         self.import_regions_button.setEnabled(True)
-        if isinstance(error, OSError):
-            error = DomainError(
-                f"Berkas tidak dapat dibaca: {error}", f"The file could not be read: {error}"
-            )
-        if not isinstance(error, DomainError):
-            raise error
-        self.regions_label.setStyleSheet("color: #a61b1b;")
-        self.regions_label.setText(
-            error.message_id if i18n.language() == "id" else error.message_en
-        )
+        show_error(self.regions_label, error)
 
     @Slot()
     def _on_import_setup_button_clicked(self) -> None:
@@ -338,7 +330,7 @@ class SettingsPage(QWidget):
         result, regions = values
         self.import_setup_button.setEnabled(True)
         self._show_region_count(regions)
-        self.setup_label.setStyleSheet("color: #1d6b35;")
+        self.setup_label.setStyleSheet(OK_STYLE)
         self.setup_label.setText(
             self.tr("Province settings applied: %1 new regions, rubric %2. Province key %3.")
             .replace("%1", format_number_id(result.regions_added))
@@ -349,11 +341,4 @@ class SettingsPage(QWidget):
     @Slot(object)
     def _on_setup_failed(self, error: BaseException) -> None:
         self.import_setup_button.setEnabled(True)
-        if isinstance(error, OSError):
-            error = DomainError(
-                f"Berkas tidak dapat dibaca: {error}", f"The file could not be read: {error}"
-            )
-        if not isinstance(error, DomainError):
-            raise error
-        self.setup_label.setStyleSheet("color: #a61b1b;")
-        self.setup_label.setText(error.message_id if i18n.language() == "id" else error.message_en)
+        show_error(self.setup_label, error)

@@ -37,10 +37,11 @@ from ovop_desktop.services.sync import (
     import_package,
 )
 from ovop_desktop.ui import dialogs
-from ovop_desktop.ui.conflict_review import ConflictReview, show_error, table_widget
+from ovop_desktop.ui.conflict_review import ConflictReview, table_widget
 from ovop_desktop.ui.letter_settings_dialog import (
     OK_STYLE,
     WARN_STYLE,
+    show_error,
 )
 from ovop_desktop.ui.regional_ranking import page_title
 from ovop_desktop.ui.worker import Worker
