@@ -6,6 +6,7 @@ The offscreen platform is set here, before anything loads PySide6.
 from __future__ import annotations
 
 import os
+import uuid
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -118,3 +119,39 @@ def make_home(tmp_path: Path) -> Iterator[MakeHome]:
     yield make
     for home in homes:
         home.db.dispose()
+
+
+@dataclass
+class ConflictScene:
+    """Rahmah's and Yusuf's edits of one survey's notes, both imported at the province."""
+
+    rahmah: Home
+    province: Home
+    survey_id: uuid.UUID
+
+
+def conflicting_notes(make_home: MakeHome, folder: Path) -> ConflictScene:
+    """Yusuf takes Rahmah's surveys, both edit one survey's notes, the province imports all."""
+    from sqlalchemy import select
+
+    from ovop_desktop.db.models import Survey
+    from ovop_desktop.services.surveys import update_survey
+    from ovop_desktop.services.sync import export_package, import_package
+
+    rahmah = make_home("rahmah", "Rahmah", seed=1)
+    yusuf = make_home("yusuf", "Yusuf")
+    base = export_package(rahmah.db, rahmah.paths, folder / "usb0").path
+    assert import_package(yusuf.db, yusuf.paths, base, trust_new=True).status == "imported"
+    with rahmah.db.session() as session:
+        survey_id = session.scalars(select(Survey.id).order_by(Survey.village_code)).first()
+    assert survey_id is not None
+    update_survey(rahmah.db, survey_id, {"notes": "Catatan Rahmah"}, reason="x")
+    update_survey(yusuf.db, survey_id, {"notes": "Catatan Yusuf"}, reason="x")
+    province = make_home("provinsi")
+    for package in (
+        base,
+        export_package(rahmah.db, rahmah.paths, folder / "usb1").path,
+        export_package(yusuf.db, yusuf.paths, folder / "usb2", everything=True).path,
+    ):
+        import_package(province.db, province.paths, package, trust_new=True)
+    return ConflictScene(rahmah, province, survey_id)

@@ -14,7 +14,7 @@ from ovop_desktop.db.models import Conflict, Survey
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.surveys import delete_survey, update_survey
 from ovop_desktop.services.sync import canonical_dump, export_package, import_package
-from tests.conftest import MakeHome
+from tests.conftest import MakeHome, conflicting_notes
 
 
 def _count(db: Database, model: type) -> int:
@@ -156,22 +156,8 @@ def test_a_person_resolves_a_conflict_and_the_choice_wins_everywhere(
     from ovop_desktop.services.conflicts import list_conflicts, resolve_conflict
     from ovop_desktop.services.errors import InvalidInputError
 
-    rahmah = make_home("rahmah", "Rahmah", seed=1)
-    yusuf = make_home("yusuf", "Yusuf")
-    base = export_package(rahmah.db, rahmah.paths, tmp_path / "usb0").path
-    import_package(yusuf.db, yusuf.paths, base, trust_new=True)
-    with rahmah.db.session() as session:
-        survey_id = session.scalars(select(Survey.id).order_by(Survey.village_code)).first()
-    assert survey_id is not None
-    update_survey(rahmah.db, survey_id, {"notes": "Catatan Rahmah"}, reason="x")
-    update_survey(yusuf.db, survey_id, {"notes": "Catatan Yusuf"}, reason="x")
-    province = make_home("provinsi")
-    for f in (
-        base,
-        export_package(rahmah.db, rahmah.paths, tmp_path / "u1").path,
-        export_package(yusuf.db, yusuf.paths, tmp_path / "u2", everything=True).path,
-    ):
-        import_package(province.db, province.paths, f, trust_new=True)
+    scene = conflicting_notes(make_home, tmp_path)
+    rahmah, province, survey_id = scene.rahmah, scene.province, scene.survey_id
     [conflict] = list_conflicts(province.db)
     assert "notes" in conflict.differences()
     keep = "first" if conflict.first["notes"] == "Catatan Yusuf" else "second"

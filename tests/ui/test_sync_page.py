@@ -15,12 +15,11 @@ from ovop_desktop.db.models import Survey
 from ovop_desktop.exchange.records import TABLES
 from ovop_desktop.services.conflicts import list_conflicts
 from ovop_desktop.services.database import Database
-from ovop_desktop.services.surveys import update_survey
-from ovop_desktop.services.sync import export_package, import_package
+from ovop_desktop.services.sync import export_package
 from ovop_desktop.ui import dialogs
 from ovop_desktop.ui.sync_page import STATUS, SyncPage
 from ovop_desktop.ui.worker import Worker
-from tests.conftest import Home, MakeHome
+from tests.conftest import Home, MakeHome, conflicting_notes
 
 SLOW = 30_000
 
@@ -146,22 +145,8 @@ def test_a_conflict_is_listed_and_settled_with_a_reason(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    rahmah = make_home("rahmah", "Rahmah", seed=1)
-    yusuf = make_home("yusuf", "Yusuf")
-    base = export_package(rahmah.db, rahmah.paths, tmp_path / "usb0").path
-    assert import_package(yusuf.db, yusuf.paths, base, trust_new=True).status == "imported"
-    with rahmah.db.session() as session:
-        survey_id = session.scalars(select(Survey.id).order_by(Survey.village_code)).first()
-    assert survey_id is not None
-    update_survey(rahmah.db, survey_id, {"notes": "Catatan Rahmah"}, reason="x")
-    update_survey(yusuf.db, survey_id, {"notes": "Catatan Yusuf"}, reason="x")
-    province = make_home("provinsi")
-    for package in (
-        base,
-        export_package(rahmah.db, rahmah.paths, tmp_path / "usb1").path,
-        export_package(yusuf.db, yusuf.paths, tmp_path / "usb2", everything=True).path,
-    ):
-        import_package(province.db, province.paths, package, trust_new=True)
+    scene = conflicting_notes(make_home, tmp_path)
+    province, survey_id = scene.province, scene.survey_id
     page = make_page(province)
     review = page.conflict_review
     qtbot.waitUntil(lambda: len(review.conflicts) == 1, timeout=SLOW)
