@@ -56,9 +56,10 @@ def _villages(db: Database) -> list[tuple[str, str, str, str]]:
     return [(code, name, dname or "", rname or "") for code, name, dname, rname in rows]
 
 
-def make_surveys(db: Database, n: int, seed: int = 1) -> None:
-    """Insert `n` surveys, each with 1–4 candidate products assessed completely under the
-    rubric in force, cycling over the villages of the region list. Deterministic per seed."""
+def make_surveys(db: Database, n: int, seed: int = 1, per_survey: int | None = None) -> None:
+    """Insert `n` surveys, each with `per_survey` candidate products (1–4 at random when None)
+    assessed completely under the rubric in force, cycling over the villages of the region
+    list. Deterministic per seed."""
     villages = _villages(db)
     if not villages:
         raise ValueError("the database has no villages: import a region list first")
@@ -95,7 +96,7 @@ def make_surveys(db: Database, n: int, seed: int = 1) -> None:
                 "updated_at": now,
             }
         )
-        for template in rng.sample(templates, rng.randint(1, 4)):
+        for template in rng.sample(templates, per_survey or rng.randint(1, 4)):
             product_id, assessment_id = uuid.uuid4(), uuid.uuid4()
             category = (
                 template.category if template.category in rubric.category_ids else fallback_category

@@ -59,15 +59,15 @@ class PackageError(DomainError):
 # Records: JSON lines, one object per line
 
 
+_RECORD_ENCODER: Final = json.JSONEncoder(
+    ensure_ascii=False, separators=(",", ":"), sort_keys=True, allow_nan=False
+)
+
+
 def encode_records(records: Iterable[Mapping[str, object]]) -> bytes:
     """A record file: UTF-8, one JSON object per line, keys sorted, each line ends in LF."""
-    return b"".join(
-        json.dumps(
-            record, ensure_ascii=False, separators=(",", ":"), sort_keys=True, allow_nan=False
-        ).encode("utf-8")
-        + b"\n"
-        for record in records
-    )
+    encode = _RECORD_ENCODER.encode
+    return "".join([encode(record) + "\n" for record in records]).encode("utf-8")
 
 
 def decode_records(data: bytes, member: str) -> list[dict[str, object]]:

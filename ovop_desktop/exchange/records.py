@@ -40,7 +40,7 @@ TABLES: tuple[tuple[str, type[DeclarativeBase]], ...] = (
 SYNC_TABLES = frozenset(name for name, _ in TABLES if name != "officers")
 
 
-def _encode(value: Any) -> Any:
+def encode_value(value: Any) -> Any:
     if isinstance(value, uuid.UUID):
         return str(value)
     if isinstance(value, datetime):
@@ -55,7 +55,7 @@ def _encode(value: Any) -> Any:
 def to_record(obj: Any) -> dict[str, Any]:
     """The travelling form of a model instance."""
     mapper = inspect(type(obj))
-    record = {column.key: _encode(getattr(obj, column.key)) for column in mapper.column_attrs}
+    record = {column.key: encode_value(getattr(obj, column.key)) for column in mapper.column_attrs}
     if isinstance(obj, Assessment):
         record["levels"] = [
             {"criterion_id": row.criterion_id, "level": row.level, "note": row.note}
@@ -82,23 +82,23 @@ def from_record(model: type[DeclarativeBase], record: dict[str, Any]) -> dict[st
             continue
         value = record[key]
         column = column_attr.columns[0]
-        python_type = _python_type(column)
-        if value is None or python_type is None:
+        kind = python_type(column)
+        if value is None or kind is None:
             values[key] = value
-        elif python_type is uuid.UUID:
+        elif kind is uuid.UUID:
             values[key] = uuid.UUID(value)
-        elif python_type is datetime:
+        elif kind is datetime:
             values[key] = datetime.fromisoformat(value)
-        elif python_type is date:
+        elif kind is date:
             values[key] = date.fromisoformat(value)
-        elif python_type is Decimal:
+        elif kind is Decimal:
             values[key] = Decimal(value)
         else:
             values[key] = value
     return values
 
 
-def _python_type(column: Any) -> type | None:
+def python_type(column: Any) -> type | None:
     if isinstance(column.type, UtcDateTime):
         return datetime
     if isinstance(column.type, Points):

@@ -16,18 +16,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import selectinload
 
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.db.migrate import HEAD_REVISION
-from ovop_desktop.db.models import Assessment, Attachment, Device, ImportLogEntry
+from ovop_desktop.db.models import Attachment, Device, ImportLogEntry
 from ovop_desktop.exchange.keys import load_or_create_key
 from ovop_desktop.exchange.package import read_package
 from ovop_desktop.exchange.package_format import PackageError, decode_records, encode_records
 from ovop_desktop.exchange.package_write import write_package
-from ovop_desktop.exchange.records import TABLES, to_record
+from ovop_desktop.exchange.records import TABLES
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import StorageError
@@ -35,6 +33,7 @@ from ovop_desktop.services.officers import current_officer, device_name, local_d
 from ovop_desktop.services.photos import photo_file
 from ovop_desktop.services.settings import get_setting, set_setting
 from ovop_desktop.services.sync_apply import apply_records
+from ovop_desktop.services.sync_store import all_records
 
 EXPORT_WATERMARK = "export_watermark"
 EXPORT_SEQUENCE = "export_sequence"
@@ -102,12 +101,8 @@ def export_package(
     counts: Counter[str] = Counter()
     with db.session() as session:
         for step, (table, model) in enumerate(TABLES, start=1):
-            query = select(model)
-            if model is Assessment:  # its levels travel with it: load them in one go
-                query = query.options(selectinload(Assessment.levels))
-            if since is not None and hasattr(model, "updated_at"):
-                query = query.where(model.updated_at > datetime.fromisoformat(since))
-            records = [to_record(obj) for obj in session.scalars(query)]
+            after = datetime.fromisoformat(since) if since is not None else None
+            records = all_records(session, model, after)
             if records:
                 members.append((f"records/{table}.jsonl", encode_records(records)))
                 counts[table] = len(records)
@@ -278,6 +273,5 @@ def canonical_dump(db: Database) -> dict[str, list[dict[str, Any]]]:
     dump: dict[str, list[dict[str, Any]]] = {}
     with db.session() as session:
         for table, model in TABLES:
-            rows = [to_record(obj) for obj in session.scalars(select(model))]
-            dump[table] = sorted(rows, key=lambda r: r["id"])
+            dump[table] = sorted(all_records(session, model), key=lambda r: r["id"])
     return dump

@@ -1,8 +1,8 @@
 """Applying the records of one package to the database, by the merge rule of exchange.merge.
 
-One transaction per package; revisions are written as they arrive (KEEP_REVISIONS). A record that
-cannot be applied (its village is not in the region list, its survey is unknown) is rejected with
-its reason and the rest of the package still applies.
+One transaction per package; records are written as they arrive, revisions included, in bulk
+through services.sync_store. A record that cannot be applied (its village is not in the region
+list, its survey is unknown) is rejected with its reason and the rest of the package still applies.
 """
 
 from __future__ import annotations
@@ -15,14 +15,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import DeclarativeBase, Session, selectinload
+from sqlalchemy.orm import DeclarativeBase, Session
 
-from ovop_desktop.db.engine import KEEP_REVISIONS
 from ovop_desktop.db.models import Assessment, AssessmentLevel, Conflict, Region
 from ovop_desktop.exchange.merge import decide
-from ovop_desktop.exchange.records import TABLES, content_hash, from_record, to_record
+from ovop_desktop.exchange.records import TABLES, content_hash, from_record
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.photos import photo_file
+from ovop_desktop.services.sync_store import (
+    existing_ids,
+    insert_rows,
+    local_records,
+    replace_levels,
+    table_io,
+    update_rows,
+)
+
+MODELS: dict[str, type[DeclarativeBase]] = dict(TABLES)
 
 PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
     "respondents": (("survey_id", "surveys"),),
@@ -94,31 +103,48 @@ def write_record(
             session.delete(row)
 
 
-def _locals(session: Session, model: type[DeclarativeBase], ids: list[str]) -> dict[str, Any]:
-    """The local copies of the incoming records, in a few queries (levels loaded with them)."""
-    found: dict[str, Any] = {}
-    column = model.id  # type: ignore[attr-defined]
-    for start in range(0, len(ids), 500):
-        query = select(model).where(column.in_([uuid.UUID(i) for i in ids[start : start + 500]]))
-        if model is Assessment:
-            query = query.options(selectinload(Assessment.levels))
-        for obj in session.scalars(query):
-            found[str(obj.id)] = obj  # type: ignore[attr-defined]
-    return found
-
-
-def _missing_reference(
-    session: Session, table: str, record: dict[str, Any], known: dict[str, set[str]]
-) -> str | None:
-    if table == "surveys" and session.get(Region, record["village_code"]) is None:
-        return (
-            f"Survei {record.get('village_name')}: kode wilayah {record['village_code']} "
-            "tidak ada di daftar wilayah; impor daftar wilayah terbaru dulu."
-        )
+def _referenced(
+    session: Session,
+    table: str,
+    records: list[dict[str, Any]],
+    accepted: dict[str, set[str]],
+    counts: ApplyCounts,
+) -> list[dict[str, Any]]:
+    """The records whose village and parents are known here or arrive in this package; the
+    others are rejected with their reason (and so are their own children, later)."""
+    villages: set[str] = set()
+    if table == "surveys":
+        villages = existing_ids(session, Region.code, (r["village_code"] for r in records))
+    parents: dict[str, set[str]] = {}
     for column, parent in PARENTS.get(table, ()):
-        if record.get(column) is not None and record[column] not in known[parent]:
-            return f"{table} {record['id']}: induknya ({parent} {record[column]}) tidak dikenal."
-    return None
+        wanted = {r[column] for r in records if r.get(column) is not None} - accepted[parent]
+        model = MODELS[parent]
+        found = existing_ids(session, model.id, (uuid.UUID(i) for i in wanted))  # type: ignore[attr-defined]
+        parents[column] = accepted[parent] | found
+    usable = []
+    for record in records:
+        if table == "surveys" and record["village_code"] not in villages:
+            counts.rejected.append(
+                f"Survei {record.get('village_name')}: kode wilayah {record['village_code']} "
+                "tidak ada di daftar wilayah; impor daftar wilayah terbaru dulu."
+            )
+            continue
+        missing = next(
+            (
+                (column, parent)
+                for column, parent in PARENTS.get(table, ())
+                if record.get(column) is not None and record[column] not in parents[column]
+            ),
+            None,
+        )
+        if missing:
+            column, parent = missing
+            counts.rejected.append(
+                f"{table} {record['id']}: induknya ({parent} {record[column]}) tidak dikenal."
+            )
+            continue
+        usable.append(record)
+    return usable
 
 
 def apply_records(
@@ -128,48 +154,45 @@ def apply_records(
     media: dict[str, bytes],
     package_id: uuid.UUID,
 ) -> ApplyCounts:
-    """Merge every record of a package into the open session's transaction."""
-    session.info[KEEP_REVISIONS] = True
+    """Merge every record of a package into the open session's transaction, table by table in
+    the order of the foreign keys, in bulk (services.sync_store)."""
     counts = ApplyCounts()
-    known: dict[str, set[str]] = {}
-    try:
-        for table, model in TABLES:
-            records = tables.get(table, [])
-            mapper_ids = {r["id"] for r in records}
-            known[table] = (
-                mapper_ids
-                | {
-                    str(i)
-                    for i in session.scalars(select(model.id))  # type: ignore[attr-defined]
-                }
-                if table in ("surveys", "candidate_products")
-                else mapper_ids
-            )
-            existing = _locals(session, model, [r["id"] for r in records])
-            for record in records:
-                problem = _missing_reference(session, table, record, known)
-                if problem:
-                    counts.rejected.append(problem)
-                    known[table].discard(record["id"])
-                    continue
-                local_obj = existing.get(record["id"])
-                local = to_record(local_obj) if local_obj is not None else None
-                decision = decide(local, record)
-                if decision.action == "conflict":
-                    assert local is not None
-                    _record_conflict(session, table, local, record, package_id)
-                if decision.keep_incoming:
-                    write_record(session, model, local_obj, record)
-                    if table == "attachments" and record["sha256"] in media:
-                        _store_media(paths, record["sha256"], media[record["sha256"]])
-                kind = decision.action
-                if kind == "conflict":
-                    counts.conflicts += 1
-                else:
-                    setattr(counts, kind, getattr(counts, kind) + 1)
-            session.flush()  # the next table's records may point at these
-    finally:
-        session.info.pop(KEEP_REVISIONS, None)
+    accepted: dict[str, set[str]] = {}
+    for table, model in TABLES:
+        accepted[table] = set()
+        records = tables.get(table, [])
+        if not records:
+            continue
+        ids = [r["id"] for r in records]
+        if len(set(ids)) != len(ids):
+            twice = next(i for i in ids if ids.count(i) > 1)
+            raise ValueError(f"{table}: rekaman {twice} muncul dua kali")
+        records = _referenced(session, table, records, accepted, counts)
+        local = local_records(session, model, [r["id"] for r in records])
+        io = table_io(model)
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        written: list[dict[str, Any]] = []
+        for record in records:
+            mine = local.get(record["id"])
+            decision = decide(mine, record)
+            if decision.action == "conflict":
+                assert mine is not None
+                _record_conflict(session, table, mine, record, package_id)
+                counts.conflicts += 1
+            else:
+                setattr(counts, decision.action, getattr(counts, decision.action) + 1)
+            accepted[table].add(record["id"])
+            if not decision.keep_incoming:
+                continue
+            (inserts if mine is None else updates).append(io.values(record))
+            written.append(record)
+            if table == "attachments" and record["sha256"] in media:
+                _store_media(paths, record["sha256"], media[record["sha256"]])
+        insert_rows(session, model, inserts)
+        update_rows(session, model, updates)
+        if model is Assessment:
+            replace_levels(session, [r["id"] for r in written if r["id"] in local], written)
     return counts
 
 

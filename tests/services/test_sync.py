@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import zipfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +15,10 @@ from ovop_desktop.db.models import Conflict, Survey
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.surveys import delete_survey, update_survey
 from ovop_desktop.services.sync import canonical_dump, export_package, import_package
-from tests.conftest import MakeHome, conflicting_notes
+from tests.conftest import Home, MakeHome, conflicting_notes
+
+
+Records = dict[str, list[dict[str, object]]]
 
 
 def _count(db: Database, model: type) -> int:
@@ -180,36 +184,61 @@ def test_a_person_resolves_a_conflict_and_the_choice_wins_everywhere(
         assert mine is not None and mine.notes == "Catatan Yusuf"
 
 
-def test_a_signed_package_with_an_invalid_record_imports_nothing(
-    make_home: MakeHome, tmp_path: Path
-) -> None:
+def _resigned(home: Home, package: Path, folder: Path, change: Callable[[Records], None]) -> Path:
+    """The package with its records changed by `change` (member name → records), signed
+    again by the same laptop: a valid signature over invalid content."""
     from ovop_desktop.exchange.keys import load_or_create_key
     from ovop_desktop.exchange.package import read_package
     from ovop_desktop.exchange.package_format import decode_records, encode_records
     from ovop_desktop.exchange.package_write import write_package as write
 
-    rahmah = make_home("rahmah", "Rahmah", seed=1)
-    province = make_home("provinsi")
-    package = read_package(export_package(rahmah.db, rahmah.paths, tmp_path / "usb").path)
-    members = dict(package.members)
-    assessments = decode_records(members["records/assessments.jsonl"], "a")
-    assessments[-1]["stars"] = 9  # outside 1–5: the database refuses it
-    members["records/assessments.jsonl"] = encode_records(assessments)
+    read = read_package(package)
+    records = {
+        name: decode_records(data, name)
+        for name, data in read.members.items()
+        if name.startswith("records/")
+    }
+    change(records)
+    members = {**read.members, **{n: encode_records(r) for n, r in records.items()}}
     fields = {
         k: v
-        for k, v in package.manifest.to_dict().items()
+        for k, v in read.manifest.to_dict().items()
         if k not in ("members", "package_id", "created_at")
     }
-    (tmp_path / "buruk").mkdir()
-    bad = write(
-        tmp_path / "buruk",
-        "buruk",
-        fields,
-        sorted(members.items()),
-        load_or_create_key(rahmah.paths.data_dir),
+    folder.mkdir()
+    return write(
+        folder, "buruk", fields, sorted(members.items()), load_or_create_key(home.paths.data_dir)
     )
+
+
+def test_a_signed_package_with_an_invalid_record_imports_nothing(
+    make_home: MakeHome, tmp_path: Path
+) -> None:
+    rahmah = make_home("rahmah", "Rahmah", seed=1)
+    province = make_home("provinsi")
+    package = export_package(rahmah.db, rahmah.paths, tmp_path / "usb").path
+
+    def out_of_range(records: Records) -> None:
+        records["records/assessments.jsonl"][-1]["stars"] = 9  # outside 1–5
+
+    bad = _resigned(rahmah, package, tmp_path / "buruk", out_of_range)
     result = import_package(province.db, province.paths, bad, trust_new=True)
     assert result.status == "rejected" and "tidak sah" in (result.reason or "")
+    assert _count(province.db, Survey) == 0
+
+
+def test_a_record_twice_in_one_package_imports_nothing(make_home: MakeHome, tmp_path: Path) -> None:
+    rahmah = make_home("rahmah", "Rahmah", seed=1)
+    province = make_home("provinsi")
+    package = export_package(rahmah.db, rahmah.paths, tmp_path / "usb").path
+
+    def doubled(records: Records) -> None:
+        surveys = records["records/surveys.jsonl"]
+        surveys.append(dict(surveys[0], notes="Salinan kedua"))
+
+    bad = _resigned(rahmah, package, tmp_path / "buruk", doubled)
+    result = import_package(province.db, province.paths, bad, trust_new=True)
+    assert result.status == "rejected" and "dua kali" in (result.reason or "")
     assert _count(province.db, Survey) == 0
 
 

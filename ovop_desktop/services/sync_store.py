@@ -1,0 +1,255 @@
+"""Reading and writing travelling records in bulk, for the import of packages.
+
+A province imports hundreds of thousands of records; the ORM's unit of work costs far more than
+the database per row. Here the rows go through SQLAlchemy Core (the column types still convert
+and check every value), a few statements per table and package: one select per 500 incoming ids
+for the local copies, one executemany for the new rows, one for the overwritten ones.
+"""
+
+from __future__ import annotations
+
+import functools
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import String, Table, bindparam, delete, inspect, select, type_coerce, update
+from sqlalchemy.orm import DeclarativeBase, Session
+
+from ovop_desktop.db.models import Assessment, AssessmentLevel
+from ovop_desktop.exchange.records import python_type
+
+CHUNK = 500  # ids per IN (…): well under every backend's limit of bound parameters
+Converter = Callable[[Any], Any]
+
+
+def _uuid_text(value: Any) -> str:
+    """A UUID column read as it is stored: 32 hex digits on SQLite, a UUID from PostgreSQL's
+    driver. Reading it so, rather than through uuid.UUID, halves the cost of an export."""
+    if isinstance(value, str) and len(value) == 32:
+        return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+    return str(value if isinstance(value, uuid.UUID) else uuid.UUID(str(value)))
+
+
+def _decimal_text(value: Decimal) -> str:
+    return f"{value:.2f}"
+
+
+def _iso(value: date) -> str:
+    return value.isoformat()
+
+
+# By a column's Python type: (from travelling text to a value, from a value to travelling text)
+_CONVERTERS: dict[type, tuple[Converter, Converter]] = {
+    uuid.UUID: (uuid.UUID, _uuid_text),
+    datetime: (datetime.fromisoformat, _iso),
+    date: (date.fromisoformat, _iso),
+    Decimal: (Decimal, _decimal_text),
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # in the travelling record
+    name: str  # in the table
+    from_text: Converter | None
+    to_text: Converter | None
+    raw: bool  # read as stored (UUIDs), not through the column type
+
+
+@dataclass(frozen=True)
+class TableIo:
+    """How one model's records map to its table."""
+
+    model: type[DeclarativeBase]
+    table: Table
+    columns: tuple[Column, ...]
+
+    def values(self, record: dict[str, Any]) -> dict[str, Any]:
+        """Column values (by column name) of a travelling record; unknown keys are ignored."""
+        row: dict[str, Any] = {}
+        for column in self.columns:
+            if column.key in record:
+                value = record[column.key]
+                convert = column.from_text
+                row[column.name] = value if value is None or convert is None else convert(value)
+        return row
+
+    def select(self) -> Any:
+        return select(
+            *(
+                type_coerce(self.table.c[c.name], String) if c.raw else self.table.c[c.name]
+                for c in self.columns
+            )
+        )
+
+    @functools.cached_property
+    def _keys(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.columns)
+
+    @functools.cached_property
+    def _to_text(self) -> tuple[tuple[int, Converter], ...]:
+        return tuple((i, c.to_text) for i, c in enumerate(self.columns) if c.to_text is not None)
+
+    def record(self, row: Sequence[Any]) -> dict[str, Any]:
+        """The travelling form of a row read with select()."""
+        values = list(row)
+        for index, to_text in self._to_text:
+            if values[index] is not None:
+                values[index] = to_text(values[index])
+        return dict(zip(self._keys, values, strict=True))
+
+
+@functools.cache
+def table_io(model: type[DeclarativeBase]) -> TableIo:
+    columns = []
+    for attr in inspect(model).column_attrs:
+        column = attr.columns[0]
+        kind = python_type(column)
+        from_text, to_text = _CONVERTERS.get(kind, (None, None)) if kind else (None, None)
+        columns.append(Column(attr.key, column.name, from_text, to_text, kind is uuid.UUID))
+    table = model.__table__
+    assert isinstance(table, Table)
+    return TableIo(model, table, tuple(columns))
+
+
+def table_io_levels() -> Table:
+    table = AssessmentLevel.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+def _chunks(items: list[Any]) -> Iterator[list[Any]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
+
+
+def _plain_rows(session: Session, query: Any) -> list[tuple[Any, ...]]:
+    """The rows of a query of plain columns as the driver gives them. For the hundreds of
+    thousands of criterion levels of a full export, result rows cost more than the reading."""
+    connection = session.connection()
+    compiled = query.compile(dialect=connection.dialect)
+    if compiled.params:  # bound values need the engine's processing
+        return [tuple(row) for row in connection.execute(query)]
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(str(compiled))
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
+def _attach_levels(session: Session, records: dict[str, dict[str, Any]], every: bool) -> None:
+    """Give each assessment record its levels, by criterion (all levels in one query when
+    `every` assessment is wanted, else by chunks of ids)."""
+    for record in records.values():
+        record["levels"] = []
+    levels = table_io_levels().c
+    owner_id = type_coerce(levels.assessment_id, String)
+    query = select(owner_id, levels.criterion_id, levels.level, levels.note)
+    queries = (
+        [query]
+        if every
+        else [
+            query.where(levels.assessment_id.in_(c)) for c in _chunks(list(map(uuid.UUID, records)))
+        ]
+    )
+    for one in queries:
+        rows = _plain_rows(session, one.order_by(levels.assessment_id, levels.criterion_id))
+        owner_key, owner_levels = None, None
+        for raw_id, criterion_id, level, note in rows:
+            if raw_id != owner_key:  # rows come by assessment: look each one up once
+                owner_key = raw_id
+                owner = records.get(_uuid_text(raw_id))
+                owner_levels = owner["levels"] if owner is not None else None
+            if owner_levels is not None:
+                owner_levels.append({"criterion_id": criterion_id, "level": level, "note": note})
+
+
+def local_records(session: Session, model: type[DeclarativeBase], ids: list[str]) -> dict[str, Any]:
+    """The travelling form of the local copies of `ids` that exist here, by id."""
+    io = table_io(model)
+    found: dict[str, dict[str, Any]] = {}
+    for chunk in _chunks([uuid.UUID(i) for i in ids]):
+        for row in session.execute(io.select().where(io.table.c.id.in_(chunk))).all():
+            record = io.record(row)
+            found[record["id"]] = record
+    if model is Assessment and found:
+        _attach_levels(session, found, every=False)
+    return found
+
+
+def all_records(
+    session: Session, model: type[DeclarativeBase], since: datetime | None = None
+) -> list[dict[str, Any]]:
+    """Every record of `model` in its travelling form (saved after `since`, when given), in
+    the order of their ids: what an export writes and a canonical dump compares."""
+    io = table_io(model)
+    query = io.select().order_by(io.table.c.id)
+    if since is not None and "updated_at" in io.table.c:
+        query = query.where(io.table.c.updated_at > since)
+    records = {}
+    for row in session.execute(query).all():
+        record = io.record(row)
+        records[record["id"]] = record
+    if model is Assessment and records:
+        _attach_levels(session, records, every=since is None)
+    return list(records.values())
+
+
+def existing_ids(session: Session, column: Any, values: Iterable[Any]) -> set[str]:
+    """Which of `values` are present in `column` (as text)."""
+    wanted = sorted(set(values))
+    present: set[str] = set()
+    for chunk in _chunks(wanted):
+        present.update(str(v) for v in session.scalars(select(column).where(column.in_(chunk))))
+    return present
+
+
+def _by_shape(rows: list[dict[str, Any]]) -> dict[tuple[str, ...], list[dict[str, Any]]]:
+    """Rows grouped by their set of columns: one executemany needs the same columns in each."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(tuple(row), []).append(row)
+    return groups
+
+
+def insert_rows(session: Session, model: type[DeclarativeBase], rows: list[dict[str, Any]]) -> None:
+    table = table_io(model).table
+    for group in _by_shape(rows).values():
+        session.execute(table.insert(), group)
+
+
+def update_rows(session: Session, model: type[DeclarativeBase], rows: list[dict[str, Any]]) -> None:
+    """Overwrite whole rows, matched by id."""
+    table = table_io(model).table
+    for shape, group in _by_shape(rows).items():
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("v_id"))
+            .values({name: bindparam(f"v_{name}") for name in shape if name != "id"})
+        )
+        session.execute(statement, [{f"v_{k}": v for k, v in row.items()} for row in group])
+
+
+def replace_levels(session: Session, replaced: list[str], records: list[dict[str, Any]]) -> None:
+    """The criterion levels of these assessments become those of the records: the old ones of
+    the `replaced` (overwritten) assessments go, the records' come in."""
+    table = table_io_levels()
+    for chunk in _chunks([uuid.UUID(i) for i in replaced]):
+        session.execute(delete(table).where(table.c.assessment_id.in_(chunk)))
+    rows = [
+        {
+            "assessment_id": uuid.UUID(record["id"]),
+            "criterion_id": item["criterion_id"],
+            "level": item.get("level"),
+            "note": item.get("note"),
+        }
+        for record in records
+        for item in record.get("levels", ())
+    ]
+    if rows:
+        session.execute(table.insert(), rows)
