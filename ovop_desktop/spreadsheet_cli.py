@@ -57,15 +57,10 @@ def cmd_template(ctx: Context) -> int:
 
 
 def cmd_import_xlsx(ctx: Context) -> int:
-    from ovop_desktop.services.officers import current_officer
-    from ovop_desktop.services.rubrics import rubric_in_force
-    from ovop_desktop.services.xlsx_template_import import import_template
+    from ovop_desktop.services.xlsx_template_import import import_template_here
 
-    officer = current_officer(ctx.db)
     path = Path(ctx.args.file)
-    result = import_template(
-        ctx.db, rubric_in_force(ctx.db), path, officer_id=officer.id if officer else None
-    )
+    result = import_template_here(ctx.db, path)
     drafts = result.assessments - result.final_assessments
     print(
         f"Impor templat {path.name}: {result.surveys} survei (draf), {result.products} produk "

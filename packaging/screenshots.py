@@ -12,6 +12,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
+from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ovop_desktop.paths import resolve_paths
@@ -40,9 +42,9 @@ class Shots:
             worker.wait()
             self.app.processEvents()
 
-    def save(self, name: str, widget: QWidget) -> None:
+    def save(self, name: str, widget: QWidget | QPixmap) -> None:
         target = self.out / f"{name}-{self.language}.png"
-        widget.grab().save(str(target))
+        (widget if isinstance(widget, QPixmap) else widget.grab()).save(str(target))
         print(target)
 
 
@@ -142,6 +144,7 @@ def render(shots: Shots) -> None:
                 "ZeroDivisionError: division by zero",
             ),
         )
+        _template_screens(shots, window, worker, rows[0], Path(home))
         window.close()
         worker.wait()
         db.dispose()
@@ -196,6 +199,68 @@ def _letter_screens(
         shots.settle(worker)
     shots.save("surat-dialog", dialog)
     dialog.close()
+
+
+def _template_screens(
+    shots: Shots, window: MainWindow, worker: Worker, row: SurveyRow, home: Path
+) -> None:
+    """The Excel template menu open on the Survei page, a refused template with its problems,
+    and the page after a filled template came in (last: it adds a survey to the demo data)."""
+    from ovop_desktop.services.xlsx_template import write_template
+
+    window.focus_search()  # back from the editor to the list
+    window.survey_list.ui.searchEdit.clearFocus()
+    shots.settle(worker)
+    page = window.survey_list
+    button, menu = page.ui.templateButton, page.template_menu.menu
+    under_button = button.mapTo(window, button.rect().bottomLeft())
+    menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
+    shots.settle(worker)
+    picture = window.grab()
+    painter = QPainter(picture)
+    # Drawn under the button: the offscreen screen is narrower than the window and pushes the
+    # popup itself to the left.
+    painter.drawPixmap(under_button, menu.grab())
+    painter.end()
+    shots.save("survei-templat-menu", picture)
+    menu.hide()
+
+    def filled(name: str, rows: dict[str, list[list[object]]]) -> str:
+        path = write_template(window.db, window.rubric, home / name)
+        book = openpyxl.load_workbook(path)
+        for sheet, values in rows.items():
+            for number, row_values in enumerate(values, start=2):
+                for column, value in enumerate(row_values, start=1):
+                    book[sheet].cell(number, column, value)
+        book.save(path)
+        return str(path)
+
+    village = f"{row.village_code} — {row.village}"
+    page.template_menu.import_filled(
+        filled(
+            "isi-kecamatan.xlsx",
+            {
+                "Survei": [[1, village, "31/02/2026"], [1, "63.99.99.2999", "04/08/2026"]],
+                "Kandidat": [[1, "Anyaman Purun", "Mebel"], [3, "Dodol", "Makanan"]],
+                "Tingkat": [[1, "Anyaman Purun", 5, 3, 7]],
+            },
+        )
+    )
+    shots.settle(worker)
+    shots.save("survei-templat-ditolak", window)
+    _save_dialog(shots, worker, "dialog-templat-masalah")
+    page.template_menu.import_filled(
+        filled(
+            "isi-desa.xlsx",
+            {
+                "Survei": [[1, village, "02/01/2026", "Siti Rahmah"]],
+                "Kandidat": [[1, "Anyaman Purun", "Anyaman"], [1, "Amplang", "Makanan"]],
+                "Tingkat": [[1, "Anyaman Purun", 5, 3, 3, 4, 3, 3, 3, 4], [1, "Amplang", 4, 4]],
+            },
+        )
+    )
+    shots.settle(worker)
+    shots.save("survei-templat-diimpor", window)
 
 
 def _journal_with(home: str, row: SurveyRow) -> RecoveryJournal:

@@ -28,7 +28,8 @@ from ovop_desktop.exchange.spreadsheet import (
 from ovop_desktop.services.assessments import save_assessment
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError
-from ovop_desktop.services.officers import local_device_id
+from ovop_desktop.services.officers import current_officer, local_device_id
+from ovop_desktop.services.rubrics import rubric_in_force
 from ovop_desktop.services.surveys import ProductInput, SurveyInput, add_product, create_survey
 from ovop_desktop.services.xlsx_template import (
     LEVEL_SHEET,
@@ -319,6 +320,15 @@ def import_template(
         assessments=len(plan.levels),
         final_assessments=finals,
         survey_ids=tuple(survey_ids.values()),
+    )
+
+
+def import_template_here(db: Database, source: Path) -> TemplateImportResult:
+    """import_template as the CLI and the Survei page run it: against the rubric in force, with
+    this laptop's officer for the surveys whose 'nama petugas' is empty."""
+    officer = current_officer(db)
+    return import_template(
+        db, rubric_in_force(db), source, officer_id=officer.id if officer else None
     )
 
 

@@ -181,6 +181,18 @@ def open_files(
     dialog.open()
 
 
+def open_file(
+    parent: QWidget, title: str, folder: str, name_filter: str, on_path: Callable[[str], None]
+) -> None:
+    """Pick one file, starting in `folder`, without blocking; `on_path` gets its path (not
+    called on cancel)."""
+    dialog = QFileDialog(parent, title, folder)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.setNameFilter(name_filter)
+    dialog.fileSelected.connect(on_path)
+    dialog.open()
+
+
 def save_file(
     parent: QWidget,
     title: str,

@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.ui.pages.addWidget(self.settings_page)
         self.survey_list.openRequested.connect(self._on_survey_list_open_requested)
         self.survey_list.newRequested.connect(self.new_survey)
+        self.survey_list.surveysImported.connect(self.refresh_counts)
         self.editor.closed.connect(self._on_editor_closed)
         self.editor.deleted.connect(self._on_editor_deleted)
         self.settings_page.languageChanged.connect(self.languageChanged)

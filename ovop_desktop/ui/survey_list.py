@@ -1,4 +1,5 @@
-"""The Survei page: every survey with its top candidate, narrowed by typing and two pickers.
+"""The Survei page: every survey with its top candidate, narrowed by typing and two pickers, and
+the Excel template for paper surveys (template_import).
 
 Rows are loaded on the worker; filtering and sorting happen in the models (see
 survey_table_model), fast enough at 10,000 surveys to follow every keystroke without a delay.
@@ -17,6 +18,7 @@ from ovop_desktop.core.formatting import format_number_en, format_number_id
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.rubrics import rubric_in_force
 from ovop_desktop.services.survey_list import SurveyRow, list_surveys
+from ovop_desktop.services.xlsx_template import TemplateImportResult
 from ovop_desktop.ui import crash, i18n
 from ovop_desktop.ui.forms.ui_survey_list import Ui_SurveyListPage
 from ovop_desktop.ui.survey_table_model import (
@@ -28,6 +30,7 @@ from ovop_desktop.ui.survey_table_model import (
     short_regency,
     star_text,
 )
+from ovop_desktop.ui.template_import import TemplateMenu
 from ovop_desktop.ui.worker import Worker
 
 # Widest content of the fixed columns, measured with the view's font; the village and top
@@ -53,15 +56,18 @@ def _load_rows(db: Database) -> list[SurveyRow]:
 
 class SurveyListPage(QWidget):
     """The list of surveys. `openRequested(survey_id)` on double-click or Enter on a row;
-    `newRequested()` from the New survey button."""
+    `newRequested()` from the New survey button; `surveysImported()` once a filled template
+    came in (the list reloads itself)."""
 
     openRequested = Signal(object)  # uuid.UUID of the survey
     newRequested = Signal()
+    surveysImported = Signal()
 
     def __init__(self, db: Database, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.worker = db, worker
         self._loaded = False
+        self._select_after_load: uuid.UUID | None = None
         self.ui = Ui_SurveyListPage()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         title_font = self.ui.pageTitle.font()
@@ -91,6 +97,10 @@ class SurveyListPage(QWidget):
         self.ui.statusCombo.currentIndexChanged.connect(self._on_status_combo_current_index_changed)
         self.ui.clearFiltersButton.clicked.connect(self._on_clear_filters_button_clicked)
         self.ui.newSurveyButton.clicked.connect(self._on_new_survey_button_clicked)
+        self.template_menu = TemplateMenu(
+            self, self.ui.templateButton, self.ui.messageLabel, db, worker
+        )
+        self.template_menu.imported.connect(self._on_template_menu_imported)
         table.activated.connect(self._on_survey_table_activated)
         self._show_state()
 
@@ -104,6 +114,18 @@ class SurveyListPage(QWidget):
     def focus_search(self) -> None:
         self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.ui.searchEdit.selectAll()
+
+    def clear_filters(self) -> None:
+        """Show every survey: empty search, all regencies, all statuses."""
+        for widget in (self.ui.searchEdit, self.ui.regencyCombo, self.ui.statusCombo):
+            widget.blockSignals(True)
+        self.ui.searchEdit.clear()
+        self.ui.regencyCombo.setCurrentIndex(0)
+        self.ui.statusCombo.setCurrentIndex(0)
+        for widget in (self.ui.searchEdit, self.ui.regencyCombo, self.ui.statusCombo):
+            widget.blockSignals(False)
+        self.proxy.set_filter(SurveyFilter())
+        self._show_state()
 
     def selected_survey_id(self) -> uuid.UUID | None:
         current = self.ui.surveyTable.selectionModel().currentIndex()
@@ -194,7 +216,8 @@ class SurveyListPage(QWidget):
 
     @Slot(object)
     def _on_surveys_loaded(self, rows: list[SurveyRow]) -> None:
-        kept = self.selected_survey_id()
+        kept = self._select_after_load or self.selected_survey_id()
+        self._select_after_load = None
         self.model.set_rows(rows)
         self._loaded = True
         self._fill_regencies()
@@ -226,20 +249,20 @@ class SurveyListPage(QWidget):
 
     @Slot()
     def _on_clear_filters_button_clicked(self) -> None:
-        for widget in (self.ui.searchEdit, self.ui.regencyCombo, self.ui.statusCombo):
-            widget.blockSignals(True)
-        self.ui.searchEdit.clear()
-        self.ui.regencyCombo.setCurrentIndex(0)
-        self.ui.statusCombo.setCurrentIndex(0)
-        for widget in (self.ui.searchEdit, self.ui.regencyCombo, self.ui.statusCombo):
-            widget.blockSignals(False)
-        self.proxy.set_filter(SurveyFilter())
-        self._show_state()
+        self.clear_filters()
         self.ui.searchEdit.setFocus()
 
     @Slot()
     def _on_new_survey_button_clicked(self) -> None:
         self.newRequested.emit()
+
+    @Slot(object)
+    def _on_template_menu_imported(self, result: TemplateImportResult) -> None:
+        # Show what came in: no filter may hide the new drafts, the first one is selected.
+        self.clear_filters()
+        self._select_after_load = result.survey_ids[0] if result.survey_ids else None
+        self.reload()
+        self.surveysImported.emit()
 
     @Slot(QModelIndex)
     def _on_survey_table_activated(self, index: QModelIndex) -> None:

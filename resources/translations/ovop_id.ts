@@ -2018,6 +2018,14 @@ Buka jendela yang sudah terbuka, jangan menjalankannya lagi.</translation>
             <translation>Survei</translation>
         </message>
         <message>
+            <source>Save a blank Excel template to type paper surveys into, or import a filled one</source>
+            <translation>Simpan templat Excel kosong untuk mengetik survei kertas, atau impor templat yang sudah diisi</translation>
+        </message>
+        <message>
+            <source>&amp;Excel template</source>
+            <translation>Templat &amp;Excel</translation>
+        </message>
+        <message>
             <source>Record a new village survey (Ctrl+N)</source>
             <translation>Catat survei desa baru (Ctrl+N)</translation>
         </message>
@@ -2350,6 +2358,76 @@ Percayai hanya jika petugasnya mengonfirmasi sidik kunci ini (misalnya lewat tel
         <message>
             <source>&amp;Conflicts (%1)</source>
             <translation>&amp;Konflik (%1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TemplateMenu</name>
+        <message>
+            <source>&amp;Save blank template…</source>
+            <translation>&amp;Simpan templat kosong…</translation>
+        </message>
+        <message>
+            <source>&amp;Import filled template…</source>
+            <translation>&amp;Impor templat terisi…</translation>
+        </message>
+        <message>
+            <source>Saving the blank template…</source>
+            <translation>Menyimpan templat kosong…</translation>
+        </message>
+        <message>
+            <source>Importing %1…</source>
+            <translation>Mengimpor %1…</translation>
+        </message>
+        <message>
+            <source>Save a blank survey template</source>
+            <translation>Simpan templat survei kosong</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Buku kerja Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Import a filled survey template</source>
+            <translation>Impor templat survei yang sudah diisi</translation>
+        </message>
+        <message>
+            <source>Blank template saved as %1. Type the paper surveys into it in Excel, then bring them in with Excel template › Import filled template.</source>
+            <translation>Templat kosong disimpan sebagai %1. Ketik survei kertas ke dalamnya di Excel, lalu masukkan lewat Templat Excel › Impor templat terisi.</translation>
+        </message>
+        <message>
+            <source>Imported from %1 — surveys: %2, candidate products: %3, assessments: %4 (final: %5, draft: %6). The surveys are drafts: open each one to check it.</source>
+            <translation>Diimpor dari %1 — survei: %2, produk kandidat: %3, penilaian: %4 (final: %5, draf: %6). Survei masuk sebagai draf: buka satu per satu untuk memeriksanya.</translation>
+        </message>
+        <message>
+            <source>%1 was not imported; nothing was saved. See the list of problems.</source>
+            <translation>%1 tidak diimpor; tidak ada data yang disimpan. Lihat daftar masalahnya.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TemplateProblemsDialog</name>
+        <message>
+            <source>Template not imported</source>
+            <translation>Templat tidak diimpor</translation>
+        </message>
+        <message>
+            <source>Nothing from %1 was imported: no survey was added or changed. Fix every row listed below in Excel, save the file and import it again.</source>
+            <translation>Tidak ada data dari %1 yang diimpor: tidak ada survei yang ditambah atau diubah. Perbaiki setiap baris di bawah ini di Excel, simpan berkasnya, lalu impor lagi.</translation>
+        </message>
+        <message>
+            <source>Problems in the template</source>
+            <translation>Masalah dalam templat</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Salin</translation>
+        </message>
+        <message>
+            <source>Copy the list of problems to the clipboard</source>
+            <translation>Salin daftar masalah ke papan klip</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Tutup</translation>
         </message>
     </context>
     <context>

@@ -7,7 +7,7 @@ import argparse
 import csv
 import io
 from collections.abc import Callable, Iterator
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ from ovop_desktop.services.xlsx_template import TemplateError, write_template
 from ovop_desktop.services.xlsx_template_import import import_template
 from ovop_desktop.spreadsheet_cli import register
 from tests.conftest import FIXTURES
+from tests.xlsx_templates import column_of, filled_template, header_row, put_row
 
 # The default rubric's weights, from shared/domain/ovop-rubric.md, independent of the code.
 WEIGHTS = {"C1": 10, "C2": 10, "C3": 10, "C4": 10, "C5": 15, "C6": 10, "C7": 20, "C8": 15}
@@ -49,12 +50,8 @@ def _by_hand(levels: list[int]) -> Decimal:
     )
 
 
-def _headers(ws: Any) -> list[str]:
-    return [cell.value for cell in ws[1]]
-
-
 def _records(ws: Any) -> list[dict[str, Any]]:
-    headers = _headers(ws)
+    headers = header_row(ws)
     return [
         dict(zip(headers, row, strict=True)) for row in ws.iter_rows(min_row=2, values_only=True)
     ]
@@ -78,7 +75,7 @@ def test_neutralise_quotes_text_that_would_run_as_a_formula() -> None:
     assert neutralise(-5) == -5
 
 
-def test_xlsx_has_four_sheets_with_frozen_filtered_indonesian_headers(
+def test_xlsx_has_four_sheets_with_frozen_filtered_indonesianheader_row(
     seeded: Database, rubric: Rubric, tmp_path: Path
 ) -> None:
     target = tmp_path / "ekspor.xlsx"
@@ -94,14 +91,14 @@ def test_xlsx_has_four_sheets_with_frozen_filtered_indonesian_headers(
     assert {"Kabupaten/Kota", "Kecamatan", "Desa/Kelurahan", "Petugas", "Jumlah penduduk"} <= set(
         surveys[0]
     )
-    assert _headers(book["Penilaian"])[6:14] == list(WEIGHTS)
+    assert header_row(book["Penilaian"])[6:14] == list(WEIGHTS)
     products = _records(book["Produk"])
     assert {row["Kategori"] for row in products} <= {c.name_id for c in rubric.categories}
     assert {row["NIB"] for row in products} <= {"Ya", "Tidak"}
     assert book["Produk"]["E2"].number_format == "dd/mm/yyyy"
-    price = _headers(book["Produk"]).index("Harga satuan (Rp)") + 1
+    price = header_row(book["Produk"]).index("Harga satuan (Rp)") + 1
     assert book["Produk"].cell(2, price).number_format == "#,##0"
-    total = _headers(book["Penilaian"]).index("Total skor") + 1
+    total = header_row(book["Penilaian"]).index("Total skor") + 1
     assert book["Penilaian"].cell(2, total).number_format == "0.00"
 
 
@@ -184,80 +181,6 @@ def test_csv_starts_with_a_bom_and_can_use_semicolons(
 # The survey template.
 
 
-def _column(ws: Any, header_start: str) -> int:
-    return next(i for i, v in enumerate(_headers(ws), start=1) if v.startswith(header_start))
-
-
-def _fill(ws: Any, rows: list[dict[str, Any]]) -> None:
-    for number, row in enumerate(rows, start=2):
-        for header, value in row.items():
-            ws.cell(number, _column(ws, header), value)
-
-
-def _put(ws: Any, row: int, values: list[Any]) -> None:
-    """Type `values` into `row` from column A on (append would go below the formatted rows)."""
-    for column, value in enumerate(values, start=1):
-        ws.cell(row, column, value)
-
-
-def _filled_template(
-    db: Database, rubric: Rubric, path: Path, change: Callable[[Any], None] | None = None
-) -> Path:
-    write_template(db, rubric, path)
-    book = openpyxl.load_workbook(path)
-    _fill(
-        book["Survei"],
-        [
-            {
-                "No. survei": 1,
-                "Kode desa": "63.08.07.2001 — Banjang (Banjang, Kab. Hulu Sungai Utara)",
-                "Tanggal": datetime(2026, 8, 3),
-                "Nama petugas": "Siti Rahmah",
-                "Jumlah penduduk": 2500,
-                "Jumlah KK": 700,
-                "Mata pencaharian": "Perajin purun",
-                "BUMDes": "Ya",
-            },
-            {
-                "No. survei": 2,
-                "Kode desa": "63.01.01.2002",
-                "Tanggal": "05/08/2026",
-                "Nama petugas": "Siti Rahmah",
-                "Jumlah penduduk": "1.250",
-                "Catatan": "Diketik dari formulir kertas",
-            },
-        ],
-    )
-    _fill(
-        book["Kandidat"],
-        [
-            {"No. survei": 1, "Nama produk": "Anyaman Purun", "Kategori": "Anyaman"},
-            {
-                "No. survei": 1,
-                "Nama produk": "Kerupuk Ikan Haruan",
-                "Kategori": "Makanan",
-                "Harga": 70000,
-                "PIRT": "Ya",
-                "Jangkauan pasar": "Kabupaten/Kota",
-            },
-            {"No. survei": 2, "Nama produk": "Amplang", "Kategori": "makanan"},
-        ],
-    )
-    for row, values in enumerate(
-        (
-            [1, "Anyaman Purun", 5, 3, 3, 4, 3, 3, 3, 4],
-            [1, "Kerupuk Ikan Haruan", 4, 3, 2, 2, 2, 2, 2, 2],
-            [2, "Amplang", 4, 4, 3],
-        ),
-        start=2,
-    ):
-        _put(book["Tingkat"], row, values)
-    if change:
-        change(book)
-    book.save(path)
-    return path
-
-
 def test_template_has_its_sheets_and_drop_downs(
     db: Database, rubric: Rubric, tmp_path: Path
 ) -> None:
@@ -270,8 +193,8 @@ def test_template_has_its_sheets_and_drop_downs(
     ]
     assert [c.value for c in lists["B"][1:] if c.value] == [c.name_id for c in rubric.categories]
     assert [c.value for c in lists["D"][1:] if c.value] == [1, 2, 3, 4, 5]
-    assert _headers(book["Survei"])[:4] == ["No. survei", "Kode desa", "Tanggal", "Nama petugas"]
-    assert [h.split()[0] for h in _headers(book["Tingkat"])[2:]] == list(WEIGHTS)
+    assert header_row(book["Survei"])[:4] == ["No. survei", "Kode desa", "Tanggal", "Nama petugas"]
+    assert [h.split()[0] for h in header_row(book["Tingkat"])[2:]] == list(WEIGHTS)
 
     def lists_of(ws: Any) -> dict[str, str]:
         return {
@@ -308,7 +231,7 @@ def test_a_big_region_list_offers_only_the_villages_of_kalsel(
 def test_filled_template_imports_surveys_products_and_assessments(
     db: Database, rubric: Rubric, tmp_path: Path
 ) -> None:
-    path = _filled_template(db, rubric, tmp_path / "isi.xlsx")
+    path = filled_template(db, rubric, tmp_path / "isi.xlsx")
     result = import_template(db, rubric, path)
     assert (result.surveys, result.products, result.assessments) == (2, 3, 3)
     assert result.final_assessments == 2
@@ -353,7 +276,7 @@ def test_filled_template_imports_surveys_products_and_assessments(
 def test_importing_the_same_template_twice_is_refused(
     db: Database, rubric: Rubric, tmp_path: Path
 ) -> None:
-    path = _filled_template(db, rubric, tmp_path / "isi.xlsx")
+    path = filled_template(db, rubric, tmp_path / "isi.xlsx")
     import_template(db, rubric, path)
     with pytest.raises(TemplateError) as caught:
         import_template(db, rubric, path)
@@ -376,9 +299,9 @@ def test_template_with_one_bad_row_imports_nothing_and_names_sheet_and_row(
     db: Database, rubric: Rubric, tmp_path: Path
 ) -> None:
     def furniture(book: Any) -> None:
-        book["Kandidat"].cell(3, _column(book["Kandidat"], "Kategori"), "mebel")
+        book["Kandidat"].cell(3, column_of(book["Kandidat"], "Kategori"), "mebel")
 
-    path = _filled_template(db, rubric, tmp_path / "isi.xlsx", furniture)
+    path = filled_template(db, rubric, tmp_path / "isi.xlsx", furniture)
     with pytest.raises(TemplateError) as caught:
         import_template(db, rubric, path)
     assert [str(p) for p in caught.value.problems] == [
@@ -394,13 +317,13 @@ def test_every_row_is_checked_before_anything_is_refused(
     db: Database, rubric: Rubric, tmp_path: Path
 ) -> None:
     def spoil(book: Any) -> None:
-        _put(book["Survei"], 4, [2, "63.99.99.2999", "31/02/2026"])
-        _put(book["Kandidat"], 5, [9, "Dodol", "Makanan"])
-        _put(book["Kandidat"], 6, [2, None, "Makanan"])
+        put_row(book["Survei"], 4, [2, "63.99.99.2999", "31/02/2026"])
+        put_row(book["Kandidat"], 5, [9, "Dodol", "Makanan"])
+        put_row(book["Kandidat"], 6, [2, None, "Makanan"])
         book["Tingkat"]["J3"] = 7
-        _put(book["Tingkat"], 5, [1, "Gula Aren", 3])
+        put_row(book["Tingkat"], 5, [1, "Gula Aren", 3])
 
-    path = _filled_template(db, rubric, tmp_path / "isi.xlsx", spoil)
+    path = filled_template(db, rubric, tmp_path / "isi.xlsx", spoil)
     with pytest.raises(TemplateError) as caught:
         import_template(db, rubric, path)
     assert {str(p) for p in caught.value.problems} == {
@@ -431,7 +354,7 @@ def test_a_refusal_while_saving_rolls_back_the_whole_import(
     backend_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rubric = rubric_in_force(backend_db)
-    path = _filled_template(backend_db, rubric, tmp_path / "isi.xlsx")
+    path = filled_template(backend_db, rubric, tmp_path / "isi.xlsx")
     saved = xlsx_template_import.save_assessment
     calls = []
 
@@ -490,7 +413,7 @@ def test_commands_write_and_import_spreadsheets(
     template = tmp_path / "templat.xlsx"
     ctx = Context(argparse.Namespace(home=str(home), db=None))
     import_regions(ctx.db, (FIXTURES / "wilayah-contoh.csv").read_bytes())
-    _filled_template(ctx.db, rubric, template)
+    filled_template(ctx.db, rubric, template)
     ctx.close()
 
     assert _run(home, "surveys", "import-xlsx", str(template)) == 0

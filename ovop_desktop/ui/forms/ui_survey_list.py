@@ -40,6 +40,11 @@ class Ui_SurveyListPage(object):
 
         self.headerLayout.addItem(self.headerSpacer)
 
+        self.templateButton = QPushButton(SurveyListPage)
+        self.templateButton.setObjectName(u"templateButton")
+
+        self.headerLayout.addWidget(self.templateButton)
+
         self.newSurveyButton = QPushButton(SurveyListPage)
         self.newSurveyButton.setObjectName(u"newSurveyButton")
 
@@ -47,6 +52,14 @@ class Ui_SurveyListPage(object):
 
 
         self.pageLayout.addLayout(self.headerLayout)
+
+        self.messageLabel = QLabel(SurveyListPage)
+        self.messageLabel.setObjectName(u"messageLabel")
+        self.messageLabel.setVisible(False)
+        self.messageLabel.setWordWrap(True)
+        self.messageLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.pageLayout.addWidget(self.messageLabel)
 
         self.filterLayout = QHBoxLayout()
         self.filterLayout.setSpacing(8)
@@ -126,7 +139,8 @@ class Ui_SurveyListPage(object):
         QWidget.setTabOrder(self.regencyCombo, self.statusCombo)
         QWidget.setTabOrder(self.statusCombo, self.clearFiltersButton)
         QWidget.setTabOrder(self.clearFiltersButton, self.surveyTable)
-        QWidget.setTabOrder(self.surveyTable, self.newSurveyButton)
+        QWidget.setTabOrder(self.surveyTable, self.templateButton)
+        QWidget.setTabOrder(self.templateButton, self.newSurveyButton)
 
         self.retranslateUi(SurveyListPage)
 
@@ -135,6 +149,10 @@ class Ui_SurveyListPage(object):
 
     def retranslateUi(self, SurveyListPage):
         self.pageTitle.setText(QCoreApplication.translate("SurveyListPage", u"Surveys", None))
+#if QT_CONFIG(tooltip)
+        self.templateButton.setToolTip(QCoreApplication.translate("SurveyListPage", u"Save a blank Excel template to type paper surveys into, or import a filled one", None))
+#endif // QT_CONFIG(tooltip)
+        self.templateButton.setText(QCoreApplication.translate("SurveyListPage", u"&Excel template", None))
 #if QT_CONFIG(tooltip)
         self.newSurveyButton.setToolTip(QCoreApplication.translate("SurveyListPage", u"Record a new village survey (Ctrl+N)", None))
 #endif // QT_CONFIG(tooltip)
