@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from benchmarks.bulk_data import make_surveys
 from benchmarks.harness import SHARED_DATA, BenchRow, seconds
-from ovop_desktop.db.migrate import upgrade
+from ovop_desktop.db.migrate import HEAD_REVISION, upgrade
 from ovop_desktop.db.models import AssessmentLevel, CandidateProduct, Survey
 from ovop_desktop.exchange.keys import load_or_create_key
 from ovop_desktop.exchange.package_format import encode_records
@@ -159,7 +159,7 @@ def run(n_surveys: int = SURVEYS, n_packages: int = PACKAGES) -> list[BenchRow]:
                         or "00000000-0000-4000-8000-000000000001",
                         "device_name": "bench",
                         "officer_name": "bench",
-                        "schema_revision": "0002",
+                        "schema_revision": HEAD_REVISION,
                         "watermark_from": None,
                         "watermark_to": None,
                         "counts": {t: len(r) for t, r in chunk.items()},

@@ -1,8 +1,9 @@
 """Declarative base, column types and the mixin every travelling record shares.
 
 Records that travel between machines (surveys, respondents, products, assessments, attachments,
-letters) carry a UUID made at creation, a revision that grows with each saved change, UTC
-timestamps, the device that made them and a tombstone instead of a hard delete.
+letters) carry a UUID made at creation, a revision that grows with each saved change and the
+revision that change was based on, UTC timestamps, the device that made them and a tombstone
+instead of a hard delete.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Integer, MetaData, Uuid
+from sqlalchemy import Boolean, DateTime, Integer, MetaData, Uuid, true
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -69,6 +70,14 @@ class SyncRecord:
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, nullable=False)
     device_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    # The revision this version was edited from, as the editing laptop last exchanged it (0 for
+    # a record made here, None when unknown); see docs/exchange-format.md, "Edits on a stale base".
+    base_revision: Mapped[int | None] = mapped_column(Integer, default=0, nullable=True)
+    # Whether the version held here has been exported or came in a package since it was last
+    # edited here. It does not travel.
+    exchanged: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=true(), nullable=False
+    )
 
     @property
     def is_deleted(self) -> bool:

@@ -56,7 +56,8 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 
 @event.listens_for(Session, "before_flush")
 def _bump_revisions(session: Session, _context: Any, _instances: Any) -> None:
-    """Every saved change to a travelling record raises its revision and updated_at.
+    """Every saved change to a travelling record raises its revision and updated_at; the first
+    change after an exchange records the exchanged revision as its base.
 
     A change to an assessment's levels is a change to the assessment.
     """
@@ -73,5 +74,8 @@ def _bump_revisions(session: Session, _context: Any, _instances: Any) -> None:
                 changed.add(parent)
     now = utc_now()
     for record in changed:
+        if record.exchanged:  # others have this version: the edit is based on it
+            record.base_revision = record.revision
+            record.exchanged = False
         record.revision = (record.revision or 0) + 1
         record.updated_at = now

@@ -192,11 +192,11 @@ def is_utc_timestamp(value: str) -> bool:
 
 
 def unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    result: dict[str, object] = {}
-    for name, value in pairs:
-        if name in result:
-            raise ValueError(f"duplicate key {name!r}")
-        result[name] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        names = [name for name, _ in pairs]
+        name = next(n for n in names if names.count(n) > 1)
+        raise ValueError(f"duplicate key {name!r}")
     return result
 
 

@@ -38,6 +38,9 @@ TABLES: tuple[tuple[str, type[DeclarativeBase]], ...] = (
     ("letters", Letter),
 )
 SYNC_TABLES = frozenset(name for name, _ in TABLES if name != "officers")
+LOCAL_COLUMNS = frozenset({"exchanged"})  # kept on each laptop, never in a package
+# Not part of what a record says: when and where it was saved, and the base of the edit.
+UNHASHED = frozenset({"updated_at", "device_id", "base_revision"})
 
 
 def encode_value(value: Any) -> Any:
@@ -55,7 +58,11 @@ def encode_value(value: Any) -> Any:
 def to_record(obj: Any) -> dict[str, Any]:
     """The travelling form of a model instance."""
     mapper = inspect(type(obj))
-    record = {column.key: encode_value(getattr(obj, column.key)) for column in mapper.column_attrs}
+    record = {
+        column.key: encode_value(getattr(obj, column.key))
+        for column in mapper.column_attrs
+        if column.key not in LOCAL_COLUMNS
+    }
     if isinstance(obj, Assessment):
         record["levels"] = [
             {"criterion_id": row.criterion_id, "level": row.level, "note": row.note}
@@ -67,7 +74,7 @@ def to_record(obj: Any) -> dict[str, Any]:
 def content_hash(record: dict[str, Any]) -> str:
     """What a record says, without when or where it was last saved: two copies of one edit
     hash alike."""
-    content = {k: v for k, v in record.items() if k not in ("updated_at", "device_id")}
+    content = {k: v for k, v in record.items() if k not in UNHASHED}
     text = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -78,7 +85,7 @@ def from_record(model: type[DeclarativeBase], record: dict[str, Any]) -> dict[st
     values: dict[str, Any] = {}
     for column_attr in mapper.column_attrs:
         key = column_attr.key
-        if key not in record:
+        if key not in record or key in LOCAL_COLUMNS:
             continue
         value = record[key]
         column = column_attr.columns[0]

@@ -41,7 +41,7 @@ class ConflictView:
         return [
             k
             for k in keys
-            if k not in ("updated_at", "device_id", "revision")
+            if k not in ("updated_at", "device_id", "revision", "base_revision")
             and self.first.get(k) != self.second.get(k)
         ]
 
@@ -98,6 +98,7 @@ def resolve_conflict(
             int(getattr(live, "revision", 0) or 0),
         ]
         chosen["revision"] = max(revisions) + 1
+        chosen["base_revision"] = max(revisions)  # the kept version has seen both
         chosen["updated_at"] = utc_now().isoformat()
         session.info[KEEP_REVISIONS] = True
         try:

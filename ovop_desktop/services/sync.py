@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import update
 from sqlalchemy.exc import SQLAlchemyError
 
 from ovop_desktop.core.errors import DomainError
@@ -25,7 +26,7 @@ from ovop_desktop.exchange.keys import load_or_create_key
 from ovop_desktop.exchange.package import read_package
 from ovop_desktop.exchange.package_format import PackageError, decode_records, encode_records
 from ovop_desktop.exchange.package_write import write_package
-from ovop_desktop.exchange.records import TABLES
+from ovop_desktop.exchange.records import SYNC_TABLES, TABLES
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import StorageError
@@ -33,7 +34,7 @@ from ovop_desktop.services.officers import current_officer, device_name, local_d
 from ovop_desktop.services.photos import photo_file
 from ovop_desktop.services.settings import get_setting, set_setting
 from ovop_desktop.services.sync_apply import apply_records
-from ovop_desktop.services.sync_store import all_records
+from ovop_desktop.services.sync_store import all_records, table_io
 
 EXPORT_WATERMARK = "export_watermark"
 EXPORT_SEQUENCE = "export_sequence"
@@ -138,11 +139,26 @@ def export_package(
             f"Paket tidak dapat ditulis ke {folder}: {exc}",
             f"The package cannot be written to {folder}: {exc}",
         ) from exc
+    _mark_exchanged(db, now)
     set_setting(db, EXPORT_WATERMARK, now.isoformat())
     set_setting(db, EXPORT_SEQUENCE, sequence)
     if progress is not None:
         progress(steps, steps)
     return ExportResult(path, dict(counts), key.fingerprint())
+
+
+def _mark_exchanged(db: Database, until: datetime) -> None:
+    """What an export took has been exchanged: the next edit of each record is based on the
+    revision exported (every record saved up to `until` is in this package or an earlier one)."""
+    with db.session() as session:
+        for table, model in TABLES:
+            if table in SYNC_TABLES:
+                target = table_io(model).table
+                session.execute(
+                    update(target)
+                    .where(target.c.exchanged.is_(False), target.c.updated_at <= until)
+                    .values(exchanged=True)
+                )
 
 
 def _trust(db: Database, manifest: Any, trust_new: bool) -> str | None:

@@ -185,7 +185,10 @@ def apply_records(
             accepted[table].add(record["id"])
             if not decision.keep_incoming:
                 continue
-            (inserts if mine is None else updates).append(io.values(record))
+            row = io.values(record)
+            if "exchanged" in io.table.c:  # this laptop now holds a version others have
+                row["exchanged"] = True
+            (inserts if mine is None else updates).append(row)
             written.append(record)
             if table == "attachments" and record["sha256"] in media:
                 _store_media(paths, record["sha256"], media[record["sha256"]])

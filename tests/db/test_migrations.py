@@ -133,6 +133,38 @@ def test_upgrade_leaves_foreign_keys_consistent_and_on(first_revision_db: Path) 
     engine.dispose()
 
 
+def test_upgrade_to_lineage_keeps_rows_with_an_unknown_base_and_bases_the_next_edit(
+    first_revision_db: Path,
+) -> None:
+    """0002 → 0003 on a database with a survey and its children: the rows stay, their base is
+    unknown (they merge by revision as before), and they count as exchanged so that the next
+    edit records the revision it was made from."""
+    from ovop_desktop.db.models import Survey
+    from ovop_desktop.services.surveys import update_survey
+
+    url = f"sqlite:///{first_revision_db}"
+    upgrade(url, target="0002")
+    before = {t: _count(first_revision_db, t) for t in ("surveys", "assessment_levels")}
+    upgrade(url, target="0003")
+    assert {t: _count(first_revision_db, t) for t in before} == before
+    connection = sqlite3.connect(first_revision_db)
+    for table in ("surveys", "candidate_products", "assessments"):
+        assert connection.execute(
+            f"SELECT revision, base_revision, exchanged FROM {table}"
+        ).fetchall() == [(1, None, 1)]
+    connection.close()
+
+    db = open_database(url)
+    try:
+        update_survey(db, uuid.UUID(SURVEY_ID), {"notes": "Dicek ulang"}, reason="koreksi")
+        with db.session() as session:
+            survey = session.get(Survey, uuid.UUID(SURVEY_ID))
+            assert survey is not None
+            assert (survey.revision, survey.base_revision, survey.exchanged) == (2, 1, False)
+    finally:
+        db.dispose()
+
+
 def test_a_backup_copy_is_made_before_migrating_data(
     first_revision_db: Path, tmp_path: Path
 ) -> None:

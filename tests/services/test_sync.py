@@ -17,7 +17,6 @@ from ovop_desktop.services.surveys import delete_survey, update_survey
 from ovop_desktop.services.sync import canonical_dump, export_package, import_package
 from tests.conftest import Home, MakeHome, conflicting_notes
 
-
 Records = dict[str, list[dict[str, object]]]
 
 
@@ -254,3 +253,63 @@ def test_export_reports_progress_up_to_the_written_file(
     )
     total = len(TABLES) + 1
     assert seen == [(done, total) for done in range(1, total + 1)]
+
+
+def test_an_edit_on_a_stale_base_becomes_a_conflict_in_either_order(
+    make_home: MakeHome, tmp_path: Path
+) -> None:
+    """Yusuf saves twice on top of what Rahmah sent him, without her later change: his higher
+    revision must not silently replace her edit."""
+    rahmah = make_home("rahmah", "Rahmah", seed=1)
+    yusuf = make_home("yusuf", "Yusuf")
+    base = export_package(rahmah.db, rahmah.paths, tmp_path / "usb0").path
+    import_package(yusuf.db, yusuf.paths, base, trust_new=True)
+    with rahmah.db.session() as session:
+        survey_id = session.scalars(select(Survey.id).order_by(Survey.village_code)).first()
+    assert survey_id is not None
+    update_survey(rahmah.db, survey_id, {"notes": "Catatan Rahmah"}, reason="x")
+    update_survey(yusuf.db, survey_id, {"notes": "Catatan Yusuf"}, reason="x")
+    update_survey(yusuf.db, survey_id, {"notes": "Catatan Yusuf, diperbaiki"}, reason="x")
+    from_rahmah = export_package(rahmah.db, rahmah.paths, tmp_path / "usb1").path
+    from_yusuf = export_package(yusuf.db, yusuf.paths, tmp_path / "usb2", everything=True).path
+    dumps = []
+    for name, files in (("p1", (from_rahmah, from_yusuf)), ("p2", (from_yusuf, from_rahmah))):
+        province = make_home(name)
+        import_package(province.db, province.paths, base, trust_new=True)
+        results = [import_package(province.db, province.paths, f, trust_new=True) for f in files]
+        assert results[-1].counts["conflicts"] == 1
+        with province.db.session() as session:
+            [conflict] = session.scalars(select(Conflict)).all()
+            kept = {conflict.local_data["notes"], conflict.incoming_data["notes"]}
+            live = session.get(Survey, survey_id)
+            assert live is not None
+            live_notes = live.notes
+        assert kept == {"Catatan Rahmah", "Catatan Yusuf, diperbaiki"}
+        assert live_notes == "Catatan Yusuf, diperbaiki"  # the higher revision, until decided
+        dumps.append(canonical_dump(province.db))
+    assert dumps[0] == dumps[1]
+
+
+def test_successive_exports_of_one_laptop_never_conflict_in_any_order(
+    make_home: MakeHome, tmp_path: Path
+) -> None:
+    """Each export is the base of the next edit: the province may get the packages late, out of
+    order or not at all, and still only ever moves forward."""
+    rahmah = make_home("rahmah", "Rahmah", seed=1)
+    with rahmah.db.session() as session:
+        survey_id = session.scalars(select(Survey.id).order_by(Survey.village_code)).first()
+    assert survey_id is not None
+    packages = [export_package(rahmah.db, rahmah.paths, tmp_path / "usb0").path]
+    for step in range(1, 4):
+        update_survey(rahmah.db, survey_id, {"notes": f"Catatan ke-{step}"}, reason="x")
+        update_survey(rahmah.db, survey_id, {"notes": f"Catatan ke-{step} (lagi)"}, reason="x")
+        packages.append(export_package(rahmah.db, rahmah.paths, tmp_path / f"usb{step}").path)
+    for name, order in (("urut", [0, 1, 2, 3]), ("acak", [0, 3, 1, 2]), ("hilang", [0, 2, 3])):
+        province = make_home(name)
+        results = [
+            import_package(province.db, province.paths, packages[i], trust_new=True) for i in order
+        ]
+        assert sum(r.counts["conflicts"] for r in results) == 0, name
+        with province.db.session() as session:
+            live = session.get(Survey, survey_id)
+            assert live is not None and live.notes == "Catatan ke-3 (lagi)", name
