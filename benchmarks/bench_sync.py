@@ -3,6 +3,7 @@ and 400,000 criterion levels in all), and exporting 10,000 surveys."""
 
 from __future__ import annotations
 
+import gc
 import json
 import resource
 import sqlite3
@@ -12,7 +13,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from benchmarks.bulk_data import make_surveys
 from benchmarks.harness import SHARED_DATA, BenchRow, seconds
@@ -21,7 +22,7 @@ from ovop_desktop.db.models import AssessmentLevel, CandidateProduct, Survey
 from ovop_desktop.exchange.keys import load_or_create_key
 from ovop_desktop.exchange.package_format import encode_records
 from ovop_desktop.exchange.package_write import write_package
-from ovop_desktop.exchange.records import TABLES, to_record
+from ovop_desktop.exchange.records import SYNC_TABLES, TABLES, to_record
 from ovop_desktop.paths import AppPaths, resolve_paths
 from ovop_desktop.services.database import Database, open_database
 from ovop_desktop.services.regions import import_regions
@@ -31,6 +32,8 @@ from ovop_desktop.services.sync import export_package, import_package
 SURVEYS = 10_000
 PACKAGES = 100
 PRODUCTS_PER_SURVEY = 5  # 50,000 candidates, each assessed on 8 criteria
+ROUNDS = 3  # exports, and JSON zips, timed: the best counts
+IMPORT_ROUNDS = 2  # imports into a new province, and bare inserts, timed: the best counts
 KALSEL = SHARED_DATA / "kalsel-kode-wilayah.csv"
 
 
@@ -68,6 +71,14 @@ def _split(records: dict[str, list[dict[str, Any]]], parts: int) -> list[dict[st
     return chunks
 
 
+def _not_yet_exchanged(db: Database) -> None:
+    """Every record as if edited since the last export, untimed."""
+    with db.session() as session:
+        for table, model in TABLES:
+            if table in SYNC_TABLES:
+                session.execute(update(model).values(exchanged=False))
+
+
 def _resident_mib() -> float:
     """The process's resident size now (not its peak, which the setup above already set)."""
     pages = int(Path("/proc/self/statm").read_text().split()[1])
@@ -76,6 +87,7 @@ def _resident_mib() -> float:
 
 def _bare_insert(folder: Path, records: dict[str, list[dict[str, Any]]]) -> float:
     """The floor: the same rows through sqlite3 executemany into the same schema."""
+    folder.mkdir()
     target = folder / "bare.sqlite3"
     upgrade(f"sqlite:///{target}")
     connection = sqlite3.connect(target)
@@ -128,19 +140,26 @@ def run(n_surveys: int = SURVEYS, n_packages: int = PACKAGES) -> list[BenchRow]:
         source_paths, source = _home(root, "petugas")
         make_surveys(source, n_surveys, per_survey=PRODUCTS_PER_SURVEY)
         records = _records(source)
+        # The setup holds every record as Python objects, which the application never does:
+        # keep them out of the cyclic collector's walks, or they slow whatever is timed next.
+        gc.collect()
+        gc.freeze()
         with source.session() as session:
             candidates = session.query(CandidateProduct).count()
             levels = session.query(AssessmentLevel).count()
             surveys = session.query(Survey).count()
 
-        start = time.perf_counter()
-        export_package(source, source_paths, root / "usb", everything=True)
-        exported = time.perf_counter() - start
-        start = time.perf_counter()
-        with zipfile.ZipFile(root / "plain.zip", "w", zipfile.ZIP_DEFLATED) as plain:
-            for table, rows in records.items():
-                plain.writestr(f"{table}.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
-        zipped = time.perf_counter() - start
+        exported = zipped = float("inf")
+        for attempt in range(ROUNDS):  # the best of a few rounds, the same for both sides
+            _not_yet_exchanged(source)  # each round marks every record, as a first export does
+            start = time.perf_counter()
+            export_package(source, source_paths, root / f"usb{attempt}", everything=True)
+            exported = min(exported, time.perf_counter() - start)
+            start = time.perf_counter()
+            with zipfile.ZipFile(root / f"plain{attempt}.zip", "w", zipfile.ZIP_DEFLATED) as plain:
+                for table, rows in records.items():
+                    plain.writestr(f"{table}.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+            zipped = min(zipped, time.perf_counter() - start)
 
         key = load_or_create_key(source_paths.data_dir)
         (root / "paket").mkdir()
@@ -168,16 +187,21 @@ def run(n_surveys: int = SURVEYS, n_packages: int = PACKAGES) -> list[BenchRow]:
                     key,
                 )
             )
-        province_paths, province = _home(root, "provinsi")
+        imported = bare = float("inf")
         resident: list[float] = []  # the process's resident size after each package, MiB
-        start = time.perf_counter()
-        for index, package in enumerate(packages):
-            import_package(province, province_paths, package, trust_new=index == 0)
-            resident.append(_resident_mib())
-        imported = time.perf_counter() - start
-        bare = _bare_insert(root, records)
+        for attempt in range(IMPORT_ROUNDS):
+            province_paths, province = _home(root, f"provinsi{attempt}")
+            sizes = []
+            start = time.perf_counter()
+            for index, package in enumerate(packages):
+                import_package(province, province_paths, package, trust_new=index == 0)
+                sizes.append(_resident_mib())
+            imported = min(imported, time.perf_counter() - start)
+            province.dispose()
+            resident = resident or sizes
+            bare = min(bare, _bare_insert(root / f"bare{attempt}", records))
         source.dispose()
-        province.dispose()
+        gc.unfreeze()
     tenth = max(1, len(resident) // 10)
     first, last = max(resident[:tenth]), max(resident[-tenth:])
     return [

@@ -170,6 +170,7 @@ def apply_records(
         records = _referenced(session, table, records, accepted, counts)
         local = local_records(session, model, [r["id"] for r in records])
         io = table_io(model)
+        lineage = "exchanged" in io.table.c
         inserts: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []
         written: list[dict[str, Any]] = []
@@ -186,7 +187,7 @@ def apply_records(
             if not decision.keep_incoming:
                 continue
             row = io.values(record)
-            if "exchanged" in io.table.c:  # this laptop now holds a version others have
+            if lineage:  # this laptop now holds a version others have
                 row["exchanged"] = True
             (inserts if mine is None else updates).append(row)
             written.append(record)

@@ -69,14 +69,17 @@ class TableIo:
     table: Table
     columns: tuple[Column, ...]
 
+    @functools.cached_property
+    def _from_text(self) -> tuple[tuple[str, str, Converter | None], ...]:
+        return tuple((c.key, c.name, c.from_text) for c in self.columns)
+
     def values(self, record: dict[str, Any]) -> dict[str, Any]:
         """Column values (by column name) of a travelling record; unknown keys are ignored."""
         row: dict[str, Any] = {}
-        for column in self.columns:
-            if column.key in record:
-                value = record[column.key]
-                convert = column.from_text
-                row[column.name] = value if value is None or convert is None else convert(value)
+        for key, name, convert in self._from_text:
+            if key in record:
+                value = record[key]
+                row[name] = value if value is None or convert is None else convert(value)
         return row
 
     def select(self) -> Any:
@@ -232,20 +235,19 @@ def _insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
             session.execute(table.insert(), group)
             continue
         compiled = table.insert().compile(dialect=dialect, column_keys=list(names))
-        processors = [(n, table.c[n].type.bind_processor(dialect)) for n in names]
-        processed = [
-            {
-                n: value if (value := row[n]) is None or p is None else p(value)
-                for n, p in processors
-            }
-            for row in group
+        order = list(compiled.positiontup or names)  # the driver's order of parameters
+        processors = [
+            (i, p) for i, n in enumerate(order) if (p := table.c[n].type.bind_processor(dialect))
         ]
-        positions = compiled.positiontup
-        params: list[Any] = (
-            [tuple(row[n] for n in positions) for row in processed]
-            if positions is not None
-            else processed
-        )
+        params: list[Any] = []
+        for row in group:
+            values = [row[n] for n in order]
+            for index, process in processors:
+                if values[index] is not None:
+                    values[index] = process(values[index])
+            params.append(values)
+        if compiled.positiontup is None:  # named parameters: pyformat (psycopg) and the like
+            params = [dict(zip(order, values, strict=True)) for values in params]
         sql = str(compiled)
         dbapi_error = connection.dialect.loaded_dbapi.Error
         cursor = connection.connection.cursor()
