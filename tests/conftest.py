@@ -50,7 +50,10 @@ def postgres() -> Iterator[PostgresServer]:
         yield server
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(params=BACKENDS)
 def any_backend_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A fresh, empty database URL on each backend the application supports."""
     if request.param == "sqlite":
@@ -60,13 +63,29 @@ def any_backend_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture
+def backend() -> str:
+    """The database behind `empty_db`, `db` and `make_home`: SQLite here; the conftest of the
+    service, exchange and report tests makes it a parameter, so those run on PostgreSQL too."""
+    return "sqlite"
+
+
+def _url(request: pytest.FixtureRequest, backend: str, paths: AppPaths) -> str:
+    if backend == "sqlite":
+        return paths.database_url
+    server: PostgresServer = request.getfixturevalue("postgres")
+    return server.migrated_database()
+
+
+@pytest.fixture
 def app_paths(tmp_path: Path) -> AppPaths:
     return resolve_paths(tmp_path / "home").ensure()
 
 
 @pytest.fixture
-def empty_db(app_paths: AppPaths) -> Iterator[Database]:
-    db = open_database(app_paths.database_url, backups_dir=app_paths.backups_dir)
+def empty_db(
+    request: pytest.FixtureRequest, backend: str, app_paths: AppPaths
+) -> Iterator[Database]:
+    db = open_database(_url(request, backend, app_paths), backups_dir=app_paths.backups_dir)
     install_shipped_rubrics(db)
     yield db
     db.dispose()
@@ -96,7 +115,7 @@ MakeHome = Callable[..., Home]
 
 
 @pytest.fixture
-def make_home(tmp_path: Path) -> Iterator[MakeHome]:
+def make_home(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Iterator[MakeHome]:
     """make(name, officer=None, seed=None, regions=True): a home under tmp_path with the shipped
     rubrics, the sample region list (unless regions=False), a profile and demo surveys."""
     homes: list[Home] = []
@@ -105,7 +124,7 @@ def make_home(tmp_path: Path) -> Iterator[MakeHome]:
         name: str, officer: str | None = None, seed: int | None = None, *, regions: bool = True
     ) -> Home:
         paths = resolve_paths(tmp_path / name).ensure()
-        db = open_database(paths.database_url)
+        db = open_database(_url(request, backend, paths))
         homes.append(Home(paths, db))
         install_shipped_rubrics(db)
         if regions:

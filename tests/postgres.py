@@ -46,6 +46,7 @@ class PostgresServer:
         self.port = _free_port()
         self.user = "ovop"
         self._as: list[str] = []
+        self._template = ""
         if os.geteuid() == 0:
             account = pwd.getpwnam("postgres")
             os.chown(root, account.pw_uid, account.pw_gid)
@@ -90,14 +91,31 @@ class PostgresServer:
     def url(self, database: str) -> str:
         return f"postgresql+psycopg://{self.user}@127.0.0.1:{self.port}/{database}"
 
-    def create_database(self) -> str:
+    def _admin(self, sql: str) -> None:
         import psycopg
 
-        name = f"t_{uuid.uuid4().hex[:12]}"
         with psycopg.connect(
             f"postgresql://{self.user}@127.0.0.1:{self.port}/postgres", autocommit=True
         ) as connection:
-            connection.execute(f'CREATE DATABASE "{name}"')
+            connection.execute(sql)
+
+    def create_database(self) -> str:
+        """A new, empty database."""
+        name = f"t_{uuid.uuid4().hex[:12]}"
+        self._admin(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+    def migrated_database(self) -> str:
+        """A new database already at the newest schema: a copy of a template migrated once,
+        so that hundreds of tests do not each run every migration."""
+        if not self._template:
+            from ovop_desktop.services.database import open_database
+
+            self._template = f"template_{uuid.uuid4().hex[:8]}"
+            self._admin(f'CREATE DATABASE "{self._template}"')
+            open_database(self.url(self._template)).dispose()
+        name = f"t_{uuid.uuid4().hex[:12]}"
+        self._admin(f'CREATE DATABASE "{name}" TEMPLATE "{self._template}"')
         return self.url(name)
 
 
