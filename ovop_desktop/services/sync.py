@@ -23,7 +23,7 @@ from ovop_desktop.core.errors import DomainError
 from ovop_desktop.db.migrate import HEAD_REVISION
 from ovop_desktop.db.models import Attachment, Device, ImportLogEntry
 from ovop_desktop.exchange.keys import load_or_create_key
-from ovop_desktop.exchange.package import read_package
+from ovop_desktop.exchange.package import Package, read_package
 from ovop_desktop.exchange.package_format import PackageError, decode_records, encode_records
 from ovop_desktop.exchange.package_write import write_package
 from ovop_desktop.exchange.records import SYNC_TABLES, TABLES
@@ -32,6 +32,7 @@ from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import StorageError
 from ovop_desktop.services.officers import current_officer, device_name, local_device_id
 from ovop_desktop.services.photos import photo_file
+from ovop_desktop.services.retry import retrying, transient
 from ovop_desktop.services.settings import get_setting, set_setting
 from ovop_desktop.services.sync_apply import apply_records
 from ovop_desktop.services.sync_store import all_records, table_io
@@ -211,15 +212,6 @@ def import_package(
         reason = str(exc) if isinstance(exc, DomainError) else f"Berkas tidak dapat dibaca: {exc}"
         return FileResult(file.name, "rejected", reason)
     manifest = package.manifest
-    refusal = _trust(db, manifest, trust_new and not dry_run)
-    if refusal:
-        return FileResult(
-            file.name,
-            "rejected",
-            refusal,
-            device=manifest.device_name,
-            fingerprint=package.fingerprint,
-        )
     try:
         tables = {
             name: decode_records(package.members[f"records/{name}.jsonl"], f"records/{name}.jsonl")
@@ -228,16 +220,59 @@ def import_package(
         }
     except PackageError as exc:
         return FileResult(file.name, "rejected", str(exc))
+
+    def attempt() -> FileResult:
+        refusal = _trust(db, manifest, trust_new and not dry_run)
+        if refusal:
+            return FileResult(
+                file.name,
+                "rejected",
+                refusal,
+                device=manifest.device_name,
+                fingerprint=package.fingerprint,
+            )
+        return _apply(db, paths, file, package, tables, dry_run=dry_run)
+
+    try:
+        return retrying(attempt)
+    except SQLAlchemyError as exc:  # still colliding after every retry, or a lasting failure
+        return FileResult(
+            file.name,
+            "rejected",
+            f"Paket tidak dapat diterapkan dan tidak diimpor sama sekali ({exc.__class__.__name__}:"
+            f" {getattr(exc, 'orig', exc)}). Coba impor lagi nanti.",
+            device=manifest.device_name,
+            fingerprint=package.fingerprint,
+        )
+
+
+def _apply(
+    db: Database,
+    paths: AppPaths,
+    file: Path,
+    package: Package,
+    tables: dict[str, list[dict[str, Any]]],
+    *,
+    dry_run: bool,
+) -> FileResult:
+    """Merge the package's records in one transaction, and log the import. On PostgreSQL the
+    transaction is serializable: imports running at once end as if run one after the other
+    (a transient failure is raised for `retrying`)."""
+    manifest = package.manifest
     media = {
         path[len("media/") :].split(".")[0]: data
         for path, data in package.members.items()
         if path.startswith("media/")
     }
     with db.sessions() as session:
+        if db.backend == "postgresql":
+            session.connection(execution_options={"isolation_level": "SERIALIZABLE"})
         try:
             counts = apply_records(session, paths, tables, media, uuid.UUID(manifest.package_id))
         except (SQLAlchemyError, ValueError, KeyError, TypeError) as exc:
             session.rollback()
+            if transient(exc):
+                raise
             return FileResult(
                 file.name,
                 "rejected",
