@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 
+from benchmarks.bench_sync_postgres import run_postgres
 from benchmarks.bulk_data import make_surveys
 from benchmarks.harness import SHARED_DATA, BenchRow, seconds
 from ovop_desktop.db.migrate import HEAD_REVISION, upgrade
@@ -53,11 +54,16 @@ def _records(db: Database) -> dict[str, list[dict[str, Any]]]:
 
 
 def _split(records: dict[str, list[dict[str, Any]]], parts: int) -> list[dict[str, list[Any]]]:
-    """The records of every survey, with its children, in one of `parts` packages."""
+    """The records of every survey, with its children, in one of `parts` packages; the
+    officers in every package, as an export carries them."""
     survey_part = {r["id"]: i % parts for i, r in enumerate(records["surveys"])}
     product_part = {r["id"]: survey_part[r["survey_id"]] for r in records["candidate_products"]}
     chunks: list[dict[str, list[Any]]] = [{t: [] for t, _ in TABLES} for _ in range(parts)]
     for table, rows in records.items():
+        if table == "officers":
+            for chunk in chunks:
+                chunk[table] = list(rows)
+            continue
         for row in rows:
             if table == "surveys":
                 part = survey_part[row["id"]]
@@ -200,6 +206,7 @@ def run(n_surveys: int = SURVEYS, n_packages: int = PACKAGES) -> list[BenchRow]:
             province.dispose()
             resident = resident or sizes
             bare = min(bare, _bare_insert(root / f"bare{attempt}", records))
+        on_postgres = run_postgres(root, packages, KALSEL.read_bytes(), imported)
         source.dispose()
         gc.unfreeze()
     tenth = max(1, len(resident) // 10)
@@ -219,4 +226,5 @@ def run(n_surveys: int = SURVEYS, n_packages: int = PACKAGES) -> list[BenchRow]:
             f"the same rows as JSON into a zip {seconds(zipped)}",
             exported / zipped,
         ),
+        *on_postgres,
     ]

@@ -1,7 +1,7 @@
 """Retrying a transaction that lost a race with another one, as a database server expects.
 
 Several staff at the province import into one PostgreSQL database at once. Two imports of
-overlapping packages may then collide: a serialization failure or a deadlock (the server rolls
+overlapping packages may then collide: a deadlock or a serialization failure (the server rolls
 one back and says so), or both inserting the same new record (a unique violation for the later
 one). None of that is the user's problem: the transaction is run again after a short, random
 pause, and the merge rule then sees what the other import wrote.

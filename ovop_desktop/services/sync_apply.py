@@ -34,9 +34,10 @@ from ovop_desktop.services.sync_store import (
 MODELS: dict[str, type[DeclarativeBase]] = dict(TABLES)
 
 PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "surveys": (("officer_id", "officers"),),
     "respondents": (("survey_id", "surveys"),),
     "candidate_products": (("survey_id", "surveys"),),
-    "assessments": (("product_id", "candidate_products"),),
+    "assessments": (("product_id", "candidate_products"), ("assessor_id", "officers")),
     "attachments": (("survey_id", "surveys"), ("product_id", "candidate_products")),
     "letters": (("survey_id", "surveys"),),
 }
@@ -147,6 +148,25 @@ def _referenced(
     return usable
 
 
+def _local_copies(
+    session: Session, model: type[DeclarativeBase], records: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """The local copies the merge decides against. Those the package would change are read
+    again under a row lock: another import running at the same time (PostgreSQL) then waits
+    or is waited for, and neither overwrites what the other wrote without seeing it. Copies
+    left as they are need no lock; a new record written by both fails the later one on the
+    primary key, and that import is run again (services.retry)."""
+    local = local_records(session, model, [r["id"] for r in records])
+    touched = [
+        r["id"]
+        for r in records
+        if r["id"] in local and decide(local[r["id"]], r).action != "unchanged"
+    ]
+    if touched and session.get_bind().dialect.name != "sqlite":  # SQLite locks the whole file
+        local.update(local_records(session, model, touched, lock=True))
+    return local
+
+
 def apply_records(
     session: Session,
     paths: AppPaths,
@@ -168,7 +188,7 @@ def apply_records(
             twice = next(i for i in ids if ids.count(i) > 1)
             raise ValueError(f"{table}: rekaman {twice} muncul dua kali")
         records = _referenced(session, table, records, accepted, counts)
-        local = local_records(session, model, [r["id"] for r in records])
+        local = _local_copies(session, model, records)
         io = table_io(model)
         lineage = "exchanged" in io.table.c
         inserts: list[dict[str, Any]] = []

@@ -175,12 +175,20 @@ def _attach_levels(session: Session, records: dict[str, dict[str, Any]], every: 
                 owner_levels.append({"criterion_id": criterion_id, "level": level, "note": note})
 
 
-def local_records(session: Session, model: type[DeclarativeBase], ids: list[str]) -> dict[str, Any]:
-    """The travelling form of the local copies of `ids` that exist here, by id."""
+def local_records(
+    session: Session, model: type[DeclarativeBase], ids: list[str], *, lock: bool = False
+) -> dict[str, Any]:
+    """The travelling form of the local copies of `ids` that exist here, by id. With `lock`
+    the rows are locked until the transaction ends (on servers that lock rows), in the order
+    of their ids so that two imports locking the same rows never wait for each other in a
+    circle."""
     io = table_io(model)
     found: dict[str, dict[str, Any]] = {}
-    for chunk in _chunks([uuid.UUID(i) for i in ids]):
-        for row in session.execute(io.select().where(io.table.c.id.in_(chunk))).all():
+    for chunk in _chunks(sorted(uuid.UUID(i) for i in ids)):
+        query = io.select().where(io.table.c.id.in_(chunk))
+        if lock:
+            query = query.order_by(io.table.c.id).with_for_update()
+        for row in session.execute(query).all():
             record = io.record(row)
             found[record["id"]] = record
     if model is Assessment and found:

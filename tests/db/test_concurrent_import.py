@@ -116,3 +116,58 @@ def test_four_processes_importing_at_once_end_as_one_by_one(
     assert surveys == len(one_by_one["surveys"]) == 3 * SURVEYS_PER_OFFICER
     province.dispose()
     serial.dispose()
+
+
+def test_two_imports_reading_one_record_at_once_never_lose_the_newer_version(
+    make_home: MakeHome, postgres: PostgresServer, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """Both imports read the survey before either writes; the one bringing the newer version
+    then commits first. Without row locks the older import would write over it."""
+    import threading
+    import time
+
+    from ovop_desktop.services import sync_apply
+
+    rahmah = make_home("rahmah", "Rahmah", seed=1)
+    with rahmah.db.session() as session:
+        survey_id = session.scalars(select(Survey.id).order_by(Survey.id)).first()
+    assert survey_id is not None
+    packages = [export_package(rahmah.db, rahmah.paths, tmp_path / "usb0").path]
+    for step in (1, 2):
+        update_survey(rahmah.db, survey_id, {"notes": f"Versi {step}"}, reason="x")
+        packages.append(export_package(rahmah.db, rahmah.paths, tmp_path / f"usb{step}").path)
+    url, province = _province(postgres)
+    paths = resolve_paths(tmp_path / "provinsi").ensure()
+    import_package(province, paths, packages[0], trust_new=True)
+
+    both_read = threading.Barrier(2)
+    unlocked_read = sync_apply.local_records
+
+    def read_then_wait(session: Any, model: Any, ids: list[str], *, lock: bool = False) -> Any:
+        found = unlocked_read(session, model, ids, lock=lock)
+        if model is Survey and not lock:
+            both_read.wait(timeout=30)
+            if threading.current_thread() is older_thread:
+                time.sleep(1)  # the newer import writes and commits meanwhile
+        return found
+
+    monkeypatch.setattr(sync_apply, "local_records", read_then_wait)
+    outcomes: dict[str, str] = {}
+
+    def run(name: str, package: Path) -> None:
+        db = open_database(url, migrate=False)
+        outcomes[name] = import_package(db, paths, package).status
+        db.dispose()
+
+    older_thread = threading.Thread(target=run, args=("older", packages[1]))
+    newer_thread = threading.Thread(target=run, args=("newer", packages[2]))
+    for thread in (older_thread, newer_thread):
+        thread.start()
+    for thread in (older_thread, newer_thread):
+        thread.join(timeout=120)
+
+    assert outcomes == {"older": "unchanged", "newer": "imported"}
+    with province.session() as session:
+        survey = session.get(Survey, survey_id)
+        assert survey is not None and survey.notes == "Versi 2"
+    province.dispose()
