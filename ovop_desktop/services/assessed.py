@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from sqlalchemy import ColumnElement, select
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from ovop_desktop.core.consensus import median_levels
 from ovop_desktop.core.rubric import Rubric
+from ovop_desktop.core.scoring import score
 from ovop_desktop.db.models import Assessment, AssessmentLevel
 
 CHUNK = 5_000  # products per IN list: well under every backend's limit on bound parameters
@@ -151,3 +153,26 @@ def counted_snapshots(session: Session, rubric: Rubric) -> dict[uuid.UUID, Count
         if product_id not in result:
             result[product_id] = CountedSnapshot((assessment_id,), False, *stored[assessment_id])
     return result
+
+
+def scored_snapshots(
+    session: Session, rubric: Rubric, categories: Mapping[uuid.UUID, str]
+) -> dict[uuid.UUID, CountedSnapshot]:
+    """`counted_snapshots`, with the total, stars and gate of every consensus among the products
+    of `categories` (product id → category, which the gates need) scored from its median levels.
+
+    Only the consensus products read their levels: one more query when there are any.
+    """
+    counted = counted_snapshots(session, rubric)
+    several = [pid for pid, snapshot in counted.items() if snapshot.consensus and pid in categories]
+    if not several:
+        return counted
+    for product_id, assessed in assessed_levels(session, rubric, several).items():
+        result = score(rubric, assessed.levels, categories[product_id])
+        counted[product_id] = replace(
+            counted[product_id],
+            total=result.total,
+            stars=result.stars,
+            gate=result.capped_by.gate.id if result.capped_by else None,
+        )
+    return counted

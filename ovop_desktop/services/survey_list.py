@@ -17,9 +17,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ovop_desktop.core.rubric import Rubric
-from ovop_desktop.core.scoring import CandidateInput, rank_candidates, score
+from ovop_desktop.core.scoring import CandidateInput, rank_candidates
 from ovop_desktop.db.models import CandidateProduct, Officer, Survey
-from ovop_desktop.services.assessed import assessed_levels, counted_snapshots
+from ovop_desktop.services.assessed import assessed_levels, scored_snapshots
 from ovop_desktop.services.database import Database
 
 
@@ -84,7 +84,6 @@ def list_surveys(db: Database, rubric: Rubric) -> list[SurveyRow]:
                 Survey.regency_name, Survey.district_name, Survey.village_name, Survey.survey_date
             )
         ).all()
-        counted = counted_snapshots(session, rubric)
         products = session.execute(
             select(
                 CandidateProduct.id,
@@ -94,17 +93,14 @@ def list_surveys(db: Database, rubric: Rubric) -> list[SurveyRow]:
             ).where(CandidateProduct.deleted_at.is_(None))
         ).all()
         # Two or more final assessments: the consensus is scored from the median levels.
-        several = [pid for pid, snapshot in counted.items() if snapshot.consensus]
-        consensus = assessed_levels(session, rubric, several) if several else {}
+        counted = scored_snapshots(
+            session, rubric, {pid: category for pid, _, _, category in products}
+        )
         by_survey: dict[uuid.UUID, list[_Candidate]] = defaultdict(list)
         for product_id, survey_id, name, category in products:
-            total: Decimal | None = None
-            stars: int | None = None
-            if product_id in consensus:
-                result = score(rubric, consensus[product_id].levels, category)
-                total, stars = result.total, result.stars
-            elif product_id in counted:
-                total, stars = counted[product_id].total, counted[product_id].stars
+            snapshot = counted.get(product_id)
+            total = snapshot.total if snapshot else None
+            stars = snapshot.stars if snapshot else None
             by_survey[survey_id].append(_Candidate(product_id, name, category, total, stars))
         tops = {sid: _top(rubric, session, cands) for sid, cands in by_survey.items()}
     return [
