@@ -1,6 +1,7 @@
 """All models in one import, for services and migrations."""
 
 from ovop_desktop.db.base import Base, SyncRecord, utc_now
+from ovop_desktop.db.province_models import REVIEW_STATES, Designation, SurveyReview
 from ovop_desktop.db.reference_models import Device, Officer, Region, RubricVersion, Setting
 from ovop_desktop.db.register_models import AuditEntry, Conflict, ImportLogEntry, Letter
 from ovop_desktop.db.survey_models import (
@@ -22,6 +23,7 @@ SYNC_MODELS: tuple[type[SyncRecord], ...] = (
 )
 
 __all__ = [
+    "REVIEW_STATES",
     "SYNC_MODELS",
     "Assessment",
     "AssessmentLevel",
@@ -30,6 +32,7 @@ __all__ = [
     "Base",
     "CandidateProduct",
     "Conflict",
+    "Designation",
     "Device",
     "ImportLogEntry",
     "Letter",
@@ -39,6 +42,7 @@ __all__ = [
     "RubricVersion",
     "Setting",
     "Survey",
+    "SurveyReview",
     "SyncRecord",
     "utc_now",
 ]

@@ -122,14 +122,23 @@ def _build_settings(deterministic: bool) -> Iterator[None]:
 
 
 def build_pdf(
-    info: DocumentInfo, story: Sequence[Flowable], *, deterministic: bool = False
+    info: DocumentInfo,
+    story: Sequence[Flowable],
+    *,
+    deterministic: bool = False,
+    landscape: bool = False,
+    first_section: str = LETTER,
 ) -> bytes:
     """Lay ``story`` out on the letter's paper and return the PDF bytes.
 
-    The story switches to the attachment pages with ``NextPageTemplate(ATTACHMENT)``.
+    The story switches to the attachment pages with ``NextPageTemplate(ATTACHMENT)``. A document
+    that is all attachment-like pages (a numbered table with its label on every page, such as
+    a summary) starts with ``first_section=ATTACHMENT``; ``landscape`` turns the paper.
     """
     register_fonts()
     size = page_size(info.paper)
+    if landscape:
+        size = (size[1], size[0])
     buffer = BytesIO()
     with _build_settings(deterministic):
         doc = BaseDocTemplate(
@@ -166,14 +175,13 @@ def build_pdf(
                 bottomPadding=0,
             )
 
-        doc.addPageTemplates(
-            [
-                PageTemplate(id=LETTER, frames=[frame(LETTER)], onPage=_mark_section(LETTER)),
-                PageTemplate(
-                    id=ATTACHMENT, frames=[frame(ATTACHMENT)], onPage=_mark_section(ATTACHMENT)
-                ),
-            ]
-        )
+        templates = [
+            PageTemplate(id=name, frames=[frame(name)], onPage=_mark_section(name))
+            for name in (LETTER, ATTACHMENT)
+        ]
+        # The first template is the one the first page uses.
+        templates.sort(key=lambda template: template.id != first_section)
+        doc.addPageTemplates(templates)
         label = one_line(info.attachment_label)
         doc.build(list(story), canvasmaker=partial(_NumberedCanvas, attachment_label=label))
     return buffer.getvalue()

@@ -323,7 +323,8 @@ def spreadsheet_tables(db: Database, rubric: Rubric) -> list[Table]:
 
 
 @contextmanager
-def _writing(target: Path) -> Iterator[None]:
+def writing_to(target: Path) -> Iterator[None]:
+    """Turn a refused write (the file open in Excel) into a message the person can act on."""
     try:
         yield
     except PermissionError as exc:
@@ -343,7 +344,7 @@ def export_xlsx(db: Database, rubric: Rubric, target: Path) -> Path:
     workbook.properties.title = f"Survei OVOP, rubrik {rubric.name} versi {rubric.version}"
     for table in spreadsheet_tables(db, rubric):
         add_table_sheet(workbook, table)
-    with _writing(target):
+    with writing_to(target):
         return save_workbook(workbook, target)
 
 
@@ -358,6 +359,6 @@ def export_csv(db: Database, rubric: Rubric, folder: Path, *, delimiter: str = "
     written = []
     for table in spreadsheet_tables(db, rubric):
         target = folder / CSV_NAMES[table.title]
-        with _writing(target):
+        with writing_to(target):
             written.append(write_csv(table, target, delimiter=delimiter))
     return written

@@ -212,3 +212,98 @@ def test_the_head_revision_constant_names_the_newest_migration() -> None:
     from ovop_desktop.db.migrate import HEAD_REVISION, alembic_config
 
     assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD_REVISION
+
+
+def test_upgrade_to_province_review_keeps_the_data_and_adds_usable_tables(
+    first_revision_db: Path,
+) -> None:
+    """0003 → 0004 on a database with a survey, its product, assessment and levels: every row
+    stays, and the review and designation tables take rows at once."""
+    from datetime import date
+
+    from ovop_desktop.services.designations import DesignationInput, designate, list_designations
+    from ovop_desktop.services.reviews import current_reviews, set_review
+    from ovop_desktop.services.rubrics import install_shipped_rubrics, rubric_in_force
+
+    url = f"sqlite:///{first_revision_db}"
+    upgrade(url, target="0003")
+    connection = sqlite3.connect(first_revision_db)
+    with connection:
+        connection.execute(
+            "INSERT INTO officers (id, name, created_at, updated_at) VALUES (?,?,?,?)",
+            (uuid.uuid4().hex, "Rahmah Hidayati", STAMP, STAMP),
+        )
+    connection.close()
+    tables = ("regions", "officers", "surveys", "candidate_products", "assessments")
+    before = {t: _count(first_revision_db, t) for t in (*tables, "assessment_levels")}
+
+    result = upgrade(url)
+
+    assert (result.from_revision, result.to_revision) == ("0003", "0004")
+    assert {t: _count(first_revision_db, t) for t in before} == before
+    assert _count(first_revision_db, "survey_reviews") == 0
+    assert _count(first_revision_db, "designations") == 0
+    db = open_database(url)
+    try:
+        install_shipped_rubrics(db)
+        survey_id = uuid.UUID(SURVEY_ID)
+        set_review(db, survey_id, "perlu_perbaikan", "Lengkapi foto.", reviewer="Siti")
+        set_review(db, survey_id, "disetujui", reviewer="Siti")
+        assert current_reviews(db)[survey_id].state == "disetujui"
+        designate(
+            db,
+            DesignationInput(
+                "63.08.07.2001",
+                date(2026, 11, 3),
+                "Hasil penilaian",
+                "188.44/1/KUM/2026",
+                product_id=uuid.UUID(PRODUCT_ID),
+            ),
+            rubric_in_force(db),
+        )
+        assert [row.product_name for row in list_designations(db)] == ["Anyaman Purun"]
+    finally:
+        db.dispose()
+    connection = sqlite3.connect(first_revision_db)
+    assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    connection.close()
+
+
+def test_one_live_designation_per_region_is_enforced_by_the_schema(any_backend_url: str) -> None:
+    """The partial unique index works on both backends: a second live designation of a region
+    is refused, any number of revoked ones are kept."""
+    from datetime import date
+
+    from sqlalchemy.exc import IntegrityError
+
+    from ovop_desktop.db.models import Designation, utc_now
+    from ovop_desktop.services.regions import import_regions
+    from tests.conftest import FIXTURES
+
+    db = open_database(any_backend_url)
+    try:
+        import_regions(db, (FIXTURES / "wilayah-contoh.csv").read_bytes())
+
+        def add(revoked: bool) -> None:
+            with db.session() as session:
+                session.add(
+                    Designation(
+                        region_code="63.01.01.2002",
+                        product_name="Amplang",
+                        category="makanan",
+                        decided_on=date(2026, 11, 3),
+                        basis="Hasil penilaian",
+                        decree_number="188.44/1/KUM/2026",
+                        revoked_at=utc_now() if revoked else None,
+                    )
+                )
+
+        add(revoked=True)
+        add(revoked=True)
+        add(revoked=False)
+        with pytest.raises(IntegrityError):
+            add(revoked=False)
+        with db.session() as session:
+            assert len(session.scalars(select(Designation)).all()) == 3
+    finally:
+        db.dispose()
