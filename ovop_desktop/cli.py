@@ -17,6 +17,7 @@ from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.formatting import format_number_id
 from ovop_desktop.core.regions import RegionLevel
 from ovop_desktop.paths import AppPaths, resolve_paths
+from ovop_desktop.preferences import database_url
 from ovop_desktop.services.database import Database, open_database
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -28,7 +29,7 @@ class Context:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self.paths: AppPaths = resolve_paths(args.home)
-        self.url: str = args.db or self.paths.database_url
+        self.url: str = database_url(self.paths, args.db)
         self._db: Database | None = None
 
     @property
@@ -422,6 +423,26 @@ def cmd_db_upgrade(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_db_use(ctx: Context) -> int:
+    from ovop_desktop.preferences import set_database_url
+    from ovop_desktop.services.rubrics import install_shipped_rubrics
+
+    if ctx.args.local == bool(ctx.args.url):
+        print("Sebutkan URL basis data, atau --local untuk berkas sendiri.", file=sys.stderr)
+        return EXIT_USAGE
+    ctx.paths.ensure()
+    if ctx.args.local:
+        set_database_url(ctx.paths, None)
+        print(f"Basis data: {ctx.paths.database_url}")
+        return EXIT_OK
+    db = open_database(ctx.args.url)  # reachable and brought up to date before it is kept
+    install_shipped_rubrics(db)
+    db.dispose()
+    set_database_url(ctx.paths, ctx.args.url)
+    print(f"Basis data: {ctx.args.url} (skema terbaru)")
+    return EXIT_OK
+
+
 def cmd_db_backup(ctx: Context) -> int:
     from ovop_desktop.services.maintenance import backup_database
 
@@ -542,6 +563,14 @@ def build_parser() -> argparse.ArgumentParser:
     add(db_sub, "upgrade", "perbarui skema basis data", cmd_db_upgrade)
     add(db_sub, "backup", "buat salinan cadangan", cmd_db_backup).add_argument("--out")
     add(db_sub, "check", "periksa keutuhan basis data", cmd_db_check)
+    use = add(
+        db_sub,
+        "use",
+        "pakai basis data ini mulai sekarang (server PostgreSQL), atau kembali ke berkas sendiri",
+        cmd_db_use,
+    )
+    use.add_argument("url", nargs="?", help="mis. postgresql+psycopg://petugas@server/ovop")
+    use.add_argument("--local", action="store_true", help="kembali ke berkas SQLite folder data")
 
     add(commands, "gui", "buka aplikasi", lambda ctx: EXIT_OK)
     return parser

@@ -38,3 +38,41 @@ def set_interface_language(paths: AppPaths, language: str) -> None:
     partial = target.with_suffix(".part")
     partial.write_text(json.dumps(data), encoding="utf-8")
     os.replace(partial, target)
+
+
+# The database: the embedded SQLite file of the data folder unless this laptop is pointed at a
+# server. Needed before the database opens, so kept here too (in its own file, readable by the
+# user only: a server URL may hold a password).
+DATABASE_FILE_NAME = "basis-data.json"
+DATABASE_URL_ENV = "OVOP_DATABASE_URL"
+
+
+def configured_database_url(paths: AppPaths) -> str | None:
+    """The database set for this laptop (OVOP_DATABASE_URL first), or None for the default."""
+    if os.environ.get(DATABASE_URL_ENV):
+        return os.environ[DATABASE_URL_ENV]
+    try:
+        data = json.loads((paths.config_dir / DATABASE_FILE_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    url = data.get("url") if isinstance(data, dict) else None
+    return url if isinstance(url, str) and url else None
+
+
+def set_database_url(paths: AppPaths, url: str | None) -> None:
+    """Point this laptop at `url` from now on, or back at its own SQLite file (None)."""
+    target = paths.config_dir / DATABASE_FILE_NAME
+    if url is None:
+        target.unlink(missing_ok=True)
+        return
+    paths.config_dir.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".part")
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps({"url": url}))
+    os.replace(partial, target)
+
+
+def database_url(paths: AppPaths, given: str | None = None) -> str:
+    """`--db` when given, else the database set for this laptop, else its SQLite file."""
+    return given or configured_database_url(paths) or paths.database_url

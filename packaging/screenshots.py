@@ -15,6 +15,8 @@ from pathlib import Path
 import openpyxl
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
+from screens_dashboard import render_dashboard  # beside this file
+from screens_review import render_review
 
 from ovop_desktop.paths import resolve_paths
 from ovop_desktop.services.database import Database
@@ -156,6 +158,8 @@ def render(shots: Shots) -> None:
         window.close()
         worker.wait()
         db.dispose()
+    render_dashboard(shots)  # the province place: packaging/screens_dashboard.py
+    render_review(shots)  # and packaging/screens_review.py
 
 
 def _assessment_screens(

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from ovop_desktop import __version__
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.paths import AppPaths, resolve_paths
-from ovop_desktop.preferences import interface_language
+from ovop_desktop.preferences import database_url, interface_language
 from ovop_desktop.ui import crash, dialogs, i18n
 from ovop_desktop.ui.main_window import SETTINGS_PAGE, SYNC_PAGE, MainWindow
 from ovop_desktop.ui.worker import Worker
@@ -54,7 +54,7 @@ def prepare_database(paths: AppPaths, db_url: str | None) -> Database:
     from ovop_desktop.services.officers import local_device_id
     from ovop_desktop.services.rubrics import install_shipped_rubrics
 
-    db = open_database(db_url or paths.database_url, backups_dir=paths.backups_dir)
+    db = open_database(database_url(paths, db_url), backups_dir=paths.backups_dir)
     install_shipped_rubrics(db)
     local_device_id(db)
     return db

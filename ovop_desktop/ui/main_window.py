@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # the database side loads after the first paint (see attach)
     from ovop_desktop.services.recovery import PendingEdits
     from ovop_desktop.ui.assessment_page import AssessmentPage
     from ovop_desktop.ui.letters_page import LettersPage
+    from ovop_desktop.ui.province_page import ProvincePage
     from ovop_desktop.ui.settings_page import SettingsPage
     from ovop_desktop.ui.survey_editor import SurveyEditor
     from ovop_desktop.ui.survey_list import SurveyListPage
@@ -55,7 +56,7 @@ QListWidget#navigation:focus { outline: none; }
 """
 
 
-SURVEY_PAGE, ASSESSMENT_PAGE, LETTERS_PAGE, SYNC_PAGE, SETTINGS_PAGE = range(5)
+SURVEY_PAGE, ASSESSMENT_PAGE, LETTERS_PAGE, SYNC_PAGE, SETTINGS_PAGE, PROVINCE_PAGE = range(6)
 
 
 class MainWindow(QMainWindow):
@@ -78,9 +79,10 @@ class MainWindow(QMainWindow):
         self.ui.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
         self.ui.actionQuit.triggered.connect(self.close)
         self.ui.actionAbout.triggered.connect(self._on_action_about_triggered)
+        self.ui.navigation.item(PROVINCE_PAGE).setHidden(True)  # until province mode says
         for index in range(self.ui.navigation.count()):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
-            shortcut.activated.connect(lambda row=index: self.ui.navigation.setCurrentRow(row))
+            shortcut.activated.connect(lambda row=index: self.go_to(row))
         self.ui.navigation.blockSignals(True)
         self.ui.navigation.setCurrentRow(0)
         self.ui.navigation.blockSignals(False)
@@ -93,6 +95,7 @@ class MainWindow(QMainWindow):
         from ovop_desktop.services.rubrics import rubric_in_force
         from ovop_desktop.ui.assessment_page import AssessmentPage
         from ovop_desktop.ui.letters_page import LettersPage
+        from ovop_desktop.ui.province_page import ProvincePage
         from ovop_desktop.ui.settings_page import SettingsPage
         from ovop_desktop.ui.survey_editor import SurveyEditor
         from ovop_desktop.ui.survey_list import SurveyListPage
@@ -111,6 +114,9 @@ class MainWindow(QMainWindow):
         )
         self.letters_page: LettersPage = LettersPage(self.db, self.paths, self.worker, self.rubric)
         self.sync_page: SyncPage = SyncPage(self.db, self.paths, self.worker)
+        self.province_page: ProvincePage = ProvincePage(
+            self.db, self.paths, self.worker, self.rubric
+        )
         self.ui.pages.removeWidget(self.loading)
         self.loading.deleteLater()
         self.ui.pages.addWidget(self.survey_stack)
@@ -118,12 +124,14 @@ class MainWindow(QMainWindow):
         self.ui.pages.addWidget(self.letters_page)
         self.ui.pages.addWidget(self.sync_page)
         self.ui.pages.addWidget(self.settings_page)
+        self.ui.pages.addWidget(self.province_page)
         self.survey_list.openRequested.connect(self._on_survey_list_open_requested)
         self.survey_list.newRequested.connect(self.new_survey)
         self.survey_list.surveysImported.connect(self.refresh_counts)
         self.editor.closed.connect(self._on_editor_closed)
         self.editor.deleted.connect(self._on_editor_deleted)
         self.settings_page.languageChanged.connect(self.languageChanged)
+        self.settings_page.provinceModeChanged.connect(self.show_province_place)
         for keys, slot in (
             (QKeySequence.StandardKey.New, self.new_survey),
             (QKeySequence.StandardKey.Find, self.focus_search),
@@ -238,6 +246,8 @@ class MainWindow(QMainWindow):
                 self.letters_page.load()
             elif row == SYNC_PAGE:
                 self.sync_page.load()
+            elif row == PROVINCE_PAGE:
+                self.province_page.load()
 
     @Slot()
     def _on_action_about_triggered(self) -> None:
@@ -267,9 +277,26 @@ class MainWindow(QMainWindow):
             self._load_lists()
 
     def _load_lists(self) -> None:
+        from ovop_desktop.services.province_mode import province_mode
+
         self.survey_list.reload()
         self.settings_page.load()
         self.refresh_counts()
+        self.worker.submit(lambda: province_mode(self.db), self.show_province_place)
+
+    def go_to(self, row: int) -> None:
+        """Show the place of that row, unless it is hidden (the province's, on a laptop)."""
+        item = self.ui.navigation.item(row)
+        if item is not None and not item.isHidden():
+            self.ui.navigation.setCurrentRow(row)
+
+    @Slot(object)
+    def show_province_place(self, shown: object) -> None:
+        """The province place in the navigation, or not (leaving it if it is open)."""
+        item = self.ui.navigation.item(PROVINCE_PAGE)
+        item.setHidden(not shown)
+        if not shown and self.ui.navigation.currentRow() == PROVINCE_PAGE:
+            self.ui.navigation.setCurrentRow(SETTINGS_PAGE)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._attached:

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -30,6 +31,7 @@ from ovop_desktop.services.officers import (
     save_profile,
     set_device_name,
 )
+from ovop_desktop.services.province_mode import province_mode, set_province_mode
 from ovop_desktop.services.regions import import_regions, region_count
 from ovop_desktop.services.settings import (
     PHOTO_LONGEST_SIDE,
@@ -59,6 +61,7 @@ class SettingsPage(QWidget):
 
     languageChanged = Signal(str)
     profileSaved = Signal()
+    provinceModeChanged = Signal(bool)
 
     def __init__(
         self, db: Database, worker: Worker, paths: AppPaths, parent: QWidget | None = None
@@ -113,6 +116,16 @@ class SettingsPage(QWidget):
         device_form.addRow(self.tr("&Device name"), self.device_edit)
         device_form.addRow(self.tr("Interface &language"), self.language_combo)
         device_form.addRow(self.tr("Photo si&ze"), self.photo_spin)
+        self.province_check = QCheckBox(
+            self.tr("P&rovince office: show the dashboard, review and designation")
+        )
+        self.province_check.setToolTip(
+            self.tr(
+                "For the province office's database, where officers' packages are merged. "
+                "Officers in the field leave it off."
+            )
+        )
+        device_form.addRow("", self.province_check)
         self.fingerprint_label = QLabel()
         self.fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fingerprint_label.setToolTip(
@@ -176,6 +189,7 @@ class SettingsPage(QWidget):
                 "language": interface_language(paths),
                 "photo": photo_longest_side(db),
                 "fingerprint": device_fingerprint(paths),
+                "province": province_mode(db),
             }
 
         self.worker.submit(job, self._on_loaded)
@@ -194,6 +208,7 @@ class SettingsPage(QWidget):
         )
         self.photo_spin.setValue(values["photo"])
         self.fingerprint_label.setText(values["fingerprint"])
+        self.province_check.setChecked(values["province"])
 
     @Slot()
     def _on_save_profile_button_clicked(self) -> None:
@@ -226,17 +241,21 @@ class SettingsPage(QWidget):
     @Slot()
     def _on_save_device_button_clicked(self) -> None:
         db, name, photo = self.db, self.device_edit.text(), self.photo_spin.value()
+        province = self.province_check.isChecked()
 
-        def job() -> None:
+        def job() -> bool:
             set_device_name(db, name)
             set_setting(db, PHOTO_LONGEST_SIDE, photo)
+            set_province_mode(db, province)
+            return province
 
         self.worker.submit(job, self._on_device_saved, self._on_device_failed)
 
     @Slot(object)
-    def _on_device_saved(self, _result: object) -> None:
+    def _on_device_saved(self, province: object) -> None:
         self.device_message.setStyleSheet("color: #1d6b3a;")
         self.device_message.setText(self.tr("Saved."))
+        self.provinceModeChanged.emit(bool(province))
 
     @Slot(object)
     def _on_device_failed(self, error: BaseException) -> None:

@@ -253,6 +253,554 @@
         </message>
     </context>
     <context>
+        <name>DashboardPage</name>
+        <message>
+            <source>Province dashboard</source>
+            <translation>Dasbor provinsi</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Muat ulang</translation>
+        </message>
+        <message>
+            <source>Count everything again (F5)</source>
+            <translation>Hitung ulang semuanya (F5)</translation>
+        </message>
+        <message>
+            <source>Loading the dashboard…</source>
+            <translation>Memuat dasbor…</translation>
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation>Dasbor</translation>
+        </message>
+        <message>
+            <source>Surveys</source>
+            <translation>Survei</translation>
+        </message>
+        <message>
+            <source>Assessed candidates</source>
+            <translation>Kandidat dinilai</translation>
+        </message>
+        <message>
+            <source>Villages not yet surveyed</source>
+            <translation>Desa belum disurvei</translation>
+        </message>
+        <message>
+            <source>Officers</source>
+            <translation>Petugas</translation>
+        </message>
+        <message>
+            <source>Surveys and assessed candidates per regency / city</source>
+            <translation>Survei dan kandidat dinilai per kabupaten/kota</translation>
+        </message>
+        <message>
+            <source>Stars of the assessed candidates</source>
+            <translation>Bintang kandidat yang dinilai</translation>
+        </message>
+        <message>
+            <source>Candidates per category</source>
+            <translation>Produk kandidat per kategori</translation>
+        </message>
+        <message>
+            <source>Candidates</source>
+            <translation>Kandidat</translation>
+        </message>
+        <message>
+            <source>Rubric %1 version %2 · counted at %3</source>
+            <translation>Rubrik %1 versi %2 · dihitung %3</translation>
+        </message>
+        <message>
+            <source>No surveys yet. The dashboard fills in as officers' data packages are imported in Synchronisation, or as surveys are recorded on this computer.</source>
+            <translation>Belum ada survei. Dasbor terisi setelah paket data petugas diimpor di Sinkronisasi, atau setelah survei dicatat di komputer ini.</translation>
+        </message>
+        <message>
+            <source>%1 villages · %2 regencies / cities</source>
+            <translation>%1 desa · %2 kabupaten/kota</translation>
+        </message>
+        <message>
+            <source>%1 surveys in %2 villages of %3 regencies / cities</source>
+            <translation>%1 survei di %2 desa pada %3 kabupaten/kota</translation>
+        </message>
+        <message>
+            <source>of %1 · %2 with 4–5 stars</source>
+            <translation>dari %1 · %2 berbintang 4–5</translation>
+        </message>
+        <message>
+            <source>%1 of %2 candidate products have a final assessment; %3 of them have 4 or 5 stars</source>
+            <translation>%1 dari %2 produk kandidat sudah memiliki penilaian final; %3 di antaranya berbintang 4 atau 5</translation>
+        </message>
+        <message>
+            <source>of %1 · %2% surveyed</source>
+            <translation>dari %1 · %2% sudah disurvei</translation>
+        </message>
+        <message>
+            <source>%1 of the %2 villages in the region list have no survey yet; %3% are surveyed</source>
+            <translation>%1 dari %2 desa di daftar wilayah belum disurvei; %3% sudah disurvei</translation>
+        </message>
+        <message>
+            <source>last import %1</source>
+            <translation>impor terakhir %1</translation>
+        </message>
+        <message>
+            <source>no package imported yet</source>
+            <translation>belum ada paket yang diimpor</translation>
+        </message>
+        <message>
+            <source>%1 officers recorded surveys; %2 sent data packages</source>
+            <translation>%1 petugas mencatat survei; %2 mengirim paket data</translation>
+        </message>
+        <message>
+            <source>%1 stars: %2 assessed candidates (%3%)</source>
+            <translation>Bintang %1: %2 kandidat dinilai (%3%)</translation>
+        </message>
+        <message>
+            <source>%1: %2 candidates, %3 of them assessed</source>
+            <translation>%1: %2 kandidat, %3 di antaranya sudah dinilai</translation>
+        </message>
+        <message>
+            <source>%1 other regencies / cities</source>
+            <translation>%1 kabupaten/kota lainnya</translation>
+        </message>
+        <message>
+            <source>%1: %2 surveys, %3 of %4 candidates assessed, %5 of %6 villages not yet surveyed</source>
+            <translation>%1: %2 survei, %3 dari %4 kandidat sudah dinilai, %5 dari %6 desa belum disurvei</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardTabs</name>
+        <message>
+            <source>&amp;Top candidates</source>
+            <translation>&amp;Kandidat teratas</translation>
+        </message>
+        <message>
+            <source>Officers' last &amp;imports</source>
+            <translation>&amp;Impor terakhir petugas</translation>
+        </message>
+        <message>
+            <source>&amp;Villages not yet surveyed</source>
+            <translation>&amp;Desa belum disurvei</translation>
+        </message>
+        <message>
+            <source>Regency / City</source>
+            <translation>Kabupaten / Kota</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>Candidate product</source>
+            <translation>Produk kandidat</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>Desa / Kelurahan</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Kategori</translation>
+        </message>
+        <message>
+            <source>Stars</source>
+            <translation>Bintang</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total skor</translation>
+        </message>
+        <message>
+            <source>Top candidates of each regency / city</source>
+            <translation>Kandidat teratas tiap kabupaten/kota</translation>
+        </message>
+        <message>
+            <source>Officer</source>
+            <translation>Petugas</translation>
+        </message>
+        <message>
+            <source>Device</source>
+            <translation>Perangkat</translation>
+        </message>
+        <message>
+            <source>Last import</source>
+            <translation>Impor terakhir</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Hasil</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>Baru</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>Diperbarui</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>Konflik</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>Ditolak</translation>
+        </message>
+        <message>
+            <source>Packages</source>
+            <translation>Paket</translation>
+        </message>
+        <message>
+            <source>Each officer's last imported package</source>
+            <translation>Paket data terakhir yang diimpor dari tiap petugas</translation>
+        </message>
+        <message>
+            <source>No data package has been imported yet. Officers' packages are imported in Synchronisation.</source>
+            <translation>Belum ada paket data yang diimpor. Paket data petugas diimpor di Sinkronisasi.</translation>
+        </message>
+        <message>
+            <source>Show the villages of one regency or city</source>
+            <translation>Tampilkan desa satu kabupaten atau kota saja</translation>
+        </message>
+        <message>
+            <source>Regenc&amp;y / City</source>
+            <translation>Kabupaten/K&amp;ota</translation>
+        </message>
+        <message>
+            <source>Village, district or region code</source>
+            <translation>Desa, kecamatan atau kode wilayah</translation>
+        </message>
+        <message>
+            <source>&amp;Search</source>
+            <translation>&amp;Cari</translation>
+        </message>
+        <message>
+            <source>Region code</source>
+            <translation>Kode wilayah</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>Tingkat</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>Kecamatan</translation>
+        </message>
+        <message>
+            <source>Villages not yet surveyed</source>
+            <translation>Desa belum disurvei</translation>
+        </message>
+        <message>
+            <source>No candidate assessed yet</source>
+            <translation>Belum ada kandidat yang dinilai</translation>
+        </message>
+        <message>
+            <source>%1, district %2</source>
+            <translation>%1, Kecamatan %2</translation>
+        </message>
+        <message>
+            <source>%1 of 5 stars</source>
+            <translation>%1 dari 5 bintang</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>Diimpor</translation>
+        </message>
+        <message>
+            <source>Nothing new</source>
+            <translation>Tidak ada yang baru</translation>
+        </message>
+        <message>
+            <source>(no name)</source>
+            <translation>(tanpa nama)</translation>
+        </message>
+        <message>
+            <source>Officers' last &amp;imports (%1)</source>
+            <translation>&amp;Impor terakhir petugas (%1)</translation>
+        </message>
+        <message>
+            <source>All regencies / cities (%1)</source>
+            <translation>Semua kabupaten/kota (%1)</translation>
+        </message>
+        <message>
+            <source>%1 (%2 of %3)</source>
+            <translation>%1 (%2 dari %3)</translation>
+        </message>
+        <message>
+            <source>&amp;Villages not yet surveyed (%1)</source>
+            <translation>&amp;Desa belum disurvei (%1)</translation>
+        </message>
+        <message>
+            <source>%1 shown</source>
+            <translation>%1 ditampilkan</translation>
+        </message>
+    </context>
+    <context>
+        <name>DesignationDialog</name>
+        <message>
+            <source>Record a designated OVOP product</source>
+            <translation>Catat produk OVOP yang ditetapkan</translation>
+        </message>
+        <message>
+            <source>Type a village name to find it…</source>
+            <translation>Ketik nama desa untuk mencarinya…</translation>
+        </message>
+        <message>
+            <source>Find a village</source>
+            <translation>Cari desa</translation>
+        </message>
+        <message>
+            <source>Regency / City</source>
+            <translation>Kabupaten / Kota</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>Kecamatan</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>Desa / Kelurahan</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Produk</translation>
+        </message>
+        <message>
+            <source>Name of the designated product</source>
+            <translation>Nama produk yang ditetapkan</translation>
+        </message>
+        <message>
+            <source>Product name</source>
+            <translation>Nama produk</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Kategori</translation>
+        </message>
+        <message>
+            <source>— choose category —</source>
+            <translation>— pilih kategori —</translation>
+        </message>
+        <message>
+            <source>e.g. OVOP assessment 2026 (4 stars) and the minutes of the team meeting</source>
+            <translation>mis. hasil penilaian OVOP 2026 (4 bintang) dan berita acara rapat tim</translation>
+        </message>
+        <message>
+            <source>A summary of at most %1 characters; the full text is in the decree.</source>
+            <translation>Ringkasan paling panjang %1 huruf; isi lengkapnya ada dalam SK.</translation>
+        </message>
+        <message>
+            <source>e.g. 188.44/0123/KUM/2026</source>
+            <translation>mis. 188.44/0123/KUM/2026</translation>
+        </message>
+        <message>
+            <source>&amp;Save designation</source>
+            <translation>&amp;Simpan penetapan</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <source>&amp;Find village</source>
+            <translation>&amp;Cari desa</translation>
+        </message>
+        <message>
+            <source>Re&amp;gency / City</source>
+            <translation>&amp;Kabupaten / Kota</translation>
+        </message>
+        <message>
+            <source>&amp;District</source>
+            <translation>Kecamata&amp;n</translation>
+        </message>
+        <message>
+            <source>&amp;Village</source>
+            <translation>&amp;Desa/Kelurahan</translation>
+        </message>
+        <message>
+            <source>&amp;Product</source>
+            <translation>&amp;Produk</translation>
+        </message>
+        <message>
+            <source>Product &amp;name</source>
+            <translation>&amp;Nama produk</translation>
+        </message>
+        <message>
+            <source>Ca&amp;tegory</source>
+            <translation>Ka&amp;tegori</translation>
+        </message>
+        <message>
+            <source>Dat&amp;e of designation</source>
+            <translation>Tan&amp;ggal penetapan</translation>
+        </message>
+        <message>
+            <source>Decision &amp;basis</source>
+            <translation>D&amp;asar keputusan</translation>
+        </message>
+        <message>
+            <source>Decree (SK) n&amp;umber</source>
+            <translation>No&amp;mor SK</translation>
+        </message>
+        <message>
+            <source>Choose a village, or choose only the district to designate a product for the whole district. A region has one designated product at a time.</source>
+            <translation>Pilih desa, atau pilih kecamatan saja untuk menetapkan produk bagi seluruh kecamatan. Satu wilayah hanya memiliki satu produk yang ditetapkan pada satu waktu.</translation>
+        </message>
+        <message>
+            <source>No village or district chosen yet.</source>
+            <translation>Belum ada desa atau kecamatan yang dipilih.</translation>
+        </message>
+        <message>
+            <source>The designation will cover the whole district.</source>
+            <translation>Penetapan berlaku untuk seluruh kecamatan.</translation>
+        </message>
+        <message>
+            <source>%1 (%2), surveyed in %3 on %4</source>
+            <translation>%1 (%2), disurvei di %3 pada %4</translation>
+        </message>
+        <message>
+            <source>Another product: type its name below</source>
+            <translation>Produk lain: ketik namanya di bawah</translation>
+        </message>
+    </context>
+    <context>
+        <name>DesignationPage</name>
+        <message>
+            <source>&amp;Record designation…</source>
+            <translation>&amp;Catat penetapan…</translation>
+        </message>
+        <message>
+            <source>Re&amp;voke…</source>
+            <translation>Ca&amp;but…</translation>
+        </message>
+        <message>
+            <source>&amp;Print summary…</source>
+            <translation>Ce&amp;tak rekapitulasi…</translation>
+        </message>
+        <message>
+            <source>Save the designation summary of the regency / city chosen as a PDF table</source>
+            <translation>Simpan rekapitulasi penetapan kabupaten/kota yang dipilih sebagai tabel PDF</translation>
+        </message>
+        <message>
+            <source>Designated OVOP products</source>
+            <translation>Produk OVOP yang ditetapkan</translation>
+        </message>
+        <message>
+            <source>Regency / City</source>
+            <translation>Kabupaten / Kota</translation>
+        </message>
+        <message>
+            <source>All regencies / cities</source>
+            <translation>Semua kabupaten / kota</translation>
+        </message>
+        <message>
+            <source>Re&amp;gency / City</source>
+            <translation>&amp;Kabupaten / Kota</translation>
+        </message>
+        <message>
+            <source>Show revo&amp;ked designations</source>
+            <translation>Tampilkan penetapan yang &amp;dicabut</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>Kecamatan</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>Desa / Kelurahan</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Produk</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Kategori</translation>
+        </message>
+        <message>
+            <source>Decided on</source>
+            <translation>Tanggal penetapan</translation>
+        </message>
+        <message>
+            <source>Decree number</source>
+            <translation>Nomor SK</translation>
+        </message>
+        <message>
+            <source>Decision basis</source>
+            <translation>Dasar keputusan</translation>
+        </message>
+        <message>
+            <source>(whole district)</source>
+            <translation>(seluruh kecamatan)</translation>
+        </message>
+        <message>
+            <source>Loading designations…</source>
+            <translation>Memuat penetapan…</translation>
+        </message>
+        <message>
+            <source>&amp;Open PDF</source>
+            <translation>B&amp;uka PDF</translation>
+        </message>
+        <message>
+            <source>Designation</source>
+            <translation>Penetapan</translation>
+        </message>
+        <message>
+            <source>Revoked on %1: %2</source>
+            <translation>Dicabut %1: %2</translation>
+        </message>
+        <message>
+            <source>%1 designations</source>
+            <translation>%1 penetapan</translation>
+        </message>
+        <message>
+            <source>No product designated yet here. Press Record designation to add one.</source>
+            <translation>Belum ada produk yang ditetapkan di sini. Tekan Catat penetapan untuk menambahkannya.</translation>
+        </message>
+        <message>
+            <source>The designation is recorded.</source>
+            <translation>Penetapan tercatat.</translation>
+        </message>
+        <message>
+            <source>Choose a designation that is in force first.</source>
+            <translation>Pilih dulu penetapan yang masih berlaku.</translation>
+        </message>
+        <message>
+            <source>Revoke the designation of %1</source>
+            <translation>Cabut penetapan %1</translation>
+        </message>
+        <message>
+            <source>%1 (decree %2) will no longer be the designated product of %3. The designation stays on record as revoked, and a new product can then be designated. Why is it revoked?</source>
+            <translation>%1 (SK %2) tidak lagi menjadi produk yang ditetapkan untuk %3. Penetapan tetap tercatat sebagai dicabut, lalu produk baru dapat ditetapkan. Mengapa penetapan ini dicabut?</translation>
+        </message>
+        <message>
+            <source>The designation is revoked; it stays on record.</source>
+            <translation>Penetapan dicabut; catatannya tetap disimpan.</translation>
+        </message>
+        <message>
+            <source>Choose a regency / city first: the summary is printed per regency.</source>
+            <translation>Pilih dulu kabupaten/kota: rekapitulasi dicetak per kabupaten/kota.</translation>
+        </message>
+        <message>
+            <source>Save the designation summary</source>
+            <translation>Simpan rekapitulasi penetapan</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Preparing the summary…</source>
+            <translation>Menyiapkan rekapitulasi…</translation>
+        </message>
+        <message>
+            <source>Summary saved to %1.</source>
+            <translation>Rekapitulasi tersimpan di %1.</translation>
+        </message>
+        <message>
+            <source>The file could not be written: %1</source>
+            <translation>Berkas tidak dapat ditulis: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>Dialogs</name>
         <message>
             <source>OVOP Desktop</source>
@@ -831,6 +1379,14 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
             <translation>Bagian</translation>
         </message>
         <message>
+            <source>Province</source>
+            <translation>Provinsi</translation>
+        </message>
+        <message>
+            <source>The province office: dashboard, review of surveys and designations.</source>
+            <translation>Dinas provinsi: dasbor, tinjauan survei, dan penetapan.</translation>
+        </message>
+        <message>
             <source>&amp;File</source>
             <translation>&amp;Berkas</translation>
         </message>
@@ -1386,6 +1942,255 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
         </message>
     </context>
     <context>
+        <name>ReviewDialog</name>
+        <message>
+            <source>Review survey</source>
+            <translation>Tinjau survei</translation>
+        </message>
+        <message>
+            <source>&amp;Received: the survey arrived and is being checked</source>
+            <translation>&amp;Diterima: survei sudah masuk dan sedang diperiksa</translation>
+        </message>
+        <message>
+            <source>&amp;Needs correction: the officer must correct it</source>
+            <translation>&amp;Perlu perbaikan: petugas harus memperbaikinya</translation>
+        </message>
+        <message>
+            <source>&amp;Approved: the survey is accepted as it is</source>
+            <translation>Di&amp;setujui: survei sudah benar dan disetujui</translation>
+        </message>
+        <message>
+            <source>&amp;Comment</source>
+            <translation>&amp;Catatan</translation>
+        </message>
+        <message>
+            <source>What should the officer correct? Say where and what, e.g. photo of product 2.</source>
+            <translation>Apa yang harus diperbaiki petugas? Sebutkan bagian dan isinya, mis. foto produk kedua.</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Catatan</translation>
+        </message>
+        <message>
+            <source>Re&amp;viewer</source>
+            <translation>Pe&amp;ninjau</translation>
+        </message>
+        <message>
+            <source>&amp;Save review</source>
+            <translation>Si&amp;mpan tinjauan</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <source>Review state</source>
+            <translation>Status tinjauan</translation>
+        </message>
+        <message>
+            <source>&amp;Comment (required: sent to the officer)</source>
+            <translation>&amp;Catatan (wajib: dikirim kepada petugas)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewPage</name>
+        <message>
+            <source>Set &amp;review…</source>
+            <translation>Tetapkan &amp;tinjauan…</translation>
+        </message>
+        <message>
+            <source>Record a review of the selected survey (Ctrl+R)</source>
+            <translation>Catat tinjauan untuk survei yang dipilih (Ctrl+R)</translation>
+        </message>
+        <message>
+            <source>E&amp;xport correction list…</source>
+            <translation>E&amp;kspor daftar perbaikan…</translation>
+        </message>
+        <message>
+            <source>Save the surveys needing correction (of the regency chosen, or all) as a spreadsheet for the officers</source>
+            <translation>Simpan survei yang perlu perbaikan (dari kabupaten/kota yang dipilih, atau semuanya) sebagai lembar kerja untuk para petugas</translation>
+        </message>
+        <message>
+            <source>Survey review</source>
+            <translation>Tinjauan survei</translation>
+        </message>
+        <message>
+            <source>Find a village, district or officer…</source>
+            <translation>Cari desa, kecamatan atau petugas…</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>Cari</translation>
+        </message>
+        <message>
+            <source>Review state</source>
+            <translation>Status tinjauan</translation>
+        </message>
+        <message>
+            <source>All review states</source>
+            <translation>Semua status tinjauan</translation>
+        </message>
+        <message>
+            <source>Regency / City</source>
+            <translation>Kabupaten / Kota</translation>
+        </message>
+        <message>
+            <source>All regencies / cities</source>
+            <translation>Semua kabupaten / kota</translation>
+        </message>
+        <message>
+            <source>C&amp;lear filters</source>
+            <translation>&amp;Hapus filter</translation>
+        </message>
+        <message>
+            <source>Review history</source>
+            <translation>Riwayat tinjauan</translation>
+        </message>
+        <message>
+            <source>Date and time</source>
+            <translation>Tanggal dan jam</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>Tinjauan</translation>
+        </message>
+        <message>
+            <source>Reviewer</source>
+            <translation>Peninjau</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Catatan</translation>
+        </message>
+        <message>
+            <source>%1 of %2 surveys</source>
+            <translation>%1 dari %2 survei</translation>
+        </message>
+        <message>
+            <source>Loading surveys…</source>
+            <translation>Memuat survei…</translation>
+        </message>
+        <message>
+            <source>No surveys yet: import the officers' data packages first.</source>
+            <translation>Belum ada survei: impor dulu paket data dari para petugas.</translation>
+        </message>
+        <message>
+            <source>No survey matches the filters. Clear the filters to see all.</source>
+            <translation>Tidak ada survei yang cocok dengan filter. Hapus filter untuk melihat semuanya.</translation>
+        </message>
+        <message>
+            <source>Review history: choose a survey above.</source>
+            <translation>Riwayat tinjauan: pilih survei di atas.</translation>
+        </message>
+        <message>
+            <source>Review history of %1, %2</source>
+            <translation>Riwayat tinjauan %1, %2</translation>
+        </message>
+        <message>
+            <source>Not reviewed yet.</source>
+            <translation>Belum ditinjau.</translation>
+        </message>
+        <message>
+            <source>Choose a survey in the list first.</source>
+            <translation>Pilih dulu survei di daftar.</translation>
+        </message>
+        <message>
+            <source>%1, %2 District, %3 — surveyed on %4 by %5</source>
+            <translation>%1, Kec. %2, %3 — disurvei %4 oleh %5</translation>
+        </message>
+        <message>
+            <source>an unknown officer</source>
+            <translation>petugas yang tidak diketahui</translation>
+        </message>
+        <message>
+            <source>Review saved: %1.</source>
+            <translation>Tinjauan tersimpan: %1.</translation>
+        </message>
+        <message>
+            <source>Export the surveys needing correction</source>
+            <translation>Ekspor survei yang perlu perbaikan</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx);;CSV for Excel, semicolon-separated (*.csv)</source>
+            <translation>Buku kerja Excel (*.xlsx);;CSV untuk Excel, dipisah titik koma (*.csv)</translation>
+        </message>
+        <message>
+            <source>No survey needs correction; the file %1 holds the headings only.</source>
+            <translation>Tidak ada survei yang perlu perbaikan; berkas %1 hanya berisi judul kolom.</translation>
+        </message>
+        <message>
+            <source>%1 surveys needing correction saved to %2.</source>
+            <translation>%1 survei yang perlu perbaikan tersimpan di %2.</translation>
+        </message>
+        <message>
+            <source>The file could not be written: %1</source>
+            <translation>Berkas tidak dapat ditulis: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewTableModel</name>
+        <message>
+            <source>Village</source>
+            <translation>Desa / Kelurahan</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>Kecamatan</translation>
+        </message>
+        <message>
+            <source>Regency / City</source>
+            <translation>Kabupaten / Kota</translation>
+        </message>
+        <message>
+            <source>Officer</source>
+            <translation>Petugas</translation>
+        </message>
+        <message>
+            <source>Survey date</source>
+            <translation>Tanggal survei</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>Tinjauan</translation>
+        </message>
+        <message>
+            <source>Reviewed</source>
+            <translation>Ditinjau</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Catatan</translation>
+        </message>
+        <message>
+            <source>Not reviewed</source>
+            <translation>Belum ditinjau</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Diterima</translation>
+        </message>
+        <message>
+            <source>Needs correction</source>
+            <translation>Perlu perbaikan</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Disetujui</translation>
+        </message>
+        <message>
+            <source>%1 (changed)</source>
+            <translation>%1 (diubah)</translation>
+        </message>
+        <message>
+            <source>%1 (draft)</source>
+            <translation>%1 (draf)</translation>
+        </message>
+        <message>
+            <source>The survey was changed after its last review.</source>
+            <translation>Survei diubah setelah tinjauan terakhirnya.</translation>
+        </message>
+    </context>
+    <context>
         <name>RubricGrid</name>
         <message>
             <source>Rubric grid</source>
@@ -1534,6 +2339,14 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
         <message>
             <source>Photo si&amp;ze</source>
             <translation>&amp;Ukuran foto</translation>
+        </message>
+        <message>
+            <source>P&amp;rovince office: show the dashboard, review and designation</source>
+            <translation>Dinas p&amp;rovinsi: tampilkan dasbor, tinjauan, dan penetapan</translation>
+        </message>
+        <message>
+            <source>For the province office's database, where officers' packages are merged. Officers in the field leave it off.</source>
+            <translation>Untuk basis data dinas provinsi, tempat paket para petugas digabungkan. Petugas lapangan membiarkannya mati.</translation>
         </message>
         <message>
             <source>The fingerprint of this laptop's signing key. Read it to the province office when they are asked to trust the first package from this laptop.</source>

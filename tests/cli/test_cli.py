@@ -7,10 +7,12 @@ import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from ovop_desktop.cli import main
 from tests.conftest import FIXTURES
+from tests.postgres import PostgresServer
 
 # The default rubric, written out by hand from shared/domain/ovop-rubric.md, independent of the
 # rubric file and the scoring code.
@@ -281,3 +283,34 @@ def test_setup_export_then_import_configures_an_officer_and_refuses_another_key(
     code, _, err = run(capsys, "--home", officer, "setup", "import", str(other))
     assert code == 1
     assert "kunci lain" in err
+
+
+def test_db_use_points_this_laptop_at_a_server_and_back(
+    home: str, capsys: pytest.CaptureFixture[str], postgres: PostgresServer
+) -> None:
+    url = postgres.create_database()
+    assert run(capsys, "--home", home, "db", "use", url)[0] == 0
+    settings = Path(home) / "config" / "basis-data.json"
+    assert oct(settings.stat().st_mode & 0o777) == "0o600"  # a URL may hold a password
+    code, _, _ = run(
+        capsys, "--home", home, "regions", "import", str(FIXTURES / "wilayah-contoh.csv")
+    )
+    assert code == 0
+    with psycopg.connect(url.replace("+psycopg", "")) as connection:
+        assert connection.execute("SELECT count(*) FROM regions").fetchone() == (18,)
+    local = Path(home) / "data" / "ovop.sqlite3"
+    assert not local.exists() or _regions_in(local) == 0
+
+    assert run(capsys, "--home", home, "db", "use", "--local")[0] == 0
+    assert not settings.exists()
+    assert run(capsys, "--home", home, "db", "use")[0] == 2  # neither a URL nor --local
+
+
+def _regions_in(database: Path) -> int:
+    connection = sqlite3.connect(database)
+    try:
+        return int(connection.execute("SELECT count(*) FROM regions").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+    finally:
+        connection.close()

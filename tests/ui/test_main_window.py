@@ -12,10 +12,40 @@ from ovop_desktop.services.surveys import SurveyInput, create_survey
 from ovop_desktop.ui.main_window import MainWindow
 
 
+def _places(window: MainWindow) -> list[str]:
+    navigation = window.ui.navigation
+    return [
+        navigation.item(i).text()
+        for i in range(navigation.count())
+        if not navigation.item(i).isHidden()
+    ]
+
+
 def test_navigation_shows_the_five_places_in_indonesian(window: MainWindow) -> None:
-    items = [window.ui.navigation.item(i).text() for i in range(window.ui.navigation.count())]
-    assert items == ["Survei", "Penilaian & Peringkat", "Surat", "Sinkronisasi", "Pengaturan"]
+    assert _places(window) == [
+        "Survei",
+        "Penilaian & Peringkat",
+        "Surat",
+        "Sinkronisasi",
+        "Pengaturan",
+    ]
     assert window.menuBar().actions()[0].text() == "&Berkas"
+
+
+def test_province_mode_adds_the_province_place_and_ctrl_6(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    assert window.ui.pages.currentWidget() is not window.province_page  # hidden: no effect
+
+    window.show_province_place(True)
+    assert _places(window)[-1] == "Provinsi"
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    assert window.ui.pages.currentWidget() is window.province_page
+    tabs = window.province_page.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Dasbor", "Tinjauan", "Penetapan"]
+
+    window.show_province_place(False)
+    assert "Provinsi" not in _places(window)
+    assert window.ui.pages.currentWidget() is window.settings_page
 
 
 def test_ctrl_and_a_number_switches_place(window: MainWindow, qtbot: QtBot) -> None:
