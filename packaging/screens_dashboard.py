@@ -2,12 +2,10 @@
 three officers' demo packages imported through Sinkronisasi, the demo surveys of this computer,
 and a few hundred generated surveys spread over the real Kalsel region list.
 
-    QT_QPA_PLATFORM=offscreen python packaging/screens_dashboard.py OUTPUT_DIR
-
-`render_dashboard(shots)` takes packaging/screenshots.py's `Shots` and saves, in its language:
-``dasbor`` (the dashboard), ``dasbor-impor`` (the officers' last imports), ``dasbor-desa`` (the
-villages not yet surveyed of one kabupaten/kota) and ``dasbor-kosong`` (no data yet). Until the
-main window lists the dashboard itself, it is added here as the last section.
+`render_dashboard(shots)`, called by packaging/screenshots.py (`make screenshots`) with its
+`Shots`, saves in its language: ``dasbor`` (the Province place's dashboard), ``dasbor-impor`` (the
+officers' last imports), ``dasbor-desa`` (the villages not yet surveyed of one kabupaten/kota) and
+``dasbor-kosong`` (no data yet).
 """
 
 from __future__ import annotations
@@ -33,7 +31,6 @@ from ovop_desktop.services.officers import save_profile
 from ovop_desktop.services.province_mode import set_province_mode
 from ovop_desktop.services.regions import import_regions
 from ovop_desktop.services.sync import export_package, import_package
-from ovop_desktop.ui import i18n
 from ovop_desktop.ui.app import prepare_database
 from ovop_desktop.ui.dashboard_page import DashboardPage
 from ovop_desktop.ui.main_window import PROVINCE_PAGE, MainWindow
@@ -184,35 +181,3 @@ def render_dashboard(shots: ShotsLike) -> None:
         window.close()
         worker.wait()
         db.dispose()
-
-
-class _Shots:
-    """Stand-alone use: saves ``<name>-<language>.png`` into `out`."""
-
-    def __init__(self, app: QApplication, out: Path, language: str) -> None:
-        self.app, self.out, self.language = app, out, language
-
-    def settle(self, worker: Worker) -> None:
-        for _ in range(8):
-            worker.wait()
-            self.app.processEvents()
-
-    def save(self, name: str, widget: QWidget | QPixmap) -> None:
-        target = self.out / f"{name}-{self.language}.png"
-        (widget if isinstance(widget, QPixmap) else widget.grab()).save(str(target))
-        print(target)
-
-
-def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    for language in ("id", "en"):
-        i18n.install(app, language)
-        render_dashboard(_Shots(app, out, language))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

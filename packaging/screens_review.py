@@ -1,8 +1,6 @@
 """Screenshots of province mode's review and designation at 1366×768, on demo data with reviews
 in every state and designations of villages and a kecamatan.
 
-    QT_QPA_PLATFORM=offscreen python packaging/screens_review.py OUTPUT_DIR
-
 `render_review(shots)` is called by packaging/screenshots.py with its `Shots`; it saves, each as
 ``<name>-<language>.png``: ``tinjauan`` (the review page, a survey needing correction selected
 with its history), ``tinjauan-perbaikan`` (filtered to the surveys needing correction),
@@ -13,7 +11,6 @@ printed designation summary).
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -38,7 +35,6 @@ from ovop_desktop.services.reviews import (
 )
 from ovop_desktop.services.rubrics import rubric_in_force
 from ovop_desktop.services.surveys import update_survey
-from ovop_desktop.ui import i18n
 from ovop_desktop.ui.app import prepare_database
 from ovop_desktop.ui.main_window import PROVINCE_PAGE, MainWindow
 from ovop_desktop.ui.pdf_preview import render_pages
@@ -193,35 +189,3 @@ def render_review(shots: ShotsLike) -> None:
         window.close()
         worker.wait()
         db.dispose()
-
-
-class _Shots:
-    """Stand-alone use: saves ``<name>-<language>.png`` into `out`."""
-
-    def __init__(self, app: QApplication, out: Path, language: str) -> None:
-        self.app, self.out, self.language = app, out, language
-
-    def settle(self, worker: Worker) -> None:
-        for _ in range(8):
-            worker.wait()
-            self.app.processEvents()
-
-    def save(self, name: str, widget: QWidget | QPixmap) -> None:
-        target = self.out / f"{name}-{self.language}.png"
-        (widget if isinstance(widget, QPixmap) else widget.grab()).save(str(target))
-        print(target)
-
-
-def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    for language in ("id", "en"):
-        i18n.install(app, language)
-        render_review(_Shots(app, out, language))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
