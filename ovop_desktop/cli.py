@@ -358,7 +358,10 @@ def cmd_export(ctx: Context) -> int:
 
     result = export_package(ctx.db, ctx.paths, Path(ctx.args.out), everything=ctx.args.all)
     print(result.path)
-    summary = ", ".join(f"{table} {count}" for table, count in result.counts.items()) or "kosong"
+    summary = (
+        ", ".join(f"{table} {count}" for table, count in result.changes.items())
+        or "tidak ada perubahan sejak ekspor terakhir"
+    )
     print(f"Isi: {summary}. Sidik kunci perangkat: {result.fingerprint}", file=sys.stderr)
     return EXIT_OK
 

@@ -47,6 +47,12 @@ class ExportResult:
     counts: dict[str, int]
     fingerprint: str
 
+    @property
+    def changes(self) -> dict[str, int]:
+        """The records changed since the last export: the counts but the officers, who are in
+        every package."""
+        return {table: n for table, n in self.counts.items() if table in SYNC_TABLES}
+
 
 @dataclass
 class FileResult:

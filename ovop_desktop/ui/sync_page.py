@@ -262,7 +262,7 @@ class SyncPage(QWidget):
         self.export_progress.hide()
         labels = self.conflict_review.table_labels()
         counts = ", ".join(
-            f"{labels.get(table, table)} {count}" for table, count in result.counts.items()
+            f"{labels.get(table, table)} {count}" for table, count in result.changes.items()
         )
         self.export_result.setStyleSheet(OK_STYLE)
         self.export_result.setText(

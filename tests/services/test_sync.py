@@ -128,8 +128,8 @@ def test_a_deletion_reaches_the_province(make_home: MakeHome, tmp_path: Path) ->
     assert survey_id is not None
     delete_survey(rahmah.db, survey_id)
     second = export_package(rahmah.db, rahmah.paths, tmp_path / "usb2")
-    assert second.counts["surveys"] == 1  # and the officers, who always travel
-    assert set(second.counts) == {"surveys", "officers"}
+    assert second.changes == {"surveys": 1}
+    assert "officers" in second.counts  # who always travel
     assert import_package(province.db, province.paths, second.path).counts["updated"] == 1
     with province.db.session() as session:
         survey = session.get(Survey, survey_id)
