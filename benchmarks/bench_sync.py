@@ -23,7 +23,7 @@ from ovop_desktop.db.models import AssessmentLevel, CandidateProduct, Survey
 from ovop_desktop.exchange.keys import load_or_create_key
 from ovop_desktop.exchange.package_format import encode_records
 from ovop_desktop.exchange.package_write import write_package
-from ovop_desktop.exchange.records import SYNC_TABLES, TABLES, to_record
+from ovop_desktop.exchange.records import TABLES, to_record
 from ovop_desktop.paths import AppPaths, resolve_paths
 from ovop_desktop.services.database import Database, open_database
 from ovop_desktop.services.regions import import_regions
@@ -80,8 +80,8 @@ def _split(records: dict[str, list[dict[str, Any]]], parts: int) -> list[dict[st
 def _not_yet_exchanged(db: Database) -> None:
     """Every record as if edited since the last export, untimed."""
     with db.session() as session:
-        for table, model in TABLES:
-            if table in SYNC_TABLES:
+        for _, model in TABLES:
+            if "exchanged" in model.__table__.c:  # type: ignore[attr-defined]
                 session.execute(update(model).values(exchanged=False))
 
 

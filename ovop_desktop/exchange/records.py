@@ -20,6 +20,7 @@ from ovop_desktop.db.base import UtcDateTime
 from ovop_desktop.db.models import (
     Assessment,
     Attachment,
+    AuditEntry,
     CandidateProduct,
     Letter,
     Officer,
@@ -36,6 +37,7 @@ TABLES: tuple[tuple[str, type[DeclarativeBase]], ...] = (
     ("assessments", Assessment),
     ("attachments", Attachment),
     ("letters", Letter),
+    ("audit_log", AuditEntry),  # corrections of final records, with their reasons; never edited
 )
 SYNC_TABLES = frozenset(name for name, _ in TABLES if name != "officers")
 LOCAL_COLUMNS = frozenset({"exchanged"})  # kept on each laptop, never in a package

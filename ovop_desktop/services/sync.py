@@ -160,9 +160,9 @@ def _mark_exchanged(db: Database, until: datetime) -> None:
     """What an export took has been exchanged: the next edit of each record is based on the
     revision exported (every record saved up to `until` is in this package or an earlier one)."""
     with db.session() as session:
-        for table, model in TABLES:
-            if table in SYNC_TABLES:
-                target = table_io(model).table
+        for _, model in TABLES:
+            target = table_io(model).table
+            if "exchanged" in target.c:
                 session.execute(
                     update(target)
                     .where(target.c.exchanged.is_(False), target.c.updated_at <= until)

@@ -40,6 +40,7 @@ PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
     "assessments": (("product_id", "candidate_products"), ("assessor_id", "officers")),
     "attachments": (("survey_id", "surveys"), ("product_id", "candidate_products")),
     "letters": (("survey_id", "surveys"),),
+    "audit_log": (("officer_id", "officers"),),
 }
 
 

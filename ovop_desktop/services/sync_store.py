@@ -203,8 +203,10 @@ def all_records(
     the order of their ids: what an export writes and a canonical dump compares."""
     io = table_io(model)
     query = io.select().order_by(io.table.c.id)
-    if since is not None and "updated_at" in io.table.c:
-        query = query.where(io.table.c.updated_at > since)
+    saved = io.table.c.get("updated_at")
+    saved = io.table.c.get("at") if saved is None else saved  # audit entries: when written
+    if since is not None and saved is not None:
+        query = query.where(saved > since)
     records = {}
     for row in session.execute(query).all():
         record = io.record(row)

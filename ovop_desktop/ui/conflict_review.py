@@ -226,4 +226,5 @@ class ConflictReview(QWidget):
             "assessments": self.tr("assessments"),
             "attachments": self.tr("photos"),
             "letters": self.tr("letters"),
+            "audit_log": self.tr("correction records"),
         }

@@ -216,6 +216,10 @@
             <source>letters</source>
             <translation>surat</translation>
         </message>
+        <message>
+            <source>correction records</source>
+            <translation>catatan koreksi</translation>
+        </message>
     </context>
     <context>
         <name>CriterionPane</name>

@@ -240,9 +240,9 @@ def test_each_officer_shows_the_last_package_imported(scene: Scene) -> None:
     assert sorted(by_officer) == ["Rahmah Hidayati", "Yusuf Hamdani"]
     rahmah, yusuf = by_officer["Rahmah Hidayati"], by_officer["Yusuf Hamdani"]
     assert (rahmah.packages, yusuf.packages) == (2, 1)
-    # Rahmah's second package carried only the edited survey.
+    # Rahmah's second package carried only the corrected survey and its audit entry.
     assert rahmah.outcome == "imported" and rahmah.counts["updated"] == 1
-    assert rahmah.counts["new"] == 0 and yusuf.counts["new"] > 0
+    assert rahmah.counts["new"] == 1 and yusuf.counts["new"] > 0
     assert dashboard.imports[0] == rahmah == dashboard.last_import
     assert rahmah.imported_at > yusuf.imported_at
     assert rahmah.device_name and rahmah.device_id is not None

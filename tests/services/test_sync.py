@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from ovop_desktop.db.models import Conflict, Survey
+from ovop_desktop.db.models import AuditEntry, Conflict, Survey
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.surveys import delete_survey, update_survey
 from ovop_desktop.services.sync import canonical_dump, export_package, import_package
@@ -319,3 +319,28 @@ def test_successive_exports_of_one_laptop_never_conflict_in_any_order(
         with province.db.session() as session:
             live = session.get(Survey, survey_id)
             assert live is not None and live.notes == "Catatan ke-3 (lagi)", name
+
+
+def test_corrections_travel_with_their_reasons_once(make_home: MakeHome, tmp_path: Path) -> None:
+    rahmah = make_home("rahmah", "Rahmah", seed=1)
+    province = make_home("provinsi")
+    first = export_package(rahmah.db, rahmah.paths, tmp_path / "usb1").path
+    with rahmah.db.session() as session:
+        survey = session.scalars(select(Survey).where(Survey.status == "final")).first()
+        assert survey is not None
+        survey_id = survey.id
+    update_survey(rahmah.db, survey_id, {"notes": "Jumlah KK dicek ulang"}, reason="Data desa")
+    assert _count(rahmah.db, AuditEntry) >= 1
+    second = export_package(rahmah.db, rahmah.paths, tmp_path / "usb2")
+    assert second.changes["audit_log"] == _count(rahmah.db, AuditEntry)
+    for package in (first, second.path, second.path):
+        import_package(province.db, province.paths, package, trust_new=True)
+
+    with province.db.session() as session:
+        entries = session.scalars(select(AuditEntry)).all()
+        assert {(e.record_id, e.field, e.reason) for e in entries} == {
+            (survey_id, "notes", "Data desa")
+        }
+    assert len(entries) == _count(rahmah.db, AuditEntry)
+    third = export_package(rahmah.db, rahmah.paths, tmp_path / "usb3")
+    assert "audit_log" not in third.changes  # each correction travels once
