@@ -8,15 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import uuid
-from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import inspect
 from sqlalchemy.orm import DeclarativeBase
 
-from ovop_desktop.db.base import UtcDateTime
 from ovop_desktop.db.models import (
     Assessment,
     Attachment,
@@ -27,7 +22,7 @@ from ovop_desktop.db.models import (
     Respondent,
     Survey,
 )
-from ovop_desktop.db.survey_models import Points
+from ovop_desktop.exchange.table_io import table_io
 
 TABLES: tuple[tuple[str, type[DeclarativeBase]], ...] = (
     ("officers", Officer),
@@ -40,31 +35,14 @@ TABLES: tuple[tuple[str, type[DeclarativeBase]], ...] = (
     ("audit_log", AuditEntry),  # corrections of final records, with their reasons; never edited
 )
 SYNC_TABLES = frozenset(name for name, _ in TABLES if name != "officers")
-LOCAL_COLUMNS = frozenset({"exchanged"})  # kept on each laptop, never in a package
 # Not part of what a record says: when and where it was saved, and the base of the edit.
 UNHASHED = frozenset({"updated_at", "device_id", "base_revision"})
 
 
-def encode_value(value: Any) -> Any:
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return f"{value:.2f}"
-    return value
-
-
-def to_record(obj: Any) -> dict[str, Any]:
+def to_record(obj: DeclarativeBase) -> dict[str, Any]:
     """The travelling form of a model instance."""
-    mapper = inspect(type(obj))
-    record = {
-        column.key: encode_value(getattr(obj, column.key))
-        for column in mapper.column_attrs
-        if column.key not in LOCAL_COLUMNS
-    }
+    io = table_io(type(obj))
+    record = io.record([getattr(obj, column.key) for column in io.columns])
     if isinstance(obj, Assessment):
         record["levels"] = [
             {"criterion_id": row.criterion_id, "level": row.level, "note": row.note}
@@ -82,37 +60,6 @@ def content_hash(record: dict[str, Any]) -> str:
 
 
 def from_record(model: type[DeclarativeBase], record: dict[str, Any]) -> dict[str, Any]:
-    """Column values for `model` from a travelling record (unknown keys are ignored)."""
-    mapper = inspect(model)
-    values: dict[str, Any] = {}
-    for column_attr in mapper.column_attrs:
-        key = column_attr.key
-        if key not in record or key in LOCAL_COLUMNS:
-            continue
-        value = record[key]
-        column = column_attr.columns[0]
-        kind = python_type(column)
-        if value is None or kind is None:
-            values[key] = value
-        elif kind is uuid.UUID:
-            values[key] = uuid.UUID(value)
-        elif kind is datetime:
-            values[key] = datetime.fromisoformat(value)
-        elif kind is date:
-            values[key] = date.fromisoformat(value)
-        elif kind is Decimal:
-            values[key] = Decimal(value)
-        else:
-            values[key] = value
-    return values
-
-
-def python_type(column: Any) -> type | None:
-    if isinstance(column.type, UtcDateTime):
-        return datetime
-    if isinstance(column.type, Points):
-        return Decimal
-    try:
-        return column.type.python_type  # type: ignore[no-any-return]
-    except NotImplementedError:
-        return None
+    """Column values for `model` from a travelling record (unknown keys are ignored); the
+    attribute names of the travelling models are their column names."""
+    return table_io(model).values(record)

@@ -27,6 +27,7 @@ from ovop_desktop.exchange.package import Package, read_package
 from ovop_desktop.exchange.package_format import PackageError, decode_records, encode_records
 from ovop_desktop.exchange.package_write import write_package
 from ovop_desktop.exchange.records import SYNC_TABLES, TABLES
+from ovop_desktop.exchange.table_io import table_io
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import StorageError
@@ -35,7 +36,7 @@ from ovop_desktop.services.photos import photo_file
 from ovop_desktop.services.retry import retrying, transient
 from ovop_desktop.services.settings import get_setting, set_setting
 from ovop_desktop.services.sync_apply import apply_records
-from ovop_desktop.services.sync_store import all_records, table_io
+from ovop_desktop.services.sync_store import all_records
 
 EXPORT_WATERMARK = "export_watermark"
 EXPORT_SEQUENCE = "export_sequence"

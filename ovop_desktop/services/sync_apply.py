@@ -20,6 +20,7 @@ from sqlalchemy.orm import DeclarativeBase, Session
 from ovop_desktop.db.models import Assessment, AssessmentLevel, Conflict, Region
 from ovop_desktop.exchange.merge import decide
 from ovop_desktop.exchange.records import TABLES, content_hash, from_record
+from ovop_desktop.exchange.table_io import table_io
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.photos import photo_file
 from ovop_desktop.services.sync_store import (
@@ -27,7 +28,6 @@ from ovop_desktop.services.sync_store import (
     insert_rows,
     local_records,
     replace_levels,
-    table_io,
     update_rows,
 )
 

@@ -8,118 +8,19 @@ for the local copies, one executemany for the new rows, one for the overwritten 
 
 from __future__ import annotations
 
-import functools
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal
+from collections.abc import Iterable, Iterator
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, Table, bindparam, delete, inspect, select, type_coerce, update
+from sqlalchemy import String, Table, bindparam, delete, select, type_coerce, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase, Session
 
 from ovop_desktop.db.models import Assessment, AssessmentLevel
-from ovop_desktop.exchange.records import LOCAL_COLUMNS, python_type
+from ovop_desktop.exchange.table_io import table_io, uuid_text
 
 CHUNK = 500  # ids per IN (…): well under every backend's limit of bound parameters
-Converter = Callable[[Any], Any]
-
-
-def _uuid_text(value: Any) -> str:
-    """A UUID column read as it is stored: 32 hex digits on SQLite, a UUID from PostgreSQL's
-    driver. Reading it so, rather than through uuid.UUID, halves the cost of an export."""
-    if isinstance(value, str) and len(value) == 32:
-        return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
-    return str(value if isinstance(value, uuid.UUID) else uuid.UUID(str(value)))
-
-
-def _decimal_text(value: Decimal) -> str:
-    return f"{value:.2f}"
-
-
-def _iso(value: date) -> str:
-    return value.isoformat()
-
-
-# By a column's Python type: (from travelling text to a value, from a value to travelling text)
-_CONVERTERS: dict[type, tuple[Converter, Converter]] = {
-    uuid.UUID: (uuid.UUID, _uuid_text),
-    datetime: (datetime.fromisoformat, _iso),
-    date: (date.fromisoformat, _iso),
-    Decimal: (Decimal, _decimal_text),
-}
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str  # in the travelling record
-    name: str  # in the table
-    from_text: Converter | None
-    to_text: Converter | None
-    raw: bool  # read as stored (UUIDs), not through the column type
-
-
-@dataclass(frozen=True)
-class TableIo:
-    """How one model's records map to its table."""
-
-    model: type[DeclarativeBase]
-    table: Table
-    columns: tuple[Column, ...]
-
-    @functools.cached_property
-    def _from_text(self) -> tuple[tuple[str, str, Converter | None], ...]:
-        return tuple((c.key, c.name, c.from_text) for c in self.columns)
-
-    def values(self, record: dict[str, Any]) -> dict[str, Any]:
-        """Column values (by column name) of a travelling record; unknown keys are ignored."""
-        row: dict[str, Any] = {}
-        for key, name, convert in self._from_text:
-            if key in record:
-                value = record[key]
-                row[name] = value if value is None or convert is None else convert(value)
-        return row
-
-    def select(self) -> Any:
-        return select(
-            *(
-                type_coerce(self.table.c[c.name], String) if c.raw else self.table.c[c.name]
-                for c in self.columns
-            )
-        )
-
-    @functools.cached_property
-    def _keys(self) -> tuple[str, ...]:
-        return tuple(c.key for c in self.columns)
-
-    @functools.cached_property
-    def _to_text(self) -> tuple[tuple[int, Converter], ...]:
-        return tuple((i, c.to_text) for i, c in enumerate(self.columns) if c.to_text is not None)
-
-    def record(self, row: Sequence[Any]) -> dict[str, Any]:
-        """The travelling form of a row read with select()."""
-        values = list(row)
-        for index, to_text in self._to_text:
-            if values[index] is not None:
-                values[index] = to_text(values[index])
-        return dict(zip(self._keys, values, strict=True))
-
-
-@functools.cache
-def table_io(model: type[DeclarativeBase]) -> TableIo:
-    columns = []
-    for attr in inspect(model).column_attrs:
-        if attr.key in LOCAL_COLUMNS:
-            continue
-        column = attr.columns[0]
-        kind = python_type(column)
-        from_text, to_text = _CONVERTERS.get(kind, (None, None)) if kind else (None, None)
-        columns.append(Column(attr.key, column.name, from_text, to_text, kind is uuid.UUID))
-    table = model.__table__
-    assert isinstance(table, Table)
-    return TableIo(model, table, tuple(columns))
 
 
 def table_io_levels() -> Table:
@@ -169,7 +70,7 @@ def _attach_levels(session: Session, records: dict[str, dict[str, Any]], every: 
         for raw_id, criterion_id, level, note in rows:
             if raw_id != owner_key:  # rows come by assessment: look each one up once
                 owner_key = raw_id
-                owner = records.get(_uuid_text(raw_id))
+                owner = records.get(uuid_text(raw_id))
                 owner_levels = owner["levels"] if owner is not None else None
             if owner_levels is not None:
                 owner_levels.append({"criterion_id": criterion_id, "level": level, "note": note})
