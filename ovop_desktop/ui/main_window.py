@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QWidget,
 )
 
 from ovop_desktop import __version__
@@ -95,7 +96,6 @@ class MainWindow(QMainWindow):
         from ovop_desktop.services.rubrics import rubric_in_force
         from ovop_desktop.ui.assessment_page import AssessmentPage
         from ovop_desktop.ui.letters_page import LettersPage
-        from ovop_desktop.ui.province_page import ProvincePage
         from ovop_desktop.ui.settings_page import SettingsPage
         from ovop_desktop.ui.survey_editor import SurveyEditor
         from ovop_desktop.ui.survey_list import SurveyListPage
@@ -114,9 +114,9 @@ class MainWindow(QMainWindow):
         )
         self.letters_page: LettersPage = LettersPage(self.db, self.paths, self.worker, self.rubric)
         self.sync_page: SyncPage = SyncPage(self.db, self.paths, self.worker)
-        self.province_page: ProvincePage = ProvincePage(
-            self.db, self.paths, self.worker, self.rubric
-        )
+        # The province's place is built when first shown: officers never pay for it.
+        self._province_page: ProvincePage | None = None
+        self._province_slot = QWidget()
         self.ui.pages.removeWidget(self.loading)
         self.loading.deleteLater()
         self.ui.pages.addWidget(self.survey_stack)
@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         self.ui.pages.addWidget(self.letters_page)
         self.ui.pages.addWidget(self.sync_page)
         self.ui.pages.addWidget(self.settings_page)
-        self.ui.pages.addWidget(self.province_page)
+        self.ui.pages.addWidget(self._province_slot)
         self.survey_list.openRequested.connect(self._on_survey_list_open_requested)
         self.survey_list.newRequested.connect(self.new_survey)
         self.survey_list.surveysImported.connect(self.refresh_counts)
@@ -239,6 +239,8 @@ class MainWindow(QMainWindow):
         if row >= 0 and self._attached:
             self.editor.save_now()
             self.assessment_page.panel.save_now()
+            if row == PROVINCE_PAGE:  # built on first use, before it is shown
+                self.province_page.load()
             self.ui.pages.setCurrentIndex(row)
             if row == ASSESSMENT_PAGE:
                 self.assessment_page.load()
@@ -246,8 +248,6 @@ class MainWindow(QMainWindow):
                 self.letters_page.load()
             elif row == SYNC_PAGE:
                 self.sync_page.load()
-            elif row == PROVINCE_PAGE:
-                self.province_page.load()
 
     @Slot()
     def _on_action_about_triggered(self) -> None:
@@ -283,6 +283,19 @@ class MainWindow(QMainWindow):
         self.settings_page.load()
         self.refresh_counts()
         self.worker.submit(lambda: province_mode(self.db), self.show_province_place)
+
+    @property
+    def province_page(self) -> ProvincePage:
+        """The Province place (dashboard, review, designation), built on first use."""
+        if self._province_page is None:
+            from ovop_desktop.ui.province_page import ProvincePage
+
+            page = ProvincePage(self.db, self.paths, self.worker, self.rubric)
+            self.ui.pages.insertWidget(PROVINCE_PAGE, page)
+            self.ui.pages.removeWidget(self._province_slot)
+            self._province_slot.deleteLater()
+            self._province_page = page
+        return self._province_page
 
     def go_to(self, row: int) -> None:
         """Show the place of that row, unless it is hidden (the province's, on a laptop)."""
