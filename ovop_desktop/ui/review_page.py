@@ -159,6 +159,7 @@ class ReviewPage(QWidget):
         self.history = QTreeWidget()
         self.history.setRootIsDecorated(False)
         self.history.setAlternatingRowColors(True)
+        self.history.setStyleSheet("QTreeView::item { padding: 4px 2px; }")  # as the other lists
         self.history.setHeaderLabels(
             [self.tr("Date and time"), self.tr("Review"), self.tr("Reviewer"), self.tr("Comment")]
         )
