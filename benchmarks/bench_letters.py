@@ -58,9 +58,9 @@ def _batch_rows() -> list[BenchRow]:
     from ovop_desktop.paths import resolve_paths
     from ovop_desktop.services.database import open_database
     from ovop_desktop.services.demo import BUILTIN_REGIONS
-    from ovop_desktop.services.letter_batch import issue_region_letters
-    from ovop_desktop.services.letter_settings import demo_letter_settings
-    from ovop_desktop.services.letters import LetterOptions
+    from ovop_desktop.services.letters.batch import issue_region_letters
+    from ovop_desktop.services.letters.letter_settings import demo_letter_settings
+    from ovop_desktop.services.letters.register import LetterOptions
     from ovop_desktop.services.regions import import_regions
     from ovop_desktop.services.rubrics import install_shipped_rubrics, rubric_in_force
 

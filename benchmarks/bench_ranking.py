@@ -15,8 +15,8 @@ from pathlib import Path
 from benchmarks.bulk_data import make_surveys
 from benchmarks.harness import SHARED_DATA, BenchRow, seconds, timed
 from ovop_desktop.paths import resolve_paths
+from ovop_desktop.services.assessment.regional_ranking import rank_region
 from ovop_desktop.services.database import Database, open_database
-from ovop_desktop.services.regional_ranking import rank_region
 from ovop_desktop.services.regions import import_regions
 from ovop_desktop.services.rubrics import install_shipped_rubrics, rubric_in_force
 
@@ -39,7 +39,7 @@ def _open_screen(db: Database) -> float | None:
     try:
         from PySide6.QtWidgets import QApplication
 
-        from ovop_desktop.ui.regional_ranking import RegionalRankingView
+        from ovop_desktop.ui.ranking.regional_ranking import RegionalRankingView
         from ovop_desktop.ui.worker import Worker
     except ImportError:
         return None

@@ -23,8 +23,8 @@ from ovop_desktop.services.database import Database, open_database
 from ovop_desktop.services.demo import BUILTIN_REGIONS
 from ovop_desktop.services.regions import import_regions
 from ovop_desktop.services.rubrics import install_shipped_rubrics, rubric_in_force
-from ovop_desktop.services.survey_list import list_surveys
-from ovop_desktop.ui.survey_table_model import SurveyFilterProxy, SurveyTableModel
+from ovop_desktop.services.surveys.survey_list import list_surveys
+from ovop_desktop.ui.surveys.survey_table_model import SurveyFilterProxy, SurveyTableModel
 
 SURVEYS = 10_000
 KALSEL = SHARED_DATA / "kalsel-kode-wilayah.csv"

@@ -28,7 +28,7 @@ from ovop_desktop.paths import AppPaths, resolve_paths
 from ovop_desktop.services.database import Database, open_database
 from ovop_desktop.services.regions import import_regions
 from ovop_desktop.services.rubrics import install_shipped_rubrics
-from ovop_desktop.services.sync import export_package, import_package
+from ovop_desktop.services.sync.packages import export_package, import_package
 
 SURVEYS = 10_000
 PACKAGES = 100

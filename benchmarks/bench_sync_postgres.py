@@ -18,7 +18,7 @@ from ovop_desktop.paths import resolve_paths
 from ovop_desktop.services.database import Database, open_database
 from ovop_desktop.services.regions import import_regions
 from ovop_desktop.services.rubrics import install_shipped_rubrics
-from ovop_desktop.services.sync import canonical_dump, import_packages
+from ovop_desktop.services.sync.packages import canonical_dump, import_packages
 
 STAFF = 4
 

@@ -116,7 +116,7 @@ def cmd_demo(ctx: Context) -> int:
 
 def cmd_surveys_list(ctx: Context) -> int:
     from ovop_desktop.services.rubrics import rubric_in_force
-    from ovop_desktop.services.survey_list import list_surveys
+    from ovop_desktop.services.surveys.survey_list import list_surveys
 
     rows = list_surveys(ctx.db, rubric_in_force(ctx.db))
     if ctx.args.json:
@@ -136,7 +136,7 @@ def cmd_surveys_list(ctx: Context) -> int:
 def cmd_rank(ctx: Context) -> int:
     if ctx.args.region:
         return cmd_rank_region(ctx)
-    from ovop_desktop.services.ranking import rank_village
+    from ovop_desktop.services.assessment.village_ranking import rank_village
     from ovop_desktop.services.rubrics import rubric_in_force
 
     rubric = rubric_in_force(ctx.db)
@@ -186,9 +186,9 @@ def _parse_levels(text: str) -> dict[str, int | None]:
 def cmd_assess(ctx: Context) -> int:
     import uuid
 
-    from ovop_desktop.services.assessments import list_assessments, save_assessment
-    from ovop_desktop.services.officers import current_officer
+    from ovop_desktop.services.assessment.assessments import list_assessments, save_assessment
     from ovop_desktop.services.rubrics import rubric_in_force
+    from ovop_desktop.services.settings.officers import current_officer
 
     try:
         product_id = uuid.UUID(ctx.args.product)
@@ -240,7 +240,7 @@ def cmd_assess(ctx: Context) -> int:
 
 
 def cmd_rank_region(ctx: Context) -> int:
-    from ovop_desktop.services.regional_ranking import rank_region
+    from ovop_desktop.services.assessment.regional_ranking import rank_region
     from ovop_desktop.services.rubrics import rubric_in_force
 
     rubric = rubric_in_force(ctx.db)
@@ -267,7 +267,7 @@ def cmd_rank_region(ctx: Context) -> int:
 
 
 def _options(ctx: Context, regency: str) -> object:
-    from ovop_desktop.services.letters import LetterOptions
+    from ovop_desktop.services.letters.register import LetterOptions
 
     addressee = ctx.args.addressee or (
         "Wali Kota " + regency.removeprefix("Kota ")
@@ -291,10 +291,10 @@ def cmd_letter(ctx: Context) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    from ovop_desktop.services.letters import issue_letter
-    from ovop_desktop.services.ranking import rank_village
+    from ovop_desktop.services.assessment.village_ranking import rank_village
+    from ovop_desktop.services.letters.register import issue_letter
     from ovop_desktop.services.rubrics import rubric_in_force
-    from ovop_desktop.services.survey_detail import load_survey
+    from ovop_desktop.services.surveys.survey_detail import load_survey
 
     rubric = rubric_in_force(ctx.db)
     ranking = rank_village(ctx.db, ctx.args.village, rubric)
@@ -316,7 +316,7 @@ def cmd_letter(ctx: Context) -> int:
 
 
 def cmd_letter_verify(ctx: Context) -> int:
-    from ovop_desktop.services.letters import verify_letter
+    from ovop_desktop.services.letters.register import verify_letter
 
     target = ctx.args.target
     if not target:
@@ -331,8 +331,8 @@ def cmd_letter_verify(ctx: Context) -> int:
 
 
 def cmd_letters(ctx: Context) -> int:
-    from ovop_desktop.services.letter_batch import issue_region_letters
-    from ovop_desktop.services.regional_ranking import rank_region
+    from ovop_desktop.services.assessment.regional_ranking import rank_region
+    from ovop_desktop.services.letters.batch import issue_region_letters
     from ovop_desktop.services.rubrics import rubric_in_force
 
     rubric = rubric_in_force(ctx.db)
@@ -354,7 +354,7 @@ def cmd_letters(ctx: Context) -> int:
 
 
 def cmd_export(ctx: Context) -> int:
-    from ovop_desktop.services.sync import export_package
+    from ovop_desktop.services.sync.packages import export_package
 
     result = export_package(ctx.db, ctx.paths, Path(ctx.args.out), everything=ctx.args.all)
     print(result.path)
@@ -367,7 +367,7 @@ def cmd_export(ctx: Context) -> int:
 
 
 def cmd_import(ctx: Context) -> int:
-    from ovop_desktop.services.sync import import_packages
+    from ovop_desktop.services.sync.packages import import_packages
 
     results = import_packages(
         ctx.db,

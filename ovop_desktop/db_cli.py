@@ -51,7 +51,7 @@ def cmd_db_use(ctx: Context) -> int:
 
 
 def cmd_db_backup(ctx: Context) -> int:
-    from ovop_desktop.services.maintenance import backup_database
+    from ovop_desktop.services.settings.maintenance import backup_database
 
     target = backup_database(ctx.db, ctx.paths, Path(ctx.args.out) if ctx.args.out else None)
     print(f"Cadangan dibuat: {target}")
@@ -59,7 +59,7 @@ def cmd_db_backup(ctx: Context) -> int:
 
 
 def cmd_db_check(ctx: Context) -> int:
-    from ovop_desktop.services.maintenance import check_database
+    from ovop_desktop.services.settings.maintenance import check_database
 
     report = check_database(ctx.db)
     for line in report.lines:

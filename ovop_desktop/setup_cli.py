@@ -15,8 +15,8 @@ EXIT_OK = 0
 
 
 def cmd_setup_export(ctx: Context) -> int:
-    from ovop_desktop.services.setup_package import export_setup
-    from ovop_desktop.services.sync import device_fingerprint
+    from ovop_desktop.services.sync.packages import device_fingerprint
+    from ovop_desktop.services.sync.setup_package import export_setup
 
     target = export_setup(ctx.db, ctx.paths, Path(ctx.args.out))
     print(f"Paket pengaturan disimpan di {target}.")
@@ -25,7 +25,7 @@ def cmd_setup_export(ctx: Context) -> int:
 
 
 def cmd_setup_import(ctx: Context) -> int:
-    from ovop_desktop.services.setup_package import import_setup
+    from ovop_desktop.services.sync.setup_package import import_setup
 
     result = import_setup(ctx.db, ctx.paths, Path(ctx.args.file))
     print(

@@ -20,8 +20,8 @@ Adder: TypeAlias = Callable[
 
 
 def cmd_xlsx(ctx: Context) -> int:
+    from ovop_desktop.services.province.spreadsheets import SHEETS, export_xlsx
     from ovop_desktop.services.rubrics import rubric_in_force
-    from ovop_desktop.services.spreadsheets import SHEETS, export_xlsx
 
     rubric = rubric_in_force(ctx.db)
     target = export_xlsx(ctx.db, rubric, Path(ctx.args.out))
@@ -33,8 +33,8 @@ def cmd_xlsx(ctx: Context) -> int:
 
 
 def cmd_csv(ctx: Context) -> int:
+    from ovop_desktop.services.province.spreadsheets import export_csv
     from ovop_desktop.services.rubrics import rubric_in_force
-    from ovop_desktop.services.spreadsheets import export_csv
 
     delimiter = ";" if ctx.args.semicolon else ","
     written = export_csv(ctx.db, rubric_in_force(ctx.db), Path(ctx.args.out), delimiter=delimiter)
@@ -48,7 +48,7 @@ def cmd_csv(ctx: Context) -> int:
 
 def cmd_template(ctx: Context) -> int:
     from ovop_desktop.services.rubrics import rubric_in_force
-    from ovop_desktop.services.xlsx_template import write_template
+    from ovop_desktop.services.surveys.xlsx_template import write_template
 
     rubric = rubric_in_force(ctx.db)
     target = write_template(ctx.db, rubric, Path(ctx.args.out))
@@ -57,7 +57,7 @@ def cmd_template(ctx: Context) -> int:
 
 
 def cmd_import_xlsx(ctx: Context) -> int:
-    from ovop_desktop.services.xlsx_template_import import import_template_here
+    from ovop_desktop.services.surveys.xlsx_template_import import import_template_here
 
     path = Path(ctx.args.file)
     result = import_template_here(ctx.db, path)

@@ -24,16 +24,16 @@ from sqlalchemy.orm import aliased
 
 from ovop_desktop.db.models import Region, Survey
 from ovop_desktop.paths import resolve_paths
-from ovop_desktop.services.dashboard import VILLAGE_LEVELS
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.demo import seed_demo
-from ovop_desktop.services.officers import save_profile
-from ovop_desktop.services.province_mode import set_province_mode
+from ovop_desktop.services.province.dashboard import VILLAGE_LEVELS
+from ovop_desktop.services.province.mode import set_province_mode
 from ovop_desktop.services.regions import import_regions
-from ovop_desktop.services.sync import export_package, import_package
+from ovop_desktop.services.settings.officers import save_profile
+from ovop_desktop.services.sync.packages import export_package, import_package
 from ovop_desktop.ui.app import prepare_database
-from ovop_desktop.ui.dashboard_page import DashboardPage
 from ovop_desktop.ui.main_window import PROVINCE_PAGE, MainWindow
+from ovop_desktop.ui.province.dashboard_page import DashboardPage
 from ovop_desktop.ui.worker import Worker
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -22,22 +22,26 @@ from PySide6.QtWidgets import QApplication, QWidget
 from ovop_desktop.paths import resolve_paths
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.demo import seed_demo
-from ovop_desktop.services.designation_summary import designation_summary_pdf
-from ovop_desktop.services.designations import DesignationInput, designate, region_candidates
-from ovop_desktop.services.province_mode import set_province_mode
-from ovop_desktop.services.regions import import_regions
-from ovop_desktop.services.reviews import (
+from ovop_desktop.services.province.designation_summary import designation_summary_pdf
+from ovop_desktop.services.province.designations import (
+    DesignationInput,
+    designate,
+    region_candidates,
+)
+from ovop_desktop.services.province.mode import set_province_mode
+from ovop_desktop.services.province.reviews import (
     APPROVED,
     NEEDS_CORRECTION,
     RECEIVED,
     review_rows,
     set_review,
 )
+from ovop_desktop.services.regions import import_regions
 from ovop_desktop.services.rubrics import rubric_in_force
-from ovop_desktop.services.surveys import update_survey
+from ovop_desktop.services.surveys.capture import update_survey
 from ovop_desktop.ui.app import prepare_database
+from ovop_desktop.ui.kit.pdf_preview import render_pages
 from ovop_desktop.ui.main_window import PROVINCE_PAGE, MainWindow
-from ovop_desktop.ui.pdf_preview import render_pages
 from ovop_desktop.ui.worker import Worker
 
 SHARED_LIST = Path(__file__).resolve().parents[2] / "shared" / "data" / "kalsel-kode-wilayah.csv"

@@ -21,11 +21,11 @@ from screens_review import render_review
 from ovop_desktop.paths import resolve_paths
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.demo import seed_demo
-from ovop_desktop.services.recovery import PendingEdits, RecoveryJournal
 from ovop_desktop.services.regions import import_regions
 from ovop_desktop.services.rubrics import rubric_in_force
-from ovop_desktop.services.survey_list import SurveyRow, list_surveys
-from ovop_desktop.services.surveys import SurveyInput, create_survey
+from ovop_desktop.services.surveys.capture import SurveyInput, create_survey
+from ovop_desktop.services.surveys.recovery import PendingEdits, RecoveryJournal
+from ovop_desktop.services.surveys.survey_list import SurveyRow, list_surveys
 from ovop_desktop.ui import dialogs, i18n
 from ovop_desktop.ui.app import offer_recovery, prepare_database
 from ovop_desktop.ui.main_window import SETTINGS_PAGE, MainWindow
@@ -191,7 +191,7 @@ def _letter_screens(
     shots: Shots, window: MainWindow, worker: Worker, rows: list[SurveyRow]
 ) -> None:
     """The Surat section (surveys and the register) and the letter dialog with its preview."""
-    from ovop_desktop.ui.letter_dialog import LetterDialog
+    from ovop_desktop.ui.letters.letter_dialog import LetterDialog
 
     window.ui.navigation.setCurrentRow(2)
     shots.settle(worker)
@@ -210,7 +210,7 @@ def _template_screens(
 ) -> None:
     """The Excel template menu open on the Survei page, a refused template with its problems,
     and the page after a filled template came in (last: it adds a survey to the demo data)."""
-    from ovop_desktop.services.xlsx_template import write_template
+    from ovop_desktop.services.surveys.xlsx_template import write_template
 
     window.focus_search()  # back from the editor to the list
     window.survey_list.ui.searchEdit.clearFocus()

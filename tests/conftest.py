@@ -20,9 +20,9 @@ from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths, resolve_paths
 from ovop_desktop.services.database import Database, open_database
 from ovop_desktop.services.demo import seed_demo
-from ovop_desktop.services.officers import save_profile
 from ovop_desktop.services.regions import import_regions
 from ovop_desktop.services.rubrics import install_shipped_rubrics, rubric_in_force
+from ovop_desktop.services.settings.officers import save_profile
 from tests.postgres import PostgresServer, postgres_server
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -154,8 +154,8 @@ def conflicting_notes(make_home: MakeHome, folder: Path) -> ConflictScene:
     from sqlalchemy import select
 
     from ovop_desktop.db.models import Survey
-    from ovop_desktop.services.surveys import update_survey
-    from ovop_desktop.services.sync import export_package, import_package
+    from ovop_desktop.services.surveys.capture import update_survey
+    from ovop_desktop.services.sync.packages import export_package, import_package
 
     rahmah = make_home("rahmah", "Rahmah", seed=1)
     yusuf = make_home("yusuf", "Yusuf")

@@ -82,7 +82,8 @@ def test_nothing_but_the_entry_point_imports_ui() -> None:
 def test_cli_loads_qt_only_to_open_the_window() -> None:
     """The headless commands must run where Qt cannot even load (a server without X)."""
     code = (
-        "import sys, ovop_desktop.cli, ovop_desktop.services.demo, ovop_desktop.services.ranking;"
+        "import sys, ovop_desktop.cli, ovop_desktop.services.demo;"
+        "import ovop_desktop.services.assessment.village_ranking;"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')];"
         "print(bad); sys.exit(1 if bad else 0)"
     )

@@ -12,7 +12,7 @@ import openpyxl
 
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.services.database import Database
-from ovop_desktop.services.xlsx_template import write_template
+from ovop_desktop.services.surveys.xlsx_template import write_template
 
 # The villages of the filled template, in the sample region list of tests/fixtures.
 FILLED_VILLAGES = {"63.08.07.2001": "Banjang", "63.01.01.2002": "Tabanio"}

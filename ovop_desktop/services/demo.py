@@ -13,13 +13,13 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from ovop_desktop.db.models import Region
-from ovop_desktop.services.assessments import save_assessment
+from ovop_desktop.services.assessment.assessments import save_assessment
 from ovop_desktop.services.database import Database
-from ovop_desktop.services.letter_settings import demo_letter_settings, load_letter_settings
-from ovop_desktop.services.officers import current_officer, local_device_id, save_profile
+from ovop_desktop.services.letters.letter_settings import demo_letter_settings, load_letter_settings
 from ovop_desktop.services.regions import import_regions
 from ovop_desktop.services.rubrics import install_shipped_rubrics, rubric_in_force
-from ovop_desktop.services.surveys import (
+from ovop_desktop.services.settings.officers import current_officer, local_device_id, save_profile
+from ovop_desktop.services.surveys.capture import (
     ProductInput,
     RespondentInput,
     SurveyInput,

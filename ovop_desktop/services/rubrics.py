@@ -17,7 +17,7 @@ from ovop_desktop.db.models import RubricVersion
 from ovop_desktop.paths import rubrics_dir
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError, NotFoundError
-from ovop_desktop.services.settings import RUBRIC_IN_FORCE, get_setting, set_setting
+from ovop_desktop.services.settings.app_settings import RUBRIC_IN_FORCE, get_setting, set_setting
 
 DEFAULT_RUBRIC_ID = "ovop-kalsel-2026"
 

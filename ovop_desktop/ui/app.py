@@ -24,7 +24,7 @@ from ovop_desktop.ui.worker import Worker
 
 if TYPE_CHECKING:
     from ovop_desktop.services.database import Database
-    from ovop_desktop.services.recovery import RecoveryJournal
+    from ovop_desktop.services.surveys.recovery import RecoveryJournal
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +51,8 @@ def acquire_instance_lock(paths: AppPaths) -> QLockFile | None:
 def prepare_database(paths: AppPaths, db_url: str | None) -> Database:
     """Open (and migrate) the database, install the shipped rubrics, know this laptop."""
     from ovop_desktop.services.database import open_database
-    from ovop_desktop.services.officers import local_device_id
     from ovop_desktop.services.rubrics import install_shipped_rubrics
+    from ovop_desktop.services.settings.officers import local_device_id
 
     db = open_database(database_url(paths, db_url), backups_dir=paths.backups_dir)
     install_shipped_rubrics(db)
@@ -129,7 +129,7 @@ class Startup(QObject):
 
     @Slot(object)
     def _on_database_ready(self, db: Database) -> None:
-        from ovop_desktop.services.recovery import RecoveryJournal
+        from ovop_desktop.services.surveys.recovery import RecoveryJournal
 
         self.db = db
         self.window.attach(db)

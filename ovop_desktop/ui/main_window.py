@@ -31,14 +31,14 @@ from ovop_desktop.ui.worker import Worker
 
 if TYPE_CHECKING:  # the database side loads after the first paint (see attach)
     from ovop_desktop.services.database import Database
-    from ovop_desktop.services.recovery import PendingEdits
-    from ovop_desktop.ui.assessment_page import AssessmentPage
-    from ovop_desktop.ui.letters_page import LettersPage
-    from ovop_desktop.ui.province_page import ProvincePage
-    from ovop_desktop.ui.settings_page import SettingsPage
-    from ovop_desktop.ui.survey_editor import SurveyEditor
-    from ovop_desktop.ui.survey_list import SurveyListPage
-    from ovop_desktop.ui.sync_page import SyncPage
+    from ovop_desktop.services.surveys.recovery import PendingEdits
+    from ovop_desktop.ui.assessment.assessment_page import AssessmentPage
+    from ovop_desktop.ui.letters.letters_page import LettersPage
+    from ovop_desktop.ui.province.province_page import ProvincePage
+    from ovop_desktop.ui.settings.settings_page import SettingsPage
+    from ovop_desktop.ui.surveys.survey_editor import SurveyEditor
+    from ovop_desktop.ui.surveys.survey_list import SurveyListPage
+    from ovop_desktop.ui.sync.sync_page import SyncPage
 
 
 @dataclass(frozen=True)
@@ -87,19 +87,19 @@ class MainWindow(QMainWindow):
         self.ui.navigation.blockSignals(True)
         self.ui.navigation.setCurrentRow(0)
         self.ui.navigation.blockSignals(False)
-        QTimer.singleShot(0, self.ui.navigation.setFocus)  # once shown, so that shortcuts work
+        QTimer.singleShot(0, self.ui.navigation, self.ui.navigation.setFocus)  # once shown, so that shortcuts work
         if db is not None:
             self.attach(db)
 
     def attach(self, db: Database) -> None:
         """Build the screens on an open database (imported here: they need SQLAlchemy)."""
         from ovop_desktop.services.rubrics import rubric_in_force
-        from ovop_desktop.ui.assessment_page import AssessmentPage
-        from ovop_desktop.ui.letters_page import LettersPage
-        from ovop_desktop.ui.settings_page import SettingsPage
-        from ovop_desktop.ui.survey_editor import SurveyEditor
-        from ovop_desktop.ui.survey_list import SurveyListPage
-        from ovop_desktop.ui.sync_page import SyncPage
+        from ovop_desktop.ui.assessment.assessment_page import AssessmentPage
+        from ovop_desktop.ui.letters.letters_page import LettersPage
+        from ovop_desktop.ui.settings.settings_page import SettingsPage
+        from ovop_desktop.ui.surveys.survey_editor import SurveyEditor
+        from ovop_desktop.ui.surveys.survey_list import SurveyListPage
+        from ovop_desktop.ui.sync.sync_page import SyncPage
 
         self.db = db
         self.rubric = rubric_in_force(db)
@@ -179,11 +179,12 @@ class MainWindow(QMainWindow):
         self._deleted_id = survey_id
         self.undo_button.setVisible(True)
         self.statusBar().showMessage(self.tr("Survey deleted."), 15_000)
-        QTimer.singleShot(15_000, lambda: self.undo_button.setVisible(False))
+        # The button is the context: a window closed meanwhile takes the timer with it.
+        QTimer.singleShot(15_000, self.undo_button, self.undo_button.hide)
 
     @Slot()
     def _on_undo_button_clicked(self) -> None:
-        from ovop_desktop.services.surveys import restore_survey
+        from ovop_desktop.services.surveys.capture import restore_survey
 
         survey_id, db = self._deleted_id, self.db
         self.undo_button.setVisible(False)
@@ -210,7 +211,7 @@ class MainWindow(QMainWindow):
 
     def refresh_counts(self) -> None:
         from ovop_desktop.services.regions import region_count
-        from ovop_desktop.services.survey_list import survey_count
+        from ovop_desktop.services.surveys.survey_list import survey_count
 
         db = self.db
         self.worker.submit(
@@ -267,7 +268,7 @@ class MainWindow(QMainWindow):
         # first paint would hold Python's lock and delay what the officer sees first.
         if event.type() == QEvent.Type.Paint and getattr(self, "_painted", True) is False:
             self._painted = True
-            QTimer.singleShot(0, self._on_first_paint)
+            QTimer.singleShot(0, self, self._on_first_paint)
         return super().event(event)
 
     @Slot()
@@ -277,7 +278,7 @@ class MainWindow(QMainWindow):
             self._load_lists()
 
     def _load_lists(self) -> None:
-        from ovop_desktop.services.province_mode import province_mode
+        from ovop_desktop.services.province.mode import province_mode
 
         self.survey_list.reload()
         self.settings_page.load()
@@ -288,7 +289,7 @@ class MainWindow(QMainWindow):
     def province_page(self) -> ProvincePage:
         """The Province place (dashboard, review, designation), built on first use."""
         if self._province_page is None:
-            from ovop_desktop.ui.province_page import ProvincePage
+            from ovop_desktop.ui.province.province_page import ProvincePage
 
             page = ProvincePage(self.db, self.paths, self.worker, self.rubric)
             self.ui.pages.insertWidget(PROVINCE_PAGE, page)

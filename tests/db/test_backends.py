@@ -11,14 +11,14 @@ from sqlalchemy import select
 from ovop_desktop.db.migrate import head_revision
 from ovop_desktop.db.models import Base, Survey
 from ovop_desktop.paths import resolve_paths
+from ovop_desktop.services.assessment.village_ranking import rank_village
 from ovop_desktop.services.database import open_database
 from ovop_desktop.services.demo import seed_demo
-from ovop_desktop.services.ranking import rank_village
 from ovop_desktop.services.regions import import_regions, search_regions
 from ovop_desktop.services.rubrics import install_shipped_rubrics, rubric_in_force
-from ovop_desktop.services.survey_list import list_surveys
-from ovop_desktop.services.surveys import update_survey
-from ovop_desktop.services.sync import canonical_dump, export_package, import_package
+from ovop_desktop.services.surveys.capture import update_survey
+from ovop_desktop.services.surveys.survey_list import list_surveys
+from ovop_desktop.services.sync.packages import canonical_dump, export_package, import_package
 from tests.conftest import FIXTURES, MakeHome
 from tests.postgres import PostgresServer
 

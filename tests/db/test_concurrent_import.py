@@ -20,8 +20,8 @@ from ovop_desktop.paths import resolve_paths
 from ovop_desktop.services.database import Database, open_database
 from ovop_desktop.services.regions import import_regions
 from ovop_desktop.services.rubrics import install_shipped_rubrics
-from ovop_desktop.services.surveys import delete_survey, update_survey
-from ovop_desktop.services.sync import (
+from ovop_desktop.services.surveys.capture import delete_survey, update_survey
+from ovop_desktop.services.sync.packages import (
     canonical_dump,
     export_package,
     import_package,
@@ -126,7 +126,7 @@ def test_two_imports_reading_one_record_at_once_never_lose_the_newer_version(
     import threading
     import time
 
-    from ovop_desktop.services import sync_apply
+    from ovop_desktop.services.sync import apply as sync_apply
 
     rahmah = make_home("rahmah", "Rahmah", seed=1)
     with rahmah.db.session() as session:

@@ -140,7 +140,7 @@ def test_upgrade_to_lineage_keeps_rows_with_an_unknown_base_and_bases_the_next_e
     unknown (they merge by revision as before), and they count as exchanged so that the next
     edit records the revision it was made from."""
     from ovop_desktop.db.models import Survey
-    from ovop_desktop.services.surveys import update_survey
+    from ovop_desktop.services.surveys.capture import update_survey
 
     url = f"sqlite:///{first_revision_db}"
     upgrade(url, target="0002")
@@ -221,8 +221,12 @@ def test_upgrade_to_province_review_keeps_the_data_and_adds_usable_tables(
     stays, and the review and designation tables take rows at once."""
     from datetime import date
 
-    from ovop_desktop.services.designations import DesignationInput, designate, list_designations
-    from ovop_desktop.services.reviews import current_reviews, set_review
+    from ovop_desktop.services.province.designations import (
+        DesignationInput,
+        designate,
+        list_designations,
+    )
+    from ovop_desktop.services.province.reviews import current_reviews, set_review
     from ovop_desktop.services.rubrics import install_shipped_rubrics, rubric_in_force
 
     url = f"sqlite:///{first_revision_db}"

@@ -15,7 +15,7 @@ from ovop_desktop.services.regions import (
     region_count,
     search_regions,
 )
-from ovop_desktop.services.surveys import SurveyInput, create_survey
+from ovop_desktop.services.surveys.capture import SurveyInput, create_survey
 from tests.conftest import FIXTURES, shared_file
 
 SMALL = (FIXTURES / "wilayah-contoh.csv").read_bytes()

@@ -137,7 +137,7 @@ def test_opening_a_package_file_shows_its_import_preview(tmp_path: Path) -> None
     from ovop_desktop.services.database import open_database
     from ovop_desktop.services.demo import seed_demo
     from ovop_desktop.services.rubrics import install_shipped_rubrics
-    from ovop_desktop.services.sync import export_package
+    from ovop_desktop.services.sync.packages import export_package
 
     paths = resolve_paths(tmp_path / "petugas").ensure()
     db = open_database(paths.database_url)

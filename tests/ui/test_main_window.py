@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from ovop_desktop.services.database import Database
-from ovop_desktop.services.surveys import SurveyInput, create_survey
+from ovop_desktop.services.surveys.capture import SurveyInput, create_survey
 from ovop_desktop.ui.main_window import MainWindow
 
 

@@ -20,8 +20,8 @@ from ovop_desktop.paths import resolve_paths
 from ovop_desktop.services.database import open_database
 from ovop_desktop.services.regions import import_regions
 from ovop_desktop.services.rubrics import install_shipped_rubrics
-from ovop_desktop.services.survey_detail import load_survey
-from ovop_desktop.services.surveys import SurveyInput, create_survey
+from ovop_desktop.services.surveys.capture import SurveyInput, create_survey
+from ovop_desktop.services.surveys.survey_detail import load_survey
 from tests.conftest import FIXTURES
 
 COMMON = """

@@ -1,0 +1,1 @@
+"""Assessment and ranking: scoring candidates under a rubric version, and the rankings."""

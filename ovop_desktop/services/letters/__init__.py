@@ -1,0 +1,1 @@
+"""Recommendation letters: settings, issue and register, verification and batches."""

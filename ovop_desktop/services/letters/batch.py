@@ -1,0 +1,152 @@
+"""The letters of every village of a kecamatan or kabupaten/kota into one folder.
+
+PDFs are rendered in worker processes (one per core); each letter is registered only once its
+file is safely written, so a cancelled or failed batch leaves no half-issued letter behind.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from ovop_desktop.core.rubric import Rubric
+from ovop_desktop.db.models import Letter, Survey
+from ovop_desktop.paths import AppPaths
+from ovop_desktop.reports.data import LetterData
+from ovop_desktop.services.database import Database
+from ovop_desktop.services.errors import StorageError
+from ovop_desktop.services.letters.letter_settings import format_number, load_letter_settings
+from ovop_desktop.services.letters.register import (
+    LetterOptions,
+    assessment_snapshot,
+    letter_record,
+    prepare_letter,
+    snapshot_hash,
+    verification_code,
+)
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    written: tuple[Path, ...]
+    skipped: tuple[str, ...]  # villages without a fully assessed candidate
+    cancelled: bool
+
+
+def _render(data: LetterData) -> bytes:
+    from ovop_desktop.reports.letter import render_letter
+
+    return render_letter(data)
+
+
+def _file_name(number: str, village: str) -> str:
+    safe = re.sub(r"[^A-Za-z0-9]+", "-", f"{village}-{number}").strip("-")
+    return f"surat-rekomendasi-{safe}.pdf"
+
+
+def _write(path: Path, pdf: bytes) -> None:
+    partial = path.with_suffix(".part")
+    with partial.open("wb") as handle:
+        handle.write(pdf)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(partial, path)
+
+
+def issue_region_letters(
+    db: Database,
+    paths: AppPaths,
+    region_code: str,
+    options: LetterOptions,
+    rubric: Rubric,
+    out_dir: Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    workers: int | None = None,
+) -> BatchResult:
+    settings = load_letter_settings(db)
+    if settings.problems:
+        raise settings.refusal()
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(
+            f"Folder {out_dir} tidak dapat dibuat: {exc}", f"Folder {out_dir} cannot be made: {exc}"
+        ) from exc
+    day = options.issued_on or date.today()
+    with db.session() as session:
+        surveys = session.execute(
+            select(Survey.id, Survey.village_name, Survey.village_code)
+            .where(
+                Survey.deleted_at.is_(None),
+                Survey.village_code.startswith(region_code + ".", autoescape=True),
+            )
+            .order_by(Survey.village_code, Survey.survey_date)
+        ).all()
+        first = (
+            session.scalar(select(func.max(Letter.sequence)).where(Letter.year == day.year)) or 0
+        ) + 1
+    latest = {code: (sid, village) for sid, village, code in surveys}  # last survey per village
+    jobs: list[tuple[LetterData, dict[str, object], str, uuid.UUID, uuid.UUID, int]] = []
+    skipped: list[str] = []
+    for survey_id, village in latest.values():
+        snapshot = assessment_snapshot(db, survey_id, rubric)
+        if snapshot["recommended"] is None:
+            skipped.append(village)
+            continue
+        sequence = first + len(jobs)
+        number = format_number(settings.number_template or "", sequence, day)
+        letter_id = uuid.uuid4()
+        digest = snapshot_hash(snapshot)
+        code = verification_code(letter_id, digest)
+        data = prepare_letter(
+            db,
+            paths,
+            survey_id,
+            replace(options, issued_on=day),
+            rubric,
+            number=number,
+            verification_code=code,
+            payload=f"OVOPV1|{code}|{number}|{digest[:16]}",
+        )
+        jobs.append((data, snapshot, digest, letter_id, survey_id, sequence))
+    written: list[Path] = []
+    total = len(jobs)
+    if progress:
+        progress(0, total)
+    with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
+        pending: dict[Future[bytes], int] = {}
+        next_job = 0
+        stop = False
+        while (next_job < total or pending) and not stop:
+            while next_job < total and len(pending) < 2 * (workers or os.cpu_count() or 1):
+                pending[pool.submit(_render, jobs[next_job][0])] = next_job
+                next_job += 1
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                index = pending.pop(future)
+                data, snapshot, digest, letter_id, survey_id, sequence = jobs[index]
+                pdf = future.result()
+                target = out_dir / _file_name(data.number, data.village)
+                _write(target, pdf)
+                with db.session() as session:
+                    session.add(
+                        letter_record(letter_id, data, sequence, survey_id, snapshot, digest, pdf)
+                    )
+                written.append(target)
+                if progress:
+                    progress(len(written), total)
+            if cancelled and cancelled():
+                stop = True
+                for future in pending:
+                    future.cancel()
+    return BatchResult(tuple(written), tuple(skipped), stop)

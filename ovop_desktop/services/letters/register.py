@@ -1,0 +1,418 @@
+"""Recommendation letters: the snapshot a letter prints, the letter register (buku agenda surat),
+issuing, voiding and verifying.
+
+A number is never reused: the sequence restarts each year and a voided letter keeps its number.
+The snapshot holds what the assessment said when the letter was issued; its hash, printed in the
+verification code, shows later whether the assessment has changed since.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import uuid
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from ovop_desktop.core.rubric import Rubric
+from ovop_desktop.core.scoring import explain, score
+from ovop_desktop.db.models import Letter, Officer, Survey, utc_now
+from ovop_desktop.paths import AppPaths
+from ovop_desktop.reports.data import CandidateSheet, CriterionLine, LetterData, Paper
+from ovop_desktop.services.assessment.counted_levels import assessed_levels
+from ovop_desktop.services.assessment.village_ranking import VillageRanking, rank_survey
+from ovop_desktop.services.database import Database
+from ovop_desktop.services.errors import InvalidInputError, NotFoundError
+from ovop_desktop.services.letters.letter_settings import format_number, load_letter_settings
+from ovop_desktop.services.rubrics import get_rubric
+from ovop_desktop.services.surveys import photos
+
+CODE_PATTERN = re.compile(rb"OVOPV1:([A-Z0-9]{5}-[A-Z0-9]{5})")
+
+
+@dataclass(frozen=True)
+class LetterOptions:
+    addressee: str
+    addressee_place: str
+    sifat: str = "Biasa"
+    lampiran: str = "1 (satu) berkas"
+    tembusan: tuple[str, ...] = ()
+    signatory: int = 0
+    paper: Paper = "A4"
+    issued_on: date | None = None
+
+
+@dataclass(frozen=True)
+class IssuedLetter:
+    letter_id: uuid.UUID
+    number: str
+    verification_code: str
+    pdf: bytes
+
+
+@dataclass(frozen=True)
+class Verification:
+    status: str  # "valid", "changed", "void", "unknown"
+    code: str | None
+    number: str | None = None
+    village: str | None = None
+    product: str | None = None
+    issued_on: date | None = None
+
+    @property
+    def message_id(self) -> str:
+        return {
+            "valid": f"Surat {self.number} sah: cocok dengan buku agenda, penilaian tidak berubah.",
+            "changed": f"Surat {self.number} terdaftar, tetapi penilaiannya sudah berubah sejak "
+            "surat diterbitkan.",
+            "void": f"Surat {self.number} terdaftar tetapi sudah DIBATALKAN.",
+            "unknown": "Kode verifikasi tidak ditemukan di buku agenda surat.",
+        }[self.status]
+
+
+def assessment_snapshot(db: Database, survey_id: uuid.UUID, rubric: Rubric) -> dict[str, Any]:
+    """What the letter prints of the assessment: candidates, levels, totals, the choice."""
+    ranking = rank_survey(db, survey_id, rubric)
+    recommended = ranking.recommended
+    return {
+        "survey_id": str(survey_id),
+        "village_code": ranking.village_code,
+        "rubric": {"id": rubric.id, "version": rubric.version, "hash": rubric.definition_hash},
+        "candidates": [
+            {
+                "product_id": str(e.product_id),
+                "name": e.name,
+                "rank": e.rank,
+                "total": None if e.total is None else str(e.total),
+                "stars": e.stars,
+                "levels": e.levels,
+            }
+            for e in ranking.entries
+        ],
+        "recommended": str(recommended.product_id) if recommended else None,
+        "justification": ranking.justification,
+    }
+
+
+def snapshot_hash(snapshot: dict[str, Any]) -> str:
+    canonical = json.dumps(snapshot, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def verification_code(letter_id: uuid.UUID, digest: str) -> str:
+    raw = hashlib.sha256(f"{letter_id}:{digest}".encode()).digest()
+    text = base64.b32encode(raw).decode("ascii").replace("=", "")
+    return f"{text[:5]}-{text[5:10]}"
+
+
+def _notes(db: Database, product_id: uuid.UUID, counting: tuple[uuid.UUID, ...]) -> dict[str, str]:
+    """The assessors' notes per criterion, from the assessments that count."""
+    from ovop_desktop.services.assessment.assessments import list_assessments
+
+    joined: dict[str, list[str]] = {}
+    for view in list_assessments(db, product_id):
+        if view.id in counting:
+            for criterion, note in view.notes.items():
+                if note and note.strip():
+                    joined.setdefault(criterion, []).append(note.strip())
+    return {criterion: " / ".join(texts) for criterion, texts in joined.items()}
+
+
+def _sheets(
+    db: Database, paths: AppPaths, ranking: VillageRanking, rubric: Rubric
+) -> tuple[CandidateSheet, ...]:
+    with db.session() as session:
+        counted = assessed_levels(session, rubric, [e.product_id for e in ranking.entries])
+    sheets = []
+    for entry in ranking.entries:
+        if entry.rank is None:
+            continue
+        result = score(rubric, entry.levels, entry.category)
+        band = next(b for b in rubric.bands if b.stars == entry.stars)
+        pictures = photos.list_photos(db, paths, product_id=entry.product_id)
+        assessed = counted.get(entry.product_id)
+        notes = _notes(db, entry.product_id, assessed.assessment_ids if assessed else ())
+        count = len(assessed.assessment_ids) if assessed else 0
+        sheets.append(
+            CandidateSheet(
+                product_name=entry.name,
+                category=rubric.category(entry.category).name_id,
+                village_rank=entry.rank,
+                total=entry.total,
+                stars=entry.stars,
+                band_meaning=band.meaning_id,
+                gate_message=entry.gate_reason,
+                group_subtotals=tuple(
+                    (f"{g.id} · {g.name_id}", result.group_subtotals.get(g.id, Decimal(0)))
+                    for g in rubric.groups
+                ),
+                criteria=tuple(
+                    CriterionLine(
+                        c.id,
+                        c.name_id,
+                        c.group,
+                        c.weight,
+                        entry.levels.get(c.id),
+                        c.descriptor(level).text_id if (level := entry.levels.get(c.id)) else "",
+                        result.points.get(c.id),
+                        notes.get(c.id),
+                    )
+                    for c in rubric.criteria
+                ),
+                assessors=(
+                    f"median {count} penilaian final"
+                    if count > 1
+                    else "1 penilaian final"
+                    if entry.final
+                    else "penilaian draf"
+                ),
+                photo_jpeg=pictures[0].path.read_bytes() if pictures else None,
+            )
+        )
+    return tuple(sheets)
+
+
+def prepare_letter(
+    db: Database,
+    paths: AppPaths,
+    survey_id: uuid.UUID,
+    options: LetterOptions,
+    rubric: Rubric,
+    *,
+    number: str = "…/…/…",
+    verification_code: str = "",
+    payload: str = "",
+) -> LetterData:
+    """The data of a letter; refused, naming the setting, when a setting is missing."""
+    settings = load_letter_settings(db)
+    if settings.problems:
+        raise settings.refusal()
+    if not 0 <= options.signatory < len(settings.signatories):
+        raise InvalidInputError(
+            "Pilih penanda tangan dari daftar.",
+            "Choose the signatory from the list.",
+            field="signatory",
+        )
+    ranking = rank_survey(db, survey_id, rubric)
+    chosen = ranking.recommended
+    if chosen is None or chosen.total is None or chosen.stars is None:
+        raise InvalidInputError(
+            f"Belum ada produk kandidat {ranking.village_name} yang dinilai lengkap: "
+            "surat rekomendasi belum dapat dibuat.",
+            f"No candidate of {ranking.village_name} is fully assessed yet.",
+        )
+    with db.session() as session:
+        survey = session.get(Survey, survey_id)
+        assert survey is not None
+        officer = session.get(Officer, survey.officer_id) if survey.officer_id else None
+        district, regency = survey.district_name, survey.regency_name
+    explanation = explain(rubric, score(rubric, chosen.levels, chosen.category))
+    coaching = tuple(
+        f"{note.criterion.name_id} (tingkat {note.level}): menuju tingkat {note.level + 1}, "
+        f"{note.criterion.descriptor(note.level + 1).text_id}."
+        for note in explanation.weakest
+    )
+    assert settings.letterhead is not None and settings.place is not None
+    day = options.issued_on or date.today()
+    return LetterData(
+        paper=options.paper,
+        letterhead=settings.letterhead,
+        place=settings.place,
+        issued_on=day,
+        number=number,
+        sifat=options.sifat,
+        lampiran=options.lampiran,
+        hal=f"Rekomendasi Produk Unggulan OVOP Desa {ranking.village_name}",
+        addressee=options.addressee,
+        addressee_place=options.addressee_place,
+        village=ranking.village_name,
+        district=district,
+        regency=regency,
+        survey_date=ranking.survey_date,
+        officer_name=officer.name if officer else "-",
+        officer_nip=officer.nip if officer else None,
+        candidates=_sheets(db, paths, ranking, rubric),
+        recommended=chosen.name,
+        recommended_total=chosen.total,
+        recommended_stars=chosen.stars,
+        rubric_name=rubric.name,
+        rubric_version=rubric.version,
+        rubric_hash=rubric.definition_hash,
+        justification=ranking.justification,
+        coaching=coaching,
+        signatory=settings.signatories[options.signatory],
+        tembusan=options.tembusan,
+        verification_code=verification_code,
+        verification_payload=payload,
+    )
+
+
+def letter_record(
+    letter_id: uuid.UUID,
+    data: LetterData,
+    sequence: int,
+    survey_id: uuid.UUID,
+    snapshot: dict[str, Any],
+    digest: str,
+    pdf: bytes,
+) -> Letter:
+    """The register entry of a rendered letter (one letter, one batch letter alike)."""
+    recommended = snapshot["recommended"]
+    signatory = data.signatory
+    return Letter(
+        id=letter_id,
+        number=data.number,
+        year=data.issued_on.year,
+        sequence=sequence,
+        issued_on=data.issued_on,
+        survey_id=survey_id,
+        product_id=uuid.UUID(str(recommended)) if recommended else None,
+        signatory={"name": signatory.name, "position": signatory.position, "nip": signatory.nip},
+        snapshot=snapshot,
+        snapshot_hash=digest,
+        pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+        verification_code=data.verification_code,
+    )
+
+
+def issue_letter(
+    db: Database,
+    paths: AppPaths,
+    survey_id: uuid.UUID,
+    options: LetterOptions,
+    rubric: Rubric,
+    *,
+    deterministic: bool = False,
+) -> IssuedLetter:
+    """Number, render and register a letter in one transaction."""
+    from ovop_desktop.reports.letter import render_letter
+
+    settings = load_letter_settings(db)
+    day = options.issued_on or date.today()
+    snapshot = assessment_snapshot(db, survey_id, rubric)
+    digest = snapshot_hash(snapshot)
+    letter_id = uuid.uuid4()
+    code = verification_code(letter_id, digest)
+    with db.session() as session:
+        sequence = (
+            session.scalar(select(func.max(Letter.sequence)).where(Letter.year == day.year)) or 0
+        ) + 1
+        number = format_number(settings.number_template or "", sequence, day)
+        data = prepare_letter(
+            db,
+            paths,
+            survey_id,
+            replace(options, issued_on=day),
+            rubric,
+            number=number,
+            verification_code=code,
+            payload=f"OVOPV1|{code}|{number}|{digest[:16]}",
+        )
+        pdf = render_letter(data, deterministic=deterministic)
+        session.add(letter_record(letter_id, data, sequence, survey_id, snapshot, digest, pdf))
+    return IssuedLetter(letter_id, number, code, pdf)
+
+
+def void_letter(db: Database, letter_id: uuid.UUID, reason: str) -> None:
+    """Void a letter: it keeps its number and entry, with the reason."""
+    if not reason.strip():
+        raise InvalidInputError(
+            "Tuliskan alasan pembatalan surat.",
+            "Give the reason for voiding the letter.",
+            field="reason",
+        )
+    with db.session() as session:
+        letter = session.get(Letter, letter_id)
+        if letter is None:
+            raise NotFoundError("Surat tidak ditemukan.", "Letter not found.")
+        letter.status, letter.void_reason, letter.voided_at = "void", reason.strip(), utc_now()
+
+
+def find_code(code_or_pdf: str | bytes | Path) -> str | None:
+    """The verification code in a typed code or in a letter's PDF."""
+    if isinstance(code_or_pdf, Path):
+        code_or_pdf = code_or_pdf.read_bytes()
+    if isinstance(code_or_pdf, bytes):
+        found = CODE_PATTERN.search(code_or_pdf)
+        return found.group(1).decode("ascii") if found else None
+    text = code_or_pdf.strip().upper().replace(" ", "")
+    if len(text) == 10 and "-" not in text:
+        text = f"{text[:5]}-{text[5:]}"
+    return text or None
+
+
+def verify_letter(db: Database, code_or_pdf: str | bytes | Path) -> Verification:
+    code = find_code(code_or_pdf)
+    with db.session() as session:
+        letter = (
+            session.scalars(select(Letter).where(Letter.verification_code == code)).first()
+            if code
+            else None
+        )
+        if letter is None:
+            return Verification("unknown", code)
+        stored, digest = letter.snapshot, letter.snapshot_hash
+        number, status, survey_id = letter.number, letter.status, letter.survey_id
+        survey = session.get(Survey, survey_id)
+        village = survey.village_name if survey else None
+        issued_on = letter.issued_on
+    product = next(
+        (c["name"] for c in stored["candidates"] if c["product_id"] == stored["recommended"]), None
+    )
+    if status == "void":
+        return Verification("void", code, number, village, product, issued_on)
+    rubric = get_rubric(db, stored["rubric"]["id"], stored["rubric"]["version"])
+    current = snapshot_hash(assessment_snapshot(db, survey_id, rubric))
+    return Verification(
+        "valid" if current == digest else "changed", code, number, village, product, issued_on
+    )
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    letter_id: uuid.UUID
+    number: str
+    issued_on: date
+    village: str
+    product: str | None
+    signatory: str
+    status: str
+    void_reason: str | None
+    verification_code: str
+
+
+def letter_register(db: Database, year: int | None = None) -> list[RegisterEntry]:
+    """The buku agenda surat: every issued letter, newest first, voided ones included."""
+    with db.session() as session:
+        query = select(Letter, Survey.village_name).join(Survey, Survey.id == Letter.survey_id)
+        if year is not None:
+            query = query.where(Letter.year == year)
+        rows = session.execute(query.order_by(Letter.year.desc(), Letter.sequence.desc())).all()
+        return [
+            RegisterEntry(
+                letter.id,
+                letter.number,
+                letter.issued_on,
+                village,
+                next(
+                    (
+                        c["name"]
+                        for c in letter.snapshot["candidates"]
+                        if c["product_id"] == letter.snapshot["recommended"]
+                    ),
+                    None,
+                ),
+                letter.signatory.get("name", ""),
+                letter.status,
+                letter.void_reason,
+                letter.verification_code,
+            )
+            for letter, village in rows
+        ]

@@ -1,0 +1,1 @@
+"""The province office: dashboard, reviews, designations, spreadsheets and province mode."""

@@ -1,0 +1,76 @@
+"""The designation summary of a kabupaten/kota as a PDF: the live designations of its villages
+and kecamatan, under the letterhead and signed by the first signatory of the letter settings
+(both optional: a summary prints without them, a letter would not)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ovop_desktop.core.rubric import Rubric
+from ovop_desktop.db.models import Region
+from ovop_desktop.reports.designation_summary import (
+    DesignationLine,
+    DesignationSummary,
+    render_designation_summary,
+)
+from ovop_desktop.services.database import Database
+from ovop_desktop.services.errors import InvalidInputError
+from ovop_desktop.services.letters.letter_settings import load_letter_settings
+from ovop_desktop.services.province.designations import list_designations
+
+
+def _category_name(rubric: Rubric, category_id: str) -> str:
+    try:
+        return rubric.category(category_id).name_id
+    except KeyError:
+        return category_id
+
+
+def designation_summary(
+    db: Database, regency_code: str, rubric: Rubric, *, as_of: date | None = None
+) -> DesignationSummary:
+    """What the summary of `regency_code` prints, as of `as_of` (today by default)."""
+    with db.session() as session:
+        regency = session.get(Region, regency_code)
+        if regency is None or regency.level != "kabupaten/kota":
+            raise InvalidInputError(
+                "Pilih kabupaten/kota dari daftar wilayah.",
+                "Choose a regency or city from the region list.",
+                field="regency_code",
+            )
+        province = session.get(Region, regency.parent_code) if regency.parent_code else None
+        regency_name, province_name = regency.name, province.name if province else ""
+    lines = tuple(
+        DesignationLine(
+            district=row.district,
+            village=row.village,
+            product=row.product_name,
+            category=_category_name(rubric, row.category),
+            decided_on=row.decided_on,
+            basis=row.basis,
+            decree_number=row.decree_number,
+        )
+        for row in list_designations(db, regency_code)
+    )
+    settings = load_letter_settings(db)
+    return DesignationSummary(
+        regency=regency_name,
+        province=province_name,
+        as_of=as_of or date.today(),
+        lines=lines,
+        letterhead=settings.letterhead,
+        place=settings.place or "",
+        signatory=settings.signatories[0] if settings.signatories else None,
+    )
+
+
+def designation_summary_pdf(
+    db: Database, regency_code: str, rubric: Rubric, *, as_of: date | None = None
+) -> bytes:
+    return render_designation_summary(designation_summary(db, regency_code, rubric, as_of=as_of))
+
+
+def summary_file_name(regency: str, as_of: date) -> str:
+    """ "Kabupaten Tanah Laut" → "penetapan-ovop-kabupaten-tanah-laut-2026-11-28.pdf"."""
+    slug = "-".join("".join(c if c.isalnum() else " " for c in regency.lower()).split())
+    return f"penetapan-ovop-{slug or 'wilayah'}-{as_of.isoformat()}.pdf"

@@ -1,0 +1,1 @@
+"""Survey capture: surveys, respondents, candidates, photos, recovery and the Excel template."""

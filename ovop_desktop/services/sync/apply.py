@@ -1,0 +1,257 @@
+"""Applying the records of one package to the database, by the merge rule of exchange.merge.
+
+One transaction per package; records are written as they arrive, revisions included, in bulk
+through services.sync_store. A record that cannot be applied (its village is not in the region
+list, its survey is unknown) is rejected with its reason and the rest of the package still applies.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import DeclarativeBase, Session
+
+from ovop_desktop.db.models import Assessment, AssessmentLevel, Conflict, Region
+from ovop_desktop.exchange.merge import decide
+from ovop_desktop.exchange.records import TABLES, content_hash, from_record
+from ovop_desktop.exchange.table_io import table_io
+from ovop_desktop.paths import AppPaths
+from ovop_desktop.services.surveys.photos import photo_file
+from ovop_desktop.services.sync.bulk_store import (
+    existing_ids,
+    insert_rows,
+    local_records,
+    replace_levels,
+    update_rows,
+)
+
+MODELS: dict[str, type[DeclarativeBase]] = dict(TABLES)
+
+PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "surveys": (("officer_id", "officers"),),
+    "respondents": (("survey_id", "surveys"),),
+    "candidate_products": (("survey_id", "surveys"),),
+    "assessments": (("product_id", "candidate_products"), ("assessor_id", "officers")),
+    "attachments": (("survey_id", "surveys"), ("product_id", "candidate_products")),
+    "letters": (("survey_id", "surveys"),),
+    "audit_log": (("officer_id", "officers"),),
+}
+
+
+@dataclass
+class ApplyCounts:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    rejected: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.new or self.updated or self.conflicts)
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "new": self.new,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "conflicts": self.conflicts,
+            "rejected": len(self.rejected),
+        }
+
+
+def _store_media(paths: AppPaths, sha: str, data: bytes) -> None:
+    if hashlib.sha256(data).hexdigest() != sha:
+        raise ValueError(f"media {sha} does not match its hash")
+    target = photo_file(paths, sha)
+    if target.exists():
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".part")
+    with partial.open("wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(partial, target)
+
+
+def write_record(
+    session: Session, model: type[DeclarativeBase], local: Any, record: dict[str, Any]
+) -> None:
+    """Insert or overwrite one record (and an assessment's levels) from its travelling form."""
+    values = from_record(model, record)
+    if local is None:
+        local = model(**values)
+        session.add(local)
+    else:
+        for key, value in values.items():
+            setattr(local, key, value)
+    if "levels" in record:
+        current = {row.criterion_id: row for row in local.levels}
+        for item in record["levels"]:
+            row = current.pop(item["criterion_id"], None)
+            if row is None:
+                local.levels.append(AssessmentLevel(**item))
+            else:
+                row.level, row.note = item["level"], item["note"]
+        for row in current.values():
+            local.levels.remove(row)
+            session.delete(row)
+
+
+def _referenced(
+    session: Session,
+    table: str,
+    records: list[dict[str, Any]],
+    accepted: dict[str, set[str]],
+    counts: ApplyCounts,
+) -> list[dict[str, Any]]:
+    """The records whose village and parents are known here or arrive in this package; the
+    others are rejected with their reason (and so are their own children, later)."""
+    villages: set[str] = set()
+    if table == "surveys":
+        villages = existing_ids(session, Region.code, (r["village_code"] for r in records))
+    parents: dict[str, set[str]] = {}
+    for column, parent in PARENTS.get(table, ()):
+        wanted = {r[column] for r in records if r.get(column) is not None} - accepted[parent]
+        model = MODELS[parent]
+        found = existing_ids(session, model.id, (uuid.UUID(i) for i in wanted))  # type: ignore[attr-defined]
+        parents[column] = accepted[parent] | found
+    usable = []
+    for record in records:
+        if table == "surveys" and record["village_code"] not in villages:
+            counts.rejected.append(
+                f"Survei {record.get('village_name')}: kode wilayah {record['village_code']} "
+                "tidak ada di daftar wilayah; impor daftar wilayah terbaru dulu."
+            )
+            continue
+        missing = next(
+            (
+                (column, parent)
+                for column, parent in PARENTS.get(table, ())
+                if record.get(column) is not None and record[column] not in parents[column]
+            ),
+            None,
+        )
+        if missing:
+            column, parent = missing
+            counts.rejected.append(
+                f"{table} {record['id']}: induknya ({parent} {record[column]}) tidak dikenal."
+            )
+            continue
+        usable.append(record)
+    return usable
+
+
+def _local_copies(
+    session: Session, model: type[DeclarativeBase], records: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """The local copies the merge decides against. Those the package would change are read
+    again under a row lock: another import running at the same time (PostgreSQL) then waits
+    or is waited for, and neither overwrites what the other wrote without seeing it. Copies
+    left as they are need no lock; a new record written by both fails the later one on the
+    primary key, and that import is run again (services.retry)."""
+    local = local_records(session, model, [r["id"] for r in records])
+    touched = [
+        r["id"]
+        for r in records
+        if r["id"] in local and decide(local[r["id"]], r).action != "unchanged"
+    ]
+    if touched and session.get_bind().dialect.name != "sqlite":  # SQLite locks the whole file
+        local.update(local_records(session, model, touched, lock=True))
+    return local
+
+
+def apply_records(
+    session: Session,
+    paths: AppPaths,
+    tables: dict[str, list[dict[str, Any]]],
+    media: dict[str, bytes],
+    package_id: uuid.UUID,
+) -> ApplyCounts:
+    """Merge every record of a package into the open session's transaction, table by table in
+    the order of the foreign keys, in bulk (services.sync_store)."""
+    counts = ApplyCounts()
+    accepted: dict[str, set[str]] = {}
+    for table, model in TABLES:
+        accepted[table] = set()
+        records = tables.get(table, [])
+        if not records:
+            continue
+        ids = [r["id"] for r in records]
+        if len(set(ids)) != len(ids):
+            twice = next(i for i in ids if ids.count(i) > 1)
+            raise ValueError(f"{table}: rekaman {twice} muncul dua kali")
+        records = _referenced(session, table, records, accepted, counts)
+        local = _local_copies(session, model, records)
+        io = table_io(model)
+        lineage = "exchanged" in io.table.c
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        written: list[dict[str, Any]] = []
+        for record in records:
+            mine = local.get(record["id"])
+            decision = decide(mine, record)
+            if decision.action == "conflict":
+                assert mine is not None
+                _record_conflict(session, table, mine, record, package_id)
+                counts.conflicts += 1
+            else:
+                setattr(counts, decision.action, getattr(counts, decision.action) + 1)
+            accepted[table].add(record["id"])
+            if not decision.keep_incoming:
+                continue
+            row = io.values(record)
+            if lineage:  # this laptop now holds a version others have
+                row["exchanged"] = True
+            (inserts if mine is None else updates).append(row)
+            written.append(record)
+            if table == "attachments" and record["sha256"] in media:
+                _store_media(paths, record["sha256"], media[record["sha256"]])
+        insert_rows(session, model, inserts)
+        update_rows(session, model, updates)
+        if model is Assessment:
+            replace_levels(session, [r["id"] for r in written if r["id"] in local], written)
+    return counts
+
+
+def _record_conflict(
+    session: Session,
+    table: str,
+    local: dict[str, Any],
+    incoming: dict[str, Any],
+    package_id: uuid.UUID,
+) -> None:
+    """Both versions kept once, whichever package brought them first (in a stable order)."""
+    pair = sorted([local, incoming], key=content_hash)
+    record_id = uuid.UUID(incoming["id"])
+    for existing in session.scalars(
+        select(Conflict).where(Conflict.record_id == record_id, Conflict.resolved_at.is_(None))
+    ):
+        hashes = sorted([content_hash(existing.local_data), content_hash(existing.incoming_data)])
+        if hashes == [content_hash(pair[0]), content_hash(pair[1])]:
+            return
+    session.add(
+        Conflict(
+            table_name=table,
+            record_id=record_id,
+            local_revision=int(pair[0].get("revision", 0)),
+            incoming_revision=int(pair[1].get("revision", 0)),
+            local_data=pair[0],
+            incoming_data=pair[1],
+            package_id=package_id,
+        )
+    )
+
+
+def merge_counts(results: list[ApplyCounts]) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for result in results:
+        total.update(result.as_dict())
+    return total

@@ -1,0 +1,335 @@
+"""Sync by file: export this laptop's records as a signed package, import packages.
+
+Import is one transaction per file, recorded in the import log; a file that changes nothing says
+so. A package from an unknown device needs trust; a known device arriving with another key is
+refused. See docs/exchange-format.md for the merge rules.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import update
+from sqlalchemy.exc import SQLAlchemyError
+
+from ovop_desktop.core.errors import DomainError
+from ovop_desktop.db.migrate import HEAD_REVISION
+from ovop_desktop.db.models import Attachment, Device, ImportLogEntry
+from ovop_desktop.exchange.keys import load_or_create_key
+from ovop_desktop.exchange.package import Package, read_package
+from ovop_desktop.exchange.package_format import PackageError, decode_records, encode_records
+from ovop_desktop.exchange.package_write import write_package
+from ovop_desktop.exchange.records import SYNC_TABLES, TABLES
+from ovop_desktop.exchange.table_io import table_io
+from ovop_desktop.paths import AppPaths
+from ovop_desktop.services.database import Database
+from ovop_desktop.services.errors import StorageError
+from ovop_desktop.services.settings.app_settings import get_setting, set_setting
+from ovop_desktop.services.settings.officers import current_officer, device_name, local_device_id
+from ovop_desktop.services.surveys.photos import photo_file
+from ovop_desktop.services.sync.apply import apply_records
+from ovop_desktop.services.sync.bulk_store import all_records
+from ovop_desktop.services.sync.retry import retrying, transient
+
+EXPORT_WATERMARK = "export_watermark"
+EXPORT_SEQUENCE = "export_sequence"
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    counts: dict[str, int]
+    fingerprint: str
+
+    @property
+    def changes(self) -> dict[str, int]:
+        """The records changed since the last export: the counts but the officers, who are in
+        every package."""
+        return {table: n for table, n in self.counts.items() if table in SYNC_TABLES}
+
+
+@dataclass
+class FileResult:
+    file: str
+    status: str  # imported, unchanged, rejected
+    reason: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    rejected_records: list[str] = field(default_factory=list)
+    device: str | None = None
+    fingerprint: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "status": self.status,
+            "reason": self.reason,
+            "new": self.counts.get("new", 0),
+            "updated": self.counts.get("updated", 0),
+            "unchanged": self.counts.get("unchanged", 0),
+            "conflicts": self.counts.get("conflicts", 0),
+        }
+
+
+def device_fingerprint(paths: AppPaths) -> str:
+    return load_or_create_key(paths.data_dir).fingerprint()
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:30] or "petugas"
+
+
+def export_package(
+    db: Database,
+    paths: AppPaths,
+    folder: Path,
+    *,
+    everything: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ExportResult:
+    """Everything changed since the last export (or everything), into `folder`.
+
+    `progress(done, total)` is called after each table is read and once the file is written."""
+    steps = len(TABLES) + 1
+    key = load_or_create_key(paths.data_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(
+            f"Folder {folder} tidak dapat dibuat: {exc}", f"Folder {folder} cannot be made: {exc}"
+        ) from exc
+    since = None if everything else get_setting(db, EXPORT_WATERMARK)
+    now = datetime.now(UTC)
+    members: list[tuple[str, bytes]] = []
+    counts: Counter[str] = Counter()
+    with db.session() as session:
+        for step, (table, model) in enumerate(TABLES, start=1):
+            # Officers always travel (a handful of rows): a package names everyone its records
+            # point at, so it imports even when the province has not got the earlier ones yet.
+            after = datetime.fromisoformat(since) if since and table != "officers" else None
+            records = all_records(session, model, after)
+            if records:
+                members.append((f"records/{table}.jsonl", encode_records(records)))
+                counts[table] = len(records)
+            if model is Attachment:
+                for record in records:
+                    media = photo_file(paths, record["sha256"])
+                    if media.exists():
+                        members.append((f"media/{record['sha256']}.jpg", media.read_bytes()))
+            if progress is not None:
+                progress(step, steps)
+    officer = current_officer(db)
+    sequence = int(get_setting(db, EXPORT_SEQUENCE, 0)) + 1
+    name = f"ovop-{_slug(officer.name if officer else 'petugas')}-{now:%Y%m%d}-{sequence:03d}"
+    try:
+        path = write_package(
+            folder,
+            name,
+            {
+                "kind": "survey-export",
+                "device_id": str(local_device_id(db)),
+                "device_name": device_name(db),
+                "officer_name": officer.name if officer else "",
+                "schema_revision": HEAD_REVISION,
+                "watermark_from": since,
+                "watermark_to": now.isoformat(),
+                "counts": dict(counts),
+            },
+            members,
+            key,
+        )
+    except OSError as exc:
+        raise StorageError(
+            f"Paket tidak dapat ditulis ke {folder}: {exc}",
+            f"The package cannot be written to {folder}: {exc}",
+        ) from exc
+    _mark_exchanged(db, now)
+    set_setting(db, EXPORT_WATERMARK, now.isoformat())
+    set_setting(db, EXPORT_SEQUENCE, sequence)
+    if progress is not None:
+        progress(steps, steps)
+    return ExportResult(path, dict(counts), key.fingerprint())
+
+
+def _mark_exchanged(db: Database, until: datetime) -> None:
+    """What an export took has been exchanged: the next edit of each record is based on the
+    revision exported (every record saved up to `until` is in this package or an earlier one)."""
+    with db.session() as session:
+        for _, model in TABLES:
+            target = table_io(model).table
+            if "exchanged" in target.c:
+                session.execute(
+                    update(target)
+                    .where(target.c.exchanged.is_(False), target.c.updated_at <= until)
+                    .values(exchanged=True)
+                )
+
+
+def _trust(db: Database, manifest: Any, trust_new: bool) -> str | None:
+    """None when the device may be imported from, else why not."""
+    device_id = uuid.UUID(manifest.device_id)
+    with db.session() as session:
+        device = session.get(Device, device_id)
+        if device is not None and device.is_local:
+            return None
+        if device is not None and device.public_key and device.public_key != manifest.public_key:
+            return (
+                f"PERINGATAN: perangkat {manifest.device_name} ({manifest.device_id}) datang "
+                "dengan kunci lain dari yang dikenal. Paket ditolak; hubungi petugasnya."
+            )
+        if device is None or not device.trusted:
+            if not trust_new:
+                return (
+                    f"Perangkat baru: {manifest.device_name}, petugas {manifest.officer_name}, "
+                    f"sidik kunci {_fingerprint(manifest.public_key)}. Percayai dulu "
+                    "(--trust-new) sebelum mengimpor."
+                )
+            if device is None:
+                session.add(
+                    Device(
+                        id=device_id,
+                        name=manifest.device_name,
+                        public_key=manifest.public_key,
+                        fingerprint=_fingerprint(manifest.public_key),
+                        trusted=True,
+                    )
+                )
+            else:
+                device.trusted, device.public_key = True, manifest.public_key
+    return None
+
+
+def _fingerprint(public_key: str) -> str:
+    from ovop_desktop.exchange.keys import fingerprint_of
+
+    return fingerprint_of(public_key)
+
+
+def import_package(
+    db: Database, paths: AppPaths, file: Path, *, trust_new: bool = False, dry_run: bool = False
+) -> FileResult:
+    """Check, then apply one package in one transaction (rolled back for a dry run)."""
+    try:
+        package = read_package(file)
+    except (PackageError, OSError) as exc:
+        reason = str(exc) if isinstance(exc, DomainError) else f"Berkas tidak dapat dibaca: {exc}"
+        return FileResult(file.name, "rejected", reason)
+    manifest = package.manifest
+    try:
+        tables = {
+            name: decode_records(package.members[f"records/{name}.jsonl"], f"records/{name}.jsonl")
+            for name, _ in TABLES
+            if f"records/{name}.jsonl" in package.members
+        }
+    except PackageError as exc:
+        return FileResult(file.name, "rejected", str(exc))
+
+    def attempt() -> FileResult:
+        refusal = _trust(db, manifest, trust_new and not dry_run)
+        if refusal:
+            return FileResult(
+                file.name,
+                "rejected",
+                refusal,
+                device=manifest.device_name,
+                fingerprint=package.fingerprint,
+            )
+        return _apply(db, paths, file, package, tables, dry_run=dry_run)
+
+    try:
+        return retrying(attempt)
+    except SQLAlchemyError as exc:  # still colliding after every retry, or a lasting failure
+        return FileResult(
+            file.name,
+            "rejected",
+            f"Paket tidak dapat diterapkan dan tidak diimpor sama sekali ({exc.__class__.__name__}:"
+            f" {getattr(exc, 'orig', exc)}). Coba impor lagi nanti.",
+            device=manifest.device_name,
+            fingerprint=package.fingerprint,
+        )
+
+
+def _apply(
+    db: Database,
+    paths: AppPaths,
+    file: Path,
+    package: Package,
+    tables: dict[str, list[dict[str, Any]]],
+    *,
+    dry_run: bool,
+) -> FileResult:
+    """Merge the package's records in one transaction, and log the import. Imports running at
+    once on PostgreSQL lock the rows they change (sync_apply); a collision is raised as a
+    transient failure for `retrying`."""
+    manifest = package.manifest
+    media = {
+        path[len("media/") :].split(".")[0]: data
+        for path, data in package.members.items()
+        if path.startswith("media/")
+    }
+    with db.sessions() as session:
+        try:
+            counts = apply_records(session, paths, tables, media, uuid.UUID(manifest.package_id))
+        except (SQLAlchemyError, ValueError, KeyError, TypeError) as exc:
+            session.rollback()
+            if transient(exc):
+                raise
+            return FileResult(
+                file.name,
+                "rejected",
+                f"Isi paket tidak sah dan tidak diimpor sama sekali ({exc}).",
+                device=manifest.device_name,
+                fingerprint=package.fingerprint,
+            )
+        status = "imported" if counts.changed else "unchanged"
+        if dry_run:
+            session.rollback()
+        else:
+            session.add(
+                ImportLogEntry(
+                    package_id=uuid.UUID(manifest.package_id),
+                    file_name=file.name,
+                    file_sha256=package.sha256,
+                    source_device_id=uuid.UUID(manifest.device_id),
+                    officer_name=manifest.officer_name,
+                    outcome=status,
+                    counts=counts.as_dict(),
+                    message="; ".join(counts.rejected) or None,
+                )
+            )
+            session.commit()
+    return FileResult(
+        file.name,
+        status,
+        None,
+        counts.as_dict(),
+        counts.rejected,
+        manifest.device_name,
+        package.fingerprint,
+    )
+
+
+def import_packages(
+    db: Database,
+    paths: AppPaths,
+    files: list[Path],
+    *,
+    trust_new: bool = False,
+    dry_run: bool = False,
+) -> list[FileResult]:
+    return [import_package(db, paths, f, trust_new=trust_new, dry_run=dry_run) for f in files]
+
+
+def canonical_dump(db: Database) -> dict[str, list[dict[str, Any]]]:
+    """Every travelling record without local-only details, for comparing two databases."""
+    dump: dict[str, list[dict[str, Any]]] = {}
+    with db.session() as session:
+        for table, model in TABLES:
+            dump[table] = sorted(all_records(session, model), key=lambda r: r["id"])
+    return dump

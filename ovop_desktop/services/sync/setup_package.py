@@ -1,0 +1,184 @@
+"""The setup package, from the province to its officers: region list, rubric versions and the
+one in force, letterhead, signatories, number template, and the province's public key.
+
+Importing it configures an officer's application; the province's key is remembered, so that a
+later setup package signed by another key is refused.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ovop_desktop.db.migrate import HEAD_REVISION
+from ovop_desktop.db.models import Region, RubricVersion
+from ovop_desktop.exchange.keys import load_or_create_key
+from ovop_desktop.exchange.package import read_package
+from ovop_desktop.exchange.package_format import PackageError
+from ovop_desktop.exchange.package_write import write_package
+from ovop_desktop.paths import AppPaths
+from ovop_desktop.services.database import Database
+from ovop_desktop.services.errors import InvalidInputError, StorageError
+from ovop_desktop.services.letters.letter_settings import (
+    LETTER_PLACE,
+    LETTERHEAD,
+    NUMBER_TEMPLATE,
+    SIGNATORIES,
+)
+from ovop_desktop.services.regions import import_regions
+from ovop_desktop.services.rubrics import install_rubric, rubric_in_force, set_rubric_in_force
+from ovop_desktop.services.settings.app_settings import RUBRIC_IN_FORCE, get_setting, set_setting
+from ovop_desktop.services.settings.officers import device_name, local_device_id
+
+PROVINCE_KEY = "province_public_key"
+SETTINGS_MEMBER = "records/settings.json"
+REGIONS_MEMBER = "records/regions.csv"
+LOGO_FOLDER = "kop-surat"
+
+
+@dataclass(frozen=True)
+class SetupResult:
+    regions_added: int
+    regions_renamed: int
+    rubrics: tuple[str, ...]
+    fingerprint: str
+
+
+def export_setup(db: Database, paths: AppPaths, target: Path) -> Path:
+    """Everything an officer's laptop needs from the province, signed by the province's key.
+
+    `target` is a folder, or a file name ending in .ovop (an existing file is never replaced:
+    the package then gets a free name beside it)."""
+    folder, file_name = (
+        (target.parent, target.name)
+        if target.suffix == ".ovop"
+        else (target, "ovop-pengaturan-provinsi")
+    )
+    key = load_or_create_key(paths.data_dir)
+    with db.session() as session:
+        regions = session.execute(select(Region.code, Region.name).order_by(Region.code)).all()
+        rubrics = session.execute(
+            select(RubricVersion.rubric_id, RubricVersion.version, RubricVersion.definition)
+        ).all()
+    table = io.StringIO()
+    writer = csv.writer(table, lineterminator="\n")
+    writer.writerow(["kode", "nama"])
+    writer.writerows(regions)
+    in_force = rubric_in_force(db)
+    settings = {
+        name: get_setting(db, name)
+        for name in (LETTERHEAD, SIGNATORIES, NUMBER_TEMPLATE, LETTER_PLACE)
+    }
+    settings[RUBRIC_IN_FORCE] = {"rubric_id": in_force.id, "version": in_force.version}
+    members = [(REGIONS_MEMBER, table.getvalue().encode("utf-8"))]
+    logo = _logo_member(settings.get(LETTERHEAD))
+    if logo is not None:
+        members.append(logo)
+        settings[LETTERHEAD] = {**settings[LETTERHEAD], "logo_path": logo[0]}
+    members += [
+        (SETTINGS_MEMBER, json.dumps(settings, ensure_ascii=False).encode("utf-8")),
+    ]
+    members += [
+        (f"records/rubric-{rid}-v{version}.toml", text.encode("utf-8"))
+        for rid, version, text in rubrics
+    ]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(
+            f"Folder {folder} tidak dapat dibuat: {exc}", f"Folder {folder} cannot be made: {exc}"
+        ) from exc
+    return write_package(
+        folder,
+        file_name,
+        {
+            "kind": "setup",
+            "device_id": str(local_device_id(db)),
+            "device_name": device_name(db),
+            "officer_name": "",
+            "schema_revision": HEAD_REVISION,
+            "watermark_from": None,
+            "watermark_to": None,
+            "counts": {"regions": len(regions), "rubrics": len(rubrics)},
+        },
+        members,
+        key,
+    )
+
+
+def import_setup(db: Database, paths: AppPaths, file: Path) -> SetupResult:
+    """Configure this laptop from a setup package (refused when signed by another province key)."""
+    package = read_package(file)
+    manifest = package.manifest
+    if manifest.kind != "setup":
+        raise InvalidInputError(
+            "Berkas ini paket data survei, bukan paket pengaturan provinsi.",
+            "This file is a survey data package, not a setup package.",
+        )
+    known = get_setting(db, PROVINCE_KEY)
+    if known and known != manifest.public_key:
+        raise PackageError(
+            "PERINGATAN: paket pengaturan ini ditandatangani kunci lain dari kunci provinsi yang "
+            "dikenal laptop ini. Paket ditolak.",
+            "WARNING: this setup package is signed by another key than the province key this "
+            "laptop knows. The package is refused.",
+            code="province_key",
+        )
+    missing = [name for name in (REGIONS_MEMBER, SETTINGS_MEMBER) if name not in package.members]
+    if missing:
+        raise InvalidInputError(
+            f"Paket pengaturan tidak lengkap: {', '.join(missing)} tidak ada.",
+            f"The setup package is incomplete: {', '.join(missing)} is missing.",
+        )
+    try:
+        settings = json.loads(package.members[SETTINGS_MEMBER].decode("utf-8"))
+    except ValueError as exc:
+        raise InvalidInputError(
+            "Pengaturan di dalam paket tidak dapat dibaca.",
+            "The settings inside the package cannot be read.",
+        ) from exc
+    regions = import_regions(db, package.members[REGIONS_MEMBER])
+    installed = []
+    for path, data in sorted(package.members.items()):
+        if path.startswith("records/rubric-"):
+            rubric = install_rubric(db, data.decode("utf-8"))
+            installed.append(f"{rubric.name} v{rubric.version}")
+    head = settings.get(LETTERHEAD)
+    if isinstance(head, dict) and head.get("logo_path") in package.members:
+        member = head["logo_path"]
+        logo = paths.data_dir / LOGO_FOLDER / Path(member).name
+        try:
+            logo.parent.mkdir(parents=True, exist_ok=True)
+            logo.write_bytes(package.members[member])
+        except OSError as exc:
+            raise StorageError(
+                f"Logo kop surat tidak dapat disimpan di {logo}: {exc}",
+                f"The letterhead logo cannot be saved at {logo}: {exc}",
+            ) from exc
+        settings[LETTERHEAD] = {**head, "logo_path": str(logo)}
+    for name in (LETTERHEAD, SIGNATORIES, NUMBER_TEMPLATE, LETTER_PLACE):
+        if settings.get(name) is not None:
+            set_setting(db, name, settings[name])
+    chosen = settings.get(RUBRIC_IN_FORCE)
+    if chosen:
+        set_rubric_in_force(db, chosen["rubric_id"], int(chosen["version"]))
+    set_setting(db, PROVINCE_KEY, manifest.public_key)
+    return SetupResult(regions.added, len(regions.renamed), tuple(installed), package.fingerprint)
+
+
+def _logo_member(head: object) -> tuple[str, bytes] | None:
+    """The letterhead logo as a media member named by its hash, if its file is there."""
+    if not isinstance(head, dict) or not head.get("logo_path"):
+        return None
+    path = Path(head["logo_path"])
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return f"media/{hashlib.sha256(data).hexdigest()}{path.suffix.lower()}", data

@@ -1,0 +1,1 @@
+"""The Penilaian place: scoring one candidate on the rubric grid, with its score and radar."""

@@ -1,0 +1,498 @@
+"""One recommendation letter: the form on the left, the rendered letter on the right.
+
+Preview builds the letter without a number; "Issue and save PDF…" numbers and registers it, then
+asks where to save it (the letter stays registered if the officer cancels: a copy is kept in the
+data folder and can be saved again from the letter register); Print paints the issued letter's
+pages, rendered at printer resolution, onto the printer. All database and PDF work runs on the
+worker.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ovop_desktop.core.errors import DomainError
+from ovop_desktop.core.rubric import Rubric
+from ovop_desktop.paths import AppPaths
+from ovop_desktop.reports.data import Signatory
+from ovop_desktop.services.assessment.village_ranking import rank_survey
+from ovop_desktop.services.database import Database
+from ovop_desktop.services.letters.letter_settings import load_letter_settings
+from ovop_desktop.services.letters.register import (
+    IssuedLetter,
+    LetterOptions,
+    issue_letter,
+    prepare_letter,
+)
+from ovop_desktop.services.surveys.survey_detail import load_survey
+from ovop_desktop.ui import dialogs, i18n
+from ovop_desktop.ui.kit.pdf_preview import (
+    PdfPreview,
+    PdfPrinter,
+    render_pages,
+    submit_alive,
+    write_pdf,
+)
+from ovop_desktop.ui.letters.letter_settings_dialog import (
+    ERROR_STYLE,
+    OK_STYLE,
+    LetterSettingsDialog,
+    error_text,
+)
+from ovop_desktop.ui.surveys.survey_table_model import star_text
+from ovop_desktop.ui.worker import Worker
+
+log = logging.getLogger(__name__)
+PAPERS = (("A4", "A4 (210 × 297 mm)"), ("F4", "F4 / Folio (215 × 330 mm)"))
+SIFAT = ("Biasa", "Segera", "Penting")
+
+
+def addressee_for(regency: str) -> str:
+    """The regional head a letter goes to: "Kabupaten Tanah Laut" → "Bupati Tanah Laut",
+    "Kota Banjarmasin" → "Wali Kota Banjarmasin"."""
+    for prefix, title in (("Kabupaten ", "Bupati "), ("Kota ", "Wali Kota ")):
+        if regency.startswith(prefix):
+            return title + regency[len(prefix) :]
+    return regency
+
+
+def pdf_file_name(number: str, village: str) -> str:
+    safe = re.sub(r"[^A-Za-z0-9]+", "-", f"{village}-{number}").strip("-")
+    return f"surat-rekomendasi-{safe}.pdf"
+
+
+def archive_path(paths: AppPaths, verification_code: str) -> Path:
+    """Where the copy of an issued letter is kept, by its verification code."""
+    return paths.data_dir / "surat" / f"{verification_code}.pdf"
+
+
+def keep_copy(paths: AppPaths, letter: IssuedLetter) -> None:
+    try:
+        write_pdf(archive_path(paths, letter.verification_code), letter.pdf)
+    except OSError:  # the letter is registered; only the convenience copy is missing
+        log.warning("no copy kept of letter %s", letter.number, exc_info=True)
+
+
+@dataclass(frozen=True)
+class _Context:
+    village: str
+    district: str
+    regency: str
+    recommended: str | None
+    stars: int | None
+    total: Decimal | None
+    signatories: tuple[Signatory, ...]
+    problems: tuple[str, ...]
+
+
+def _load_context(db: Database, survey_id: uuid.UUID, rubric: Rubric) -> _Context:
+    detail = load_survey(db, survey_id)
+    settings = load_letter_settings(db)
+    chosen = rank_survey(db, survey_id, rubric).recommended
+    complete = chosen is not None and chosen.stars is not None and chosen.total is not None
+    return _Context(
+        detail.village_name,
+        detail.district_name,
+        detail.regency_name,
+        chosen.name if chosen and complete else None,
+        chosen.stars if chosen else None,
+        chosen.total if chosen else None,
+        settings.signatories,
+        settings.problems if i18n.language() == "id" else settings.problems_en,
+    )
+
+
+class LetterDialog(QDialog):
+    """`issued(IssuedLetter)` once the letter is numbered and registered."""
+
+    issued = Signal(object)
+
+    def __init__(
+        self,
+        db: Database,
+        paths: AppPaths,
+        worker: Worker,
+        survey_id: uuid.UUID,
+        rubric: Rubric,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.paths, self.worker = db, paths, worker
+        self.survey_id, self.rubric = survey_id, rubric
+        self.letter: IssuedLetter | None = None
+        self._village = ""
+        self._problems: tuple[str, ...] = ()
+        self.printer = PdfPrinter(worker, self)
+        self.setWindowTitle(self.tr("Recommendation letter"))
+
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
+        self.addressee_edit = QLineEdit()
+        self.place_edit = QLineEdit("Tempat")
+        self.sifat_combo = QComboBox(editable=True)
+        self.sifat_combo.addItems(SIFAT)
+        self.lampiran_edit = QLineEdit("1 (satu) berkas")
+        self.tembusan_edit = QPlainTextEdit()
+        self.tembusan_edit.setTabChangesFocus(True)
+        self.tembusan_edit.setPlaceholderText(
+            self.tr("One per line, e.g. Gubernur Kalimantan Selatan")
+        )
+        self.tembusan_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 14)
+        self.signatory_combo = QComboBox()
+        self.signatory_combo.setMinimumContentsLength(16)
+        self.signatory_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.paper_combo = QComboBox()
+        for code, text in PAPERS:
+            self.paper_combo.addItem(text, code)
+        self.form_box = QWidget()
+        form = QFormLayout(self.form_box)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        for text, widget in (
+            (self.tr("&Addressee (Yth.)"), self.addressee_edit),
+            (self.tr("P&lace (di)"), self.place_edit),
+            (self.tr("&Sifat"), self.sifat_combo),
+            (self.tr("La&mpiran"), self.lampiran_edit),
+            (self.tr("&Tembusan"), self.tembusan_edit),
+            (self.tr("Si&gnatory"), self.signatory_combo),
+            (self.tr("Pap&er"), self.paper_combo),
+        ):
+            form.addRow(text, widget)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.settings_button = QPushButton(self.tr("Letter settings…"))
+        self.settings_button.hide()
+        self.preview_button = QPushButton(self.tr("&Preview"))
+        self.issue_button = QPushButton(self.tr("&Issue and save PDF…"))
+        self.issue_button.setDefault(True)
+        self.print_button = QPushButton(self.tr("P&rint…"))
+        self.close_button = QPushButton(self.tr("Close"))
+        actions = QHBoxLayout()
+        actions.addWidget(self.preview_button)
+        actions.addWidget(self.print_button)
+        actions.addStretch(1)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 8, 0)
+        left_layout.addWidget(self.title)
+        left_layout.addWidget(self.subtitle)
+        left_layout.addSpacing(6)
+        left_layout.addWidget(self.form_box)
+        left_layout.addLayout(actions)
+        left_layout.addWidget(self.issue_button)
+        left_layout.addSpacing(4)
+        left_layout.addWidget(self.message)
+        left_layout.addWidget(self.settings_button, 0, Qt.AlignmentFlag.AlignLeft)
+        left_layout.addStretch(1)
+        left_layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
+        side = QScrollArea()
+        side.setWidget(left)
+        side.setWidgetResizable(True)
+        side.setFrameShape(QFrame.Shape.NoFrame)
+        side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side.setMinimumWidth(330)
+        self.preview = PdfPreview()
+        self.preview.show_message(self.tr("Preparing the preview…"))
+        splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(side)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([390, 800])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        screen = QGuiApplication.primaryScreen().availableGeometry()
+        self.resize(min(1200, screen.width() - 40), min(740, screen.height() - 40))
+
+        self.settings_button.clicked.connect(self._on_settings_button_clicked)
+        self.preview_button.clicked.connect(self.preview_letter)
+        self.issue_button.clicked.connect(self._on_issue_button_clicked)
+        self.print_button.clicked.connect(self._on_print_button_clicked)
+        self.close_button.clicked.connect(self.reject)
+        self.printer.preparing.connect(self._on_printer_preparing)
+        self.printer.printed.connect(self._on_printer_printed)
+        self._set_actions_enabled(False)
+        self.load()
+
+    def load(self) -> None:
+        db, survey_id, rubric = self.db, self.survey_id, self.rubric
+        submit_alive(
+            self.worker, self, lambda: _load_context(db, survey_id, rubric), self._on_context_loaded
+        )
+
+    @Slot(object)
+    def _on_context_loaded(self, context: _Context) -> None:
+        self._village, self._problems = context.village, context.problems
+        self.title.setText(context.village)
+        place = f"{context.district}, {context.regency}"
+        if context.recommended is not None:
+            place += "\n" + self.tr("Recommended product: %1 %2").replace(
+                "%1", context.recommended
+            ).replace("%2", star_text(context.stars))
+        self.subtitle.setText(place)
+        if not self.addressee_edit.text():
+            self.addressee_edit.setText(addressee_for(context.regency))
+        chosen = max(0, self.signatory_combo.currentIndex())
+        self.signatory_combo.clear()
+        for index, person in enumerate(context.signatories):
+            text = f"{person.position} — {person.name}"
+            self.signatory_combo.addItem(text)
+            self.signatory_combo.setItemData(index, text, Qt.ItemDataRole.ToolTipRole)
+        view = self.signatory_combo.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 24)  # the popup shows whole names
+        self.signatory_combo.setCurrentIndex(min(chosen, len(context.signatories) - 1))
+        if self.letter is not None:
+            return
+        if context.problems:
+            self._refuse(
+                self.tr("The letter cannot be made yet:") + " " + " ".join(context.problems),
+                settings=True,
+            )
+        elif context.recommended is None:
+            self._refuse(
+                self.tr(
+                    "No candidate product of %1 is fully assessed yet: the letter cannot be made."
+                ).replace("%1", context.village)
+            )
+        else:
+            self._show("", "")
+            self._set_actions_enabled(True)
+            self.preview_letter()
+
+    def options(self) -> LetterOptions:
+        return LetterOptions(
+            addressee=self.addressee_edit.text().strip(),
+            addressee_place=self.place_edit.text().strip(),
+            sifat=self.sifat_combo.currentText().strip() or SIFAT[0],
+            lampiran=self.lampiran_edit.text().strip() or "-",
+            tembusan=tuple(
+                line.strip()
+                for line in self.tembusan_edit.toPlainText().splitlines()
+                if line.strip()
+            ),
+            signatory=self.signatory_combo.currentIndex(),
+            paper=self.paper_combo.currentData(),
+        )
+
+    def _checked_options(self) -> LetterOptions | None:
+        options = self.options()
+        if not options.addressee or not options.addressee_place:
+            self._refuse(self.tr("Fill in the addressee and the place (di …)."), keep=True)
+            return None
+        return options
+
+    @Slot()
+    def preview_letter(self) -> None:
+        options = self._checked_options()
+        if options is None:
+            return
+        db, paths, survey_id, rubric = self.db, self.paths, self.survey_id, self.rubric
+
+        def job() -> list[QImage]:
+            from ovop_desktop.reports.letter import render_letter
+
+            return render_pages(
+                render_letter(prepare_letter(db, paths, survey_id, options, rubric))
+            )
+
+        self.preview.show_message(self.tr("Preparing the preview…"))
+        self.preview_button.setEnabled(False)
+        submit_alive(self.worker, self, job, self._on_preview_ready, self._on_failed)
+
+    @Slot(object)
+    def _on_preview_ready(self, images: list[QImage]) -> None:
+        self.preview_button.setEnabled(self.letter is None)
+        self.preview.set_pages(images)
+
+    @Slot()
+    def _on_issue_button_clicked(self) -> None:
+        if self.letter is not None:
+            self.save_pdf()
+        else:
+            self.issue(then_print=False)
+
+    def issue(self, *, then_print: bool) -> None:
+        """Number and register the letter; then save or print it."""
+        options = self._checked_options()
+        if options is None:
+            return
+        db, paths, survey_id, rubric = self.db, self.paths, self.survey_id, self.rubric
+
+        def job() -> tuple[IssuedLetter, list[QImage]]:
+            letter = issue_letter(db, paths, survey_id, options, rubric)
+            keep_copy(paths, letter)
+            return letter, render_pages(letter.pdf)
+
+        self._set_actions_enabled(False)
+        self._show(self.tr("Issuing the letter…"), "")
+        submit_alive(
+            self.worker, self, job, lambda r: self._on_issued(r, then_print), self._on_failed
+        )
+
+    def _on_issued(self, result: tuple[IssuedLetter, list[QImage]], then_print: bool) -> None:
+        letter, images = result
+        self.letter = letter
+        self.preview.set_pages(images)
+        self.form_box.setEnabled(False)
+        self.issue_button.setText(self.tr("&Save PDF…"))
+        self.issue_button.setEnabled(True)
+        self.print_button.setEnabled(True)
+        self.preview_button.setEnabled(False)
+        self._show(self._issued_text(), OK_STYLE)
+        self.issued.emit(letter)
+        if then_print:
+            self.print_letter()
+        else:
+            self.save_pdf()
+
+    def _issued_text(self) -> str:
+        assert self.letter is not None
+        return (
+            self.tr("Letter %1 is issued and entered in the letter register; verification code %2.")
+            .replace("%1", self.letter.number)
+            .replace("%2", self.letter.verification_code)
+        )
+
+    def save_pdf(self) -> None:
+        assert self.letter is not None
+        dialogs.save_file(
+            self,
+            self.tr("Save the letter as PDF"),
+            pdf_file_name(self.letter.number, self._village),
+            self.tr("PDF (*.pdf)"),
+            self._on_save_path,
+            self._on_save_cancelled,
+        )
+
+    def _on_save_path(self, path: str) -> None:
+        assert self.letter is not None
+        pdf, target = self.letter.pdf, Path(path)
+        submit_alive(
+            self.worker,
+            self,
+            lambda: write_pdf(target, pdf),
+            lambda _: self._on_saved(target),
+            self._on_failed,
+        )
+
+    def _on_saved(self, target: Path) -> None:
+        self._show(
+            self._issued_text() + " " + self.tr("Saved to %1.").replace("%1", str(target)), OK_STYLE
+        )
+
+    def _on_save_cancelled(self) -> None:
+        self._show(
+            self._issued_text()
+            + " "
+            + self.tr(
+                "The PDF was not saved: press Save PDF… here, or later Save PDF… in the letter "
+                "register."
+            ),
+            ERROR_STYLE,
+        )
+
+    @Slot()
+    def _on_print_button_clicked(self) -> None:
+        if self.letter is not None:
+            self.print_letter()
+            return
+        dialogs.confirm(
+            self,
+            self.tr("Issue the letter?"),
+            self.tr(
+                "Printing issues the letter: it takes the next number of the letter register, "
+                "which is never used again."
+            ),
+            self.tr("Issue and print"),
+            lambda: self.issue(then_print=True),
+        )
+
+    def print_letter(self) -> None:
+        assert self.letter is not None
+        self.printer.print_pdf(self, self.letter.pdf, self.options().paper, self.letter.number)
+
+    @Slot()
+    def _on_printer_preparing(self) -> None:
+        self._show(self.tr("Preparing the pages for the printer…"), "")
+
+    @Slot(bool)
+    def _on_printer_printed(self, ok: bool) -> None:
+        if ok:
+            self._show(self._issued_text() + " " + self.tr("Sent to the printer."), OK_STYLE)
+        else:
+            self._show(
+                self.tr("The printer could not be opened. Check it and try again."), ERROR_STYLE
+            )
+
+    @Slot()
+    def _on_settings_button_clicked(self) -> None:
+        dialog = LetterSettingsDialog(self.db, self.worker, self)
+        dialog.saved.connect(self.load)
+        dialog.open()
+
+    @Slot(object)
+    def _on_failed(self, error: BaseException) -> None:
+        if isinstance(error, OSError):
+            self._refuse(
+                self.tr("The PDF could not be written: %1").replace("%1", str(error)), keep=True
+            )
+            return
+        if not isinstance(error, DomainError):
+            raise error
+        message = error_text(error)
+        self._refuse(
+            message, settings=bool(self._problems) or "Pengaturan" in error.message_id, keep=True
+        )
+        if self.letter is None:
+            self.preview.show_message(message)
+
+    def _refuse(self, text: str, *, settings: bool = False, keep: bool = False) -> None:
+        """A refusal in plain words; `keep` leaves the actions usable (the officer can fix it)."""
+        self._show(text, ERROR_STYLE)
+        self.settings_button.setVisible(settings)
+        if not keep:
+            self._set_actions_enabled(False)
+            self.preview.show_message(text)
+        elif self.letter is None:
+            self._set_actions_enabled(True)
+
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        for button in (self.preview_button, self.issue_button, self.print_button):
+            button.setEnabled(enabled)
+
+    def _show(self, text: str, style: str) -> None:
+        self.message.setStyleSheet(style)
+        self.message.setText(text)
+        if style != ERROR_STYLE:
+            self.settings_button.hide()

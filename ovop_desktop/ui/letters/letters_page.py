@@ -1,0 +1,464 @@
+"""Surat: make a village's recommendation letter, keep the letter register (buku agenda surat),
+void and verify letters, and write the letters of a whole region into a folder.
+
+Lists load on the worker; the region batch runs as one worker job whose progress comes back
+through a signal of an object living on the GUI thread, and stops when Cancel sets its event.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ovop_desktop.core.errors import DomainError
+from ovop_desktop.core.rubric import Rubric
+from ovop_desktop.core.text import search_key
+from ovop_desktop.paths import AppPaths
+from ovop_desktop.services.database import Database
+from ovop_desktop.services.letters.register import (
+    RegisterEntry,
+    Verification,
+    letter_register,
+    verify_letter,
+    void_letter,
+)
+from ovop_desktop.services.surveys.survey_list import SurveyRow, list_surveys
+from ovop_desktop.ui import dialogs, i18n
+from ovop_desktop.ui.kit.pdf_preview import write_pdf
+from ovop_desktop.ui.letters.letter_dialog import (
+    LetterDialog,
+    archive_path,
+    pdf_file_name,
+)
+from ovop_desktop.ui.letters.letter_settings_dialog import (
+    ERROR_STYLE,
+    OK_STYLE,
+    WARN_STYLE,
+    LetterSettingsDialog,
+    error_text,
+)
+from ovop_desktop.ui.letters.region_letters import RegionLetters
+from ovop_desktop.ui.ranking.regional_ranking import page_title
+from ovop_desktop.ui.surveys.survey_table_model import short_date, short_regency, star_text
+from ovop_desktop.ui.worker import Worker
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+GREY = QBrush(QColor("#8a8f94"))
+VERIFY_STYLES = {"valid": OK_STYLE, "changed": WARN_STYLE, "void": ERROR_STYLE}
+
+
+def _tree(headers: list[str], widths: dict[int, str]) -> QTreeWidget:
+    """A flat list of whole rows; columns with a sample fit it, the others share the rest."""
+    tree = QTreeWidget()
+    tree.setRootIsDecorated(False)
+    tree.setUniformRowHeights(True)
+    tree.setAlternatingRowColors(True)
+    tree.setHeaderLabels(headers)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    header = tree.header()
+    header.setStretchLastSection(False)
+    for column in range(len(headers)):
+        if column in widths:
+            width = max(
+                tree.fontMetrics().horizontalAdvance(widths[column]) + 16,
+                header.fontMetrics().horizontalAdvance(headers[column]) + 24,
+            )
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        else:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    return tree
+
+
+class LettersPage(QWidget):
+    def __init__(
+        self,
+        db: Database,
+        paths: AppPaths,
+        worker: Worker,
+        rubric: Rubric,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.paths, self.worker, self.rubric = db, paths, worker, rubric
+        self.letter_dialog: LetterDialog | None = None
+        self._rows: list[SurveyRow] = []
+        self._entries: list[RegisterEntry] = []
+
+        self.batch_button = QPushButton(self.tr("Letters for a &region…"))
+        self.batch_button.setCheckable(True)
+        self.settings_button = QPushButton(self.tr("Letter &settings…"))
+        top = QHBoxLayout()
+        top.addWidget(page_title(self.tr("Letters")))
+        top.addStretch(1)
+        top.addWidget(self.batch_button)
+        top.addWidget(self.settings_button)
+        self.batch = RegionLetters(db, paths, worker, rubric)
+        self.batch.hide()
+
+        self.search = QLineEdit(placeholderText=self.tr("Find a village…"))
+        self.search.setClearButtonEnabled(True)
+        self.make_button = QPushButton(self.tr("&Make letter…"))
+        self.make_button.setEnabled(False)
+        self.surveys = _tree(
+            [
+                self.tr("Village"),
+                self.tr("District"),
+                self.tr("Regency / City"),
+                self.tr("Recommended product"),
+                self.tr("Stars"),
+            ],
+            {1: "Banjarmasin Tengah", 2: "Kab. Hulu Sungai Selatan", 4: star_text(5)},
+        )
+        upper = QWidget()
+        upper_layout = QGridLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(QLabel(self.tr("Surveys")), 0, 0)
+        upper_layout.addWidget(self.search, 0, 1)
+        upper_layout.addWidget(self.make_button, 0, 2)
+        upper_layout.addWidget(self.surveys, 1, 0, 1, 3)
+        upper_layout.setColumnStretch(1, 1)
+
+        self.void_button = QPushButton(self.tr("&Void…"))
+        self.copy_button = QPushButton(self.tr("Save &PDF…"))
+        self.verify_edit = QLineEdit(placeholderText=self.tr("Verification code, e.g. K7QPA-M2XD4"))
+        self.verify_edit.setMinimumWidth(
+            self.verify_edit.fontMetrics().horizontalAdvance(self.verify_edit.placeholderText())
+            + 24
+        )
+        self.verify_button = QPushButton(self.tr("V&erify"))
+        self.verify_pdf_button = QPushButton(self.tr("Verify a PD&F…"))
+        self.register = _tree(
+            [
+                self.tr("Number"),
+                self.tr("Date"),
+                self.tr("Village"),
+                self.tr("Product"),
+                self.tr("Signatory"),
+                self.tr("Status"),
+                self.tr("Verification code"),
+            ],
+            {0: "500.2/123/DKUKM/XI/2026", 1: "30 Nov 2026", 6: "K7QPA-M2XD4"},
+        )
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        tools = QHBoxLayout()
+        tools.addWidget(QLabel(self.tr("Letter register (buku agenda surat)")))
+        tools.addStretch(1)
+        for widget in (
+            self.void_button,
+            self.copy_button,
+            self.verify_edit,
+            self.verify_button,
+            self.verify_pdf_button,
+        ):
+            tools.addWidget(widget)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addLayout(tools)
+        lower_layout.addWidget(self.register, 1)
+        lower_layout.addWidget(self.message)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(upper)
+        splitter.addWidget(lower)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 12)
+        layout.addLayout(top)
+        layout.addWidget(self.batch)
+        layout.addWidget(splitter, 1)
+
+        self._filter_timer = QTimer(self, singleShot=True, interval=120)
+        self._filter_timer.timeout.connect(self._on_filter_timer_timeout)
+        self.search.textEdited.connect(self._filter_timer.start)
+        self.surveys.currentItemChanged.connect(self._on_surveys_current_item_changed)
+        self.surveys.itemActivated.connect(self._on_surveys_item_activated)
+        self.make_button.clicked.connect(self._on_make_button_clicked)
+        self.settings_button.clicked.connect(self._on_settings_button_clicked)
+        self.batch_button.toggled.connect(self._on_batch_button_toggled)
+        self.void_button.clicked.connect(self._on_void_button_clicked)
+        self.copy_button.clicked.connect(self._on_copy_button_clicked)
+        self.verify_button.clicked.connect(self._on_verify_button_clicked)
+        self.verify_edit.returnPressed.connect(self._on_verify_button_clicked)
+        self.verify_pdf_button.clicked.connect(self._on_verify_pdf_button_clicked)
+        self.batch.finished.connect(self.load_register)
+
+    # --- the lists ---------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Reload the surveys and the register (when the page is shown)."""
+        db, rubric = self.db, self.rubric
+        self.worker.submit(lambda: list_surveys(db, rubric), self._on_surveys_loaded)
+        self.load_register()
+
+    def load_register(self) -> None:
+        db = self.db
+        self.worker.submit(lambda: letter_register(db), self._on_register_loaded)
+
+    @Slot(object)
+    def _on_surveys_loaded(self, rows: list[SurveyRow]) -> None:
+        self._rows = rows
+        current = self.selected_survey()
+        self.surveys.clear()
+        for row in rows:
+            complete = row.top_candidate is not None and row.top_stars is not None
+            item = QTreeWidgetItem(
+                [
+                    row.village,
+                    row.district,
+                    short_regency(row.regency),
+                    (row.top_candidate or "")
+                    if complete
+                    else self.tr("No candidate fully assessed yet"),
+                    star_text(row.top_stars) if complete else "",
+                ]
+            )
+            item.setData(0, ID_ROLE, row.survey_id if complete else None)
+            item.setToolTip(3, item.text(3))
+            if not complete:
+                for column in range(5):
+                    item.setForeground(column, GREY)
+            self.surveys.addTopLevelItem(item)
+            if complete and row.survey_id == current:
+                self.surveys.setCurrentItem(item)
+        self._on_filter_timer_timeout()
+        first = self.surveys.topLevelItem(0)
+        if self.surveys.currentItem() is None and first is not None:
+            self.surveys.setCurrentItem(first)
+
+    @Slot()
+    def _on_filter_timer_timeout(self) -> None:
+        words = search_key(self.search.text()).split()
+        for index, row in enumerate(self._rows):
+            haystack = search_key(f"{row.village} {row.district} {row.regency} {row.top_candidate}")
+            item = self.surveys.topLevelItem(index)
+            if item is not None:
+                item.setHidden(not all(w in haystack for w in words))
+
+    def selected_survey(self) -> uuid.UUID | None:
+        item = self.surveys.currentItem()
+        return item.data(0, ID_ROLE) if item is not None else None
+
+    @Slot(object, object)
+    def _on_surveys_current_item_changed(self, _current: object, _previous: object) -> None:
+        self.make_button.setEnabled(self.selected_survey() is not None)
+
+    @Slot(object, int)
+    def _on_surveys_item_activated(self, _item: object, _column: int) -> None:
+        self._on_make_button_clicked()
+
+    @Slot(object)
+    def _on_register_loaded(self, entries: list[RegisterEntry]) -> None:
+        self._entries = entries
+        self.register.clear()
+        language = i18n.language()
+        for entry in entries:
+            void = entry.status == "void"
+            status = (
+                self.tr("Void: %1").replace("%1", entry.void_reason or "")
+                if void
+                else self.tr("Issued")
+            )
+            item = QTreeWidgetItem(
+                [
+                    entry.number,
+                    short_date(entry.issued_on, language),
+                    entry.village,
+                    entry.product or "",
+                    entry.signatory,
+                    status,
+                    entry.verification_code,
+                ]
+            )
+            item.setData(0, ID_ROLE, entry.letter_id)
+            for column in range(7):
+                item.setToolTip(column, item.text(column))
+                if void:
+                    font = item.font(column)
+                    font.setStrikeOut(column != 5)
+                    item.setFont(column, font)
+                    item.setForeground(column, GREY)
+            self.register.addTopLevelItem(item)
+
+    def selected_letter(self) -> RegisterEntry | None:
+        item = self.register.currentItem()
+        if item is None:
+            return None
+        return next((e for e in self._entries if e.letter_id == item.data(0, ID_ROLE)), None)
+
+    # --- one letter --------------------------------------------------------------------------
+
+    @Slot()
+    def _on_make_button_clicked(self) -> None:
+        survey_id = self.selected_survey()
+        if survey_id is None:
+            return
+        dialog = LetterDialog(self.db, self.paths, self.worker, survey_id, self.rubric, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.issued.connect(self._on_letter_issued)
+        dialog.finished.connect(self._on_letter_dialog_finished)
+        self.letter_dialog = dialog
+        dialog.open()
+
+    @Slot(object)
+    def _on_letter_issued(self, _letter: object) -> None:
+        self.load_register()
+
+    @Slot(int)
+    def _on_letter_dialog_finished(self, _result: int) -> None:
+        self.letter_dialog = None
+        self.load_register()  # queued after a letter still being issued when the dialog closed
+
+    @Slot()
+    def _on_settings_button_clicked(self) -> None:
+        dialog = LetterSettingsDialog(self.db, self.worker, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._on_settings_saved)
+        dialog.open()
+
+    @Slot()
+    def _on_settings_saved(self) -> None:
+        if self.batch.isVisible():
+            self.batch.load()
+
+    @Slot(bool)
+    def _on_batch_button_toggled(self, shown: bool) -> None:
+        self.batch.setVisible(shown)
+        if shown:
+            self.batch.load()
+
+    # --- the register ------------------------------------------------------------------------
+
+    @Slot()
+    def _on_void_button_clicked(self) -> None:
+        entry = self.selected_letter()
+        if entry is None or entry.status == "void":
+            self._say(self.tr("Choose an issued letter in the register first."), ERROR_STYLE)
+            return
+        dialogs.ask_reason(
+            self,
+            self.tr("Void letter %1").replace("%1", entry.number),
+            self.tr(
+                "The letter keeps its number in the register and the number is not used again. "
+                "Why is the letter voided?"
+            ),
+            lambda reason: self.void(entry.letter_id, reason),
+        )
+
+    def void(self, letter_id: uuid.UUID, reason: str) -> None:
+        db = self.db
+        self.worker.submit(
+            lambda: void_letter(db, letter_id, reason), self._on_voided, self._on_failed
+        )
+
+    @Slot(object)
+    def _on_voided(self, _result: object) -> None:
+        self._say(self.tr("The letter is voided; its number stays in the register."), OK_STYLE)
+        self.load_register()
+
+    @Slot()
+    def _on_copy_button_clicked(self) -> None:
+        entry = self.selected_letter()
+        if entry is None:
+            self._say(self.tr("Choose a letter in the register first."), ERROR_STYLE)
+            return
+        source = archive_path(self.paths, entry.verification_code)
+        dialogs.save_file(
+            self,
+            self.tr("Save the letter as PDF"),
+            pdf_file_name(entry.number, entry.village),
+            self.tr("PDF (*.pdf)"),
+            lambda path: self._save_copy(source, Path(path)),
+        )
+
+    def _save_copy(self, source: Path, target: Path) -> None:
+        def job() -> Path:
+            if not source.exists():
+                raise DomainError(
+                    "Salinan surat ini tidak tersimpan di laptop ini.",
+                    "No copy of this letter is kept on this laptop.",
+                )
+            write_pdf(target, source.read_bytes())
+            return target
+
+        self.worker.submit(job, self._on_copy_saved, self._on_failed)
+
+    @Slot(object)
+    def _on_copy_saved(self, target: Path) -> None:
+        self._say(self.tr("Saved to %1.").replace("%1", str(target)), OK_STYLE)
+
+    @Slot()
+    def _on_verify_button_clicked(self) -> None:
+        code = self.verify_edit.text().strip()
+        if code:
+            self.verify(code)
+
+    @Slot()
+    def _on_verify_pdf_button_clicked(self) -> None:
+        dialogs.open_files(
+            self,
+            self.tr("Choose the letter's PDF"),
+            self.tr("PDF (*.pdf)"),
+            lambda files: self.verify(Path(files[0])) if files else None,
+        )
+
+    def verify(self, code_or_pdf: str | Path) -> None:
+        db = self.db
+        self.worker.submit(
+            lambda: verify_letter(db, code_or_pdf), self._on_verified, self._on_failed
+        )
+
+    @Slot(object)
+    def _on_verified(self, result: Verification) -> None:
+        texts = {
+            "valid": self.tr(
+                "Letter %1 is valid: it matches the letter register and its assessment has not "
+                "changed."
+            ),
+            "changed": self.tr(
+                "Letter %1 is in the letter register, but its assessment has changed since the "
+                "letter was issued."
+            ),
+            "void": self.tr("Letter %1 is in the letter register but has been VOIDED."),
+            "unknown": self.tr("The verification code was not found in the letter register."),
+        }
+        text = texts[result.status].replace("%1", result.number or "")
+        if result.status != "unknown":
+            text += f" ({result.village}, {result.product})"
+        self._say(text, VERIFY_STYLES.get(result.status, ERROR_STYLE))
+
+    @Slot(object)
+    def _on_failed(self, error: BaseException) -> None:
+        if isinstance(error, OSError):
+            self._say(
+                self.tr("The file could not be used: %1").replace("%1", str(error)), ERROR_STYLE
+            )
+            return
+        if not isinstance(error, DomainError):
+            raise error
+        self._say(error_text(error), ERROR_STYLE)
+
+    def _say(self, text: str, style: str) -> None:
+        self.message.setStyleSheet(style)
+        self.message.setText(text)

@@ -1,0 +1,255 @@
+"""The batch of letters for a kabupaten/kota or kecamatan: a folder, progress and Cancel."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
+
+from ovop_desktop.core.errors import DomainError
+from ovop_desktop.core.rubric import Rubric
+from ovop_desktop.paths import AppPaths
+from ovop_desktop.reports.data import Signatory
+from ovop_desktop.services.database import Database
+from ovop_desktop.services.letters.batch import BatchResult, issue_region_letters
+from ovop_desktop.services.letters.letter_settings import load_letter_settings
+from ovop_desktop.services.letters.register import (
+    LetterOptions,
+    find_code,
+)
+from ovop_desktop.services.regions import RegionHit, children, regencies
+from ovop_desktop.ui import dialogs
+from ovop_desktop.ui.kit.pdf_preview import write_pdf
+from ovop_desktop.ui.letters.letter_dialog import (
+    PAPERS,
+    addressee_for,
+    archive_path,
+)
+from ovop_desktop.ui.letters.letter_settings_dialog import (
+    ERROR_STYLE,
+    OK_STYLE,
+    WARN_STYLE,
+    error_text,
+)
+from ovop_desktop.ui.worker import Worker
+
+
+def _archive_batch(paths: AppPaths, written: Iterable[Path]) -> None:
+    """Keep a copy of each batch letter by its code, so the register can save it again."""
+    for path in written:
+        pdf = path.read_bytes()
+        code = find_code(pdf)
+        if code:
+            write_pdf(archive_path(paths, code), pdf)
+
+
+class _BatchSignals(QObject):
+    """Lives on the GUI thread: the batch job emits, the page's slot runs on the GUI thread."""
+
+    progressed = Signal(int, int)
+
+
+class RegionLetters(QGroupBox):
+    """The letters of every village of a kabupaten/kota (or one kecamatan) into a folder, with
+    progress and Cancel. `finished()` when the batch ends: the register has new letters."""
+
+    finished = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        paths: AppPaths,
+        worker: Worker,
+        rubric: Rubric,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Letters for a region"), parent)
+        self.db, self.paths, self.worker, self.rubric = db, paths, worker, rubric
+        self.progress_seen: list[tuple[int, int]] = []
+        self._cancel = threading.Event()
+        self._signals = _BatchSignals(self)
+        self._signals.progressed.connect(self._on_progressed)
+        self.regency_combo = QComboBox()
+        self.district_combo = QComboBox()
+        self.signatory_combo = QComboBox()
+        self.paper_combo = QComboBox()
+        for code, _text in PAPERS:
+            self.paper_combo.addItem(code, code)
+        self.start_button = QPushButton(self.tr("Choose folder and &start…"))
+        self.progress = QProgressBar()
+        self.progress.setFormat(self.tr("%v of %m letters"))
+        self.cancel_button = QPushButton(self.tr("&Cancel"))
+        self.summary = QLabel(
+            self.tr(
+                "Each village with a fully assessed candidate gets a numbered letter, entered in "
+                "the register and written as a PDF into the folder you choose."
+            )
+        )
+        self.summary.setWordWrap(True)
+        grid = QGridLayout(self)
+        grid.setVerticalSpacing(4)
+        for column, (text, combo, stretch) in enumerate(
+            (
+                (self.tr("Regency / City"), self.regency_combo, 3),
+                (self.tr("District"), self.district_combo, 3),
+                (self.tr("Signatory"), self.signatory_combo, 4),
+                (self.tr("Paper"), self.paper_combo, 1),
+            )
+        ):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(4)
+            grid.addWidget(label, 0, column)
+            grid.addWidget(combo, 1, column)
+            grid.setColumnStretch(column, stretch)
+        grid.addWidget(self.start_button, 1, 4)
+        grid.addWidget(self.progress, 2, 0, 1, 4)
+        grid.addWidget(self.cancel_button, 2, 4)
+        grid.addWidget(self.summary, 3, 0, 1, 5)
+        self._set_running(False)
+        self.regency_combo.currentIndexChanged.connect(self._on_regency_combo_current_index_changed)
+        self.start_button.clicked.connect(self._on_start_button_clicked)
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+
+    def load(self) -> None:
+        db = self.db
+        self.worker.submit(
+            lambda: (regencies(db), load_letter_settings(db).signatories), self._on_loaded
+        )
+
+    @Slot(object)
+    def _on_loaded(self, loaded: tuple[list[RegionHit], tuple[Signatory, ...]]) -> None:
+        hits, people = loaded
+        chosen = self.regency_combo.currentData()
+        blocked = self.regency_combo.blockSignals(True)
+        self.regency_combo.clear()
+        self.regency_combo.addItem(self.tr("Choose…"), None)
+        for hit in hits:
+            self.regency_combo.addItem(hit.name, hit.code)
+        self.regency_combo.setCurrentIndex(max(0, self.regency_combo.findData(chosen)))
+        self.regency_combo.blockSignals(blocked)
+        self._on_regency_combo_current_index_changed(self.regency_combo.currentIndex())
+        self.signatory_combo.clear()
+        for person in people:
+            self.signatory_combo.addItem(f"{person.position} — {person.name}")
+
+    @Slot(int)
+    def _on_regency_combo_current_index_changed(self, _index: int) -> None:
+        self.district_combo.clear()
+        self.district_combo.addItem(self.tr("All districts"), None)
+        code = self.regency_combo.currentData()
+        if code is not None:
+            db = self.db
+            self.worker.submit(lambda: (code, children(db, code)), self._on_districts_loaded)
+
+    @Slot(object)
+    def _on_districts_loaded(self, loaded: tuple[str, list[RegionHit]]) -> None:
+        code, hits = loaded
+        if code != self.regency_combo.currentData():
+            return
+        for hit in hits:
+            self.district_combo.addItem(hit.name, hit.code)
+
+    @Slot()
+    def _on_start_button_clicked(self) -> None:
+        if self.regency_combo.currentData() is None:
+            self._say(self.tr("Choose the regency or city first."), ERROR_STYLE)
+            return
+        if self.signatory_combo.count() == 0:
+            self._say(self.tr("Add a signatory under Letter settings first."), ERROR_STYLE)
+            return
+        dialogs.choose_folder(self, self.tr("Folder for the letters"), self.run)
+
+    def run(self, folder: str) -> None:
+        """Issue the region's letters into `folder` on the worker."""
+        region = self.district_combo.currentData() or self.regency_combo.currentData()
+        options = LetterOptions(
+            addressee=addressee_for(self.regency_combo.currentText()),
+            addressee_place="Tempat",
+            signatory=self.signatory_combo.currentIndex(),
+            paper=self.paper_combo.currentData(),
+        )
+        db, paths, rubric, out_dir = self.db, self.paths, self.rubric, Path(folder)
+        cancel, progressed = self._cancel, self._signals.progressed
+        cancel.clear()
+        self.progress_seen = []
+
+        def job() -> BatchResult:
+            result = issue_region_letters(
+                db,
+                paths,
+                region,
+                options,
+                rubric,
+                out_dir,
+                progress=progressed.emit,
+                cancelled=cancel.is_set,
+            )
+            _archive_batch(paths, result.written)
+            return result
+
+        self._set_running(True)
+        self.progress.setRange(0, 0)  # busy until the number of letters is known
+        self._say(self.tr("Preparing the letters…"), "")
+        self.worker.submit(job, lambda result: self._on_done(result, out_dir), self._on_failed)
+
+    @Slot(int, int)
+    def _on_progressed(self, done: int, total: int) -> None:
+        self.progress_seen.append((done, total))
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    @Slot()
+    def _on_cancel_button_clicked(self) -> None:
+        self._cancel.set()
+        self.cancel_button.setEnabled(False)
+        self._say(self.tr("Cancelling after the letters being written…"), "")
+
+    def _on_done(self, result: BatchResult, folder: Path) -> None:
+        self._set_running(False)
+        text = self.tr("%1 letters written to %2.")
+        text = text.replace("%1", str(len(result.written))).replace("%2", str(folder))
+        if result.cancelled:
+            text = self.tr("Cancelled.") + " " + text
+        if result.skipped:
+            text += " " + self.tr("Not complete yet: %1.").replace("%1", ", ".join(result.skipped))
+        self._say(text, OK_STYLE if result.written else WARN_STYLE)
+        self.finished.emit()
+
+    @Slot(object)
+    def _on_failed(self, error: BaseException) -> None:
+        self._set_running(False)
+        self.finished.emit()
+        if isinstance(error, OSError):
+            self._say(
+                self.tr("The letters could not be written: %1").replace("%1", str(error)),
+                ERROR_STYLE,
+            )
+            return
+        if not isinstance(error, DomainError):
+            raise error
+        self._say(error_text(error), ERROR_STYLE)
+
+    def _set_running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
+        self.cancel_button.setEnabled(running)
+        self.start_button.setEnabled(not running)
+
+    def _say(self, text: str, style: str) -> None:
+        self.summary.setStyleSheet(style)
+        self.summary.setText(text)

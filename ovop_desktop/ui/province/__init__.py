@@ -1,0 +1,1 @@
+"""The Provinsi place: dashboard, review of surveys and designations."""

@@ -1,0 +1,198 @@
+"""The dashboard's tables as one small read-only model of prepared cells, the filter of the
+villages not yet surveyed (by kabupaten/kota and typed words), and the text helpers the
+dashboard's parts share.
+
+The page prepares every cell's text once (in the interface language); the model only looks
+them up, so that sorting and filtering follow each keystroke.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from ovop_desktop.core.formatting import format_number_en, format_number_id
+from ovop_desktop.core.text import search_key
+from ovop_desktop.ui import i18n
+from ovop_desktop.ui.surveys.survey_table_model import short_date
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's group (a kabupaten/kota code), on every cell
+
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def fill(text: str, *values: str) -> str:
+    """Put `values` into the %1, %2 … of a translated text (highest first: %10 before %1)."""
+    for number in range(len(values), 0, -1):
+        text = text.replace(f"%{number}", values[number - 1])
+    return text
+
+
+def percent_text(part: int, whole: int) -> str:
+    """``(25, 1000)`` → ``"2,5"`` in Indonesian; whole numbers lose their decimal."""
+    value = round(100 * part / whole, 1) if whole else 0
+    return format_number_en(value) if i18n.language() == "en" else format_number_id(value)
+
+
+def when_text(moment: datetime) -> str:
+    """A UTC time as the officer's clock shows it: ``"3 Sep 2026 14.32"``."""
+    local = moment.astimezone()
+    language = i18n.language()
+    clock = local.strftime("%H:%M" if language == "en" else "%H.%M")
+    return f"{short_date(local.date(), language)} {clock}"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What a cell shows; `sort` orders it (its folded text when None); numbers align right."""
+
+    text: str
+    sort: int | float | str | None = None
+    tooltip: str = ""
+    number: bool = False
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Cell, ...]
+    key: str = ""
+    muted: bool = False  # a placeholder row, such as "no candidate assessed yet"
+
+    @property
+    def haystack(self) -> str:
+        return "\n".join(search_key(cell.text) for cell in self.cells)
+
+
+class CellTableModel(QAbstractTableModel):
+    def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers = tuple(headers)
+        self._rows: list[Row] = []
+        self._haystacks: list[str] = []
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._haystacks = [row.haystack for row in self._rows]
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Row:
+        return self._rows[row]
+
+    def haystack(self, row: int) -> str:
+        return self._haystacks[row]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.column() >= len(self._headers):
+            return None
+        row = self._rows[index.row()]
+        cell = row.cells[index.column()] if index.column() < len(row.cells) else Cell("")
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return cell.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return cell.tooltip or cell.text or None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if cell.number else _LEFT
+        if role == Qt.ItemDataRole.ForegroundRole and row.muted:
+            return Qt.GlobalColor.darkGray
+        if role == SORT_ROLE:
+            return search_key(cell.text) if cell.sort is None else cell.sort
+        if role == KEY_ROLE:
+            return row.key
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+
+class GroupFilterProxy(QSortFilterProxyModel):
+    """Rows of one group (None: all) whose cells hold every typed word, sorted by SORT_ROLE."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._group: str | None = None
+        self._words: tuple[str, ...] = ()
+
+    def set_group(self, group: str | None) -> None:
+        if group != self._group:
+            self.beginFilterChange()
+            self._group = group
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_text(self, text: str) -> None:
+        words = tuple(search_key(text).split())
+        if words != self._words:
+            self.beginFilterChange()
+            self._words = words
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, CellTableModel):
+            return True
+        if self._group is not None and model.row_at(source_row).key != self._group:
+            return False
+        haystack = model.haystack(source_row)
+        return all(word in haystack for word in self._words)
+
+
+def make_table(model: CellTableModel | GroupFilterProxy) -> QTableView:
+    """A read-only table of whole rows that Tab leaves (the page stays keyboard-walkable)."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.horizontalHeader().setHighlightSections(False)
+    return table
+
+
+def size_columns(table: QTableView, widths: tuple[int, ...], stretched: tuple[int, ...]) -> None:
+    """Columns as wide as `widths` characters or their heading, whichever is wider; the
+    `stretched` ones share what is left, so that the table fits without a horizontal scroll."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    unit = table.fontMetrics().averageCharWidth()
+    heading = header.fontMetrics()
+    model = table.model()
+    for column, chars in enumerate(widths):
+        if column in stretched:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            continue
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, max(chars * unit + 16, heading.horizontalAdvance(title) + 24))

@@ -1,0 +1,278 @@
+"""The dashboard's tabs: the best candidates of each kabupaten/kota, each officer's last
+imported package, and the villages of the region list not surveyed yet (filtered by
+kabupaten/kota and typed words)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ovop_desktop.core.regions import RegionLevel
+from ovop_desktop.core.rubric import Rubric
+from ovop_desktop.services.province.dashboard import Dashboard
+from ovop_desktop.ui import i18n
+from ovop_desktop.ui.province.charts import number_text
+from ovop_desktop.ui.province.dashboard_tables import (
+    Cell,
+    CellTableModel,
+    GroupFilterProxy,
+    Row,
+    fill,
+    make_table,
+    size_columns,
+    when_text,
+)
+from ovop_desktop.ui.ranking.regional_table_model import category_name, format_total
+from ovop_desktop.ui.surveys.survey_table_model import short_regency, star_text
+
+
+class DashboardTabs(QTabWidget):
+    """`show_dashboard(dashboard)` fills the three tabs."""
+
+    def __init__(self, rubric: Rubric, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rubric = rubric
+        self.addTab(self._build_top(), self.tr("&Top candidates"))
+        self.addTab(self._build_imports(), self.tr("Officers' last &imports"))
+        self.addTab(self._build_unsurveyed(), self.tr("&Villages not yet surveyed"))
+
+    def show_dashboard(self, d: Dashboard) -> None:
+        self._show_top(d)
+        self._show_imports(d)
+        self._show_unsurveyed(d)
+
+    def _build_top(self) -> QWidget:
+        self.top_model = CellTableModel(
+            (
+                self.tr("Regency / City"),
+                self.tr("No."),
+                self.tr("Candidate product"),
+                self.tr("Village"),
+                self.tr("Category"),
+                self.tr("Stars"),
+                self.tr("Total"),
+            ),
+            self,
+        )
+        self.top_table = make_table(self.top_model)
+        self.top_table.setAccessibleName(self.tr("Top candidates of each regency / city"))
+        size_columns(self.top_table, (24, 4, 0, 0, 24, 8, 7), stretched=(2, 3))
+        return self.top_table
+
+    def _build_imports(self) -> QWidget:
+        self.imports_model = CellTableModel(
+            (
+                self.tr("Officer"),
+                self.tr("Device"),
+                self.tr("Last import"),
+                self.tr("Result"),
+                self.tr("New"),
+                self.tr("Updated"),
+                self.tr("Conflicts"),
+                self.tr("Refused"),
+                self.tr("Packages"),
+            ),
+            self,
+        )
+        self.imports_table = make_table(self.imports_model)
+        self.imports_table.setAccessibleName(self.tr("Each officer's last imported package"))
+        size_columns(self.imports_table, (0, 0, 18, 14, 7, 9, 8, 8, 8), stretched=(0, 1))
+        self.imports_empty = QLabel(
+            self.tr(
+                "No data package has been imported yet. Officers' packages are imported in "
+                "Synchronisation."
+            )
+        )
+        self.imports_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.imports_empty.setWordWrap(True)
+        self.imports_stack = QStackedWidget()
+        self.imports_stack.addWidget(self.imports_table)
+        self.imports_stack.addWidget(self.imports_empty)
+        return self.imports_stack
+
+    def _build_unsurveyed(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(6, 6, 6, 6)
+        filters = QHBoxLayout()
+        self.regency_combo = QComboBox()
+        self.regency_combo.setMinimumContentsLength(28)
+        self.regency_combo.setToolTip(self.tr("Show the villages of one regency or city"))
+        regency_label = QLabel(self.tr("Regenc&y / City"))
+        regency_label.setBuddy(self.regency_combo)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Village, district or region code"))
+        self.search_edit.setClearButtonEnabled(True)
+        search_label = QLabel(self.tr("&Search"))
+        search_label.setBuddy(self.search_edit)
+        self.unsurveyed_count = QLabel()
+        for widget in (regency_label, self.regency_combo, search_label):
+            filters.addWidget(widget)
+        filters.addWidget(self.search_edit, 1)
+        filters.addWidget(self.unsurveyed_count)
+        layout.addLayout(filters)
+        self.unsurveyed_model = CellTableModel(
+            (
+                self.tr("Region code"),
+                self.tr("Village"),
+                self.tr("Level"),
+                self.tr("District"),
+                self.tr("Regency / City"),
+            ),
+            self,
+        )
+        self.unsurveyed_proxy = GroupFilterProxy(self)
+        self.unsurveyed_proxy.setSourceModel(self.unsurveyed_model)
+        self.unsurveyed_table = make_table(self.unsurveyed_proxy)
+        self.unsurveyed_table.setAccessibleName(self.tr("Villages not yet surveyed"))
+        self.unsurveyed_table.setSortingEnabled(True)
+        self.unsurveyed_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        size_columns(self.unsurveyed_table, (15, 0, 11, 0, 0), stretched=(1, 3, 4))
+        layout.addWidget(self.unsurveyed_table, 1)
+        self.regency_combo.currentIndexChanged.connect(self._on_regency_combo_current_index_changed)
+        self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        return page
+
+    def _show_top(self, d: Dashboard) -> None:
+        rows: list[Row] = []
+        spans: list[tuple[int, int]] = []
+        for regency in d.regencies:
+            if not regency.surveys and not regency.top:
+                continue
+            name = Cell(short_regency(regency.name), tooltip=regency.name)
+            if not regency.top:
+                rows.append(
+                    Row((name, Cell(""), Cell(self.tr("No candidate assessed yet"))), muted=True)
+                )
+                continue
+            spans.append((len(rows), len(regency.top)))
+            for rank, candidate in enumerate(regency.top, start=1):
+                rows.append(
+                    Row(
+                        (
+                            name if rank == 1 else Cell(""),
+                            Cell(str(rank), number=True),
+                            Cell(candidate.name),
+                            Cell(
+                                candidate.village,
+                                tooltip=fill(
+                                    self.tr("%1, district %2"),
+                                    candidate.village,
+                                    candidate.district,
+                                ),
+                            ),
+                            Cell(category_name(self.rubric, candidate.category)),
+                            Cell(
+                                star_text(candidate.stars),
+                                tooltip=fill(self.tr("%1 of 5 stars"), str(candidate.stars or 0)),
+                            ),
+                            Cell(format_total(candidate.total), number=True),
+                        ),
+                        key=regency.code,
+                    )
+                )
+        self.top_table.clearSpans()
+        self.top_model.set_rows(rows)
+        for first, count in spans:
+            if count > 1:
+                self.top_table.setSpan(first, 0, count, 1)
+
+    def _show_imports(self, d: Dashboard) -> None:
+        outcomes = {
+            "imported": self.tr("Imported"),
+            "unchanged": self.tr("Nothing new"),
+            "rejected": self.tr("Refused"),
+        }
+        rows = []
+        for entry in d.imports:
+            counts = [
+                Cell(number_text(entry.counts.get(key, 0)), entry.counts.get(key, 0), number=True)
+                for key in ("new", "updated", "conflicts", "rejected")
+            ]
+            rows.append(
+                Row(
+                    (
+                        Cell(entry.officer_name or self.tr("(no name)")),
+                        Cell(entry.device_name or "", tooltip=entry.file_name),
+                        Cell(when_text(entry.imported_at), entry.imported_at.timestamp()),
+                        Cell(outcomes.get(entry.outcome, entry.outcome), tooltip=entry.file_name),
+                        *counts,
+                        Cell(number_text(entry.packages), entry.packages, number=True),
+                    )
+                )
+            )
+        self.imports_model.set_rows(rows)
+        self.imports_stack.setCurrentIndex(0 if rows else 1)
+        self.setTabText(1, fill(self.tr("Officers' last &imports (%1)"), number_text(len(rows))))
+
+    def _show_unsurveyed(self, d: Dashboard) -> None:
+        english = i18n.language() == "en"
+        levels = {str(level): level for level in RegionLevel}
+        self.unsurveyed_model.set_rows(
+            [
+                Row(
+                    (
+                        Cell(v.code),
+                        Cell(v.name),
+                        Cell(
+                            (levels[v.level].label_en if english else levels[v.level].label_id)
+                            if v.level in levels
+                            else v.level
+                        ),
+                        Cell(v.district),
+                        Cell(short_regency(v.regency), tooltip=v.regency),
+                    ),
+                    key=v.regency_code,
+                )
+                for v in d.unsurveyed
+            ]
+        )
+        combo = self.regency_combo
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(
+            fill(self.tr("All regencies / cities (%1)"), number_text(d.unsurveyed_villages)), None
+        )
+        for regency in d.regencies:
+            if regency.villages:
+                combo.addItem(
+                    fill(
+                        self.tr("%1 (%2 of %3)"),
+                        short_regency(regency.name),
+                        number_text(regency.unsurveyed_villages),
+                        number_text(regency.villages),
+                    ),
+                    regency.code,
+                )
+        combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen else 0)
+        combo.blockSignals(False)
+        self.unsurveyed_proxy.set_group(combo.currentData())
+        self.setTabText(
+            2, fill(self.tr("&Villages not yet surveyed (%1)"), number_text(d.unsurveyed_villages))
+        )
+        self._show_unsurveyed_count()
+
+    def _show_unsurveyed_count(self) -> None:
+        self.unsurveyed_count.setText(
+            fill(self.tr("%1 shown"), number_text(self.unsurveyed_proxy.rowCount()))
+        )
+
+    @Slot(int)
+    def _on_regency_combo_current_index_changed(self, index: int) -> None:
+        self.unsurveyed_proxy.set_group(self.regency_combo.itemData(index))
+        self._show_unsurveyed_count()
+
+    @Slot(str)
+    def _on_search_edit_text_changed(self, text: str) -> None:
+        self.unsurveyed_proxy.set_text(text)
+        self._show_unsurveyed_count()

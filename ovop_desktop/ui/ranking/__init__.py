@@ -1,0 +1,1 @@
+"""Rankings: one village's candidates and the regional ranking of a kabupaten/kota or kecamatan."""

@@ -1,0 +1,358 @@
+"""The candidates of a kabupaten/kota, a kecamatan or the whole province ranked under one rubric
+version, narrowed by category, stars and survey status, and the surveyed villages that have no
+assessed candidate yet.
+
+The region picked is ranked on the worker; the other filters work in the proxy model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ovop_desktop.core.errors import DomainError
+from ovop_desktop.core.formatting import format_number_en, format_number_id
+from ovop_desktop.core.rubric import Rubric
+from ovop_desktop.services.assessment.regional_ranking import RegionalRanking, rank_region
+from ovop_desktop.services.database import Database
+from ovop_desktop.services.regions import RegionHit, children, regencies
+from ovop_desktop.ui import crash, i18n
+from ovop_desktop.ui.ranking.regional_table_model import (
+    SURVEY_ID_ROLE,
+    Column,
+    RegionalFilterProxy,
+    RegionalTableModel,
+    UnassessedColumn,
+    UnassessedTableModel,
+    category_name,
+)
+from ovop_desktop.ui.surveys.survey_table_model import short_regency, star_text
+from ovop_desktop.ui.worker import Worker
+
+MAX_STARS = 5
+# Widths of the fixed columns: their common content (longer names elide, with the full text on
+# hover); the product and village columns take what is left, so that the table fits 1366 px
+# less the navigation.
+_SAMPLES: dict[int, str] = {
+    Column.TOTAL: "100,00",
+    Column.STARS: star_text(MAX_STARS),
+    Column.CATEGORY: "Anyaman purun",
+    Column.DISTRICT: "Sungai Pandan",
+    Column.REGENCY: short_regency("Kabupaten Hulu Sungai Selatan"),
+    Column.VILLAGE_RANK: "88",
+    Column.RECOMMENDED: "✔",
+    Column.BASIS: "Konsensus",
+}
+_CELL_PADDING = 14
+_HEADER_PADDING = 26  # the section's margins and the sort arrow
+
+
+def ranking_table() -> QTableView:
+    """A read-only table of whole rows that elides rather than scrolls sideways."""
+    table = QTableView()
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.setWordWrap(False)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setTextElideMode(Qt.TextElideMode.ElideRight)
+    header.setMinimumSectionSize(32)
+    return table
+
+
+def size_columns(table: QTableView, samples: Mapping[int, str]) -> None:
+    """Columns with a sample fit it or their title, whichever is wider; the others share what
+    is left, so that the table never needs a horizontal scroll bar."""
+    header, model = table.horizontalHeader(), table.model()
+    cell, heading = table.fontMetrics(), header.fontMetrics()
+    for column in range(model.columnCount()):
+        if column not in samples:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            continue
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        width = max(
+            cell.horizontalAdvance(samples[column]) + _CELL_PADDING,
+            heading.horizontalAdvance(title) + _HEADER_PADDING,
+        )
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, width)
+
+
+def page_title(text: str = "") -> QLabel:
+    title = QLabel(text)
+    font = title.font()
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    font.setBold(True)
+    title.setFont(font)
+    return title
+
+
+class RegionalRankingView(QWidget):
+    """The regional ranking. `openProduct(product_id, survey_id)` on double-click or Enter on a
+    candidate; `openSurvey(survey_id)` on a village without an assessed candidate."""
+
+    openProduct = Signal(object, object)  # uuid.UUID of the product, of its survey
+    openSurvey = Signal(object)  # uuid.UUID of the survey
+
+    def __init__(self, db: Database, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.worker = db, worker
+        self.rubric: Rubric | None = None
+        self.ranking: RegionalRanking | None = None
+        self._regencies_loaded = False
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(8)
+        layout.addWidget(page_title(self.tr("Regional ranking")))
+
+        self.regency_combo = QComboBox()
+        self.regency_combo.addItem(self.tr("Whole province"), None)
+        self.district_combo = QComboBox()
+        self.district_combo.addItem(self.tr("All districts"), None)
+        self.district_combo.setEnabled(False)
+        self.category_combo = QComboBox()
+        self.category_combo.addItem(self.tr("All categories"), None)
+        self.stars_combo = QComboBox()
+        self.stars_combo.addItem(self.tr("All"), 0)
+        for stars in range(1, MAX_STARS + 1):
+            self.stars_combo.addItem(f"★{stars}+" if stars < MAX_STARS else f"★{stars}", stars)
+        self.status_combo = QComboBox()
+        self.status_combo.addItem(self.tr("All surveys"), None)
+        self.status_combo.addItem(self.tr("Draft surveys"), "draft")
+        self.status_combo.addItem(self.tr("Final surveys"), "final")
+        filters = QGridLayout()
+        filters.setHorizontalSpacing(12)
+        filters.setVerticalSpacing(2)
+        pickers = (
+            (self.tr("Regency / City"), self.regency_combo, 3),
+            (self.tr("District"), self.district_combo, 3),
+            (self.tr("Category"), self.category_combo, 3),
+            (self.tr("Minimum stars"), self.stars_combo, 1),
+            (self.tr("Survey status"), self.status_combo, 2),
+        )
+        for column, (text, combo, stretch) in enumerate(pickers):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            combo.setMaxVisibleItems(20)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
+            filters.addWidget(label, 0, column)
+            filters.addWidget(combo, 1, column)
+            filters.setColumnStretch(column, stretch)
+        layout.addLayout(filters)
+
+        self.summary = QLabel(self.tr("Loading the ranking…"))
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+
+        self.model = RegionalTableModel(self)
+        self.proxy = RegionalFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = ranking_table()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.TOTAL, Qt.SortOrder.DescendingOrder)
+        size_columns(self.table, _SAMPLES)
+
+        self.unassessed_model = UnassessedTableModel(self)
+        self.unassessed_table = ranking_table()
+        self.unassessed_table.setModel(self.unassessed_model)
+        header = self.unassessed_table.horizontalHeader()
+        for column in UnassessedColumn:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.unassessed_label = QLabel()
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 6, 0, 0)
+        lower_layout.addWidget(self.unassessed_label)
+        lower_layout.addWidget(self.unassessed_table)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.table)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+
+        self.regency_combo.currentIndexChanged.connect(self._on_regency_combo_current_index_changed)
+        self.district_combo.currentIndexChanged.connect(
+            self._on_district_combo_current_index_changed
+        )
+        self.category_combo.currentIndexChanged.connect(
+            self._on_category_combo_current_index_changed
+        )
+        self.stars_combo.currentIndexChanged.connect(self._on_stars_combo_current_index_changed)
+        self.status_combo.currentIndexChanged.connect(self._on_status_combo_current_index_changed)
+        self.table.activated.connect(self._on_table_activated)
+        self.unassessed_table.activated.connect(self._on_unassessed_table_activated)
+        self._show_state()
+
+    # Public interface
+
+    def load(self, rubric: Rubric) -> None:
+        """Rank the region picked (the province at first) under `rubric`, on the worker."""
+        if self.rubric is None or (self.rubric.id, self.rubric.version) != (
+            rubric.id,
+            rubric.version,
+        ):
+            self.rubric = rubric
+            self._fill_categories()
+        db = self.db
+        if not self._regencies_loaded:
+            self.worker.submit(lambda: regencies(db), self._on_regencies_loaded)
+        self._reload()
+
+    def region_code(self) -> str | None:
+        """The kecamatan picked, else the kabupaten/kota, else None (the whole province)."""
+        district = self.district_combo.currentData()
+        if isinstance(district, str):
+            return district
+        regency = self.regency_combo.currentData()
+        return regency if isinstance(regency, str) else None
+
+    # Layout and state
+
+    def _fill_categories(self) -> None:
+        combo, rubric = self.category_combo, self.rubric
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for category in rubric.categories if rubric is not None else ():
+            combo.addItem(category_name(rubric, category.id), category.id)
+        combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen is not None else 0)
+        combo.blockSignals(False)
+        self.proxy.set_category(combo.currentData())
+
+    def _fill_regions(self, combo: QComboBox, hits: list[RegionHit]) -> None:
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for hit in hits:
+            combo.addItem(hit.name, hit.code)
+        combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen is not None else 0)
+        combo.blockSignals(False)
+
+    def _reload(self) -> None:
+        rubric, db, code = self.rubric, self.db, self.region_code()
+        if rubric is None:
+            return
+        self.worker.submit(
+            lambda: rank_region(db, code, rubric), self._on_ranking_loaded, self._on_load_failed
+        )
+
+    def _show_state(self) -> None:
+        ranking, rubric = self.ranking, self.rubric
+        if ranking is None or rubric is None:
+            self.summary.setText(self.tr("Loading the ranking…"))
+            self.unassessed_label.setText(self.tr("Villages without an assessed candidate yet"))
+            return
+        number = format_number_en if i18n.language() == "en" else format_number_id
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        text = (
+            self.tr("Ranking under rubric %1 version %2 · %3 of %4 candidates")
+            if self.proxy.regional_filter.active
+            else self.tr("Ranking under rubric %1 version %2 · %3 candidates")
+        )
+        self.summary.setText(
+            text.replace("%1", rubric.name)
+            .replace("%2", str(ranking.rubric_version))
+            .replace("%3", number(shown))
+            .replace("%4", number(total))
+        )
+        self.unassessed_label.setText(
+            self.tr("Villages without an assessed candidate yet (%1)").replace(
+                "%1", number(len(ranking.unassessed))
+            )
+        )
+
+    # Slots
+
+    @Slot(object)
+    def _on_regencies_loaded(self, hits: list[RegionHit]) -> None:
+        self._regencies_loaded = True
+        self._fill_regions(self.regency_combo, hits)
+
+    @Slot(object)
+    def _on_districts_loaded(self, hits: list[RegionHit]) -> None:
+        regency = self.regency_combo.currentData()
+        if regency is not None and all(hit.code.startswith(regency + ".") for hit in hits):
+            self._fill_regions(self.district_combo, hits)
+            self.district_combo.setEnabled(bool(hits))
+
+    @Slot(object)
+    def _on_ranking_loaded(self, ranking: RegionalRanking) -> None:
+        rubric = self.rubric
+        if rubric is None or ranking.region_code != self.region_code():
+            return  # a newer pick is on its way
+        if (ranking.rubric_id, ranking.rubric_version) != (rubric.id, rubric.version):
+            return
+        self.ranking = ranking
+        self.model.set_ranking(ranking.rows, rubric)
+        self.unassessed_model.set_villages(ranking.unassessed)
+        self._show_state()
+
+    @Slot(object)
+    def _on_load_failed(self, error: BaseException) -> None:
+        if not isinstance(error, DomainError):
+            raise error
+        crash.show_expected(self, error)
+
+    @Slot(int)
+    def _on_regency_combo_current_index_changed(self, index: int) -> None:
+        code = self.regency_combo.itemData(index)
+        self._fill_regions(self.district_combo, [])
+        self.district_combo.setEnabled(False)
+        if isinstance(code, str):
+            db = self.db
+            self.worker.submit(lambda: children(db, code), self._on_districts_loaded)
+        self._reload()
+
+    @Slot(int)
+    def _on_district_combo_current_index_changed(self, _index: int) -> None:
+        self._reload()
+
+    @Slot(int)
+    def _on_category_combo_current_index_changed(self, index: int) -> None:
+        self.proxy.set_category(self.category_combo.itemData(index))
+        self._show_state()
+
+    @Slot(int)
+    def _on_stars_combo_current_index_changed(self, index: int) -> None:
+        self.proxy.set_min_stars(int(self.stars_combo.itemData(index) or 0))
+        self._show_state()
+
+    @Slot(int)
+    def _on_status_combo_current_index_changed(self, index: int) -> None:
+        self.proxy.set_status(self.status_combo.itemData(index))
+        self._show_state()
+
+    @Slot(QModelIndex)
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.openProduct.emit(*self.proxy.ids_at(index.row()))
+
+    @Slot(QModelIndex)
+    def _on_unassessed_table_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.openSurvey.emit(index.data(SURVEY_ID_ROLE))

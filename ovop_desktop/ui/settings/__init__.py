@@ -1,0 +1,1 @@
+"""The Pengaturan place: profile, laptop, language, region list and setup package."""

@@ -1,0 +1,270 @@
+"""The Survei page: every survey with its top candidate, narrowed by typing and two pickers, and
+the Excel template for paper surveys (template_import).
+
+Rows are loaded on the worker; filtering and sorting happen in the models (see
+survey_table_model), fast enough at 10,000 surveys to follow every keystroke without a delay.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from ovop_desktop.core.errors import DomainError
+from ovop_desktop.core.formatting import format_number_en, format_number_id
+from ovop_desktop.services.database import Database
+from ovop_desktop.services.rubrics import rubric_in_force
+from ovop_desktop.services.surveys.survey_list import SurveyRow, list_surveys
+from ovop_desktop.services.surveys.xlsx_template import TemplateImportResult
+from ovop_desktop.ui import crash, i18n
+from ovop_desktop.ui.forms.ui_survey_list import Ui_SurveyListPage
+from ovop_desktop.ui.surveys.survey_table_model import (
+    Column,
+    SurveyFilter,
+    SurveyFilterProxy,
+    SurveyTableModel,
+    short_date,
+    short_regency,
+    star_text,
+)
+from ovop_desktop.ui.surveys.template_import import TemplateMenu
+from ovop_desktop.ui.worker import Worker
+
+# Widest content of the fixed columns, measured with the view's font; the village and top
+# candidate columns take what is left, so that the table fits 1366 px less the navigation.
+_SAMPLES: dict[Column, str] = {
+    Column.REGENCY: short_regency("Kabupaten Hulu Sungai Selatan"),
+    Column.DISTRICT: "Banjarmasin Tengah",
+    Column.DATE: short_date(date(2026, 12, 30), "id"),
+    Column.OFFICER: "Rahmah Hidayati, S.E.",
+    Column.STATUS: "Final",
+    Column.CANDIDATES: "888",
+    Column.STARS: star_text(5),
+}
+_STRETCHED = (Column.VILLAGE, Column.TOP_CANDIDATE)
+_CELL_PADDING = 14  # the cell's margins
+_HEADER_PADDING = 30  # the section's margins and the sort arrow
+
+
+def _load_rows(db: Database) -> list[SurveyRow]:
+    """The job run on the worker: no widget is touched here."""
+    return list_surveys(db, rubric_in_force(db))
+
+
+class SurveyListPage(QWidget):
+    """The list of surveys. `openRequested(survey_id)` on double-click or Enter on a row;
+    `newRequested()` from the New survey button; `surveysImported()` once a filled template
+    came in (the list reloads itself)."""
+
+    openRequested = Signal(object)  # uuid.UUID of the survey
+    newRequested = Signal()
+    surveysImported = Signal()
+
+    def __init__(self, db: Database, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.worker = db, worker
+        self._loaded = False
+        self._select_after_load: uuid.UUID | None = None
+        self.ui = Ui_SurveyListPage()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        title_font = self.ui.pageTitle.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.6)
+        title_font.setBold(True)
+        self.ui.pageTitle.setFont(title_font)
+
+        self.model = SurveyTableModel(self)
+        self.proxy = SurveyFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        table = self.ui.surveyTable
+        table.setModel(self.proxy)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        self._size_columns()
+        table.sortByColumn(Column.REGENCY, Qt.SortOrder.AscendingOrder)
+
+        self.ui.statusCombo.addItem(self.tr("All statuses"), None)
+        self.ui.statusCombo.addItem(self.tr("Draft"), "draft")
+        self.ui.statusCombo.addItem(self.tr("Final"), "final")
+        self._fill_regencies()
+
+        self.ui.searchEdit.textChanged.connect(self._on_search_edit_text_changed)
+        self.ui.regencyCombo.currentIndexChanged.connect(
+            self._on_regency_combo_current_index_changed
+        )
+        self.ui.statusCombo.currentIndexChanged.connect(self._on_status_combo_current_index_changed)
+        self.ui.clearFiltersButton.clicked.connect(self._on_clear_filters_button_clicked)
+        self.ui.newSurveyButton.clicked.connect(self._on_new_survey_button_clicked)
+        self.template_menu = TemplateMenu(
+            self, self.ui.templateButton, self.ui.messageLabel, db, worker
+        )
+        self.template_menu.imported.connect(self._on_template_menu_imported)
+        table.activated.connect(self._on_survey_table_activated)
+        self._show_state()
+
+    # Public interface
+
+    def reload(self) -> None:
+        """Load the surveys again on the worker; the selected survey stays selected."""
+        db = self.db
+        self.worker.submit(lambda: _load_rows(db), self._on_surveys_loaded, self._on_load_failed)
+
+    def focus_search(self) -> None:
+        self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ui.searchEdit.selectAll()
+
+    def clear_filters(self) -> None:
+        """Show every survey: empty search, all regencies, all statuses."""
+        for widget in (self.ui.searchEdit, self.ui.regencyCombo, self.ui.statusCombo):
+            widget.blockSignals(True)
+        self.ui.searchEdit.clear()
+        self.ui.regencyCombo.setCurrentIndex(0)
+        self.ui.statusCombo.setCurrentIndex(0)
+        for widget in (self.ui.searchEdit, self.ui.regencyCombo, self.ui.statusCombo):
+            widget.blockSignals(False)
+        self.proxy.set_filter(SurveyFilter())
+        self._show_state()
+
+    def selected_survey_id(self) -> uuid.UUID | None:
+        current = self.ui.surveyTable.selectionModel().currentIndex()
+        if not current.isValid() or not self.ui.surveyTable.selectionModel().isRowSelected(
+            current.row()
+        ):
+            return None
+        return self.proxy.survey_id(current.row())
+
+    def select_survey(self, survey_id: uuid.UUID) -> bool:
+        """Select and show the survey's row; False when it is filtered out or absent."""
+        row = self.proxy_row(survey_id)
+        if row is None:
+            return False
+        index = self.proxy.index(row, 0)
+        self.ui.surveyTable.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.ui.surveyTable.scrollTo(index)
+        return True
+
+    def proxy_row(self, survey_id: uuid.UUID) -> int | None:
+        return self.proxy.proxy_row_for(survey_id)
+
+    # Layout
+
+    def _size_columns(self) -> None:
+        table = self.ui.surveyTable
+        header = table.horizontalHeader()
+        header.setMinimumSectionSize(48)
+        header.setStretchLastSection(False)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        cell = table.fontMetrics()
+        heading = header.fontMetrics()
+        for column in Column:
+            if column in _STRETCHED:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+                continue
+            header_text = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(
+                cell.horizontalAdvance(_SAMPLES[column]) + _CELL_PADDING,
+                heading.horizontalAdvance(header_text) + _HEADER_PADDING,
+            )
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+
+    def _fill_regencies(self) -> None:
+        combo = self.ui.regencyCombo
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("All regencies / cities"), None)
+        for regency in self.model.regencies():
+            combo.addItem(regency, regency)
+        found = combo.findData(chosen) if chosen is not None else 0
+        combo.setCurrentIndex(max(found, 0))
+        combo.blockSignals(False)
+        if chosen is not None and found < 0:
+            # The regency chosen has no survey any more: show all rather than nothing.
+            self.proxy.set_regency(None)
+
+    def _show_state(self) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        number = format_number_en if i18n.language() == "en" else format_number_id
+        if not self._loaded:
+            self.ui.emptyLabel.setText(self.tr("Loading surveys…"))
+        elif total == 0:
+            self.ui.emptyLabel.setText(
+                self.tr("No surveys yet. Press Ctrl+N to record the first one.")
+            )
+        else:
+            self.ui.emptyLabel.setText(
+                self.tr("No survey matches the search and filters. Clear the filters to see all.")
+            )
+        self.ui.stack.setCurrentWidget(self.ui.tablePage if shown else self.ui.emptyPage)
+        self.ui.countLabel.setText(
+            self.tr("%1 of %2 surveys").replace("%1", number(shown)).replace("%2", number(total))
+        )
+        self.ui.countLabel.setVisible(total > 0)
+        for widget in (self.ui.searchEdit, self.ui.regencyCombo, self.ui.statusCombo):
+            widget.setEnabled(total > 0)
+        self.ui.clearFiltersButton.setEnabled(self.proxy.survey_filter.active)
+
+    # Slots
+
+    @Slot(object)
+    def _on_surveys_loaded(self, rows: list[SurveyRow]) -> None:
+        kept = self._select_after_load or self.selected_survey_id()
+        self._select_after_load = None
+        self.model.set_rows(rows)
+        self._loaded = True
+        self._fill_regencies()
+        if kept is not None:
+            self.select_survey(kept)
+        self._show_state()
+
+    @Slot(object)
+    def _on_load_failed(self, error: BaseException) -> None:
+        if isinstance(error, DomainError):
+            crash.show_expected(self, error)
+        else:
+            raise error
+
+    @Slot(str)
+    def _on_search_edit_text_changed(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._show_state()
+
+    @Slot(int)
+    def _on_regency_combo_current_index_changed(self, index: int) -> None:
+        self.proxy.set_regency(self.ui.regencyCombo.itemData(index))
+        self._show_state()
+
+    @Slot(int)
+    def _on_status_combo_current_index_changed(self, index: int) -> None:
+        self.proxy.set_status(self.ui.statusCombo.itemData(index))
+        self._show_state()
+
+    @Slot()
+    def _on_clear_filters_button_clicked(self) -> None:
+        self.clear_filters()
+        self.ui.searchEdit.setFocus()
+
+    @Slot()
+    def _on_new_survey_button_clicked(self) -> None:
+        self.newRequested.emit()
+
+    @Slot(object)
+    def _on_template_menu_imported(self, result: TemplateImportResult) -> None:
+        # Show what came in: no filter may hide the new drafts, the first one is selected.
+        self.clear_filters()
+        self._select_after_load = result.survey_ids[0] if result.survey_ids else None
+        self.reload()
+        self.surveysImported.emit()
+
+    @Slot(QModelIndex)
+    def _on_survey_table_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.openRequested.emit(self.proxy.survey_id(index.row()))

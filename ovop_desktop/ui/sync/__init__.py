@@ -1,0 +1,1 @@
+"""The Sinkronisasi place: export, import with its preview, and conflict review."""

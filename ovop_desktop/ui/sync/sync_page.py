@@ -1,0 +1,510 @@
+"""Sinkronisasi: export this laptop's records as a signed package, import packages from others
+(a dry-run preview first, trust for new devices, then apply), and settle conflicts by hand.
+
+Every database and file job runs on the worker; the callbacks come back on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ovop_desktop.exchange.package import read_package
+from ovop_desktop.paths import AppPaths
+from ovop_desktop.services.database import Database
+from ovop_desktop.services.sync.conflicts import ConflictView, list_conflicts
+from ovop_desktop.services.sync.packages import (
+    ExportResult,
+    FileResult,
+    device_fingerprint,
+    export_package,
+    import_package,
+)
+from ovop_desktop.ui import dialogs
+from ovop_desktop.ui.letters.letter_settings_dialog import (
+    OK_STYLE,
+    WARN_STYLE,
+    show_error,
+)
+from ovop_desktop.ui.ranking.regional_ranking import page_title
+from ovop_desktop.ui.sync.conflict_review import ConflictReview, table_widget
+from ovop_desktop.ui.worker import Worker
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+PACKAGE_SUFFIX = ".ovop"
+FILE, STATUS, NEW, UPDATED, UNCHANGED, CONFLICTS, REJECTED, REASON, TRUST = range(9)
+COUNT_KEYS = {
+    NEW: "new",
+    UPDATED: "updated",
+    UNCHANGED: "unchanged",
+    CONFLICTS: "conflicts",
+    REJECTED: "rejected",
+}
+
+
+@dataclass
+class PackageRow:
+    """One chosen package: its dry-run result, and after Apply its real one."""
+
+    path: Path
+    preview: FileResult
+    officer: str = ""
+    trusted: bool = False
+    final: FileResult | None = None
+
+    @property
+    def needs_trust(self) -> bool:
+        """Rejected only because the device is not known yet."""
+        return self.preview.status == "rejected" and "Percayai" in (self.preview.reason or "")
+
+    @property
+    def importable(self) -> bool:
+        return self.preview.status != "rejected" or (self.needs_trust and self.trusted)
+
+
+def _preview(db: Database, paths: AppPaths, files: list[Path]) -> list[PackageRow]:
+    rows = []
+    for path in files:
+        row = PackageRow(path, import_package(db, paths, path, dry_run=True))
+        if row.needs_trust:
+            row.officer = read_package(path).manifest.officer_name
+        rows.append(row)
+    return rows
+
+
+class _ExportSignals(QObject):
+    """Lives on the GUI thread: the export job emits, the page's slot runs on the GUI thread."""
+
+    progressed = Signal(int, int)
+
+
+class SyncPage(QWidget):
+    """`load()` refreshes the open conflicts and this laptop's key fingerprint."""
+
+    def __init__(
+        self, db: Database, paths: AppPaths, worker: Worker, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.paths, self.worker = db, paths, worker
+        self.rows: list[PackageRow] = []
+        self._queue: list[PackageRow] = []
+        self.setAcceptDrops(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(page_title(self.tr("Synchronisation")))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_export(), self.tr("&Export"))
+        self.tabs.addTab(self._build_import(), self.tr("&Import"))
+        self.conflict_review = ConflictReview(db, worker)
+        self.tabs.addTab(self.conflict_review, self.tr("&Conflicts"))
+        layout.addWidget(self.tabs, 1)
+
+        self._export_signals = _ExportSignals(self)
+        self._export_signals.progressed.connect(self._on_export_progressed)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.import_button.clicked.connect(self._on_import_button_clicked)
+        self.apply_button.clicked.connect(self._on_apply_button_clicked)
+        self.conflict_review.countChanged.connect(self._on_conflict_review_countChanged)
+
+    # building
+
+    def _build_export(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        box = QGroupBox(self.tr("Data package for the province"))
+        box.setMaximumWidth(860)
+        inner = QVBoxLayout(box)
+        intro = QLabel(
+            self.tr(
+                "Writes the surveys, products, assessments and letters changed on this laptop "
+                "into one signed file (.ovop), for example on a USB stick."
+            )
+        )
+        intro.setWordWrap(True)
+        self.fingerprint_label = QLabel()
+        self.fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_progress = QProgressBar()
+        self.export_progress.setMaximumWidth(420)
+        self.export_progress.hide()
+        self.everything_check = QCheckBox(self.tr("Everything (not only since the last export)"))
+        self.export_button = QPushButton(self.tr("E&xport data package…"))
+        self.export_result = QLabel()
+        self.export_result.setWordWrap(True)
+        self.export_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row = QHBoxLayout()
+        row.addWidget(self.export_button)
+        row.addWidget(self.everything_check)
+        row.addStretch(1)
+        for widget in (intro, self.fingerprint_label):
+            inner.addWidget(widget)
+        inner.addLayout(row)
+        inner.addWidget(self.export_progress)
+        inner.addWidget(self.export_result)
+        layout.addWidget(box)
+        layout.addStretch(1)
+        return page
+
+    def _build_import(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.import_button = QPushButton(self.tr("I&mport packages…"))
+        hint = QLabel(self.tr("or drop .ovop files here. Nothing is saved before Apply."))
+        top = QHBoxLayout()
+        top.addWidget(self.import_button)
+        top.addWidget(hint)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.preview_table = table_widget(
+            [
+                self.tr("File"),
+                self.tr("Status"),
+                self.tr("New"),
+                self.tr("Updated"),
+                self.tr("Unchanged"),
+                self.tr("Conflicts"),
+                self.tr("Rejected"),
+                self.tr("Reason"),
+                self.tr("Device"),
+            ]
+        )
+        header = self.preview_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FILE, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
+        self.preview_table.setColumnWidth(FILE, 260)
+        layout.addWidget(self.preview_table, 1)
+        self.import_message = QLabel()
+        self.import_message.setWordWrap(True)
+        self.apply_button = QPushButton(self.tr("&Apply"))
+        self.apply_button.setEnabled(False)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.import_message, 1)
+        bottom.addWidget(self.apply_button)
+        layout.addLayout(bottom)
+        return page
+
+    # loading
+
+    def load(self) -> None:
+        db, paths = self.db, self.paths
+        self.worker.submit(
+            lambda: (device_fingerprint(paths), list_conflicts(db)),
+            self._on_loaded,
+            self.conflict_review.on_failed,
+        )
+
+    @Slot(object)
+    def _on_loaded(self, values: tuple[str, list[ConflictView]]) -> None:
+        fingerprint, conflicts = values
+        self.fingerprint_label.setText(
+            self.tr("Key fingerprint of this laptop: %1").replace("%1", fingerprint)
+        )
+        self.conflict_review.show_conflicts(conflicts)
+
+    @Slot(int)
+    def _on_conflict_review_countChanged(self, count: int) -> None:
+        self.tabs.setTabText(
+            2,
+            self.tr("&Conflicts (%1)").replace("%1", str(count))
+            if count
+            else self.tr("&Conflicts"),
+        )
+
+    # export
+
+    @Slot()
+    def _on_export_button_clicked(self) -> None:
+        dialogs.choose_folder(self, self.tr("Export data package to"), self.export_to)
+
+    def export_to(self, folder: str) -> None:
+        if not folder:
+            return
+        db, paths, everything = self.db, self.paths, self.everything_check.isChecked()
+        progressed = self._export_signals.progressed
+        self.export_button.setEnabled(False)
+        self.export_result.setStyleSheet("")
+        self.export_result.setText(self.tr("Exporting…"))
+        self.export_progress.setRange(0, 0)
+        self.export_progress.show()
+        self.worker.submit(
+            lambda: export_package(
+                db, paths, Path(folder), everything=everything, progress=progressed.emit
+            ),
+            self._on_exported,
+            self._on_export_failed,
+        )
+
+    @Slot(int, int)
+    def _on_export_progressed(self, done: int, total: int) -> None:
+        self.export_progress.setRange(0, total)
+        self.export_progress.setValue(done)
+
+    @Slot(object)
+    def _on_exported(self, result: ExportResult) -> None:
+        self.export_button.setEnabled(True)
+        self.export_progress.hide()
+        labels = self.conflict_review.table_labels()
+        counts = ", ".join(
+            f"{labels.get(table, table)} {count}" for table, count in result.changes.items()
+        )
+        self.export_result.setStyleSheet(OK_STYLE)
+        self.export_result.setText(
+            self.tr("Package saved: %1 · %2 · key fingerprint %3")
+            .replace("%1", str(result.path))
+            .replace("%2", counts or self.tr("no changes since the last export"))
+            .replace("%3", result.fingerprint)
+        )
+
+    @Slot(object)
+    def _on_export_failed(self, error: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        self.export_progress.hide()
+        show_error(self.export_result, error)
+
+    # import
+
+    @Slot()
+    def _on_import_button_clicked(self) -> None:
+        dialogs.open_files(
+            self,
+            self.tr("Import data packages"),
+            self.tr("Data packages (*.ovop)"),
+            self.preview_files,
+        )
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = self._dropped_files(event)
+        if files:
+            event.acceptProposedAction()
+            self.tabs.setCurrentIndex(1)
+            self.preview_files(files)
+
+    @staticmethod
+    def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [
+            url.toLocalFile()
+            for url in mime.urls()
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(PACKAGE_SUFFIX)
+        ]
+
+    def preview_files(self, files: list[str]) -> None:
+        """Dry-run each package (nothing saved) and show what importing would do."""
+        if not files:
+            return
+        db, paths, chosen = self.db, self.paths, [Path(f) for f in files]
+        self.import_button.setEnabled(False)
+        self.apply_button.setEnabled(False)
+        self.import_message.setStyleSheet("")
+        self.import_message.setText(
+            self.tr("Checking %1 package(s)…").replace("%1", str(len(files)))
+        )
+        self.worker.submit(
+            lambda: _preview(db, paths, chosen), self._on_previewed, self._on_import_failed
+        )
+
+    @Slot(object)
+    def _on_previewed(self, rows: list[PackageRow]) -> None:
+        self.import_button.setEnabled(True)
+        self.rows = rows
+        self._fill_preview()
+        self._update_apply()
+        self.import_message.setStyleSheet("")
+        self.import_message.setText(
+            self.tr("Preview: nothing has been saved yet. Check the list, then Apply.")
+        )
+
+    def _status_text(self, row: PackageRow) -> str:
+        result = row.final or row.preview
+        if result.status == "unchanged":
+            return self.tr("No changes")
+        if result.status == "rejected":
+            needs_trust = row.final is None and row.needs_trust
+            return self.tr("Needs trust") if needs_trust else self.tr("Rejected")
+        return self.tr("Imported") if row.final is not None else self.tr("Will be imported")
+
+    def _fill_preview(self) -> None:
+        table = self.preview_table
+        table.setRowCount(len(self.rows))
+        for index, row in enumerate(self.rows):
+            result = row.final or row.preview
+            shown = row.final is None and row.needs_trust
+            reason = result.reason or "; ".join(result.rejected_records)
+            if shown:
+                reason = (
+                    self.tr("Trusted: will be imported on Apply.")
+                    if row.trusted
+                    else self.tr(
+                        "New device %1 of officer %2, key fingerprint %3: trust it before "
+                        "importing."
+                    )
+                    .replace("%1", result.device or "")
+                    .replace("%2", row.officer)
+                    .replace("%3", result.fingerprint or "")
+                )
+            texts = {FILE: row.path.name, STATUS: self._status_text(row), REASON: reason}
+            for column, key in COUNT_KEYS.items():
+                texts[column] = "" if shown else str(result.counts.get(key, 0))
+            for column, text in texts.items():
+                item = QTableWidgetItem(text)
+                if column == REASON:
+                    item.setToolTip(result.reason or "")
+                if column in COUNT_KEYS:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                table.setItem(index, column, item)
+            table.removeCellWidget(index, TRUST)
+            table.setItem(index, TRUST, QTableWidgetItem(result.device or ""))
+            if shown and not row.trusted:
+                button = QPushButton(self.tr("Trust this device…"))
+                button.setProperty("row", index)
+                button.setToolTip(
+                    self.tr("Officer %1, device %2, key fingerprint %3")
+                    .replace("%1", row.officer)
+                    .replace("%2", result.device or "")
+                    .replace("%3", result.fingerprint or "")
+                )
+                button.clicked.connect(self._on_trust_button_clicked)
+                table.setCellWidget(index, TRUST, button)
+        table.resizeRowsToContents()
+
+    def trust_buttons(self) -> list[QPushButton]:
+        """The "Trust this device" buttons now shown, one per package that needs trust."""
+        buttons = []
+        for index in range(self.preview_table.rowCount()):
+            widget = self.preview_table.cellWidget(index, TRUST)
+            if isinstance(widget, QPushButton):
+                buttons.append(widget)
+        return buttons
+
+    @Slot()
+    def _on_trust_button_clicked(self) -> None:
+        sender = self.sender()
+        if sender is None:
+            return
+        self.ask_trust(int(sender.property("row")))
+
+    def ask_trust(self, index: int) -> None:
+        row = self.rows[index]
+        dialogs.question(
+            self,
+            self.tr("Trust this device"),
+            self.tr(
+                "Packages from this device have not been imported before.\n\n"
+                "Officer: %1\nDevice: %2\nKey fingerprint: %3\n\n"
+                "Trust it only if the officer confirms this fingerprint (for example by phone)."
+            )
+            .replace("%1", row.officer)
+            .replace("%2", row.preview.device or "")
+            .replace("%3", row.preview.fingerprint or ""),
+            self.tr("Trust this device"),
+            self.tr("Cancel"),
+            lambda: self._trust(row.preview.fingerprint),
+        )
+
+    def _trust(self, fingerprint: str | None) -> None:
+        for row in self.rows:
+            if row.needs_trust and row.preview.fingerprint == fingerprint:
+                row.trusted = True
+        self._fill_preview()
+        self._update_apply()
+
+    def _update_apply(self) -> None:
+        self.apply_button.setEnabled(
+            not self._queue and any(r.importable and r.final is None for r in self.rows)
+        )
+
+    @Slot()
+    def _on_apply_button_clicked(self) -> None:
+        self.apply()
+
+    def apply(self) -> None:
+        """Import the packages that may be imported, one by one, then show what happened."""
+        self._queue = [r for r in self.rows if r.importable and r.final is None]
+        if not self._queue:
+            return
+        self.apply_button.setEnabled(False)
+        self.import_button.setEnabled(False)
+        self._import_next()
+
+    def _import_next(self) -> None:
+        row = self._queue[0]
+        db, paths = self.db, self.paths
+        self.import_message.setStyleSheet("")
+        self.import_message.setText(self.tr("Importing %1…").replace("%1", row.path.name))
+        self.worker.submit(
+            lambda: import_package(db, paths, row.path, trust_new=row.trusted),
+            self._on_file_imported,
+            self._on_import_failed,
+        )
+
+    @Slot(object)
+    def _on_file_imported(self, result: FileResult) -> None:
+        self._queue.pop(0).final = result
+        self._fill_preview()
+        if self._queue:
+            self._import_next()
+            return
+        self.import_button.setEnabled(True)
+        self._update_apply()
+        self._show_import_summary()
+        self.load()
+
+    def _show_import_summary(self) -> None:
+        done = [r.final for r in self.rows if r.final is not None]
+        imported = [r for r in done if r.status == "imported"]
+        rejected = [r for r in done if r.status == "rejected"]
+        conflicts = sum(r.counts.get("conflicts", 0) for r in imported)
+        if imported:
+            text = (
+                self.tr("%1 package(s) imported: %2 new, %3 updated, %4 conflicts.")
+                .replace("%1", str(len(imported)))
+                .replace("%2", str(sum(r.counts.get("new", 0) for r in imported)))
+                .replace("%3", str(sum(r.counts.get("updated", 0) for r in imported)))
+                .replace("%4", str(conflicts))
+            )
+            if conflicts:
+                text += " " + self.tr("Settle the conflicts under Conflicts.")
+            style = WARN_STYLE if conflicts or rejected else OK_STYLE
+        else:
+            text = self.tr("No changes: these packages hold nothing new.")
+            style = WARN_STYLE if rejected else ""
+        if rejected:
+            text += " " + self.tr("%1 package(s) rejected.").replace("%1", str(len(rejected)))
+        self.import_message.setStyleSheet(style)
+        self.import_message.setText(text)
+
+    @Slot(object)
+    def _on_import_failed(self, error: BaseException) -> None:
+        self._queue = []
+        self.import_button.setEnabled(True)
+        self._update_apply()
+        show_error(self.import_message, error)
+
+    # helpers
