@@ -87,7 +87,9 @@ class MainWindow(QMainWindow):
         self.ui.navigation.blockSignals(True)
         self.ui.navigation.setCurrentRow(0)
         self.ui.navigation.blockSignals(False)
-        QTimer.singleShot(0, self.ui.navigation, self.ui.navigation.setFocus)  # once shown, so that shortcuts work
+        QTimer.singleShot(
+            0, self.ui.navigation, self.ui.navigation.setFocus
+        )  # once shown, so that shortcuts work
         if db is not None:
             self.attach(db)
 
