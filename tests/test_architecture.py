@@ -15,10 +15,10 @@ QT_MODULES = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 # Layers below ui and what of the project each may import.
 ALLOWED = {
     "core": {"core"},
-    "db": {"core", "db"},
-    "exchange": {"core", "db", "exchange", "paths"},
-    "reports": {"core", "reports", "paths"},
-    "services": {"core", "db", "exchange", "reports", "services", "paths"},
+    "db": {"core", "db", "files"},
+    "exchange": {"core", "db", "exchange", "paths", "files"},
+    "reports": {"core", "reports", "paths", "files"},
+    "services": {"core", "db", "exchange", "reports", "services", "paths", "files"},
 }
 
 
