@@ -49,6 +49,7 @@ from ovop_desktop.services.letters.register import (
 )
 from ovop_desktop.services.surveys.survey_detail import load_survey
 from ovop_desktop.ui import dialogs, i18n
+from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, error_text
 from ovop_desktop.ui.kit.pdf_preview import (
     PdfPreview,
     PdfPrinter,
@@ -56,12 +57,7 @@ from ovop_desktop.ui.kit.pdf_preview import (
     submit_alive,
     write_pdf,
 )
-from ovop_desktop.ui.letters.letter_settings_dialog import (
-    ERROR_STYLE,
-    OK_STYLE,
-    LetterSettingsDialog,
-    error_text,
-)
+from ovop_desktop.ui.letters.letter_settings_dialog import LetterSettingsDialog
 from ovop_desktop.ui.surveys.survey_table_model import star_text
 from ovop_desktop.ui.worker import Worker
 

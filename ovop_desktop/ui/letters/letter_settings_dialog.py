@@ -37,33 +37,13 @@ from ovop_desktop.services.letters.letter_settings import (
     load_letter_settings,
     save_letter_settings,
 )
-from ovop_desktop.ui import dialogs, i18n
+from ovop_desktop.ui import dialogs
+from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, error_text
 from ovop_desktop.ui.kit.pdf_preview import submit_alive
 from ovop_desktop.ui.worker import Worker
 
-ERROR_STYLE = "color: #a61b1b;"
-OK_STYLE = "color: #1d6b3a;"
-WARN_STYLE = "color: #8a5a00;"
 NIP_DIGITS = 18
 POSITION, NAME, RANK, NIP, DELEGATION = range(5)
-
-
-def error_text(error: DomainError) -> str:
-    """A domain error's message in the interface language."""
-    return error.message_en if i18n.language() == "en" else error.message_id
-
-
-def show_error(label: QLabel, error: BaseException) -> None:
-    """Show a refusal in plain words on the label; anything else is a bug and is raised."""
-    if isinstance(error, OSError):
-        error = DomainError(
-            f"Berkas tidak dapat dibaca atau ditulis: {error}",
-            f"The file could not be read or written: {error}",
-        )
-    if not isinstance(error, DomainError):
-        raise error
-    label.setStyleSheet(ERROR_STYLE)
-    label.setText(error_text(error))
 
 
 class LetterSettingsDialog(QDialog):

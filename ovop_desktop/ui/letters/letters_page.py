@@ -41,21 +41,16 @@ from ovop_desktop.services.letters.register import (
 )
 from ovop_desktop.services.surveys.survey_list import SurveyRow, list_surveys
 from ovop_desktop.ui import dialogs, i18n
+from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, WARN_STYLE, error_text
+from ovop_desktop.ui.kit.page import page_title
 from ovop_desktop.ui.kit.pdf_preview import write_pdf
 from ovop_desktop.ui.letters.letter_dialog import (
     LetterDialog,
     archive_path,
     pdf_file_name,
 )
-from ovop_desktop.ui.letters.letter_settings_dialog import (
-    ERROR_STYLE,
-    OK_STYLE,
-    WARN_STYLE,
-    LetterSettingsDialog,
-    error_text,
-)
+from ovop_desktop.ui.letters.letter_settings_dialog import LetterSettingsDialog
 from ovop_desktop.ui.letters.region_letters import RegionLetters
-from ovop_desktop.ui.ranking.regional_ranking import page_title
 from ovop_desktop.ui.surveys.survey_table_model import short_date, short_regency, star_text
 from ovop_desktop.ui.worker import Worker
 

@@ -30,17 +30,12 @@ from ovop_desktop.services.letters.register import (
 )
 from ovop_desktop.services.regions import RegionHit, children, regencies
 from ovop_desktop.ui import dialogs
+from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, WARN_STYLE, error_text
 from ovop_desktop.ui.kit.pdf_preview import write_pdf
 from ovop_desktop.ui.letters.letter_dialog import (
     PAPERS,
     addressee_for,
     archive_path,
-)
-from ovop_desktop.ui.letters.letter_settings_dialog import (
-    ERROR_STYLE,
-    OK_STYLE,
-    WARN_STYLE,
-    error_text,
 )
 from ovop_desktop.ui.worker import Worker
 

@@ -30,6 +30,7 @@ from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.province.dashboard import Dashboard, RegencySummary, province_dashboard
 from ovop_desktop.ui import crash, i18n
+from ovop_desktop.ui.kit.page import page_title
 from ovop_desktop.ui.province.charts import (
     ASSESSED_COLOR,
     CATEGORY_COLOR,
@@ -42,7 +43,6 @@ from ovop_desktop.ui.province.charts import (
 )
 from ovop_desktop.ui.province.dashboard_tables import fill, percent_text, when_text
 from ovop_desktop.ui.province.dashboard_tabs import DashboardTabs
-from ovop_desktop.ui.ranking.regional_ranking import page_title
 from ovop_desktop.ui.surveys.survey_table_model import short_regency
 from ovop_desktop.ui.worker import Worker
 

@@ -37,9 +37,9 @@ from ovop_desktop.services.province.designations import (
     region_candidates,
 )
 from ovop_desktop.ui import i18n
+from ovop_desktop.ui.kit.messages import ERROR_STYLE, error_text
 from ovop_desktop.ui.kit.pdf_preview import submit_alive
 from ovop_desktop.ui.kit.region_picker import RegionPicker
-from ovop_desktop.ui.letters.letter_settings_dialog import ERROR_STYLE, error_text
 from ovop_desktop.ui.surveys.survey_table_model import short_date
 from ovop_desktop.ui.worker import Worker
 

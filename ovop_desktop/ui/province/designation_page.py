@@ -45,10 +45,10 @@ from ovop_desktop.services.province.designations import (
 from ovop_desktop.services.regions import RegionHit, regencies
 from ovop_desktop.services.rubrics import rubric_in_force
 from ovop_desktop.ui import dialogs, i18n
+from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, error_text
+from ovop_desktop.ui.kit.page import page_title
 from ovop_desktop.ui.kit.pdf_preview import write_pdf
-from ovop_desktop.ui.letters.letter_settings_dialog import ERROR_STYLE, OK_STYLE, error_text
 from ovop_desktop.ui.province.designation_dialog import DesignationDialog, category_names
-from ovop_desktop.ui.ranking.regional_ranking import page_title
 from ovop_desktop.ui.surveys.survey_table_model import short_date, short_regency
 from ovop_desktop.ui.worker import Worker
 

@@ -34,8 +34,8 @@ from ovop_desktop.services.province.reviews import (
     ReviewEntry,
     set_review,
 )
+from ovop_desktop.ui.kit.messages import ERROR_STYLE, error_text
 from ovop_desktop.ui.kit.pdf_preview import submit_alive
-from ovop_desktop.ui.letters.letter_settings_dialog import ERROR_STYLE, error_text
 from ovop_desktop.ui.worker import Worker
 
 

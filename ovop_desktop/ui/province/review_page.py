@@ -52,7 +52,8 @@ from ovop_desktop.services.province.reviews import (
 )
 from ovop_desktop.services.settings.officers import OfficerProfile, current_officer
 from ovop_desktop.ui import dialogs, i18n
-from ovop_desktop.ui.letters.letter_settings_dialog import ERROR_STYLE, OK_STYLE, error_text
+from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, error_text
+from ovop_desktop.ui.kit.page import page_title
 from ovop_desktop.ui.province.review_dialog import ReviewDialog
 from ovop_desktop.ui.province.review_table_model import (
     NOT_REVIEWED,
@@ -61,7 +62,6 @@ from ovop_desktop.ui.province.review_table_model import (
     ReviewFilterProxy,
     ReviewTableModel,
 )
-from ovop_desktop.ui.ranking.regional_ranking import page_title
 from ovop_desktop.ui.surveys.survey_table_model import short_date
 from ovop_desktop.ui.worker import Worker
 

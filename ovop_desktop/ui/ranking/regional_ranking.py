@@ -29,6 +29,7 @@ from ovop_desktop.services.assessment.regional_ranking import RegionalRanking, r
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.regions import RegionHit, children, regencies
 from ovop_desktop.ui import crash, i18n
+from ovop_desktop.ui.kit.page import page_title
 from ovop_desktop.ui.ranking.regional_table_model import (
     SURVEY_ID_ROLE,
     Column,
@@ -92,15 +93,6 @@ def size_columns(table: QTableView, samples: Mapping[int, str]) -> None:
         )
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(column, width)
-
-
-def page_title(text: str = "") -> QLabel:
-    title = QLabel(text)
-    font = title.font()
-    font.setPointSizeF(font.pointSizeF() * 1.6)
-    font.setBold(True)
-    title.setFont(font)
-    return title
 
 
 class RegionalRankingView(QWidget):

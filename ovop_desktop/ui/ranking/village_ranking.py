@@ -42,7 +42,9 @@ from ovop_desktop.services.assessment.village_ranking import (
 )
 from ovop_desktop.services.database import Database
 from ovop_desktop.ui import dialogs, i18n
-from ovop_desktop.ui.ranking.regional_ranking import page_title, ranking_table, size_columns
+from ovop_desktop.ui.kit.messages import ERROR_STYLE
+from ovop_desktop.ui.kit.page import page_title
+from ovop_desktop.ui.ranking.regional_ranking import ranking_table, size_columns
 from ovop_desktop.ui.ranking.regional_table_model import (
     RECOMMENDED_MARK,
     ModelIndex,
@@ -55,7 +57,6 @@ from ovop_desktop.ui.worker import Worker
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter
-ERROR_STYLE = "color: #a61b1b;"
 
 
 class Column(IntEnum):

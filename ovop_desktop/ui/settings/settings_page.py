@@ -42,7 +42,7 @@ from ovop_desktop.services.settings.officers import (
 from ovop_desktop.services.sync.packages import device_fingerprint
 from ovop_desktop.services.sync.setup_package import SetupResult, import_setup
 from ovop_desktop.ui import dialogs, i18n
-from ovop_desktop.ui.letters.letter_settings_dialog import OK_STYLE, show_error
+from ovop_desktop.ui.kit.messages import OK_STYLE, show_error
 from ovop_desktop.ui.worker import Worker
 
 

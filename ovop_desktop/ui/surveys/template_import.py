@@ -36,8 +36,8 @@ from ovop_desktop.services.surveys.xlsx_template import (
 )
 from ovop_desktop.services.surveys.xlsx_template_import import import_template_here
 from ovop_desktop.ui import dialogs, i18n
+from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, show_error
 from ovop_desktop.ui.kit.pdf_preview import submit_alive
-from ovop_desktop.ui.letters.letter_settings_dialog import ERROR_STYLE, OK_STYLE, show_error
 from ovop_desktop.ui.worker import Worker
 
 TEMPLATE_NAME = "templat-survei-ovop.xlsx"

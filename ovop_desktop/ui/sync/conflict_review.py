@@ -30,7 +30,7 @@ from ovop_desktop.services.database import Database
 from ovop_desktop.services.settings.officers import current_officer
 from ovop_desktop.services.sync.conflicts import ConflictView, list_conflicts, resolve_conflict
 from ovop_desktop.ui import dialogs
-from ovop_desktop.ui.letters.letter_settings_dialog import OK_STYLE, show_error
+from ovop_desktop.ui.kit.messages import OK_STYLE, show_error
 from ovop_desktop.ui.worker import Worker
 
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -37,12 +37,8 @@ from ovop_desktop.services.sync.packages import (
     import_package,
 )
 from ovop_desktop.ui import dialogs
-from ovop_desktop.ui.letters.letter_settings_dialog import (
-    OK_STYLE,
-    WARN_STYLE,
-    show_error,
-)
-from ovop_desktop.ui.ranking.regional_ranking import page_title
+from ovop_desktop.ui.kit.messages import OK_STYLE, WARN_STYLE, show_error
+from ovop_desktop.ui.kit.page import page_title
 from ovop_desktop.ui.sync.conflict_review import ConflictReview, table_widget
 from ovop_desktop.ui.worker import Worker
 
