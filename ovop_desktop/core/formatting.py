@@ -198,3 +198,92 @@ def _not_a_number(original: str, body: str) -> DomainError:
         f"'{shown}' bukan angka yang sah. Contoh: 1.234.567 atau 12,5.",
         f"'{shown}' is not a valid number. Examples: 1.234.567 or 12,5.",
     )
+
+
+def short_date(day: date, language: str) -> str:
+    """``date(2026, 8, 3)`` → ``"3 Agu 2026"`` in Indonesian, ``"3 Aug 2026"`` in English."""
+    months = MONTHS_EN if language == "en" else MONTHS_ID
+    return f"{day.day} {months[day.month - 1][:3]} {day.year}"
+
+
+def short_regency(name: str) -> str:
+    """``"Kabupaten Hulu Sungai Selatan"`` → ``"Kab. Hulu Sungai Selatan"``, as Indonesian tables
+    write it, so that the three Hulu Sungai regencies stay apart in a narrow column; a kota's
+    name is kept as it is."""
+    return "Kab. " + name[len("Kabupaten ") :] if name.startswith("Kabupaten ") else name
+
+
+def star_text(stars: int | None, out_of: int) -> str:
+    """``(4, 5)`` → ``"★★★★☆"``; no rating → ``""``. `out_of` is the rubric's highest band."""
+    if stars is None:
+        return ""
+    filled = max(0, min(stars, out_of))
+    return "★" * filled + "☆" * (out_of - filled)
+
+
+_WORDS = (
+    "nol",
+    "satu",
+    "dua",
+    "tiga",
+    "empat",
+    "lima",
+    "enam",
+    "tujuh",
+    "delapan",
+    "sembilan",
+    "sepuluh",
+    "sebelas",
+)
+
+
+def number_words(n: int) -> str:
+    """Indonesian words for a small count: ``4`` → ``"empat"``, ``12`` → ``"dua belas"``.
+
+    Letters write counts as ``3 (tiga)``; counts above 99 are left as digits.
+    """
+    if 0 <= n < len(_WORDS):
+        return _WORDS[n]
+    if 12 <= n <= 19:
+        return f"{_WORDS[n - 10]} belas"
+    if 20 <= n <= 99:
+        tens, ones = divmod(n, 10)
+        head = f"{_WORDS[tens]} puluh"
+        return f"{head} {_WORDS[ones]}" if ones else head
+    return str(n)
+
+
+def count_words(n: int) -> str:
+    """``3`` → ``"3 (tiga)"``, the way official letters write a count."""
+    return f"{n} ({number_words(n)})"
+
+
+def stars_words(stars: int | None) -> str:
+    """``4`` → ``"4 (empat) bintang"``; ``None`` → ``"belum berbintang"``."""
+    if stars is None:
+        return "belum berbintang"
+    return f"{count_words(stars)} bintang"
+
+
+def total_text(total: Decimal | None) -> str:
+    """An assessment total as printed: ``Decimal("72")`` → ``"72,00"``; not scored → ``"–"``."""
+    return "–" if total is None else format_number_id(total, 2)
+
+
+def format_nip(nip: str) -> str:
+    """An 18-digit NIP grouped as printed on official documents: birth date, appointment
+    month, sex, serial (``19700512 199503 1 002``); anything else is printed as given."""
+    digits = "".join(nip.split())
+    if len(digits) == 18 and digits.isdigit():
+        return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+    return nip.strip()
+
+
+def format_bytes_id(size: int) -> str:
+    """``1234567`` → ``"1.234.567 bita"``."""
+    return f"{format_number_id(size)} bita"
+
+
+def format_bytes_en(size: int) -> str:
+    """``1234567`` → ``"1,234,567 bytes"``."""
+    return f"{format_number_en(size)} bytes"

@@ -22,6 +22,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import BinaryIO, Final
 
+from ovop_desktop.core.formatting import format_bytes_en, format_bytes_id
 from ovop_desktop.exchange.keys import (
     SIGNATURE_BYTES,
     fingerprint_of,
@@ -38,8 +39,6 @@ from ovop_desktop.exchange.package_format import (
     Limits,
     PackageError,
     bad_manifest,
-    bytes_en,
-    bytes_id,
     duplicate,
     is_canonical_uuid,
     is_int,
@@ -374,9 +373,9 @@ def _read_manifest(
         )
     too_large = PackageError(
         f"Daftar isi paket ({MANIFEST_NAME}) terlalu besar (paling besar "
-        f"{bytes_id(limits.max_manifest_bytes)}).",
+        f"{format_bytes_id(limits.max_manifest_bytes)}).",
         f"The package table of contents ({MANIFEST_NAME}) is too large (at most "
-        f"{bytes_en(limits.max_manifest_bytes)}).",
+        f"{format_bytes_en(limits.max_manifest_bytes)}).",
         code="manifest_too_large",
         member=MANIFEST_NAME,
     )

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Final, TypeGuard
 
 from ovop_desktop.core.errors import DomainError
+from ovop_desktop.core.formatting import format_bytes_en, format_bytes_id
 
 MANIFEST_NAME: Final = "manifest.json"
 SIGNATURE_NAME: Final = "manifest.sig"
@@ -210,14 +211,6 @@ def show(name: str, limit: int = 120) -> str:
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
-def bytes_id(size: int) -> str:
-    return f"{size:,}".replace(",", ".") + " bita"
-
-
-def bytes_en(size: int) -> str:
-    return f"{size:,} bytes"
-
-
 def bad_manifest(detail_id: str, detail_en: str) -> PackageError:
     return PackageError(
         f"Daftar isi paket ({MANIFEST_NAME}) tidak sah: {detail_id}.",
@@ -266,10 +259,10 @@ def duplicate(name: str) -> PackageError:
 
 def member_too_large(name: str, size: int, limits: Limits) -> PackageError:
     return PackageError(
-        f"Paket ditolak: berkas '{show(name)}' terlalu besar ({bytes_id(size)}; paling besar "
-        f"{bytes_id(limits.max_member_bytes)}).",
-        f"Package refused: the member '{show(name)}' is too large ({bytes_en(size)}; at most "
-        f"{bytes_en(limits.max_member_bytes)}).",
+        f"Paket ditolak: berkas '{show(name)}' terlalu besar ({format_bytes_id(size)}; "
+        f"paling besar {format_bytes_id(limits.max_member_bytes)}).",
+        f"Package refused: the member '{show(name)}' is too large ({format_bytes_en(size)}; "
+        f"at most {format_bytes_en(limits.max_member_bytes)}).",
         code="member_too_large",
         member=name,
     )
@@ -277,20 +270,20 @@ def member_too_large(name: str, size: int, limits: Limits) -> PackageError:
 
 def total_too_large(total: int, limits: Limits) -> PackageError:
     return PackageError(
-        f"Paket ditolak: isinya terlalu besar ({bytes_id(total)}; paling besar "
-        f"{bytes_id(limits.max_total_bytes)}).",
-        f"Package refused: its content is too large ({bytes_en(total)}; at most "
-        f"{bytes_en(limits.max_total_bytes)}).",
+        f"Paket ditolak: isinya terlalu besar ({format_bytes_id(total)}; paling besar "
+        f"{format_bytes_id(limits.max_total_bytes)}).",
+        f"Package refused: its content is too large ({format_bytes_en(total)}; at most "
+        f"{format_bytes_en(limits.max_total_bytes)}).",
         code="total_too_large",
     )
 
 
 def size_mismatch(name: str, actual: int, expected: int) -> PackageError:
     return PackageError(
-        f"Paket rusak: ukuran berkas '{show(name)}' ({bytes_id(actual)}) berbeda dengan "
-        f"daftar isi ({bytes_id(expected)}).",
-        f"The package is damaged: the size of '{show(name)}' ({bytes_en(actual)}) differs "
-        f"from the table of contents ({bytes_en(expected)}).",
+        f"Paket rusak: ukuran berkas '{show(name)}' ({format_bytes_id(actual)}) berbeda dengan "
+        f"daftar isi ({format_bytes_id(expected)}).",
+        f"The package is damaged: the size of '{show(name)}' ({format_bytes_en(actual)}) differs "
+        f"from the table of contents ({format_bytes_en(expected)}).",
         code="size_mismatch",
         member=name,
     )

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ovop_desktop import __version__
+from ovop_desktop.core.formatting import format_bytes_en, format_bytes_id
 from ovop_desktop.exchange.keys import (
     DeviceKey,
     sync_folder,
@@ -32,8 +33,6 @@ from ovop_desktop.exchange.package_format import (
     SIGNATURE_NAME,
     Limits,
     PackageError,
-    bytes_en,
-    bytes_id,
     duplicate,
     layout_problem,
     media_name_matches,
@@ -70,9 +69,9 @@ def write_package(
     manifest_bytes = manifest.to_json()
     if len(manifest_bytes) > limits.max_manifest_bytes:
         raise PackageError(
-            f"Daftar isi paket terlalu besar ({bytes_id(len(manifest_bytes))}); "
+            f"Daftar isi paket terlalu besar ({format_bytes_id(len(manifest_bytes))}); "
             "bagi ekspor menjadi beberapa paket.",
-            f"The package table of contents is too large ({bytes_en(len(manifest_bytes))}); "
+            f"The package table of contents is too large ({format_bytes_en(len(manifest_bytes))}); "
             "split the export into several packages.",
             code="manifest_too_large",
         )

@@ -18,14 +18,14 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     Table,
 )
 
-from ovop_desktop.core.formatting import format_date_id, format_number_id
+from ovop_desktop.core.formatting import format_date_id, format_number_id, stars_words, total_text
 from ovop_desktop.reports.data import CandidateSheet, CriterionLine, LetterData
 from ovop_desktop.reports.images import fitted_image
-from ovop_desktop.reports.letter_body import total_text, village_phrase
+from ovop_desktop.reports.letter_body import village_phrase
 from ovop_desktop.reports.markup import escape_text
 from ovop_desktop.reports.pages import ATTACHMENT
 from ovop_desktop.reports.radar import radar_drawing
-from ovop_desktop.reports.stars import StarRating, stars_words
+from ovop_desktop.reports.stars import StarRating
 from ovop_desktop.reports.styles import (
     GRID,
     HEADER_FILL,

@@ -16,9 +16,9 @@ from reportlab.platypus import Flowable, Paragraph, Spacer  # type: ignore[impor
 from reportlab.platypus.doctemplate import LayoutError  # type: ignore[import-untyped]
 
 from ovop_desktop.core.errors import DomainError
-from ovop_desktop.core.formatting import format_date_id, format_place_date
+from ovop_desktop.core.formatting import format_date_id, format_nip, format_place_date
 from ovop_desktop.reports.data import Letterhead, Paper, Signatory
-from ovop_desktop.reports.letter_parts import format_nip, letterhead_flowables
+from ovop_desktop.reports.letter_parts import letterhead_flowables
 from ovop_desktop.reports.markup import escape_text, one_line
 from ovop_desktop.reports.pages import ATTACHMENT, DocumentInfo, build_pdf
 from ovop_desktop.reports.styles import (

@@ -3,8 +3,6 @@ recommended product, the justification, coaching advice and the closing paragrap
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from reportlab.lib.units import cm  # type: ignore[import-untyped]
 from reportlab.platypus import (  # type: ignore[import-untyped]
     Flowable,
@@ -14,22 +12,22 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     Table,
 )
 
-from ovop_desktop.core.formatting import format_date_id, format_number_id
+from ovop_desktop.core.formatting import (
+    count_words,
+    format_date_id,
+    format_nip,
+    stars_words,
+    total_text,
+)
 from ovop_desktop.reports.data import CandidateSheet, LetterData
-from ovop_desktop.reports.letter_parts import format_nip
 from ovop_desktop.reports.markup import escape_text
-from ovop_desktop.reports.stars import StarRating, count_words, stars_words
+from ovop_desktop.reports.stars import StarRating
 from ovop_desktop.reports.styles import GRID, HEADER_FILL, SUBTOTAL_FILL, Styles, table
 
 CLOSING = (
     "Demikian rekomendasi ini kami sampaikan. Rincian penilaian setiap produk kami lampirkan. "
     "Atas perhatian dan kerja sama Bapak/Ibu, kami ucapkan terima kasih."
 )
-
-
-def total_text(total: Decimal | None) -> str:
-    """``Decimal("72")`` → ``"72,00"``; not yet scored → ``"–"``."""
-    return "–" if total is None else format_number_id(total, 2)
 
 
 def _prefixed(name: str, prefix: str, known: tuple[str, ...]) -> str:

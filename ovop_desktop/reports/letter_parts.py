@@ -17,7 +17,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     Table,
 )
 
-from ovop_desktop.core.formatting import format_place_date
+from ovop_desktop.core.formatting import format_nip, format_place_date
 from ovop_desktop.reports.data import LetterData, Letterhead, Signatory
 from ovop_desktop.reports.images import fitted_image, qr_drawing
 from ovop_desktop.reports.markup import escape_text, one_line
@@ -126,15 +126,6 @@ def _signature_lines(signatory: Signatory, st: Styles) -> list[Flowable]:
     if signatory.nip.strip():
         lines.append(Paragraph(f"NIP {escape_text(format_nip(signatory.nip))}", st.body_left))
     return lines
-
-
-def format_nip(nip: str) -> str:
-    """An 18-digit NIP grouped as printed on official documents: birth date, appointment
-    month, sex, serial (``19700512 199503 1 002``); anything else is printed as given."""
-    digits = "".join(nip.split())
-    if len(digits) == 18 and digits.isdigit():
-        return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
-    return nip.strip()
 
 
 def _verification_lines(data: LetterData, st: Styles) -> list[Flowable]:

@@ -17,49 +17,6 @@ from ovop_desktop.reports.styles import INK, STAR_EMPTY, STAR_FILL, STAR_LINE
 MAX_STARS = 5
 _INNER_RATIO = 0.382  # inner/outer radius of a regular five-pointed star
 
-_WORDS = (
-    "nol",
-    "satu",
-    "dua",
-    "tiga",
-    "empat",
-    "lima",
-    "enam",
-    "tujuh",
-    "delapan",
-    "sembilan",
-    "sepuluh",
-    "sebelas",
-)
-
-
-def number_words(n: int) -> str:
-    """Indonesian words for a small count: ``4`` → ``"empat"``, ``12`` → ``"dua belas"``.
-
-    Letters write counts as ``3 (tiga)``; counts above 99 are left as digits.
-    """
-    if 0 <= n < len(_WORDS):
-        return _WORDS[n]
-    if 12 <= n <= 19:
-        return f"{_WORDS[n - 10]} belas"
-    if 20 <= n <= 99:
-        tens, ones = divmod(n, 10)
-        head = f"{_WORDS[tens]} puluh"
-        return f"{head} {_WORDS[ones]}" if ones else head
-    return str(n)
-
-
-def count_words(n: int) -> str:
-    """``3`` → ``"3 (tiga)"``, the way official letters write a count."""
-    return f"{n} ({number_words(n)})"
-
-
-def stars_words(stars: int | None) -> str:
-    """``4`` → ``"4 (empat) bintang"``; ``None`` → ``"belum berbintang"``."""
-    if stars is None:
-        return "belum berbintang"
-    return f"{count_words(stars)} bintang"
-
 
 def star_points(cx: float, cy: float, radius: float) -> list[float]:
     """The ten corners (x0, y0, x1, y1, …) of a five-pointed star pointing up."""

@@ -10,8 +10,12 @@ import pytest
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.formatting import (
     MONTHS_ID,
+    count_words,
+    format_bytes_en,
+    format_bytes_id,
     format_date_en,
     format_date_id,
+    format_nip,
     format_number_en,
     format_number_id,
     format_place_date,
@@ -20,6 +24,11 @@ from ovop_desktop.core.formatting import (
     month_name_id,
     parse_number_id,
     roman_month,
+    short_date,
+    short_regency,
+    star_text,
+    stars_words,
+    total_text,
 )
 
 
@@ -165,3 +174,41 @@ def test_parse_number_refuses_what_is_not_an_indonesian_number(text: str, messag
 
     assert message in str(caught.value)
     assert caught.value.message_en
+
+
+def test_short_dates_abbreviate_the_month_in_the_interface_language() -> None:
+    assert short_date(date(2026, 8, 3), "id") == "3 Agu 2026"
+    assert short_date(date(2026, 8, 3), "en") == "3 Aug 2026"
+    assert short_date(date(2026, 5, 21), "id") == "21 Mei 2026"
+
+
+def test_short_regency_abbreviates_kabupaten_and_keeps_kota() -> None:
+    assert short_regency("Kabupaten Hulu Sungai Selatan") == "Kab. Hulu Sungai Selatan"
+    assert short_regency("Kota Banjarbaru") == "Kota Banjarbaru"
+    assert short_regency("") == ""
+
+
+def test_star_text_fills_as_many_stars_as_given_out_of_the_scale() -> None:
+    assert star_text(4, 5) == "★★★★☆"
+    assert star_text(0, 5) == "☆☆☆☆☆"
+    assert star_text(3, 3) == "★★★"
+    assert star_text(None, 5) == ""
+
+
+def test_counts_are_written_in_words_as_letters_do() -> None:
+    assert count_words(3) == "3 (tiga)"
+    assert count_words(11) == "11 (sebelas)"
+    assert count_words(12) == "12 (dua belas)"
+    assert count_words(40) == "40 (empat puluh)"
+    assert count_words(120) == "120 (120)"
+    assert stars_words(4) == "4 (empat) bintang"
+    assert stars_words(None) == "belum berbintang"
+
+
+def test_totals_nips_and_sizes_print_the_indonesian_way() -> None:
+    assert total_text(Decimal("72")) == "72,00"
+    assert total_text(None) == "–"
+    assert format_nip("196905121994031007") == "19690512 199403 1 007"
+    assert format_nip(" 123 ") == "123"
+    assert format_bytes_id(1234567) == "1.234.567 bita"
+    assert format_bytes_en(1234567) == "1,234,567 bytes"

@@ -12,9 +12,9 @@ import pytest
 from pypdf import PdfReader
 from reportlab import rl_config  # type: ignore[import-untyped]
 
+from ovop_desktop.core.formatting import count_words, format_nip, stars_words
 from ovop_desktop.reports.data import CriterionLine, LetterData, Paper, Signatory
 from ovop_desktop.reports.letter import LetterError, render_letter
-from ovop_desktop.reports.letter_parts import format_nip
 from ovop_desktop.reports.markup import MISSING_GLYPH, escape_text, printable
 from ovop_desktop.reports.sample import (
     HOSTILE_MARKUP,
@@ -22,7 +22,6 @@ from ovop_desktop.reports.sample import (
     sample_letter,
     sample_rubric,
 )
-from ovop_desktop.reports.stars import count_words, stars_words
 
 MM = 72 / 25.4
 SHEET_TITLE = "LEMBAR PENILAIAN PRODUK CALON OVOP"
