@@ -1,11 +1,14 @@
 """Shared fixtures: a fresh data directory and database per test, seeded through the services.
 
-The offscreen platform is set here, before anything loads PySide6.
+The offscreen platform is set here, before anything loads PySide6. A test's SQLite database is a
+copy of one file migrated once per session (per xdist worker), as PostgreSQL's are copies of a
+template database: running every migration for each of a thousand tests would take minutes.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -69,8 +72,25 @@ def backend() -> str:
     return "sqlite"
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file at the newest schema, migrated once for the session: nothing else in it."""
+    paths = resolve_paths(tmp_path_factory.mktemp("sqlite-template")).ensure()
+    open_database(paths.database_url).dispose()
+    # The last connection closed checkpoints the write-ahead log: the file alone is the database.
+    sidecars = [p.name for p in paths.data_dir.iterdir() if p != paths.database_file]
+    assert sidecars == [], f"the template left {sidecars} beside it"
+    return paths.database_file
+
+
 def _url(request: pytest.FixtureRequest, backend: str, paths: AppPaths) -> str:
+    """A migrated, empty database for `paths`: on SQLite a copy of the template in its data
+    folder, which open_database then finds at the newest schema (no migration, no backup), as
+    it would a database the application itself had just made."""
     if backend == "sqlite":
+        if not paths.database_file.exists():
+            template: Path = request.getfixturevalue("sqlite_template")
+            shutil.copyfile(template, paths.database_file)
         return paths.database_url
     server: PostgresServer = request.getfixturevalue("postgres")
     return server.migrated_database()
