@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.province.dashboard import Dashboard, RegencySummary, province_dashboard
-from ovop_desktop.ui import crash, i18n
+from ovop_desktop.ui import i18n
 from ovop_desktop.ui.kit.page import page_title
+from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.province.charts import (
     ASSESSED_COLOR,
     CATEGORY_COLOR,
@@ -157,9 +157,9 @@ class DashboardPage(QWidget):
         """Count everything again on the worker; the page shows the result when it comes."""
         db, rubric = self.db, self.rubric
         self.refresh_button.setEnabled(False)
-        self.worker.submit(
-            lambda: province_dashboard(db, rubric), self._on_dashboard_loaded, self._on_load_failed
-        )
+        Operation[Dashboard](self, self.worker).always(self._on_load_ended).success(
+            self._on_dashboard_loaded
+        ).run(lambda: province_dashboard(db, rubric))
 
     def dashboard(self) -> Dashboard | None:
         """What the page shows (None until the first load)."""
@@ -366,18 +366,12 @@ class DashboardPage(QWidget):
 
     # Slots
 
-    @Slot(object)
-    def _on_dashboard_loaded(self, dashboard: Dashboard) -> None:
+    def _on_load_ended(self) -> None:
         self.refresh_button.setEnabled(True)
-        self._show(dashboard)
 
     @Slot(object)
-    def _on_load_failed(self, error: BaseException) -> None:
-        self.refresh_button.setEnabled(True)
-        if isinstance(error, DomainError):
-            crash.show_expected(self, error)
-        else:
-            raise error
+    def _on_dashboard_loaded(self, dashboard: Dashboard) -> None:
+        self._show(dashboard)
 
     @Slot()
     def _on_refresh_button_clicked(self) -> None:

@@ -38,8 +38,8 @@ from ovop_desktop.services.province.designations import (
 )
 from ovop_desktop.ui import i18n
 from ovop_desktop.ui.kit.messages import ERROR_STYLE, error_text
-from ovop_desktop.ui.kit.pdf_preview import submit_alive
 from ovop_desktop.ui.kit.region_picker import RegionPicker
+from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.surveys.survey_table_model import short_date
 from ovop_desktop.ui.worker import Worker
 
@@ -204,12 +204,9 @@ class DesignationDialog(QDialog):
         )
         self.form.setRowVisible(self.region_label, whole)
         db = self.db
-        submit_alive(
-            self.worker,
-            self,
-            lambda: (code, region_candidates(db, code)),
-            self._on_candidates_loaded,
-        )
+        Operation[tuple[str, list[RegionCandidate]]](self, self.worker).success(
+            self._on_candidates_loaded
+        ).run(lambda: (code, region_candidates(db, code)))
 
     @Slot(str)
     def _on_picker_village_chosen(self, code: str) -> None:
@@ -289,25 +286,20 @@ class DesignationDialog(QDialog):
             label.hide()
         data, db, rubric = self.designation_input(), self.db, self.rubric
         self.save_button.setEnabled(False)
-        submit_alive(
-            self.worker,
-            self,
-            lambda: designate(db, data, rubric),
-            self._on_saved,
-            self._on_failed,
-        )
+        Operation[uuid.UUID](self, self.worker).always(self._on_save_ended).success(
+            self._on_saved
+        ).failure(self._on_refused).run(lambda: designate(db, data, rubric))
+
+    def _on_save_ended(self) -> None:
+        self.save_button.setEnabled(True)
 
     @Slot(object)
     def _on_saved(self, designation_id: uuid.UUID) -> None:
-        self.save_button.setEnabled(True)
         self.saved.emit(designation_id)
         self.accept()
 
-    @Slot(object)
-    def _on_failed(self, error: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        if not isinstance(error, DomainError):
-            raise error
+    def _on_refused(self, error: DomainError) -> None:
+        """A refusal shows next to its field; one of no field, under the form."""
         field = error.field if isinstance(error, InvalidInputError) else None
         where = {
             "region_code": ("region_code", self.search),

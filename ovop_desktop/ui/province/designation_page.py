@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
@@ -45,9 +44,10 @@ from ovop_desktop.services.province.designations import (
 from ovop_desktop.services.regions import RegionHit, regencies
 from ovop_desktop.services.rubrics import rubric_in_force
 from ovop_desktop.ui import dialogs, i18n
-from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, error_text
+from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE
 from ovop_desktop.ui.kit.page import page_title
 from ovop_desktop.ui.kit.pdf_preview import write_pdf
+from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.province.designation_dialog import DesignationDialog, category_names
 from ovop_desktop.ui.surveys.survey_table_model import short_date, short_regency
 from ovop_desktop.ui.worker import Worker
@@ -188,7 +188,9 @@ class DesignationPage(QWidget):
     def load(self) -> None:
         """Reload the regencies and designations (when the page is shown)."""
         db = self.db
-        self.worker.submit(lambda: _load(db), self._on_loaded, self._on_failed)
+        Operation[_Loaded](self, self.worker).errors_in(self.message).always(
+            self._update_buttons
+        ).success(self._on_loaded).run(lambda: _load(db))
 
     @Slot(object)
     def _on_loaded(self, loaded: _Loaded) -> None:
@@ -337,11 +339,9 @@ class DesignationPage(QWidget):
 
     def revoke(self, designation_id: uuid.UUID, reason: str) -> None:
         db = self.db
-        self.worker.submit(
-            lambda: revoke_designation(db, designation_id, reason),
-            self._on_revoked,
-            self._on_failed,
-        )
+        Operation[None](self, self.worker).errors_in(self.message).always(
+            self._update_buttons
+        ).success(self._on_revoked).run(lambda: revoke_designation(db, designation_id, reason))
 
     @Slot(object)
     def _on_revoked(self, _result: object) -> None:
@@ -385,12 +385,13 @@ class DesignationPage(QWidget):
         self.print_button.setEnabled(False)
         self.open_button.hide()
         self._say(self.tr("Preparing the summary…"), "")
-        self.worker.submit(job, self._on_summary_saved, self._on_failed)
+        Operation[Path](self, self.worker).errors_in(self.message).always(
+            self._update_buttons
+        ).success(self._on_summary_saved).run(job)
 
     @Slot(object)
     def _on_summary_saved(self, target: Path) -> None:
         self._summary = target
-        self._update_buttons()
         self._say(self.tr("Summary saved to %1.").replace("%1", str(target)), OK_STYLE)
         self.open_button.show()
 
@@ -400,19 +401,6 @@ class DesignationPage(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._summary)))
 
     # --- messages ----------------------------------------------------------------------------
-
-    @Slot(object)
-    def _on_failed(self, error: BaseException) -> None:
-        self._update_buttons()
-        if isinstance(error, OSError):
-            self._say(
-                self.tr("The file could not be written: %1").replace("%1", str(error)),
-                ERROR_STYLE,
-            )
-            return
-        if not isinstance(error, DomainError):
-            raise error
-        self._say(error_text(error), ERROR_STYLE)
 
     def _say(self, text: str, style: str) -> None:
         self.message.setStyleSheet(style)

@@ -35,7 +35,7 @@ from ovop_desktop.services.province.reviews import (
     set_review,
 )
 from ovop_desktop.ui.kit.messages import ERROR_STYLE, error_text
-from ovop_desktop.ui.kit.pdf_preview import submit_alive
+from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
 
 
@@ -169,27 +169,24 @@ class ReviewDialog(QDialog):
         db, survey_id, officer_id = self.db, self.survey_id, self.officer_id
         state, comment, reviewer = self.state(), self.comment.toPlainText(), self.reviewer.text()
         self.save_button.setEnabled(False)
-        submit_alive(
-            self.worker,
-            self,
+        Operation[ReviewEntry](self, self.worker).always(self._on_save_ended).success(
+            self._on_saved
+        ).failure(self._on_refused).run(
             lambda: set_review(
                 db, survey_id, state, comment, reviewer=reviewer, officer_id=officer_id
-            ),
-            self._on_saved,
-            self._on_failed,
+            )
         )
+
+    def _on_save_ended(self) -> None:
+        self.save_button.setEnabled(True)
 
     @Slot(object)
     def _on_saved(self, entry: ReviewEntry) -> None:
-        self.save_button.setEnabled(True)
         self.saved.emit(entry)
         self.accept()
 
-    @Slot(object)
-    def _on_failed(self, error: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        if not isinstance(error, DomainError):
-            raise error
+    def _on_refused(self, error: DomainError) -> None:
+        """A refusal shows next to its field; one of no field, under the form."""
         field = error.field if isinstance(error, InvalidInputError) else None
         label = {
             "state": self.state_error,

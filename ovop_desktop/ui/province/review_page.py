@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.formatting import format_number_en, format_number_id
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.province.reviews import (
@@ -52,8 +51,9 @@ from ovop_desktop.services.province.reviews import (
 )
 from ovop_desktop.services.settings.officers import OfficerProfile, current_officer
 from ovop_desktop.ui import dialogs, i18n
-from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, error_text
+from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE
 from ovop_desktop.ui.kit.page import page_title
+from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.province.review_dialog import ReviewDialog
 from ovop_desktop.ui.province.review_table_model import (
     NOT_REVIEWED,
@@ -217,7 +217,9 @@ class ReviewPage(QWidget):
     def load(self) -> None:
         """Reload the surveys with their review states (when the page is shown)."""
         db = self.db
-        self.worker.submit(lambda: _load(db), self._on_loaded, self._on_failed)
+        Operation[_Loaded](self, self.worker).errors_in(self.message).success(self._on_loaded).run(
+            lambda: _load(db)
+        )
 
     @Slot(object)
     def _on_loaded(self, loaded: _Loaded) -> None:
@@ -326,11 +328,9 @@ class ReviewPage(QWidget):
             .replace("%2", row.district)
         )
         db, survey_id = self.db, row.survey_id
-        self.worker.submit(
-            lambda: (survey_id, review_history(db, survey_id)),
-            self._on_history_loaded,
-            self._on_failed,
-        )
+        Operation[tuple[uuid.UUID, list[ReviewEntry]]](self, self.worker).errors_in(
+            self.message
+        ).success(self._on_history_loaded).run(lambda: (survey_id, review_history(db, survey_id)))
 
     @Slot(object)
     def _on_history_loaded(self, loaded: tuple[uuid.UUID, list[ReviewEntry]]) -> None:
@@ -463,11 +463,15 @@ class ReviewPage(QWidget):
             return _Exported(target, count)
 
         self.export_button.setEnabled(False)
-        self.worker.submit(job, self._on_exported, self._on_failed)
+        Operation[_Exported](self, self.worker).errors_in(self.message).always(
+            self._on_export_ended
+        ).success(self._on_exported).run(job)
+
+    def _on_export_ended(self) -> None:
+        self.export_button.setEnabled(True)
 
     @Slot(object)
     def _on_exported(self, exported: _Exported) -> None:
-        self.export_button.setEnabled(True)
         if exported.count == 0:
             text = self.tr("No survey needs correction; the file %1 holds the headings only.")
             text = text.replace("%1", str(exported.path))
@@ -480,19 +484,6 @@ class ReviewPage(QWidget):
         self._say(text, OK_STYLE)
 
     # --- messages ----------------------------------------------------------------------------
-
-    @Slot(object)
-    def _on_failed(self, error: BaseException) -> None:
-        self.export_button.setEnabled(True)
-        if isinstance(error, OSError):
-            self._say(
-                self.tr("The file could not be written: %1").replace("%1", str(error)),
-                ERROR_STYLE,
-            )
-            return
-        if not isinstance(error, DomainError):
-            raise error
-        self._say(error_text(error), ERROR_STYLE)
 
     def _say(self, text: str, style: str) -> None:
         self.message.setStyleSheet(style)
