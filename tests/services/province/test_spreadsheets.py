@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import func, select
 
 from ovop_desktop.cli import Context
+from ovop_desktop.cli.spreadsheets import register
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import Assessment, CandidateProduct, Officer, Survey
 from ovop_desktop.exchange.spreadsheet import neutralise
@@ -34,7 +35,6 @@ from ovop_desktop.services.surveys.survey_detail import load_survey
 from ovop_desktop.services.surveys.survey_list import list_surveys
 from ovop_desktop.services.surveys.xlsx_template import TemplateError, write_template
 from ovop_desktop.services.surveys.xlsx_template_import import import_template
-from ovop_desktop.spreadsheet_cli import register
 from tests.conftest import FIXTURES
 from tests.xlsx_templates import column_of, filled_template, header_row, put_row
 

@@ -1,0 +1,88 @@
+"""One entry point: `ovop-desktop` (and `ovop` with no command) opens the application; the
+sub-commands run the same use cases headless (batch imports, demo data, database upkeep).
+
+One module per command group, each with a `register(commands, add)` that adds its commands to
+the parser; they share context.py and nothing else. Exit statuses are :class:`Exit`: 0 success,
+1 a handled error (message on stderr), 2 a usage error. Qt is loaded only to open the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from ovop_desktop import __version__
+from ovop_desktop.cli import (
+    assessment,
+    db,
+    letters,
+    regions,
+    rubrics,
+    setup_package,
+    spreadsheets,
+    surveys,
+    sync,
+)
+from ovop_desktop.cli.context import Context, Exit, add_command
+from ovop_desktop.core.errors import DomainError
+
+__all__ = ["Context", "Exit", "build_parser", "gui_main", "main"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ovop",
+        description="OVOP Desktop: survei potensi desa dan penilaian produk OVOP.",
+    )
+    parser.add_argument("--version", action="version", version=f"OVOP Desktop {__version__}")
+    parser.add_argument("--home", help="folder data (menggantikan OVOP_HOME dan folder bawaan)")
+    parser.add_argument("--db", help="URL basis data, mis. postgresql+psycopg://user@host/ovop")
+    commands = parser.add_subparsers(dest="command", metavar="PERINTAH")
+    # The order here is the order of `ovop --help`.
+    regions.register(commands, add_command)
+    surveys_sub = surveys.register(commands, add_command)
+    spreadsheets.register(commands, add_command, surveys_sub)
+    setup_package.register(commands, add_command)
+    assessment.register(commands, add_command)
+    letters.register(commands, add_command)
+    sync.register(commands, add_command)
+    rubrics.register(commands, add_command)
+    db.register(commands, add_command)
+    add_command(commands, "gui", "buka aplikasi", lambda ctx: Exit.OK)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command in (None, "gui"):
+        return run_gui(args)
+    ctx = Context(args)
+    try:
+        return int(args.handler(ctx))
+    except DomainError as exc:
+        print(f"Galat: {exc.message_id}\n({exc.message_en})", file=sys.stderr)
+        return Exit.ERROR
+    except OSError as exc:
+        print(f"Galat: berkas tidak dapat dibaca atau ditulis: {exc}", file=sys.stderr)
+        return Exit.ERROR
+    finally:
+        ctx.close()
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from ovop_desktop.ui.app import run_application
+
+    packages = [p for p in getattr(args, "packages", []) if p.lower().endswith(".ovop")]
+    return run_application(home=args.home, db_url=args.db, packages=packages)
+
+
+def gui_main() -> int:
+    """`ovop-desktop [FILE.ovop ...]`: a package opened from the file manager goes to import."""
+    parser = argparse.ArgumentParser(prog="ovop-desktop")
+    parser.add_argument("--home")
+    parser.add_argument("--db")
+    parser.add_argument("packages", nargs="*", help="paket data .ovop untuk diimpor")
+    args, _qt_args = parser.parse_known_args()
+    return run_gui(args)

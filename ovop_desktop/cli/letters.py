@@ -1,0 +1,127 @@
+"""`ovop letter`, `ovop letter verify` and `ovop letters`: the recommendation letter of one
+village, checking a letter, and the letters of every village of a region."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ovop_desktop.cli.context import Adder, Context, Exit, SubParsers
+from ovop_desktop.files import atomic_write
+
+if TYPE_CHECKING:
+    from ovop_desktop.services.letters.register import LetterOptions
+
+
+def _options(ctx: Context, regency: str) -> LetterOptions:
+    from ovop_desktop.services.letters.register import LetterOptions
+
+    addressee = ctx.args.addressee or (
+        "Wali Kota " + regency.removeprefix("Kota ")
+        if regency.startswith("Kota ")
+        else "Bupati " + regency.removeprefix("Kabupaten ")
+    )
+    return LetterOptions(
+        addressee=addressee,
+        addressee_place=ctx.args.addressee_place,
+        signatory=ctx.args.signatory,
+        paper=ctx.args.paper,
+    )
+
+
+def cmd_letter(ctx: Context) -> int:
+    if ctx.args.action == "verify":
+        return cmd_letter_verify(ctx)
+    if ctx.args.action is not None or not (ctx.args.village and ctx.args.out):
+        print(
+            "Pakai: ovop letter --village KODE --out SURAT.pdf, atau ovop letter verify KODE",
+            file=sys.stderr,
+        )
+        return Exit.USAGE
+    from ovop_desktop.services.assessment.village_ranking import rank_village
+    from ovop_desktop.services.letters.register import issue_letter
+    from ovop_desktop.services.rubrics import rubric_in_force
+    from ovop_desktop.services.surveys.survey_detail import load_survey
+
+    rubric = rubric_in_force(ctx.db)
+    ranking = rank_village(ctx.db, ctx.args.village, rubric)
+    detail = load_survey(ctx.db, ranking.survey_id)
+    issued = issue_letter(
+        ctx.db, ctx.paths, ranking.survey_id, _options(ctx, detail.regency_name), rubric
+    )
+    target = Path(ctx.args.out)
+    atomic_write(target, issued.pdf)
+    print(
+        f"Surat {issued.number} ({ranking.village_name}) disimpan di {target}; "
+        f"kode verifikasi {issued.verification_code}."
+    )
+    return Exit.OK
+
+
+def cmd_letter_verify(ctx: Context) -> int:
+    from ovop_desktop.services.letters.register import verify_letter
+
+    target = ctx.args.target
+    if not target:
+        print("Pakai: ovop letter verify KODE_ATAU_PDF", file=sys.stderr)
+        return Exit.USAGE
+    path = Path(target)
+    result = verify_letter(ctx.db, path if path.is_file() else target)
+    print(result.message_id)
+    if result.village:
+        print(f"Desa {result.village}, produk {result.product}, tanggal {result.issued_on}")
+    return Exit.OK if result.status == "valid" else Exit.ERROR
+
+
+def cmd_letters(ctx: Context) -> int:
+    from ovop_desktop.services.assessment.regional_ranking import rank_region
+    from ovop_desktop.services.letters.batch import issue_region_letters
+    from ovop_desktop.services.rubrics import rubric_in_force
+
+    rubric = rubric_in_force(ctx.db)
+    region = rank_region(ctx.db, ctx.args.region, rubric)
+    result = issue_region_letters(
+        ctx.db,
+        ctx.paths,
+        ctx.args.region,
+        _options(ctx, region.region_name),
+        rubric,
+        Path(ctx.args.out),
+        progress=lambda done, total: print(f"\r{done}/{total} surat", end="", file=sys.stderr),
+    )
+    print(file=sys.stderr)
+    print(f"{len(result.written)} surat ditulis ke {ctx.args.out}.")
+    if result.skipped:
+        print("Belum ada kandidat yang dinilai lengkap: " + ", ".join(result.skipped))
+    return Exit.OK
+
+
+def _letter_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--addressee", help="jabatan yang dituju, mis. 'Bupati Tanah Laut'")
+    command.add_argument("--addressee-place", default="Tempat", help="tempat yang dituju")
+    command.add_argument(
+        "--signatory",
+        type=int,
+        default=0,
+        help="nomor urut penanda tangan di Pengaturan (0 = pertama)",
+    )
+    command.add_argument("--paper", choices=("A4", "F4"), default="A4")
+
+
+def register(commands: SubParsers, add: Adder) -> None:
+    """Add `letter --village CODE --out FILE`, `letter verify CODE|PDF` and
+    `letters --region CODE --out FOLDER`, with the addressee, signatory and paper options."""
+    letter = add(
+        commands, "letter", "surat rekomendasi satu desa, atau verifikasi surat", cmd_letter
+    )
+    letter.add_argument("action", nargs="?", choices=("verify",), help="verify: periksa surat")
+    letter.add_argument("target", nargs="?", help="kode verifikasi atau berkas PDF surat")
+    letter.add_argument("--village", help="kode desa")
+    letter.add_argument("--out", help="berkas PDF yang ditulis")
+    _letter_options(letter)
+    letters = add(commands, "letters", "surat rekomendasi semua desa satu wilayah", cmd_letters)
+    letters.add_argument("--region", required=True, help="kode kecamatan atau kabupaten/kota")
+    letters.add_argument("--out", required=True, help="folder tujuan")
+    _letter_options(letters)

@@ -1,0 +1,76 @@
+"""`ovop export` and `ovop import`: the signed data packages (.ovop) that carry surveys between
+the officers' laptops and the province."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ovop_desktop.cli.context import Adder, Context, Exit, SubParsers, print_json
+
+
+def cmd_export(ctx: Context) -> int:
+    from ovop_desktop.services.sync.packages import export_package
+
+    result = export_package(ctx.db, ctx.paths, Path(ctx.args.out), everything=ctx.args.all)
+    print(result.path)
+    summary = (
+        ", ".join(f"{table} {count}" for table, count in result.changes.items())
+        or "tidak ada perubahan sejak ekspor terakhir"
+    )
+    print(f"Isi: {summary}. Sidik kunci perangkat: {result.fingerprint}", file=sys.stderr)
+    return Exit.OK
+
+
+def cmd_import(ctx: Context) -> int:
+    from ovop_desktop.services.sync.packages import import_packages
+
+    results = import_packages(
+        ctx.db,
+        ctx.paths,
+        [Path(f) for f in ctx.args.files],
+        trust_new=ctx.args.trust_new,
+        dry_run=ctx.args.dry_run,
+    )
+    if ctx.args.json:
+        print_json([r.as_json() for r in results])
+    else:
+        for r in results:
+            label = {
+                "imported": "diimpor",
+                "unchanged": "tidak ada perubahan",
+                "rejected": "DITOLAK",
+            }[r.status]
+            counts = r.counts
+            print(
+                f"{r.file}: {label}"
+                + (f" — {r.reason}" if r.reason else "")
+                + (
+                    f" (baru {counts['new']}, diperbarui {counts['updated']}, tetap "
+                    f"{counts['unchanged']}, konflik {counts['conflicts']})"
+                    if counts
+                    else ""
+                )
+            )
+            for problem in r.rejected_records:
+                print(f"    ditolak: {problem}")
+        if ctx.args.dry_run:
+            print("Uji coba: tidak ada yang disimpan.")
+    return Exit.ERROR if any(r.status == "rejected" for r in results) else Exit.OK
+
+
+def register(commands: SubParsers, add: Adder) -> None:
+    """Add `export --out FOLDER [--all]` and
+    `import FILE... [--dry-run] [--json] [--trust-new]`."""
+    export = add(commands, "export", "ekspor paket data bertanda tangan", cmd_export)
+    export.add_argument("--out", required=True, help="folder tujuan (mis. flashdisk)")
+    export.add_argument(
+        "--all", action="store_true", help="semua data, bukan sejak ekspor terakhir"
+    )
+    importing = add(commands, "import", "impor paket data (.ovop)", cmd_import)
+    importing.add_argument("files", nargs="+", metavar="BERKAS")
+    importing.add_argument("--dry-run", action="store_true", help="periksa tanpa menyimpan")
+    importing.add_argument("--json", action="store_true")
+    importing.add_argument(
+        "--trust-new", action="store_true", help="percayai perangkat yang belum dikenal"
+    )
