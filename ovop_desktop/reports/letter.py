@@ -12,6 +12,7 @@ from reportlab.platypus import KeepTogether, Spacer  # type: ignore[import-untyp
 from reportlab.platypus.doctemplate import LayoutError  # type: ignore[import-untyped]
 
 from ovop_desktop.core.errors import DomainError
+from ovop_desktop.core.letter_identity import KEYWORD_PREFIX
 from ovop_desktop.reports.attachment import attachment_flowables, attachment_label
 from ovop_desktop.reports.data import LetterData
 from ovop_desktop.reports.letter_body import body_flowables, closing_paragraph
@@ -24,7 +25,6 @@ from ovop_desktop.reports.letter_parts import (
 from ovop_desktop.reports.pages import DocumentInfo, build_pdf
 from ovop_desktop.reports.styles import frame_width, styles
 
-KEYWORD_PREFIX = "OVOPV1:"  # the verify command finds "OVOPV1:<code>" in a PDF's bytes
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*", re.ASCII)
 
 

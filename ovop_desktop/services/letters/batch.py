@@ -17,20 +17,19 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from ovop_desktop.core.letter_identity import LetterIdentity, letter_identity
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import Letter, Survey
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.reports.data import LetterData
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import StorageError
-from ovop_desktop.services.letters.letter_settings import format_number, load_letter_settings
+from ovop_desktop.services.letters.letter_settings import load_letter_settings
 from ovop_desktop.services.letters.register import (
     LetterOptions,
     assessment_snapshot,
     letter_record,
     prepare_letter,
-    snapshot_hash,
-    verification_code,
 )
 
 
@@ -96,29 +95,18 @@ def issue_region_letters(
             session.scalar(select(func.max(Letter.sequence)).where(Letter.year == day.year)) or 0
         ) + 1
     latest = {code: (sid, village) for sid, village, code in surveys}  # last survey per village
-    jobs: list[tuple[LetterData, dict[str, object], str, uuid.UUID, uuid.UUID, int]] = []
+    jobs: list[tuple[LetterData, dict[str, object], LetterIdentity, uuid.UUID]] = []
     skipped: list[str] = []
     for survey_id, village in latest.values():
         snapshot = assessment_snapshot(db, survey_id, rubric)
         if snapshot["recommended"] is None:
             skipped.append(village)
             continue
-        sequence = first + len(jobs)
-        number = format_number(settings.number_template or "", sequence, day)
-        letter_id = uuid.uuid4()
-        digest = snapshot_hash(snapshot)
-        code = verification_code(letter_id, digest)
+        identity = letter_identity(settings.number_template or "", first + len(jobs), day, snapshot)
         data = prepare_letter(
-            db,
-            paths,
-            survey_id,
-            replace(options, issued_on=day),
-            rubric,
-            number=number,
-            verification_code=code,
-            payload=f"OVOPV1|{code}|{number}|{digest[:16]}",
+            db, paths, survey_id, replace(options, issued_on=day), rubric, identity=identity
         )
-        jobs.append((data, snapshot, digest, letter_id, survey_id, sequence))
+        jobs.append((data, snapshot, identity, survey_id))
     written: list[Path] = []
     total = len(jobs)
     if progress:
@@ -134,14 +122,12 @@ def issue_region_letters(
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
                 index = pending.pop(future)
-                data, snapshot, digest, letter_id, survey_id, sequence = jobs[index]
+                data, snapshot, identity, survey_id = jobs[index]
                 pdf = future.result()
                 target = out_dir / _file_name(data.number, data.village)
                 _write(target, pdf)
                 with db.session() as session:
-                    session.add(
-                        letter_record(letter_id, data, sequence, survey_id, snapshot, digest, pdf)
-                    )
+                    session.add(letter_record(identity, data, survey_id, snapshot, pdf))
                 written.append(target)
                 if progress:
                     progress(len(written), total)

@@ -6,11 +6,10 @@ A letter is refused, with the name of the setting to fill, when any of them is m
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ovop_desktop.core.formatting import roman_month
+from ovop_desktop.core.letter_identity import letter_number
 from ovop_desktop.reports.data import Letterhead, Signatory
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError
@@ -41,13 +40,8 @@ class LetterSettings:
         )
 
 
-def format_number(template: str, sequence: int, day: date) -> str:
-    """ "500.2/{nomor}/DKUKM/{bulan}/{tahun}" → "500.2/7/DKUKM/XI/2026"."""
-    return (
-        template.replace("{nomor}", str(sequence))
-        .replace("{bulan}", roman_month(day.month))
-        .replace("{tahun}", str(day.year))
-    )
+# The letters dialog still imports the number format from here.
+format_number = letter_number
 
 
 def check_template(template: str) -> None:

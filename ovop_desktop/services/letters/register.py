@@ -8,10 +8,7 @@ verification code, shows later whether the assessment has changed since.
 
 from __future__ import annotations
 
-import base64
 import hashlib
-import json
-import re
 import uuid
 from dataclasses import dataclass, replace
 from datetime import date
@@ -21,6 +18,13 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from ovop_desktop.core.letter_identity import (
+    LetterIdentity,
+    code_in_pdf,
+    letter_identity,
+    snapshot_hash,
+    typed_code,
+)
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.core.scoring import explain, score
 from ovop_desktop.db.models import Letter, Officer, Survey, utc_now
@@ -30,11 +34,9 @@ from ovop_desktop.services.assessment.counted_levels import assessed_levels
 from ovop_desktop.services.assessment.village_ranking import VillageRanking, rank_survey
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError, NotFoundError
-from ovop_desktop.services.letters.letter_settings import format_number, load_letter_settings
+from ovop_desktop.services.letters.letter_settings import load_letter_settings
 from ovop_desktop.services.rubrics import get_rubric
 from ovop_desktop.services.surveys import photos
-
-CODE_PATTERN = re.compile(rb"OVOPV1:([A-Z0-9]{5}-[A-Z0-9]{5})")
 
 
 @dataclass(frozen=True)
@@ -99,17 +101,6 @@ def assessment_snapshot(db: Database, survey_id: uuid.UUID, rubric: Rubric) -> d
         "recommended": str(recommended.product_id) if recommended else None,
         "justification": ranking.justification,
     }
-
-
-def snapshot_hash(snapshot: dict[str, Any]) -> str:
-    canonical = json.dumps(snapshot, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-def verification_code(letter_id: uuid.UUID, digest: str) -> str:
-    raw = hashlib.sha256(f"{letter_id}:{digest}".encode()).digest()
-    text = base64.b32encode(raw).decode("ascii").replace("=", "")
-    return f"{text[:5]}-{text[5:10]}"
 
 
 def _notes(db: Database, product_id: uuid.UUID, counting: tuple[uuid.UUID, ...]) -> dict[str, str]:
@@ -186,11 +177,10 @@ def prepare_letter(
     options: LetterOptions,
     rubric: Rubric,
     *,
-    number: str = "…/…/…",
-    verification_code: str = "",
-    payload: str = "",
+    identity: LetterIdentity | None = None,
 ) -> LetterData:
-    """The data of a letter; refused, naming the setting, when a setting is missing."""
+    """The data of a letter; refused, naming the setting, when a setting is missing. Without
+    an `identity` (a preview) the letter has a placeholder number and no verification code."""
     settings = load_letter_settings(db)
     if settings.problems:
         raise settings.refusal()
@@ -226,7 +216,7 @@ def prepare_letter(
         letterhead=settings.letterhead,
         place=settings.place,
         issued_on=day,
-        number=number,
+        number=identity.number if identity else "…/…/…",
         sifat=options.sifat,
         lampiran=options.lampiran,
         hal=f"Rekomendasi Produk Unggulan OVOP Desa {ranking.village_name}",
@@ -249,36 +239,34 @@ def prepare_letter(
         coaching=coaching,
         signatory=settings.signatories[options.signatory],
         tembusan=options.tembusan,
-        verification_code=verification_code,
-        verification_payload=payload,
+        verification_code=identity.verification_code if identity else "",
+        verification_payload=identity.payload if identity else "",
     )
 
 
 def letter_record(
-    letter_id: uuid.UUID,
+    identity: LetterIdentity,
     data: LetterData,
-    sequence: int,
     survey_id: uuid.UUID,
     snapshot: dict[str, Any],
-    digest: str,
     pdf: bytes,
 ) -> Letter:
     """The register entry of a rendered letter (one letter, one batch letter alike)."""
     recommended = snapshot["recommended"]
     signatory = data.signatory
     return Letter(
-        id=letter_id,
-        number=data.number,
+        id=identity.letter_id,
+        number=identity.number,
         year=data.issued_on.year,
-        sequence=sequence,
+        sequence=identity.sequence,
         issued_on=data.issued_on,
         survey_id=survey_id,
         product_id=uuid.UUID(str(recommended)) if recommended else None,
         signatory={"name": signatory.name, "position": signatory.position, "nip": signatory.nip},
         snapshot=snapshot,
-        snapshot_hash=digest,
+        snapshot_hash=identity.digest,
         pdf_sha256=hashlib.sha256(pdf).hexdigest(),
-        verification_code=data.verification_code,
+        verification_code=identity.verification_code,
     )
 
 
@@ -297,27 +285,17 @@ def issue_letter(
     settings = load_letter_settings(db)
     day = options.issued_on or date.today()
     snapshot = assessment_snapshot(db, survey_id, rubric)
-    digest = snapshot_hash(snapshot)
-    letter_id = uuid.uuid4()
-    code = verification_code(letter_id, digest)
     with db.session() as session:
         sequence = (
             session.scalar(select(func.max(Letter.sequence)).where(Letter.year == day.year)) or 0
         ) + 1
-        number = format_number(settings.number_template or "", sequence, day)
+        identity = letter_identity(settings.number_template or "", sequence, day, snapshot)
         data = prepare_letter(
-            db,
-            paths,
-            survey_id,
-            replace(options, issued_on=day),
-            rubric,
-            number=number,
-            verification_code=code,
-            payload=f"OVOPV1|{code}|{number}|{digest[:16]}",
+            db, paths, survey_id, replace(options, issued_on=day), rubric, identity=identity
         )
         pdf = render_letter(data, deterministic=deterministic)
-        session.add(letter_record(letter_id, data, sequence, survey_id, snapshot, digest, pdf))
-    return IssuedLetter(letter_id, number, code, pdf)
+        session.add(letter_record(identity, data, survey_id, snapshot, pdf))
+    return IssuedLetter(identity.letter_id, identity.number, identity.verification_code, pdf)
 
 
 def void_letter(db: Database, letter_id: uuid.UUID, reason: str) -> None:
@@ -340,12 +318,8 @@ def find_code(code_or_pdf: str | bytes | Path) -> str | None:
     if isinstance(code_or_pdf, Path):
         code_or_pdf = code_or_pdf.read_bytes()
     if isinstance(code_or_pdf, bytes):
-        found = CODE_PATTERN.search(code_or_pdf)
-        return found.group(1).decode("ascii") if found else None
-    text = code_or_pdf.strip().upper().replace(" ", "")
-    if len(text) == 10 and "-" not in text:
-        text = f"{text[:5]}-{text[5:]}"
-    return text or None
+        return code_in_pdf(code_or_pdf)
+    return typed_code(code_or_pdf)
 
 
 def verify_letter(db: Database, code_or_pdf: str | bytes | Path) -> Verification:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from ovop_desktop.core.letter_identity import letter_number
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.assessment.assessments import list_assessments, save_assessment
@@ -15,7 +16,7 @@ from ovop_desktop.services.database import Database
 from ovop_desktop.services.demo import seed_demo
 from ovop_desktop.services.errors import InvalidInputError
 from ovop_desktop.services.letters.batch import issue_region_letters
-from ovop_desktop.services.letters.letter_settings import demo_letter_settings, format_number
+from ovop_desktop.services.letters.letter_settings import demo_letter_settings
 from ovop_desktop.services.letters.register import (
     LetterOptions,
     issue_letter,
@@ -47,7 +48,7 @@ def _assessed_survey(db: Database, rubric: Rubric) -> tuple[uuid.UUID, uuid.UUID
 
 
 def test_numbers_follow_the_template_with_roman_months() -> None:
-    assert format_number("500.2/{nomor}/DKUKM/{bulan}/{tahun}", 7, date(2026, 11, 27)) == (
+    assert letter_number("500.2/{nomor}/DKUKM/{bulan}/{tahun}", 7, date(2026, 11, 27)) == (
         "500.2/7/DKUKM/XI/2026"
     )
 
