@@ -54,8 +54,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# In parallel, one pytest-xdist worker per core (PYTEST_WORKERS=0 runs serially); tests that must
+# share a worker carry @pytest.mark.xdist_group (pyproject sets --dist loadgroup).
+PYTEST_WORKERS ?= auto
 pytest: setup
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n $(PYTEST_WORKERS)
 
 test: lint typecheck pytest
 

@@ -1,9 +1,10 @@
 """A throwaway PostgreSQL server for the tests, started from the installed server binaries.
 
-initdb and pg_ctl run in a temporary directory on a free local port. When no server binaries
-exist the tests that need one are skipped with the reason, unless OVOP_REQUIRE_POSTGRES=1 (set by
-.ci/run), which turns that skip into a failure. As root, the server runs as the `postgres` user,
-because PostgreSQL refuses to run as root.
+initdb and pg_ctl run in a temporary directory on a free local port; under pytest-xdist each
+worker process starts a server of its own (the session fixture is per worker). When no server
+binaries exist the tests that need one are skipped with the reason, unless OVOP_REQUIRE_POSTGRES=1
+(set by .ci/run), which turns that skip into a failure. As root, the server runs as the `postgres`
+user, because PostgreSQL refuses to run as root.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 import pytest
 
 REQUIRE_ENV = "OVOP_REQUIRE_POSTGRES"
+PORT_ATTEMPTS = 3
 
 
 def _server_bin_dir() -> Path | None:
@@ -69,8 +71,19 @@ class PostgresServer:
             "UTF8",
             "--locale=C",
         )
+        # Another worker may take the probed port before this server binds it: try another.
+        for attempt in range(PORT_ATTEMPTS):
+            try:
+                self._start_on(self.port)
+                return
+            except subprocess.CalledProcessError:
+                if attempt == PORT_ATTEMPTS - 1:
+                    raise
+                self.port = _free_port()
+
+    def _start_on(self, port: int) -> None:
         options = (
-            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
+            f"-p {port} -k {self.root} -c listen_addresses=127.0.0.1 "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         )
         self._run(
