@@ -3,11 +3,14 @@ combo boxes, plus type-to-search on the village name. Every lookup runs on the w
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit
 
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.regions import RegionHit, children, regencies, search_regions
+from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
 
 VILLAGE_LEVELS = ("desa", "kelurahan", "desa adat")
@@ -52,7 +55,7 @@ class RegionPicker(QObject):
 
     def load(self) -> None:
         db = self.db
-        self.worker.submit(lambda: regencies(db), self._on_regencies_loaded)
+        self._lookup(self._on_regencies_loaded, lambda: regencies(db))
 
     def clear(self) -> None:
         """Nothing chosen: the lower pickers empty until a regency is chosen again."""
@@ -85,8 +88,8 @@ class RegionPicker(QObject):
         db, text = self.db, self.search.text()
         if len(text.strip()) < 2:
             return
-        self.worker.submit(
-            lambda: search_regions(db, text, limit=25, levels=VILLAGE_LEVELS), self._on_hits
+        self._lookup(
+            self._on_hits, lambda: search_regions(db, text, limit=25, levels=VILLAGE_LEVELS)
         )
 
     @Slot(object)
@@ -137,7 +140,13 @@ class RegionPicker(QObject):
                 else:
                     self._wanted = None
 
-        self.worker.submit(lambda: children(db, parent_code), done)
+        self._lookup(done, lambda: children(db, parent_code))
+
+    def _lookup(
+        self, done: Callable[[list[RegionHit]], None], lookup: Callable[[], list[RegionHit]]
+    ) -> None:
+        """Run `lookup` on the worker, `done` with its hits while the widgets are there."""
+        Operation[list[RegionHit]](self.search, self.worker).success(done).run(lookup)
 
     def _fill(self, combo: QComboBox, hits: list[RegionHit], placeholder: str) -> None:
         blocked = combo.blockSignals(True)

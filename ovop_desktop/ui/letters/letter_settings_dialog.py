@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ovop_desktop.core.errors import DomainError
 from ovop_desktop.reports.data import Letterhead, Signatory
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.letters.letter_settings import (
@@ -38,8 +37,8 @@ from ovop_desktop.services.letters.letter_settings import (
     save_letter_settings,
 )
 from ovop_desktop.ui import dialogs
-from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, error_text
-from ovop_desktop.ui.kit.pdf_preview import submit_alive
+from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE
+from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
 
 NIP_DIGITS = 18
@@ -172,7 +171,9 @@ class LetterSettingsDialog(QDialog):
     def load(self) -> None:
         db = self.db
         self.save_button.setEnabled(False)
-        submit_alive(self.worker, self, lambda: load_letter_settings(db), self._on_loaded)
+        Operation[LetterSettings](self, self.worker).errors_in(self.message).success(
+            self._on_loaded
+        ).run(lambda: load_letter_settings(db))
 
     @Slot(object)
     def _on_loaded(self, settings: LetterSettings) -> None:
@@ -302,9 +303,9 @@ class LetterSettingsDialog(QDialog):
         template, place = self.template_edit.text().strip(), self.place_edit.text().strip()
         logo = self.logo_edit.text().strip() or None
         self.save_button.setEnabled(False)
-        submit_alive(
-            self.worker,
-            self,
+        Operation[None](self, self.worker).errors_in(self.message).always(
+            self._on_save_ended
+        ).success(self._on_saved).run(
             lambda: save_letter_settings(
                 db,
                 letterhead=letterhead,
@@ -312,24 +313,17 @@ class LetterSettingsDialog(QDialog):
                 number_template=template,
                 place=place,
                 logo_path=logo,
-            ),
-            self._on_saved,
-            self._on_save_failed,
+            )
         )
+
+    def _on_save_ended(self) -> None:
+        self.save_button.setEnabled(True)
 
     @Slot(object)
     def _on_saved(self, _result: object) -> None:
-        self.save_button.setEnabled(True)
         self._show(self.tr("Letter settings saved."), OK_STYLE)
         self.saved.emit()
         self.accept()
-
-    @Slot(object)
-    def _on_save_failed(self, error: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        if not isinstance(error, DomainError):
-            raise error
-        self._show(error_text(error), ERROR_STYLE)
 
     def _show(self, text: str, style: str) -> None:
         self.message.setStyleSheet(style)

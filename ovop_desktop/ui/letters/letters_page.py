@@ -1,8 +1,8 @@
 """Surat: make a village's recommendation letter, keep the letter register (buku agenda surat),
 void and verify letters, and write the letters of a whole region into a folder.
 
-Lists load on the worker; the region batch runs as one worker job whose progress comes back
-through a signal of an object living on the GUI thread, and stops when Cancel sets its event.
+Lists load on the worker; the region batch runs as one operation that reports its progress and
+stops when Cancel cancels it (region_letters).
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from ovop_desktop.services.letters.register import (
 )
 from ovop_desktop.services.surveys.survey_list import SurveyRow, list_surveys
 from ovop_desktop.ui import dialogs, i18n
-from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, WARN_STYLE, error_text
+from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, WARN_STYLE
 from ovop_desktop.ui.kit.page import page_title
 from ovop_desktop.ui.kit.pdf_preview import write_pdf
 from ovop_desktop.ui.letters.letter_dialog import (
@@ -51,6 +51,7 @@ from ovop_desktop.ui.letters.letter_dialog import (
 )
 from ovop_desktop.ui.letters.letter_settings_dialog import LetterSettingsDialog
 from ovop_desktop.ui.letters.region_letters import RegionLetters
+from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.surveys.survey_table_model import short_date, short_regency, star_text
 from ovop_desktop.ui.worker import Worker
 
@@ -204,12 +205,16 @@ class LettersPage(QWidget):
     def load(self) -> None:
         """Reload the surveys and the register (when the page is shown)."""
         db, rubric = self.db, self.rubric
-        self.worker.submit(lambda: list_surveys(db, rubric), self._on_surveys_loaded)
+        Operation[list[SurveyRow]](self, self.worker).errors_in(self.message).success(
+            self._on_surveys_loaded
+        ).run(lambda: list_surveys(db, rubric))
         self.load_register()
 
     def load_register(self) -> None:
         db = self.db
-        self.worker.submit(lambda: letter_register(db), self._on_register_loaded)
+        Operation[list[RegisterEntry]](self, self.worker).errors_in(self.message).success(
+            self._on_register_loaded
+        ).run(lambda: letter_register(db))
 
     @Slot(object)
     def _on_surveys_loaded(self, rows: list[SurveyRow]) -> None:
@@ -363,8 +368,8 @@ class LettersPage(QWidget):
 
     def void(self, letter_id: uuid.UUID, reason: str) -> None:
         db = self.db
-        self.worker.submit(
-            lambda: void_letter(db, letter_id, reason), self._on_voided, self._on_failed
+        Operation[None](self, self.worker).errors_in(self.message).success(self._on_voided).run(
+            lambda: void_letter(db, letter_id, reason)
         )
 
     @Slot(object)
@@ -397,7 +402,9 @@ class LettersPage(QWidget):
             write_pdf(target, source.read_bytes())
             return target
 
-        self.worker.submit(job, self._on_copy_saved, self._on_failed)
+        Operation[Path](self, self.worker).errors_in(self.message).success(self._on_copy_saved).run(
+            job
+        )
 
     @Slot(object)
     def _on_copy_saved(self, target: Path) -> None:
@@ -420,9 +427,9 @@ class LettersPage(QWidget):
 
     def verify(self, code_or_pdf: str | Path) -> None:
         db = self.db
-        self.worker.submit(
-            lambda: verify_letter(db, code_or_pdf), self._on_verified, self._on_failed
-        )
+        Operation[Verification](self, self.worker).errors_in(self.message).success(
+            self._on_verified
+        ).run(lambda: verify_letter(db, code_or_pdf))
 
     @Slot(object)
     def _on_verified(self, result: Verification) -> None:
@@ -442,17 +449,6 @@ class LettersPage(QWidget):
         if result.status != "unknown":
             text += f" ({result.village}, {result.product})"
         self._say(text, VERIFY_STYLES.get(result.status, ERROR_STYLE))
-
-    @Slot(object)
-    def _on_failed(self, error: BaseException) -> None:
-        if isinstance(error, OSError):
-            self._say(
-                self.tr("The file could not be used: %1").replace("%1", str(error)), ERROR_STYLE
-            )
-            return
-        if not isinstance(error, DomainError):
-            raise error
-        self._say(error_text(error), ERROR_STYLE)
 
     def _say(self, text: str, style: str) -> None:
         self.message.setStyleSheet(style)

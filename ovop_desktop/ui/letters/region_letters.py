@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.reports.data import Signatory
@@ -30,13 +28,14 @@ from ovop_desktop.services.letters.register import (
 )
 from ovop_desktop.services.regions import RegionHit, children, regencies
 from ovop_desktop.ui import dialogs
-from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, WARN_STYLE, error_text
+from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, WARN_STYLE
 from ovop_desktop.ui.kit.pdf_preview import write_pdf
 from ovop_desktop.ui.letters.letter_dialog import (
     PAPERS,
     addressee_for,
     archive_path,
 )
+from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
 
 
@@ -47,12 +46,6 @@ def _archive_batch(paths: AppPaths, written: Iterable[Path]) -> None:
         code = find_code(pdf)
         if code:
             write_pdf(archive_path(paths, code), pdf)
-
-
-class _BatchSignals(QObject):
-    """Lives on the GUI thread: the batch job emits, the page's slot runs on the GUI thread."""
-
-    progressed = Signal(int, int)
 
 
 class RegionLetters(QGroupBox):
@@ -72,9 +65,7 @@ class RegionLetters(QGroupBox):
         super().__init__(self.tr("Letters for a region"), parent)
         self.db, self.paths, self.worker, self.rubric = db, paths, worker, rubric
         self.progress_seen: list[tuple[int, int]] = []
-        self._cancel = threading.Event()
-        self._signals = _BatchSignals(self)
-        self._signals.progressed.connect(self._on_progressed)
+        self._batch: Operation[BatchResult] | None = None  # the batch running, for Cancel
         self.regency_combo = QComboBox()
         self.district_combo = QComboBox()
         self.signatory_combo = QComboBox()
@@ -122,8 +113,10 @@ class RegionLetters(QGroupBox):
 
     def load(self) -> None:
         db = self.db
-        self.worker.submit(
-            lambda: (regencies(db), load_letter_settings(db).signatories), self._on_loaded
+        Operation[tuple[list[RegionHit], tuple[Signatory, ...]]](self, self.worker).errors_in(
+            self.summary
+        ).success(self._on_loaded).run(
+            lambda: (regencies(db), load_letter_settings(db).signatories)
         )
 
     @Slot(object)
@@ -149,7 +142,9 @@ class RegionLetters(QGroupBox):
         code = self.regency_combo.currentData()
         if code is not None:
             db = self.db
-            self.worker.submit(lambda: (code, children(db, code)), self._on_districts_loaded)
+            Operation[tuple[str, list[RegionHit]]](self, self.worker).errors_in(
+                self.summary
+            ).success(self._on_districts_loaded).run(lambda: (code, children(db, code)))
 
     @Slot(object)
     def _on_districts_loaded(self, loaded: tuple[str, list[RegionHit]]) -> None:
@@ -179,9 +174,8 @@ class RegionLetters(QGroupBox):
             paper=self.paper_combo.currentData(),
         )
         db, paths, rubric, out_dir = self.db, self.paths, self.rubric, Path(folder)
-        cancel, progressed = self._cancel, self._signals.progressed
-        cancel.clear()
         self.progress_seen = []
+        batch = self._batch = Operation[BatchResult](self, self.worker)
 
         def job() -> BatchResult:
             result = issue_region_letters(
@@ -191,8 +185,8 @@ class RegionLetters(QGroupBox):
                 options,
                 rubric,
                 out_dir,
-                progress=progressed.emit,
-                cancelled=cancel.is_set,
+                progress=batch.report,
+                cancelled=batch.cancelled,
             )
             _archive_batch(paths, result.written)
             return result
@@ -200,7 +194,9 @@ class RegionLetters(QGroupBox):
         self._set_running(True)
         self.progress.setRange(0, 0)  # busy until the number of letters is known
         self._say(self.tr("Preparing the letters…"), "")
-        self.worker.submit(job, lambda result: self._on_done(result, out_dir), self._on_failed)
+        batch.progress(self._on_progressed).errors_in(self.summary).always(
+            self._on_batch_ended
+        ).success(lambda result: self._on_done(result, out_dir)).run(job)
 
     @Slot(int, int)
     def _on_progressed(self, done: int, total: int) -> None:
@@ -210,12 +206,18 @@ class RegionLetters(QGroupBox):
 
     @Slot()
     def _on_cancel_button_clicked(self) -> None:
-        self._cancel.set()
+        if self._batch is not None:
+            self._batch.cancel()
         self.cancel_button.setEnabled(False)
         self._say(self.tr("Cancelling after the letters being written…"), "")
 
-    def _on_done(self, result: BatchResult, folder: Path) -> None:
+    def _on_batch_ended(self) -> None:
+        """Done, cancelled or failed: the register may have new letters either way."""
+        self._batch = None
         self._set_running(False)
+        self.finished.emit()
+
+    def _on_done(self, result: BatchResult, folder: Path) -> None:
         text = self.tr("%1 letters written to %2.")
         text = text.replace("%1", str(len(result.written))).replace("%2", str(folder))
         if result.cancelled:
@@ -223,21 +225,6 @@ class RegionLetters(QGroupBox):
         if result.skipped:
             text += " " + self.tr("Not complete yet: %1.").replace("%1", ", ".join(result.skipped))
         self._say(text, OK_STYLE if result.written else WARN_STYLE)
-        self.finished.emit()
-
-    @Slot(object)
-    def _on_failed(self, error: BaseException) -> None:
-        self._set_running(False)
-        self.finished.emit()
-        if isinstance(error, OSError):
-            self._say(
-                self.tr("The letters could not be written: %1").replace("%1", str(error)),
-                ERROR_STYLE,
-            )
-            return
-        if not isinstance(error, DomainError):
-            raise error
-        self._say(error_text(error), ERROR_STYLE)
 
     def _set_running(self, running: bool) -> None:
         self.progress.setVisible(running)
