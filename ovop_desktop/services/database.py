@@ -1,4 +1,11 @@
-"""Opening the database: migrations (after a backup), the engine and short sessions."""
+"""Opening the database: migrations (after a backup), the engine and short sessions.
+
+A database that refuses after start-up (locked, read-only, full, damaged, gone) is expected
+trouble, not a bug: every session and connection a service opens turns the driver's error into a
+`StorageError` of the matching kind, read from the driver's error code (SQLite's result code,
+PostgreSQL's SQLSTATE), never from its message. Other driver errors (a wrong query, a constraint)
+stay as they are: they are bugs, or conflicts the caller handles.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +14,125 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ovop_desktop.db.engine import make_engine, make_session_factory
 from ovop_desktop.db.migrate import MigrationResult, UnknownRevisionError, upgrade
-from ovop_desktop.services.errors import StorageError
+from ovop_desktop.services.errors import StorageError, StorageKind, file_error
+
+# SQLite primary result codes (https://sqlite.org/rescode.html); extended codes carry the
+# primary one in their low byte.
+SQLITE_KINDS = {
+    3: StorageKind.READ_ONLY,  # SQLITE_PERM
+    5: StorageKind.LOCKED,  # SQLITE_BUSY
+    6: StorageKind.LOCKED,  # SQLITE_LOCKED
+    8: StorageKind.READ_ONLY,  # SQLITE_READONLY
+    10: StorageKind.UNREACHABLE,  # SQLITE_IOERR
+    11: StorageKind.CORRUPT,  # SQLITE_CORRUPT
+    13: StorageKind.FULL,  # SQLITE_FULL
+    14: StorageKind.UNREACHABLE,  # SQLITE_CANTOPEN
+    15: StorageKind.LOCKED,  # SQLITE_PROTOCOL
+    26: StorageKind.CORRUPT,  # SQLITE_NOTADB
+}
+# PostgreSQL SQLSTATEs, then whole classes (https://www.postgresql.org/docs/current/errcodes-appendix.html)
+POSTGRES_KINDS = {
+    "40001": StorageKind.LOCKED,  # serialization_failure
+    "40P01": StorageKind.LOCKED,  # deadlock_detected
+    "55P03": StorageKind.LOCKED,  # lock_not_available
+    "25006": StorageKind.READ_ONLY,  # read_only_sql_transaction
+    "42501": StorageKind.READ_ONLY,  # insufficient_privilege
+    "XX001": StorageKind.CORRUPT,  # data_corrupted
+    "XX002": StorageKind.CORRUPT,  # index_corrupted
+}
+POSTGRES_CLASSES = {
+    "08": StorageKind.UNREACHABLE,  # connection exception
+    "53": StorageKind.FULL,  # insufficient resources (disk full, out of memory)
+    "57": StorageKind.UNREACHABLE,  # operator intervention (server shutting down)
+    "58": StorageKind.UNREACHABLE,  # system error (I/O)
+}
+
+MESSAGES = {
+    StorageKind.LOCKED: (
+        "Basis data sedang dipakai program atau pengguna lain, sehingga pekerjaan ini belum "
+        "dapat dilakukan. Tunggu sebentar lalu coba lagi; tutup OVOP Desktop lain yang membuka "
+        "basis data yang sama.",
+        "The database is in use by another program or person, so this could not be done yet. "
+        "Wait a moment and try again; close any other OVOP Desktop that has the same database "
+        "open.",
+    ),
+    StorageKind.READ_ONLY: (
+        "Basis data hanya dapat dibaca: perubahan tidak dapat disimpan. Periksa izin tulis "
+        "berkas basis data dan foldernya (atau hak pengguna di server), lalu coba lagi.",
+        "The database is read-only: changes cannot be saved. Check the write permission of the "
+        "database file and its folder (or the user's rights on the server), then try again.",
+    ),
+    StorageKind.FULL: (
+        "Disk penuh: basis data tidak dapat menyimpan perubahan. Kosongkan ruang disk, lalu "
+        "coba lagi.",
+        "The disk is full: the database cannot save changes. Free some disk space, then try again.",
+    ),
+    StorageKind.CORRUPT: (
+        "Berkas basis data rusak atau bukan basis data OVOP Desktop. Tutup aplikasi dan "
+        "pulihkan dari cadangan (folder cadangan di folder data); jangan hapus berkasnya.",
+        "The database file is damaged or not an OVOP Desktop database. Close the application "
+        "and restore a backup (the backups folder in the data folder); do not delete the file.",
+    ),
+    StorageKind.UNREACHABLE: (
+        "Basis data tidak dapat dijangkau: berkasnya hilang atau tidak dapat dibuka, atau "
+        "server basis data tidak menjawab. Periksa berkas, flashdisk atau jaringannya, lalu "
+        "coba lagi.",
+        "The database cannot be reached: its file is missing or cannot be opened, or the "
+        "database server does not answer. Check the file, the USB stick or the network, then "
+        "try again.",
+    ),
+}
+
+
+def storage_kind(error: DBAPIError) -> StorageKind | None:
+    """What the driver's error says about the storage, or None when it is no storage trouble
+    (a wrong query, a broken constraint: a bug or a conflict for the caller)."""
+    original = error.orig
+    code = getattr(original, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return SQLITE_KINDS.get(code & 0xFF)
+    state = getattr(original, "sqlstate", None) or getattr(original, "pgcode", None)
+    if isinstance(state, str):
+        return POSTGRES_KINDS.get(state) or POSTGRES_CLASSES.get(state[:2])
+    if error.connection_invalidated or isinstance(error, OperationalError):
+        # A server driver that could not connect (or lost the connection) gives no SQLSTATE.
+        return StorageKind.UNREACHABLE
+    return None
+
+
+def storage_error(error: BaseException) -> StorageError | None:
+    """`error` as a storage error a person can act on, or None when it is not one."""
+    if isinstance(error, StorageError):
+        return error
+    if isinstance(error, OSError):
+        return file_error(error)
+    if not isinstance(error, DBAPIError):
+        return None
+    kind = storage_kind(error)
+    if kind is None:
+        return None
+    message_id, message_en = MESSAGES[kind]
+    detail = f" ({error.orig})" if error.orig is not None else ""
+    return StorageError(message_id + detail, message_en + detail, kind=kind)
+
+
+@contextmanager
+def storage_errors() -> Iterator[None]:
+    """Raise storage trouble met inside the block as a `StorageError` (the driver's error is
+    its cause); anything else passes unchanged."""
+    try:
+        yield
+    except (DBAPIError, OSError) as exc:
+        error = storage_error(exc)
+        if error is None:
+            raise
+        raise error from exc
 
 
 @dataclass
@@ -27,14 +146,29 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session that commits when the block ends normally and rolls back otherwise."""
-        with self.sessions() as session:
+        """A session that commits when the block ends normally and rolls back otherwise.
+        Storage trouble is raised as a `StorageError`."""
+        with storage_errors(), self.sessions() as session:
             try:
                 yield session
                 session.commit()
             except BaseException:
                 session.rollback()
                 raise
+
+    @contextmanager
+    def raw_session(self) -> Iterator[Session]:
+        """A session the caller commits or rolls back itself; storage trouble is raised as a
+        `StorageError`, as in `session`."""
+        with storage_errors(), self.sessions() as session:
+            yield session
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A connection of the engine, for work below the ORM; storage trouble is raised as a
+        `StorageError`, as in `session`."""
+        with storage_errors(), self.engine.connect() as connection:
+            yield connection
 
     @property
     def backend(self) -> str:
@@ -55,6 +189,7 @@ def open_database(url: str, *, backups_dir: Path | None = None, migrate: bool = 
             "Perbarui aplikasi sebelum membukanya; data tidak diubah.",
             f"This database was made by a newer OVOP Desktop (schema {exc.revision}). "
             "Update the application before opening it; nothing was changed.",
+            kind=StorageKind.NEWER_SCHEMA,
         ) from exc
     except OperationalError as exc:
         raise StorageError(
@@ -62,7 +197,13 @@ def open_database(url: str, *, backups_dir: Path | None = None, migrate: bool = 
             f"basis data dapat diakses dan tidak dipakai program lain. ({exc.orig})",
             "The database could not be opened or upgraded. Check that the file or database "
             f"server is reachable and not in use by another program. ({exc.orig})",
+            kind=storage_kind(exc) or StorageKind.UNREACHABLE,
         ) from exc
+    except DBAPIError as exc:
+        error = storage_error(exc)  # a file that is no database at all, say
+        if error is None:
+            raise
+        raise error from exc
     engine = make_engine(url)
     return Database(
         url=url, engine=engine, sessions=make_session_factory(engine), migration=migration

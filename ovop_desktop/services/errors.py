@@ -3,6 +3,9 @@ what to do; the UI and the CLI show the message, never a traceback."""
 
 from __future__ import annotations
 
+import errno
+from enum import StrEnum
+
 from ovop_desktop.core.errors import DomainError
 
 
@@ -22,5 +25,45 @@ class InvalidInputError(ServiceError):
         self.field = field
 
 
+class StorageKind(StrEnum):
+    """What the database or the disk refused, as its driver said (never read from a message)."""
+
+    LOCKED = "locked"  # another program or person holds the database; trying again may work
+    READ_ONLY = "read_only"  # no permission to write (file, folder or server role)
+    FULL = "full"  # the disk (or the server's) has no room left
+    CORRUPT = "corrupt"  # the file is damaged or not a database at all
+    UNREACHABLE = "unreachable"  # the file, the folder or the server cannot be reached
+    NEWER_SCHEMA = "newer_schema"  # made by a newer version of the application
+    FILE = "file"  # a file or folder other than the database
+
+
 class StorageError(ServiceError):
-    """The database or the disk refused: locked, read-only, full, or a newer schema."""
+    """The database or the disk refused: locked, read-only, full, damaged, unreachable, or a
+    newer schema. `kind` says which; `transient` whether the same work may succeed again."""
+
+    def __init__(
+        self, message_id: str, message_en: str, *, kind: StorageKind = StorageKind.FILE
+    ) -> None:
+        super().__init__(message_id, message_en)
+        self.kind = kind
+
+    @property
+    def transient(self) -> bool:
+        return self.kind is StorageKind.LOCKED
+
+
+def file_error(error: OSError) -> StorageError:
+    """A file or folder that cannot be read or written, in plain words with its path."""
+    reason = error.strerror or str(error)
+    where = f" ({error.filename})" if error.filename else ""
+    kind = {
+        errno.ENOSPC: StorageKind.FULL,
+        errno.EACCES: StorageKind.READ_ONLY,
+        errno.EPERM: StorageKind.READ_ONLY,
+        errno.EROFS: StorageKind.READ_ONLY,
+    }.get(error.errno or 0, StorageKind.FILE)
+    return StorageError(
+        f"Berkas tidak dapat dibaca atau ditulis{where}: {reason}",
+        f"The file could not be read or written{where}: {reason}",
+        kind=kind,
+    )

@@ -51,7 +51,7 @@ def check_database(db: Database) -> CheckReport:
         ok = False
         lines.append(f"Skema: {current}, seharusnya {head}: jalankan 'ovop db upgrade'")
     if db.backend == "sqlite":
-        with db.engine.connect() as connection:
+        with db.connect() as connection:
             integrity = [row[0] for row in connection.execute(text("PRAGMA integrity_check"))]
             broken = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
         if integrity == ["ok"]:

@@ -254,7 +254,7 @@ def _check_template(db: Database, rubric: Rubric, source: Path) -> tuple[_Plan, 
 def _one_transaction(db: Database) -> Iterator[Database]:
     """`db` on one connection whose transaction commits only when the block ends: the commit of
     each service's session just releases a savepoint, so the import is all or nothing."""
-    with db.engine.connect() as connection, connection.begin():
+    with db.connect() as connection, connection.begin():
         sessions = sessionmaker(
             connection, expire_on_commit=False, join_transaction_mode="create_savepoint"
         )

@@ -16,6 +16,8 @@ from typing import TypeVar
 
 from sqlalchemy.exc import DBAPIError
 
+from ovop_desktop.services.errors import StorageError
+
 T = TypeVar("T")
 
 # SQLSTATE: serialization_failure, deadlock_detected, unique_violation
@@ -27,6 +29,8 @@ MAX_PAUSE = 0.5
 
 def transient(error: BaseException) -> bool:
     """Whether running the same transaction again may well succeed."""
+    if isinstance(error, StorageError):  # typed where it happened (services/database.py)
+        return error.transient
     if not isinstance(error, DBAPIError):
         return False
     original = error.orig
@@ -43,7 +47,7 @@ def retrying(work: Callable[[], T], *, attempts: int = ATTEMPTS) -> T:
     for _ in range(attempts - 1):
         try:
             return work()
-        except DBAPIError as error:
+        except (DBAPIError, StorageError) as error:
             if not transient(error):
                 raise
         time.sleep(random.uniform(0, pause))
