@@ -13,13 +13,13 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import update
 from sqlalchemy.exc import SQLAlchemyError
 
-from ovop_desktop.core.errors import DomainError
 from ovop_desktop.db.migrate import HEAD_REVISION
 from ovop_desktop.db.models import Attachment, Device, ImportLogEntry
 from ovop_desktop.exchange.keys import load_or_create_key
@@ -29,7 +29,7 @@ from ovop_desktop.exchange.package_write import write_package
 from ovop_desktop.exchange.records import SYNC_TABLES, TABLES
 from ovop_desktop.exchange.table_io import table_io
 from ovop_desktop.paths import AppPaths
-from ovop_desktop.services.database import Database
+from ovop_desktop.services.database import Database, storage_error
 from ovop_desktop.services.errors import StorageError
 from ovop_desktop.services.settings.app_settings import get_setting, set_setting
 from ovop_desktop.services.settings.officers import current_officer, device_name, local_device_id
@@ -55,6 +55,50 @@ class ExportResult:
         return {table: n for table, n in self.counts.items() if table in SYNC_TABLES}
 
 
+class Rejection(StrEnum):
+    """Why a whole package was refused, as the check that refused it knows it."""
+
+    UNREADABLE = "unreadable"  # the file cannot be read (a pulled stick, no permission)
+    NOT_A_PACKAGE = "not_a_package"  # no zip, no manifest, or another format altogether
+    FUTURE_VERSION = "future_version"  # made by a newer application
+    BAD_SIGNATURE = "bad_signature"  # signature missing or not matching the manifest
+    DAMAGED = "damaged"  # a member's size or hash differs from the manifest
+    UNSAFE = "unsafe"  # links, encrypted or oversized members, a zip bomb
+    INVALID_RECORDS = "invalid_records"  # records that cannot be read or applied
+    UNTRUSTED_DEVICE = "untrusted_device"  # a new device: trust it, then import
+    KEY_CHANGED = "key_changed"  # a known device with another key: refused outright
+    NOT_APPLIED = "not_applied"  # the database stayed busy: try again later
+
+
+PACKAGE_CHECKS = {
+    **dict.fromkeys(
+        (
+            "not_zip",
+            "truncated",
+            "unreadable",
+            "manifest_missing",
+            "manifest_json",
+            "manifest_invalid",
+            "wrong_format",
+        ),
+        Rejection.NOT_A_PACKAGE,
+    ),
+    "future_version": Rejection.FUTURE_VERSION,
+    "signature_missing": Rejection.BAD_SIGNATURE,
+    "signature_invalid": Rejection.BAD_SIGNATURE,
+    **dict.fromkeys(
+        ("hash_mismatch", "size_mismatch", "damaged_member", "missing_member"), Rejection.DAMAGED
+    ),
+    "bad_record": Rejection.INVALID_RECORDS,
+}
+
+
+def package_rejection(error: PackageError) -> Rejection:
+    """The rejection of a package a check of the exchange format refused (by the check's code);
+    every other check guards against a hostile archive."""
+    return PACKAGE_CHECKS.get(error.code, Rejection.UNSAFE)
+
+
 @dataclass
 class FileResult:
     file: str
@@ -64,6 +108,13 @@ class FileResult:
     rejected_records: list[str] = field(default_factory=list)
     device: str | None = None
     fingerprint: str | None = None
+    rejection: Rejection | None = None  # set when status is "rejected"
+    officer: str | None = None  # the officer named in the package's manifest
+
+    @property
+    def needs_trust(self) -> bool:
+        """Refused only because its device is not trusted yet."""
+        return self.rejection is Rejection.UNTRUSTED_DEVICE
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -74,6 +125,7 @@ class FileResult:
             "updated": self.counts.get("updated", 0),
             "unchanged": self.counts.get("unchanged", 0),
             "conflicts": self.counts.get("conflicts", 0),
+            "rejection": self.rejection.value if self.rejection else None,
         }
 
 
@@ -171,7 +223,7 @@ def _mark_exchanged(db: Database, until: datetime) -> None:
                 )
 
 
-def _trust(db: Database, manifest: Any, trust_new: bool) -> str | None:
+def _trust(db: Database, manifest: Any, trust_new: bool) -> tuple[Rejection, str] | None:
     """None when the device may be imported from, else why not."""
     device_id = uuid.UUID(manifest.device_id)
     with db.session() as session:
@@ -179,13 +231,13 @@ def _trust(db: Database, manifest: Any, trust_new: bool) -> str | None:
         if device is not None and device.is_local:
             return None
         if device is not None and device.public_key and device.public_key != manifest.public_key:
-            return (
+            return Rejection.KEY_CHANGED, (
                 f"PERINGATAN: perangkat {manifest.device_name} ({manifest.device_id}) datang "
                 "dengan kunci lain dari yang dikenal. Paket ditolak; hubungi petugasnya."
             )
         if device is None or not device.trusted:
             if not trust_new:
-                return (
+                return Rejection.UNTRUSTED_DEVICE, (
                     f"Perangkat baru: {manifest.device_name}, petugas {manifest.officer_name}, "
                     f"sidik kunci {_fingerprint(manifest.public_key)}. Percayai dulu "
                     "(--trust-new) sebelum mengimpor."
@@ -217,10 +269,28 @@ def import_package(
     """Check, then apply one package in one transaction (rolled back for a dry run)."""
     try:
         package = read_package(file)
-    except (PackageError, OSError) as exc:
-        reason = str(exc) if isinstance(exc, DomainError) else f"Berkas tidak dapat dibaca: {exc}"
-        return FileResult(file.name, "rejected", reason)
+    except PackageError as exc:
+        return FileResult(file.name, "rejected", str(exc), rejection=package_rejection(exc))
+    except OSError as exc:
+        return FileResult(
+            file.name,
+            "rejected",
+            f"Berkas tidak dapat dibaca: {exc}",
+            rejection=Rejection.UNREADABLE,
+        )
     manifest = package.manifest
+
+    def rejected(rejection: Rejection, reason: str) -> FileResult:
+        return FileResult(
+            file.name,
+            "rejected",
+            reason,
+            device=manifest.device_name,
+            fingerprint=package.fingerprint,
+            rejection=rejection,
+            officer=manifest.officer_name,
+        )
+
     try:
         tables = {
             name: decode_records(package.members[f"records/{name}.jsonl"], f"records/{name}.jsonl")
@@ -228,30 +298,25 @@ def import_package(
             if f"records/{name}.jsonl" in package.members
         }
     except PackageError as exc:
-        return FileResult(file.name, "rejected", str(exc))
+        return rejected(package_rejection(exc), str(exc))
 
     def attempt() -> FileResult:
         refusal = _trust(db, manifest, trust_new and not dry_run)
         if refusal:
-            return FileResult(
-                file.name,
-                "rejected",
-                refusal,
-                device=manifest.device_name,
-                fingerprint=package.fingerprint,
-            )
-        return _apply(db, paths, file, package, tables, dry_run=dry_run)
+            return rejected(*refusal)
+        result = _apply(db, paths, file, package, tables, dry_run=dry_run)
+        result.officer = manifest.officer_name
+        return result
 
     try:
         return retrying(attempt)
-    except SQLAlchemyError as exc:  # still colliding after every retry, or a lasting failure
-        return FileResult(
-            file.name,
-            "rejected",
+    except (SQLAlchemyError, StorageError) as exc:  # still colliding after every retry
+        if isinstance(exc, StorageError) and not exc.transient:
+            raise  # the database refuses (read-only, full, damaged): no fault of the package
+        return rejected(
+            Rejection.NOT_APPLIED,
             f"Paket tidak dapat diterapkan dan tidak diimpor sama sekali ({exc.__class__.__name__}:"
             f" {getattr(exc, 'orig', exc)}). Coba impor lagi nanti.",
-            device=manifest.device_name,
-            fingerprint=package.fingerprint,
         )
 
 
@@ -273,19 +338,20 @@ def _apply(
         for path, data in package.members.items()
         if path.startswith("media/")
     }
-    with db.sessions() as session:
+    with db.raw_session() as session:
         try:
             counts = apply_records(session, paths, tables, media, uuid.UUID(manifest.package_id))
         except (SQLAlchemyError, ValueError, KeyError, TypeError) as exc:
             session.rollback()
-            if transient(exc):
-                raise
+            if transient(exc) or storage_error(exc) is not None:
+                raise  # retried, or the database's trouble rather than the package's
             return FileResult(
                 file.name,
                 "rejected",
                 f"Isi paket tidak sah dan tidak diimpor sama sekali ({exc}).",
                 device=manifest.device_name,
                 fingerprint=package.fingerprint,
+                rejection=Rejection.INVALID_RECORDS,
             )
         status = "imported" if counts.changed else "unchanged"
         if dry_run:
