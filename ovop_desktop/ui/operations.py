@@ -38,13 +38,14 @@ T = TypeVar("T")
 
 
 class Operation(QObject, Generic[T]):
-    """One job on the worker, asked for by `owner`, with its results routed back safely."""
+    """One job on the worker, asked for by `owner` (a widget, or an object such as a printer
+    helper that lives as long as its dialog), with its results routed back safely."""
 
     # Emitted from the worker's thread, received on the GUI thread (queued): the operation lives
     # on the GUI thread, where it was made.
     _progressed = Signal(int, int)
 
-    def __init__(self, owner: QWidget, worker: Worker) -> None:
+    def __init__(self, owner: QObject, worker: Worker) -> None:
         super().__init__()
         self.owner, self.worker = owner, worker
         self._on_success: Callable[[T], None] | None = None
@@ -132,4 +133,5 @@ class Operation(QObject, Generic[T]):
         elif self._label is not None and isValid(self._label):
             show_message(self._label, error_text(expected), ERROR_STYLE)
         else:
-            dialogs.error(self.owner, error_text(expected))
+            parent = self.owner if isinstance(self.owner, QWidget) else None
+            dialogs.error(parent, error_text(expected))

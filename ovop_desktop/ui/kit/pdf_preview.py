@@ -9,7 +9,6 @@ the pages of a QPrinter.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,9 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
+from ovop_desktop.core.errors import DomainError
+from ovop_desktop.files import atomic_write
+from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
 
 log = logging.getLogger(__name__)
@@ -82,7 +84,7 @@ def submit_alive(
     on_failure: Callable[[BaseException], None] | None = None,
 ) -> None:
     """Submit a job whose callbacks are skipped once `owner` is gone (a dialog closed while its
-    job ran); a bug in such a job is still logged."""
+    job ran); a bug in such a job is still logged. Being replaced by ui.operations.Operation."""
 
     def success(result: Any) -> None:
         if isValid(owner):
@@ -100,14 +102,9 @@ def submit_alive(
 
 
 def write_pdf(path: Path, pdf: bytes) -> None:
-    """Write through a temporary name, so that a failure leaves no half-written file."""
+    """Write atomically (its folder made if need be): a failure leaves no half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".part")
-    with partial.open("wb") as handle:
-        handle.write(pdf)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(partial, path)
+    atomic_write(path, pdf)
 
 
 def page_size(paper: str) -> QPageSize:
@@ -151,7 +148,12 @@ class PdfPrinter(QObject):
     def send(self, pdf: bytes) -> None:
         """Print on `self.printer`, already set up (the dialog's answer, or a test's file)."""
         self.preparing.emit()
-        submit_alive(self.worker, self, lambda: render_pages(pdf, PRINT_DPI), self._on_pages_ready)
+        Operation[list[QImage]](self, self.worker).success(self._on_pages_ready).failure(
+            self._on_render_failed
+        ).run(lambda: render_pages(pdf, PRINT_DPI))
+
+    def _on_render_failed(self, _error: DomainError) -> None:
+        self.printed.emit(False)
 
     @Slot(object)
     def _on_pages_ready(self, images: list[QImage]) -> None:
