@@ -383,7 +383,7 @@ def test_a_file_that_is_not_a_workbook_is_refused_plainly(
         import_template(db, rubric, path)
 
 
-# The command line (cli.py calls register from build_parser).
+# The command line (ovop_desktop.cli calls register from build_parser).
 
 
 def _run(home: Path, *argv: str) -> int:
