@@ -75,7 +75,6 @@ PACKAGE_CHECKS = {
         (
             "not_zip",
             "truncated",
-            "unreadable",
             "manifest_missing",
             "manifest_json",
             "manifest_invalid",
@@ -83,6 +82,7 @@ PACKAGE_CHECKS = {
         ),
         Rejection.NOT_A_PACKAGE,
     ),
+    "unreadable": Rejection.UNREADABLE,
     "future_version": Rejection.FUTURE_VERSION,
     "signature_missing": Rejection.BAD_SIGNATURE,
     "signature_invalid": Rejection.BAD_SIGNATURE,

@@ -344,3 +344,51 @@ def test_corrections_travel_with_their_reasons_once(make_home: MakeHome, tmp_pat
     assert len(entries) == _count(rahmah.db, AuditEntry)
     third = export_package(rahmah.db, rahmah.paths, tmp_path / "usb3")
     assert "audit_log" not in third.changes  # each correction travels once
+
+
+def test_a_rejection_says_its_kind_and_who_sent_the_package(
+    make_home: MakeHome, tmp_path: Path
+) -> None:
+    from ovop_desktop.services.sync.packages import Rejection
+
+    rahmah = make_home("rahmah", "Rahmah Hidayati", seed=1)
+    province = make_home("provinsi")
+    package = export_package(rahmah.db, rahmah.paths, tmp_path / "usb").path
+    garbage = tmp_path / "bukan-paket.ovop"
+    garbage.write_bytes(b"this is no zip archive")
+
+    untrusted = import_package(province.db, province.paths, package, dry_run=True)
+    assert untrusted.rejection is Rejection.UNTRUSTED_DEVICE and untrusted.needs_trust
+    assert untrusted.officer == "Rahmah Hidayati"
+    assert import_package(province.db, province.paths, garbage).rejection is (
+        Rejection.NOT_A_PACKAGE
+    )
+    missing = import_package(province.db, province.paths, tmp_path / "hilang.ovop")
+    assert missing.rejection is Rejection.UNREADABLE
+    imported = import_package(province.db, province.paths, package, trust_new=True)
+    assert imported.rejection is None and imported.officer == "Rahmah Hidayati"
+
+    (rahmah.paths.data_dir / "device.key").unlink()  # the same laptop id with a new key
+    impostor = export_package(rahmah.db, rahmah.paths, tmp_path / "usb2", everything=True).path
+    refused = import_package(province.db, province.paths, impostor, trust_new=True)
+    assert refused.rejection is Rejection.KEY_CHANGED and not refused.needs_trust
+
+
+def test_a_locked_database_is_tried_again_and_a_full_one_is_not() -> None:
+    from ovop_desktop.services.errors import StorageError, StorageKind
+    from ovop_desktop.services.sync.retry import retrying
+
+    calls: list[StorageKind] = []
+
+    def work(kind: StorageKind) -> str:
+        calls.append(kind)
+        if len(calls) == 1:
+            raise StorageError("terkunci", "locked", kind=kind)
+        return "done"
+
+    assert retrying(lambda: work(StorageKind.LOCKED)) == "done"
+    assert calls == [StorageKind.LOCKED, StorageKind.LOCKED]
+    calls.clear()
+    with pytest.raises(StorageError):
+        retrying(lambda: work(StorageKind.FULL))
+    assert calls == [StorageKind.FULL]
