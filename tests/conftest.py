@@ -1,8 +1,9 @@
 """Shared fixtures: a fresh data directory and database per test, seeded through the services.
 
-The offscreen platform is set here, before anything loads PySide6. A test's SQLite database is a
-copy of one file migrated once per session (per xdist worker), as PostgreSQL's are copies of a
-template database: running every migration for each of a thousand tests would take minutes.
+The offscreen platform and headless dialogs are set here, before anything loads PySide6. A
+test's SQLite database is a copy of one file migrated once per session (per xdist worker), as
+PostgreSQL's are copies of a template database: running every migration for each of a thousand
+tests would take minutes.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ import shutil
 import uuid
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Dialogs record their messages instead of waiting for a click, here and in the application
+# processes that tests start (the UI fixtures also switch it on explicitly, and check it).
+os.environ["OVOP_HEADLESS_DIALOGS"] = "1"
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass

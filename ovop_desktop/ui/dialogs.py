@@ -1,14 +1,19 @@
 """Every message box of the application, in one small module that tests can patch.
 
 Dialogs are opened non-blocking (`open()`), except where the caller cannot continue without an
-answer. With no screen to show them on (the offscreen platform of tests and CI) the message is
-logged instead, so that nothing waits for a click that cannot come.
+answer. In headless mode, which only the tests switch on (`set_headless`, or the environment
+variable OVOP_HEADLESS_DIALOGS=1 for the application processes that tests start), the error,
+fatal and crash messages are recorded in `shown` and logged instead of opened, so that nothing
+waits for a click that cannot come and a test can see what would have been shown.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -25,13 +30,60 @@ from PySide6.QtWidgets import (
 
 log = logging.getLogger(__name__)
 
+HEADLESS_ENV = "OVOP_HEADLESS_DIALOGS"
 
-def _headless() -> bool:
-    return QGuiApplication.platformName() in ("offscreen", "minimal")
+
+@dataclass(frozen=True)
+class Shown:
+    """A message that headless mode recorded instead of showing."""
+
+    kind: Literal["error", "fatal", "crash"]
+    text: str
+
+
+shown: list[Shown] = []
+_headless = os.environ.get(HEADLESS_ENV) == "1"
+
+
+def set_headless(on: bool) -> None:
+    """Record error, fatal and crash messages in `shown` instead of opening them (tests only:
+    the application never calls this). Switching clears the record."""
+    global _headless
+    _headless = on
+    shown.clear()
+
+
+def is_headless() -> bool:
+    return _headless
+
+
+# Parentless dialogs being shown: without a Python reference PySide deletes them at once.
+_parentless: set[QDialog] = set()
+
+
+def _open(dialog: QDialog) -> None:
+    """Open `dialog` non-blocking; one without a parent (a crash before or outside the main
+    window) is kept alive until it closes, then deleted."""
+    if dialog.parent() is None:
+        _parentless.add(dialog)
+
+        def closed() -> None:
+            _parentless.discard(dialog)
+            dialog.deleteLater()
+
+        dialog.finished.connect(closed)
+    dialog.open()
+
+
+def _record(kind: Literal["error", "fatal", "crash"], text: str) -> bool:
+    """In headless mode, note the message and say so; otherwise the caller shows it."""
+    if _headless:
+        shown.append(Shown(kind, text))
+    return _headless
 
 
 def error(parent: QWidget | None, text: str) -> None:
-    if _headless():
+    if _record("error", text):
         log.warning("error dialog: %s", text)
         return
     box = QMessageBox(
@@ -41,12 +93,12 @@ def error(parent: QWidget | None, text: str) -> None:
         parent=parent,
     )
     box.addButton(QApplication.translate("Dialogs", "OK"), QMessageBox.ButtonRole.AcceptRole)
-    box.open()
+    _open(box)
 
 
 def fatal(text: str) -> None:
     """A message before the main window exists; the application stops after it."""
-    if _headless():
+    if _record("fatal", text):
         log.error("%s", text)
         return
     box = QMessageBox(
@@ -57,10 +109,10 @@ def fatal(text: str) -> None:
 
 
 def crash_dialog(parent: QWidget | None, report: str) -> None:
-    if _headless():
+    if _record("crash", report):
         log.error("crash report:\n%s", report)
         return
-    build_crash_dialog(parent, report).open()
+    _open(build_crash_dialog(parent, report))
 
 
 def build_crash_dialog(parent: QWidget | None, report: str) -> QDialog:

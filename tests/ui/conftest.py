@@ -1,4 +1,8 @@
-"""UI fixtures: the main window on a seeded database, with Indonesian loaded."""
+"""UI fixtures: the main window on a seeded database, with Indonesian loaded.
+
+Every UI test runs strict: headless dialogs, and an error logged or a crash dialog fails it
+unless it asks for `expected_errors` (tests/helpers/logfail.py).
+"""
 
 from __future__ import annotations
 
@@ -14,8 +18,23 @@ from ovop_desktop.ui import i18n
 from ovop_desktop.ui.main_window import MainWindow
 from ovop_desktop.ui.worker import Worker
 from tests.conftest import ROOT
+from tests.helpers import logfail
+from tests.helpers.logfail import _fail_on_unexpected_errors as _fail_on_unexpected_errors
+from tests.helpers.logfail import expected_errors as expected_errors
 
 QM = ROOT / "resources" / "translations" / "ovop_id.qm"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """An unexpected error logged by the test's body fails the test itself."""
+    try:
+        result = yield
+    except BaseException:
+        logfail.check_after_call(item, failed=True)
+        raise
+    logfail.check_after_call(item, failed=False)
+    return result
 
 
 @pytest.fixture(autouse=True)
