@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ovop_desktop.core.errors import DomainError
+from ovop_desktop.core.formatting import short_date, short_regency, star_text
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.core.text import search_key
 from ovop_desktop.paths import AppPaths
@@ -52,7 +53,6 @@ from ovop_desktop.ui.letters.letter_dialog import (
 from ovop_desktop.ui.letters.letter_settings_dialog import LetterSettingsDialog
 from ovop_desktop.ui.letters.region_letters import RegionLetters
 from ovop_desktop.ui.operations import Operation
-from ovop_desktop.ui.surveys.survey_table_model import short_date, short_regency, star_text
 from ovop_desktop.ui.worker import Worker
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -122,7 +122,11 @@ class LettersPage(QWidget):
                 self.tr("Recommended product"),
                 self.tr("Stars"),
             ],
-            {1: "Banjarmasin Tengah", 2: "Kab. Hulu Sungai Selatan", 4: star_text(5)},
+            {
+                1: "Banjarmasin Tengah",
+                2: "Kab. Hulu Sungai Selatan",
+                4: star_text(rubric.max_stars, rubric.max_stars),
+            },
         )
         upper = QWidget()
         upper_layout = QGridLayout(upper)
@@ -231,7 +235,7 @@ class LettersPage(QWidget):
                     (row.top_candidate or "")
                     if complete
                     else self.tr("No candidate fully assessed yet"),
-                    star_text(row.top_stars) if complete else "",
+                    star_text(row.top_stars, self.rubric.max_stars) if complete else "",
                 ]
             )
             item.setData(0, ID_ROLE, row.survey_id if complete else None)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ovop_desktop.core.formatting import short_regency
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.province.dashboard import Dashboard, RegencySummary, province_dashboard
@@ -43,7 +44,6 @@ from ovop_desktop.ui.province.charts import (
 )
 from ovop_desktop.ui.province.dashboard_tables import fill, percent_text, when_text
 from ovop_desktop.ui.province.dashboard_tabs import DashboardTabs
-from ovop_desktop.ui.surveys.survey_table_model import short_regency
 from ovop_desktop.ui.worker import Worker
 
 STYLE = """

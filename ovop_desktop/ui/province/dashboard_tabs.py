@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ovop_desktop.core.formatting import short_regency, star_text
 from ovop_desktop.core.regions import RegionLevel
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.services.province.dashboard import Dashboard
@@ -32,7 +33,6 @@ from ovop_desktop.ui.province.dashboard_tables import (
     when_text,
 )
 from ovop_desktop.ui.ranking.regional_table_model import category_name, format_total
-from ovop_desktop.ui.surveys.survey_table_model import short_regency, star_text
 
 
 class DashboardTabs(QTabWidget):
@@ -172,7 +172,7 @@ class DashboardTabs(QTabWidget):
                             ),
                             Cell(category_name(self.rubric, candidate.category)),
                             Cell(
-                                star_text(candidate.stars),
+                                star_text(candidate.stars, self.rubric.max_stars),
                                 tooltip=fill(self.tr("%1 of 5 stars"), str(candidate.stars or 0)),
                             ),
                             Cell(format_total(candidate.total), number=True),

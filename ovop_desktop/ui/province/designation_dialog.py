@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ovop_desktop.core.errors import DomainError
+from ovop_desktop.core.formatting import short_date
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError
@@ -40,7 +41,6 @@ from ovop_desktop.ui import i18n
 from ovop_desktop.ui.kit.messages import ERROR_STYLE, error_text
 from ovop_desktop.ui.kit.region_picker import RegionPicker
 from ovop_desktop.ui.operations import Operation
-from ovop_desktop.ui.surveys.survey_table_model import short_date
 from ovop_desktop.ui.worker import Worker
 
 OTHER_PRODUCT = "other"  # the product combo's item for a name typed here

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ovop_desktop.core.formatting import short_date, short_regency
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
@@ -49,7 +50,6 @@ from ovop_desktop.ui.kit.page import page_title
 from ovop_desktop.ui.kit.pdf_preview import write_pdf
 from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.province.designation_dialog import DesignationDialog, category_names
-from ovop_desktop.ui.surveys.survey_table_model import short_date, short_regency
 from ovop_desktop.ui.worker import Worker
 
 ID_ROLE = Qt.ItemDataRole.UserRole

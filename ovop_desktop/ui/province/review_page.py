@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ovop_desktop.core.formatting import format_number_en, format_number_id
+from ovop_desktop.core.formatting import short_date
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.province.reviews import (
     STATE_NAMES,
@@ -54,6 +54,7 @@ from ovop_desktop.ui import dialogs, i18n
 from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE
 from ovop_desktop.ui.kit.page import page_title
 from ovop_desktop.ui.operations import Operation
+from ovop_desktop.ui.province.charts import number_text
 from ovop_desktop.ui.province.review_dialog import ReviewDialog
 from ovop_desktop.ui.province.review_table_model import (
     NOT_REVIEWED,
@@ -62,7 +63,6 @@ from ovop_desktop.ui.province.review_table_model import (
     ReviewFilterProxy,
     ReviewTableModel,
 )
-from ovop_desktop.ui.surveys.survey_table_model import short_date
 from ovop_desktop.ui.worker import Worker
 
 # Widest content of the fixed columns (longer text is elided, in full in its tooltip); the
@@ -269,10 +269,11 @@ class ReviewPage(QWidget):
             header.resizeSection(column, width)
 
     def _show_state(self) -> None:
-        number = format_number_en if i18n.language() == "en" else format_number_id
         total, shown = self.model.rowCount(), self.proxy.rowCount()
         self.count_label.setText(
-            self.tr("%1 of %2 surveys").replace("%1", number(shown)).replace("%2", number(total))
+            self.tr("%1 of %2 surveys")
+            .replace("%1", number_text(shown))
+            .replace("%2", number_text(total))
         )
         if not self._loaded:
             self.notice.setText(self.tr("Loading surveys…"))
