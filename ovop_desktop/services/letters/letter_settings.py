@@ -17,6 +17,7 @@ from ovop_desktop.services.settings.app_settings import get_setting, set_setting
 
 LETTERHEAD = "letterhead"
 SIGNATORIES = "signatories"
+SETTINGS_FIELD = "letter_settings"  # the `field` of a refusal that names missing settings
 NUMBER_TEMPLATE = "number_template"
 LETTER_PLACE = "letter_place"
 DEFAULT_TEMPLATE = "500.2/{nomor}/DKUKM/{bulan}/{tahun}"
@@ -37,6 +38,7 @@ class LetterSettings:
         return InvalidInputError(
             "Surat tidak dapat dibuat: " + " ".join(self.problems),
             "The letter cannot be made: " + " ".join(self.problems_en),
+            field=SETTINGS_FIELD,
         )
 
 

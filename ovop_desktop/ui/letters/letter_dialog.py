@@ -12,9 +12,8 @@ from __future__ import annotations
 import logging
 import re
 import uuid
-from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QImage
@@ -37,27 +36,20 @@ from PySide6.QtWidgets import (
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths
-from ovop_desktop.reports.data import Signatory
-from ovop_desktop.services.assessment.village_ranking import rank_survey
 from ovop_desktop.services.database import Database
-from ovop_desktop.services.letters.letter_settings import load_letter_settings
-from ovop_desktop.services.letters.register import (
-    IssuedLetter,
-    LetterOptions,
-    issue_letter,
-    prepare_letter,
+from ovop_desktop.services.errors import InvalidInputError
+from ovop_desktop.services.letters.letter_settings import SETTINGS_FIELD
+from ovop_desktop.services.letters.preview import (
+    LetterContext,
+    letter_context,
+    preview_letter_pdf,
 )
-from ovop_desktop.services.surveys.survey_detail import load_survey
+from ovop_desktop.services.letters.register import IssuedLetter, LetterOptions, issue_letter
 from ovop_desktop.ui import dialogs, i18n
 from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, error_text
-from ovop_desktop.ui.kit.pdf_preview import (
-    PdfPreview,
-    PdfPrinter,
-    render_pages,
-    submit_alive,
-    write_pdf,
-)
+from ovop_desktop.ui.kit.pdf_preview import PdfPreview, PdfPrinter, render_pages, write_pdf
 from ovop_desktop.ui.letters.letter_settings_dialog import LetterSettingsDialog
+from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.surveys.survey_table_model import star_text
 from ovop_desktop.ui.worker import Worker
 
@@ -90,35 +82,6 @@ def keep_copy(paths: AppPaths, letter: IssuedLetter) -> None:
         write_pdf(archive_path(paths, letter.verification_code), letter.pdf)
     except OSError:  # the letter is registered; only the convenience copy is missing
         log.warning("no copy kept of letter %s", letter.number, exc_info=True)
-
-
-@dataclass(frozen=True)
-class _Context:
-    village: str
-    district: str
-    regency: str
-    recommended: str | None
-    stars: int | None
-    total: Decimal | None
-    signatories: tuple[Signatory, ...]
-    problems: tuple[str, ...]
-
-
-def _load_context(db: Database, survey_id: uuid.UUID, rubric: Rubric) -> _Context:
-    detail = load_survey(db, survey_id)
-    settings = load_letter_settings(db)
-    chosen = rank_survey(db, survey_id, rubric).recommended
-    complete = chosen is not None and chosen.stars is not None and chosen.total is not None
-    return _Context(
-        detail.village_name,
-        detail.district_name,
-        detail.regency_name,
-        chosen.name if chosen and complete else None,
-        chosen.stars if chosen else None,
-        chosen.total if chosen else None,
-        settings.signatories,
-        settings.problems if i18n.language() == "id" else settings.problems_en,
-    )
 
 
 class LetterDialog(QDialog):
@@ -241,15 +204,19 @@ class LetterDialog(QDialog):
         self._set_actions_enabled(False)
         self.load()
 
+    def _operation(self) -> Operation[Any]:
+        """A job of this dialog: expected trouble is refused in plain words on the dialog."""
+        return Operation(self, self.worker).failure(self._on_failed)
+
     def load(self) -> None:
         db, survey_id, rubric = self.db, self.survey_id, self.rubric
-        submit_alive(
-            self.worker, self, lambda: _load_context(db, survey_id, rubric), self._on_context_loaded
+        self._operation().success(self._on_context_loaded).run(
+            lambda: letter_context(db, survey_id, rubric)
         )
 
-    @Slot(object)
-    def _on_context_loaded(self, context: _Context) -> None:
-        self._village, self._problems = context.village, context.problems
+    def _on_context_loaded(self, context: LetterContext) -> None:
+        self._village = context.village
+        self._problems = context.problems if i18n.language() == "id" else context.problems_en
         self.title.setText(context.village)
         place = f"{context.district}, {context.regency}"
         if context.recommended is not None:
@@ -261,8 +228,7 @@ class LetterDialog(QDialog):
             self.addressee_edit.setText(addressee_for(context.regency))
         chosen = max(0, self.signatory_combo.currentIndex())
         self.signatory_combo.clear()
-        for index, person in enumerate(context.signatories):
-            text = f"{person.position} — {person.name}"
+        for index, text in enumerate(context.signatory_labels):
             self.signatory_combo.addItem(text)
             self.signatory_combo.setItemData(index, text, Qt.ItemDataRole.ToolTipRole)
         view = self.signatory_combo.view()
@@ -270,9 +236,9 @@ class LetterDialog(QDialog):
         self.signatory_combo.setCurrentIndex(min(chosen, len(context.signatories) - 1))
         if self.letter is not None:
             return
-        if context.problems:
+        if self._problems:
             self._refuse(
-                self.tr("The letter cannot be made yet:") + " " + " ".join(context.problems),
+                self.tr("The letter cannot be made yet:") + " " + " ".join(self._problems),
                 settings=True,
             )
         elif context.recommended is None:
@@ -316,17 +282,12 @@ class LetterDialog(QDialog):
         db, paths, survey_id, rubric = self.db, self.paths, self.survey_id, self.rubric
 
         def job() -> list[QImage]:
-            from ovop_desktop.reports.letter import render_letter
-
-            return render_pages(
-                render_letter(prepare_letter(db, paths, survey_id, options, rubric))
-            )
+            return render_pages(preview_letter_pdf(db, paths, survey_id, options, rubric))
 
         self.preview.show_message(self.tr("Preparing the preview…"))
         self.preview_button.setEnabled(False)
-        submit_alive(self.worker, self, job, self._on_preview_ready, self._on_failed)
+        self._operation().success(self._on_preview_ready).run(job)
 
-    @Slot(object)
     def _on_preview_ready(self, images: list[QImage]) -> None:
         self.preview_button.setEnabled(self.letter is None)
         self.preview.set_pages(images)
@@ -352,9 +313,7 @@ class LetterDialog(QDialog):
 
         self._set_actions_enabled(False)
         self._show(self.tr("Issuing the letter…"), "")
-        submit_alive(
-            self.worker, self, job, lambda r: self._on_issued(r, then_print), self._on_failed
-        )
+        self._operation().success(lambda result: self._on_issued(result, then_print)).run(job)
 
     def _on_issued(self, result: tuple[IssuedLetter, list[QImage]], then_print: bool) -> None:
         letter, images = result
@@ -394,13 +353,13 @@ class LetterDialog(QDialog):
     def _on_save_path(self, path: str) -> None:
         assert self.letter is not None
         pdf, target = self.letter.pdf, Path(path)
-        submit_alive(
-            self.worker,
-            self,
-            lambda: write_pdf(target, pdf),
-            lambda _: self._on_saved(target),
-            self._on_failed,
-        )
+
+        def job() -> Path:
+            write_pdf(target, pdf)
+            return target
+
+        saving = Operation[Path](self, self.worker).success(self._on_saved)
+        saving.failure(self._on_save_failed).run(job)
 
     def _on_saved(self, target: Path) -> None:
         self._show(
@@ -457,19 +416,17 @@ class LetterDialog(QDialog):
         dialog.saved.connect(self.load)
         dialog.open()
 
-    @Slot(object)
-    def _on_failed(self, error: BaseException) -> None:
-        if isinstance(error, OSError):
-            self._refuse(
-                self.tr("The PDF could not be written: %1").replace("%1", str(error)), keep=True
-            )
-            return
-        if not isinstance(error, DomainError):
-            raise error
-        message = error_text(error)
+    def _on_save_failed(self, error: DomainError) -> None:
         self._refuse(
-            message, settings=bool(self._problems) or "Pengaturan" in error.message_id, keep=True
+            self.tr("The PDF could not be written: %1").replace("%1", error_text(error)), keep=True
         )
+
+    def _on_failed(self, error: DomainError) -> None:
+        """Expected trouble of a job (bugs go to the crash dialog): refused in plain words, with
+        the settings button when the refusal names missing letter settings."""
+        names_settings = isinstance(error, InvalidInputError) and error.field == SETTINGS_FIELD
+        message = error_text(error)
+        self._refuse(message, settings=bool(self._problems) or names_settings, keep=True)
         if self.letter is None:
             self.preview.show_message(message)
 

@@ -1,0 +1,63 @@
+"""What the letter dialog shows before a letter is issued: the village and its recommended
+product, the signatories to choose from, what is missing in the settings, and the rendered
+preview (without a number)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ovop_desktop.core.rubric import Rubric
+from ovop_desktop.paths import AppPaths
+from ovop_desktop.reports.data import Signatory
+from ovop_desktop.reports.letter import render_letter
+from ovop_desktop.services.assessment.village_ranking import rank_survey
+from ovop_desktop.services.database import Database
+from ovop_desktop.services.letters.letter_settings import load_letter_settings
+from ovop_desktop.services.letters.register import LetterOptions, prepare_letter
+from ovop_desktop.services.surveys.survey_detail import load_survey
+
+
+@dataclass(frozen=True)
+class LetterContext:
+    """The survey a letter is for, and whether one can be made yet."""
+
+    village: str
+    district: str
+    regency: str
+    recommended: str | None  # None until a candidate is fully assessed
+    stars: int | None
+    total: Decimal | None
+    signatories: tuple[Signatory, ...]
+    problems: tuple[str, ...]  # settings still to fill, in Indonesian
+    problems_en: tuple[str, ...]  # the same in English
+
+    @property
+    def signatory_labels(self) -> tuple[str, ...]:
+        return tuple(f"{person.position} — {person.name}" for person in self.signatories)
+
+
+def letter_context(db: Database, survey_id: uuid.UUID, rubric: Rubric) -> LetterContext:
+    detail = load_survey(db, survey_id)
+    settings = load_letter_settings(db)
+    chosen = rank_survey(db, survey_id, rubric).recommended
+    complete = chosen is not None and chosen.stars is not None and chosen.total is not None
+    return LetterContext(
+        detail.village_name,
+        detail.district_name,
+        detail.regency_name,
+        chosen.name if chosen and complete else None,
+        chosen.stars if chosen else None,
+        chosen.total if chosen else None,
+        tuple(settings.signatories),
+        tuple(settings.problems),
+        tuple(settings.problems_en),
+    )
+
+
+def preview_letter_pdf(
+    db: Database, paths: AppPaths, survey_id: uuid.UUID, options: LetterOptions, rubric: Rubric
+) -> bytes:
+    """The letter as it would be issued now, but without a number: nothing is registered."""
+    return render_letter(prepare_letter(db, paths, survey_id, options, rubric))
