@@ -53,6 +53,12 @@ _DEPTHS: dict[RegionLevel, int] = {
     RegionLevel.KELURAHAN: 4,
     RegionLevel.DESA_ADAT: 4,
 }
+# The levels an OVOP survey is made in: a desa, a kelurahan or a desa adat.
+VILLAGE_LEVELS: tuple[RegionLevel, ...] = (
+    RegionLevel.DESA,
+    RegionLevel.KELURAHAN,
+    RegionLevel.DESA_ADAT,
+)
 _VILLAGE_LEVELS = {"1": RegionLevel.KELURAHAN, "2": RegionLevel.DESA, "3": RegionLevel.DESA_ADAT}
 _LEVEL_BY_DEPTH = {1: RegionLevel.PROVINSI, 2: RegionLevel.KABUPATEN_KOTA, 3: RegionLevel.KECAMATAN}
 
@@ -165,3 +171,19 @@ def is_kota(code: str | RegionCode) -> bool:
     """
     region = code if isinstance(code, RegionCode) else parse_code(code)
     return region.depth >= 2 and region.parts[1] >= "71"
+
+
+def is_village_level(level: str) -> bool:
+    """True for ``"desa"``, ``"kelurahan"`` and ``"desa adat"``: the levels surveys are made in."""
+    return level in VILLAGE_LEVELS
+
+
+def regency_code(region_code: str) -> str:
+    """``"63.08.07.2001"`` → ``"63.08"``: the kabupaten/kota a region code lies in (a province
+    code is returned as it is)."""
+    return ".".join(region_code.split(".")[:2])
+
+
+def lies_in(region_code: str, area_code: str) -> bool:
+    """True when `region_code` is `area_code` or lies under it: ``("63.08.07.2001", "63.08")``."""
+    return region_code == area_code or region_code.startswith(area_code + ".")

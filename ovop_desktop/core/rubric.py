@@ -136,5 +136,10 @@ class Rubric:
         return (Decimal(sum(c.weight for c in self.criteria)) / 5).quantize(CENT)
 
     @property
+    def max_stars(self) -> int:
+        """The stars of the highest band: the top of the star scale (5 for the OVOP rubric)."""
+        return self.bands[-1].stars
+
+    @property
     def max_total(self) -> Decimal:
         return Decimal(sum(c.weight for c in self.criteria)).quantize(CENT)

@@ -16,7 +16,7 @@ from ovop_desktop.db.models import Region
 from ovop_desktop.services.assessment.assessments import save_assessment
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.letters.letter_settings import demo_letter_settings, load_letter_settings
-from ovop_desktop.services.regions import import_regions
+from ovop_desktop.services.regions import import_regions, villages_only
 from ovop_desktop.services.rubrics import install_shipped_rubrics, rubric_in_force
 from ovop_desktop.services.settings.officers import current_officer, local_device_id, save_profile
 from ovop_desktop.services.surveys.capture import (
@@ -245,11 +245,7 @@ class DemoResult:
 def _pick_villages(db: Database, count: int, rng: random.Random) -> list[str]:
     with db.session() as session:
         villages = list(
-            session.scalars(
-                select(Region.code)
-                .where(Region.level.in_(("desa", "kelurahan", "desa adat")))
-                .order_by(Region.code)
-            )
+            session.scalars(select(Region.code).where(villages_only()).order_by(Region.code))
         )
     if not villages:
         import_regions(db, BUILTIN_REGIONS.encode("utf-8"))

@@ -8,13 +8,25 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import Table, and_, bindparam, case, func, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Table,
+    and_,
+    bindparam,
+    case,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import aliased
 
 from ovop_desktop.core.region_csv import parse_region_csv
-from ovop_desktop.core.regions import RegionLevel
+from ovop_desktop.core.regions import VILLAGE_LEVELS, RegionLevel, is_village_level
 from ovop_desktop.core.text import search_key
 from ovop_desktop.db.models import Region, utc_now
 from ovop_desktop.services.database import Database
@@ -136,6 +148,40 @@ def import_regions(db: Database, data: bytes) -> RegionImportResult:
     )
 
 
+def with_parents(*columns: Any) -> Select[Any]:
+    """``SELECT code, name, level, parent name, grandparent name, *columns FROM region``, the
+    parents joined from the region list (None where the list lacks them).
+
+    Read a row's first five values with :func:`region_hit`, which knows which parent is the
+    district and which the regency at each level.
+    """
+    parent = aliased(Region)
+    grandparent = aliased(Region)
+    return (
+        select(Region.code, Region.name, Region.level, parent.name, grandparent.name, *columns)
+        .select_from(Region)
+        .outerjoin(parent, parent.code == Region.parent_code)
+        .outerjoin(grandparent, grandparent.code == parent.parent_code)
+    )
+
+
+def villages_only() -> ColumnElement[bool]:
+    """The condition that keeps desa, kelurahan and desa adat of the region list."""
+    return Region.level.in_([str(level) for level in VILLAGE_LEVELS])
+
+
+def region_hit(
+    code: str, name: str, level: str, parent: str | None, grandparent: str | None
+) -> RegionHit:
+    """A region and its district and regency from a :func:`with_parents` row."""
+    # A village's parent is its district; a district's parent is its regency.
+    if level == RegionLevel.KECAMATAN:
+        return RegionHit(code, name, level, None, parent)
+    if is_village_level(level):
+        return RegionHit(code, name, level, parent, grandparent)
+    return RegionHit(code, name, level)
+
+
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -156,13 +202,7 @@ def search_regions(
     text = query.strip()
     if not text:
         return []
-    district = aliased(Region)
-    regency = aliased(Region)
-    statement = (
-        select(Region.code, Region.name, Region.level, district.name, regency.name)
-        .outerjoin(district, district.code == Region.parent_code)
-        .outerjoin(regency, regency.code == district.parent_code)
-    )
+    statement = with_parents()
     if set(text) <= _CODE_QUERY_CHARS:
         statement = statement.where(Region.code.startswith(text, autoescape=True)).order_by(
             Region.code
@@ -188,18 +228,7 @@ def search_regions(
         )
     with db.session() as session:
         rows = session.execute(statement.limit(limit)).all()
-    return [_hit(*row) for row in rows]
-
-
-def _hit(
-    code: str, name: str, level: str, parent: str | None, grandparent: str | None
-) -> RegionHit:
-    # A village's parent is its district; a district's parent is its regency.
-    if level in (RegionLevel.KECAMATAN,):
-        return RegionHit(code, name, level, None, parent)
-    if level in (RegionLevel.DESA, RegionLevel.KELURAHAN, RegionLevel.DESA_ADAT):
-        return RegionHit(code, name, level, parent, grandparent)
-    return RegionHit(code, name, level)
+    return [region_hit(*row) for row in rows]
 
 
 def get_region(db: Database, code: str) -> RegionHit | None:

@@ -9,7 +9,16 @@ from pathlib import Path
 import pytest
 
 from ovop_desktop.core.errors import DomainError
-from ovop_desktop.core.regions import RegionCode, RegionCodeError, RegionLevel, is_kota, parse_code
+from ovop_desktop.core.regions import (
+    RegionCode,
+    RegionCodeError,
+    RegionLevel,
+    is_kota,
+    is_village_level,
+    lies_in,
+    parse_code,
+    regency_code,
+)
 
 SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
@@ -140,3 +149,34 @@ def test_every_real_indonesian_code_parses_to_its_listed_level_and_parent() -> N
 
     assert len(rows) == 91_599
     assert mismatches == []
+
+
+@pytest.mark.parametrize(
+    ("level", "expected"),
+    [
+        ("desa", True),
+        ("kelurahan", True),
+        ("desa adat", True),
+        (RegionLevel.DESA, True),
+        ("kecamatan", False),
+        ("kabupaten/kota", False),
+        ("provinsi", False),
+    ],
+)
+def test_surveys_are_made_in_desa_kelurahan_and_desa_adat(level: str, expected: bool) -> None:
+    assert is_village_level(level) is expected
+
+
+def test_the_regency_of_a_code_is_its_first_two_parts() -> None:
+    assert regency_code("63.08.07.2001") == "63.08"
+    assert regency_code("63.08.07") == "63.08"
+    assert regency_code("63.71") == "63.71"
+    assert regency_code("63") == "63"
+
+
+def test_a_region_lies_in_itself_and_the_areas_above_it() -> None:
+    assert lies_in("63.08.07.2001", "63.08.07")
+    assert lies_in("63.08.07.2001", "63.08")
+    assert lies_in("63.08.07.2001", "63.08.07.2001")
+    assert not lies_in("63.08.07.2001", "63.08.0")
+    assert not lies_in("63.08.17.2001", "63.08.07")

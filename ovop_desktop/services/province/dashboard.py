@@ -17,23 +17,17 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
-from ovop_desktop.core.regions import RegionLevel
+from ovop_desktop.core.regions import RegionLevel, regency_code
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import CandidateProduct, Device, ImportLogEntry, Region, Survey
 from ovop_desktop.services.assessment.counted_levels import CountedSnapshot, scored_snapshots
 from ovop_desktop.services.assessment.regional_ranking import RegionalRow, rank_region
 from ovop_desktop.services.database import Database
+from ovop_desktop.services.regions import region_hit, villages_only, with_parents
 
-STAR_LEVELS = (1, 2, 3, 4, 5)
 TOP_PER_REGENCY = 3
-VILLAGE_LEVELS = (RegionLevel.DESA, RegionLevel.KELURAHAN, RegionLevel.DESA_ADAT)
-
-
-def regency_code(region_code: str) -> str:
-    """``"63.08.07.2001"`` → ``"63.08"``: the kabupaten/kota a region code lies in."""
-    return ".".join(region_code.split(".")[:2])
 
 
 @dataclass(frozen=True)
@@ -110,6 +104,7 @@ class Dashboard:
     unsurveyed: tuple[UnsurveyedVillage, ...]  # by region code
     imports: tuple[OfficerImport, ...]  # latest first
     officers: int  # officers who recorded at least one live survey
+    max_stars: int  # the top of the rubric's star scale
 
     @property
     def surveys(self) -> int:
@@ -125,7 +120,7 @@ class Dashboard:
 
     @property
     def stars(self) -> tuple[int, ...]:
-        return tuple(sum(r.stars[i] for r in self.regencies) for i in range(len(STAR_LEVELS)))
+        return tuple(sum(r.stars[i] for r in self.regencies) for i in range(self.max_stars))
 
     @property
     def villages(self) -> int:
@@ -157,7 +152,7 @@ class _Tally:
     surveys: int = 0
     candidates: int = 0
     assessed: int = 0
-    stars: list[int] = field(default_factory=lambda: [0] * len(STAR_LEVELS))
+    stars: Counter[int] = field(default_factory=Counter)  # candidates per number of stars
     villages: set[str] = field(default_factory=set)
     surveyed: set[str] = field(default_factory=set)
 
@@ -198,7 +193,7 @@ def province_dashboard(db: Database, rubric: Rubric) -> Dashboard:
             surveys=tally.surveys,
             candidates=tally.candidates,
             assessed=tally.assessed,
-            stars=tuple(tally.stars),
+            stars=tuple(tally.stars[stars] for stars in range(1, rubric.max_stars + 1)),
             villages=len(tally.villages),
             surveyed_villages=len(tally.surveyed),
             top=top.get(code, ()),
@@ -215,6 +210,7 @@ def province_dashboard(db: Database, rubric: Rubric) -> Dashboard:
         unsurveyed=unsurveyed,
         imports=imports,
         officers=len(officers),
+        max_stars=rubric.max_stars,
     )
 
 
@@ -227,20 +223,21 @@ def _regencies(session: Session) -> dict[str, _Tally]:
 
 def _villages(session: Session, tallies: dict[str, _Tally]) -> list[UnsurveyedVillage]:
     """Every village of the region list (surveyed or not), counted into its kabupaten/kota."""
-    district = aliased(Region)
-    rows = session.execute(
-        select(Region.code, Region.name, Region.level, district.name)
-        .outerjoin(district, district.code == Region.parent_code)
-        .where(Region.level.in_([str(level) for level in VILLAGE_LEVELS]))
-        .order_by(Region.code)
-    )
+    rows = session.execute(with_parents().where(villages_only()).order_by(Region.code))
     villages = []
-    for code, name, level, district_name in rows:
-        regency = regency_code(code)
-        tally = _tally(tallies, code, "")
-        tally.villages.add(code)
+    for row in rows:
+        village = region_hit(*row)
+        tally = _tally(tallies, village.code, "")
+        tally.villages.add(village.code)
         villages.append(
-            UnsurveyedVillage(code, name, level, district_name or "", regency, tally.name)
+            UnsurveyedVillage(
+                village.code,
+                village.name,
+                village.level,
+                village.district or "",
+                regency_code(village.code),
+                tally.name,
+            )
         )
     return villages
 
@@ -272,8 +269,8 @@ def _count_products(
             continue
         tally.assessed += 1
         assessed[category] += 1
-        if snapshot.stars in STAR_LEVELS:
-            tally.stars[snapshot.stars - 1] += 1
+        if snapshot.stars is not None:
+            tally.stars[snapshot.stars] += 1
     return {category: (candidates[category], assessed[category]) for category in candidates}
 
 

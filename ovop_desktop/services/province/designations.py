@@ -14,15 +14,16 @@ from datetime import date, datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
-from ovop_desktop.core.regions import RegionLevel
+from ovop_desktop.core.regions import VILLAGE_LEVELS, RegionLevel, lies_in
+from ovop_desktop.core.regions import regency_code as regency_of
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import CandidateProduct, Designation, Region, Survey, utc_now
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError, NotFoundError
+from ovop_desktop.services.regions import region_hit, with_parents
 
-VILLAGE_LEVELS = (RegionLevel.DESA, RegionLevel.KELURAHAN, RegionLevel.DESA_ADAT)
 DESIGNABLE_LEVELS = (*VILLAGE_LEVELS, RegionLevel.KECAMATAN)
 EARLIEST_DECISION = date(2000, 1, 1)  # anything older is a mistyped year
 # The basis is a summary for the table of the printed summary (the full text is in the decree);
@@ -97,9 +98,7 @@ def _region(session: Session, code: str) -> Region:
 
 
 def _in_region(region: Region, village_code: str) -> bool:
-    if region.level == RegionLevel.KECAMATAN:
-        return village_code.startswith(region.code + ".")
-    return village_code == region.code
+    return lies_in(village_code, region.code)
 
 
 def _check_decision(data: DesignationInput, today: date) -> None:
@@ -280,13 +279,7 @@ def list_designations(
 ) -> list[DesignationRow]:
     """The designations (of one kabupaten/kota when given), by regency, district and village;
     revoked ones only when asked, after the live one of their region."""
-    parent, grandparent = aliased(Region), aliased(Region)
-    statement = (
-        select(Designation, Region.name, Region.level, parent.name, grandparent)
-        .join(Region, Region.code == Designation.region_code)
-        .outerjoin(parent, parent.code == Region.parent_code)
-        .outerjoin(grandparent, grandparent.code == parent.parent_code)
-    )
+    statement = with_parents(Designation).join(Designation, Designation.region_code == Region.code)
     if regency_code is not None:
         statement = statement.where(
             Designation.region_code.startswith(regency_code + ".", autoescape=True)
@@ -296,18 +289,19 @@ def list_designations(
     with db.session() as session:
         found = session.execute(statement).all()
     rows = []
-    for designation, name, level, parent_name, grand in found:
-        if level == RegionLevel.KECAMATAN:
-            # A kecamatan's parent is its regency; its own name is the district.
-            regency, district, village = parent_name or "", name, None
+    for *place, designation in found:
+        region = region_hit(*place)
+        if region.level == RegionLevel.KECAMATAN:
+            # A designated kecamatan's own name is the district.
+            regency, district, village = region.regency or "", region.name, None
         else:
-            regency, district, village = (grand.name if grand else ""), parent_name or "", name
+            regency, district, village = region.regency or "", region.district or "", region.name
         rows.append(
             DesignationRow(
                 designation_id=designation.id,
                 region_code=designation.region_code,
-                level=level,
-                regency_code=designation.region_code[:5],
+                level=region.level,
+                regency_code=regency_of(designation.region_code),
                 regency=regency,
                 district=district,
                 village=village,

@@ -12,9 +12,9 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
+from ovop_desktop.core.regions import is_village_level
 from ovop_desktop.db.models import (
     AuditEntry,
     CandidateProduct,
@@ -26,6 +26,7 @@ from ovop_desktop.db.models import (
 )
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError, NotFoundError
+from ovop_desktop.services.regions import region_hit, with_parents
 
 
 @dataclass
@@ -130,20 +131,15 @@ def _check_counts(values: Mapping[str, Any]) -> None:
 
 
 def _place_names(session: Session, village_code: str) -> tuple[str, str, str]:
-    district, regency = aliased(Region), aliased(Region)
-    row = session.execute(
-        select(Region.name, Region.level, district.name, regency.name)
-        .outerjoin(district, district.code == Region.parent_code)
-        .outerjoin(regency, regency.code == district.parent_code)
-        .where(Region.code == village_code)
-    ).first()
-    if row is None or row[1] not in ("desa", "kelurahan", "desa adat"):
+    row = session.execute(with_parents().where(Region.code == village_code)).first()
+    village = region_hit(*row) if row is not None else None
+    if village is None or not is_village_level(village.level):
         raise InvalidInputError(
             "Pilih desa atau kelurahan dari daftar wilayah.",
             "Choose a village from the region list.",
             field="village_code",
         )
-    return row[0], row[2] or "", row[3] or ""
+    return village.name, village.district or "", village.regency or ""
 
 
 def create_survey(

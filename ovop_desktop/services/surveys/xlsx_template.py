@@ -19,10 +19,8 @@ from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
 from sqlalchemy import func, select
-from sqlalchemy.orm import aliased
 
-from ovop_desktop.core.formatting import format_date_id
-from ovop_desktop.core.regions import RegionLevel
+from ovop_desktop.core.formatting import format_date_id, short_regency
 from ovop_desktop.core.rubric import LEVELS, Rubric
 from ovop_desktop.db.models import Region
 from ovop_desktop.exchange.spreadsheet import (
@@ -47,12 +45,12 @@ from ovop_desktop.exchange.spreadsheet import (
 )
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError
+from ovop_desktop.services.regions import RegionHit, region_hit, villages_only, with_parents
 
 GUIDE, SURVEYS, PRODUCTS, LEVEL_SHEET, LISTS = "Petunjuk", "Survei", "Kandidat", "Tingkat", "Daftar"
 TEMPLATE_ROWS = 1_000  # rows that get the drop-downs and formats
 VILLAGE_LIST_CAP = 10_000  # from this many villages on, the drop-down lists those of Kalsel
 KALSEL = "63"
-VILLAGE_LEVELS = [str(v) for v in (RegionLevel.DESA, RegionLevel.KELURAHAN, RegionLevel.DESA_ADAT)]
 PERMITS = ("NIB", "PIRT", "BPOM", "Halal", "SNI", "HKI")
 MAX_PROBLEMS_SHOWN = 30
 
@@ -184,25 +182,19 @@ def _level_fields(rubric: Rubric) -> tuple[Field, ...]:
 def village_choices(db: Database) -> tuple[list[str], bool]:
     """Drop-down entries "63.08.07.2001 — Banjang (Banjang, Kab. Hulu Sungai Utara)", by code,
     and whether the list was cut to the villages of Kalimantan Selatan."""
-    district, regency = aliased(Region), aliased(Region)
     with db.session() as session:
-        total = session.scalar(select(func.count()).where(Region.level.in_(VILLAGE_LEVELS))) or 0
-        statement = (
-            select(Region.code, Region.name, district.name, regency.name)
-            .outerjoin(district, district.code == Region.parent_code)
-            .outerjoin(regency, regency.code == district.parent_code)
-            .where(Region.level.in_(VILLAGE_LEVELS))
-            .order_by(Region.code)
-        )
+        total = session.scalar(select(func.count()).where(villages_only())) or 0
+        statement = with_parents().where(villages_only()).order_by(Region.code)
         capped = total >= VILLAGE_LIST_CAP
         if capped:
             statement = statement.where(Region.code.startswith(KALSEL + "."))
         rows = session.execute(statement).all()
-    return [_village_label(*row) for row in rows], capped
+    return [_village_label(region_hit(*row)) for row in rows], capped
 
 
-def _village_label(code: str, name: str, district: str | None, regency: str | None) -> str:
-    places = [p for p in (district, (regency or "").replace("Kabupaten ", "Kab. ", 1)) if p]
+def _village_label(village: RegionHit) -> str:
+    places = [p for p in (village.district, short_regency(village.regency or "")) if p]
+    code, name = village.code, village.name
     return f"{code} — {name} ({', '.join(places)})" if places else f"{code} — {name}"
 
 

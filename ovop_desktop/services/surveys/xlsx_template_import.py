@@ -28,6 +28,7 @@ from ovop_desktop.exchange.spreadsheet import (
 from ovop_desktop.services.assessment.assessments import save_assessment
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError
+from ovop_desktop.services.regions import villages_only
 from ovop_desktop.services.rubrics import rubric_in_force
 from ovop_desktop.services.settings.officers import current_officer, local_device_id
 from ovop_desktop.services.surveys.capture import (
@@ -43,7 +44,6 @@ from ovop_desktop.services.surveys.xlsx_template import (
     PRODUCTS,
     SURVEY_FIELDS,
     SURVEYS,
-    VILLAGE_LEVELS,
     TemplateError,
     TemplateImportResult,
     _level_fields,
@@ -71,9 +71,7 @@ def _check_surveys(db: Database, rows: Rows, plan: _Plan, problems: list[SheetPr
     codes = {v["village_code"] for _, v in rows if v["village_code"]}
     with db.session() as session:
         villages = set(
-            session.scalars(
-                select(Region.code).where(Region.code.in_(codes), Region.level.in_(VILLAGE_LEVELS))
-            )
+            session.scalars(select(Region.code).where(Region.code.in_(codes), villages_only()))
         )
         stored = session.execute(
             select(Survey.village_code, Survey.survey_date).where(

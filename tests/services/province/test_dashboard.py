@@ -16,13 +16,14 @@ from typing import Any
 import pytest
 from sqlalchemy import event, select
 
+from ovop_desktop.core.regions import regency_code
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import Officer, Survey
 from ovop_desktop.services.assessment.assessments import save_assessment
 from ovop_desktop.services.assessment.village_ranking import RankEntry, rank_survey, rank_village
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.demo import seed_demo
-from ovop_desktop.services.province.dashboard import Dashboard, province_dashboard, regency_code
+from ovop_desktop.services.province.dashboard import Dashboard, province_dashboard
 from ovop_desktop.services.rubrics import rubric_in_force
 from ovop_desktop.services.surveys.capture import (
     ProductInput,
