@@ -1,7 +1,7 @@
 """The conflicts tab of Sinkronisasi: the open conflicts, the differing fields of the chosen one
 side by side, and keeping version A or B with a reason (kept with the choice).
 
-The database jobs run on the worker; the callbacks come back on the GUI thread.
+The database jobs run on the worker as Operations; the callbacks come back on the GUI thread.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ from ovop_desktop.services.database import Database
 from ovop_desktop.services.settings.officers import current_officer
 from ovop_desktop.services.sync.conflicts import ConflictView, list_conflicts, resolve_conflict
 from ovop_desktop.ui import dialogs
-from ovop_desktop.ui.kit.messages import OK_STYLE, show_error
+from ovop_desktop.ui.kit.messages import OK_STYLE
+from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -203,19 +204,18 @@ class ConflictReview(QWidget):
 
         self.keep_a_button.setEnabled(False)
         self.keep_b_button.setEnabled(False)
-        self.worker.submit(job, self._on_resolved, self.on_failed)
+        Operation[list[ConflictView]](self, self.worker).success(self._on_resolved).errors_in(
+            self.conflict_message
+        ).always(self._on_resolve_ended).run(job)
 
-    @Slot(object)
+    def _on_resolve_ended(self) -> None:
+        self._show_conflict(self._selected_conflict())
+
     def _on_resolved(self, conflicts: list[ConflictView]) -> None:
         self.conflict_list.clearSelection()
         self.show_conflicts(conflicts)
         self.conflict_message.setStyleSheet(OK_STYLE)
         self.conflict_message.setText(self.tr("Conflict settled; the choice and reason are kept."))
-
-    @Slot(object)
-    def on_failed(self, error: BaseException) -> None:
-        self._show_conflict(self._selected_conflict())
-        show_error(self.conflict_message, error)
 
     def table_labels(self) -> dict[str, str]:
         return {

@@ -1,7 +1,8 @@
 """Sinkronisasi: export this laptop's records as a signed package, import packages from others
 (a dry-run preview first, trust for new devices, then apply), and settle conflicts by hand.
 
-Every database and file job runs on the worker; the callbacks come back on the GUI thread.
+Every database and file job runs on the worker as an Operation; the callbacks come back on the
+GUI thread, and expected trouble is shown in plain words beside the button that started it.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ovop_desktop.exchange.package import read_package
+from ovop_desktop.core.errors import DomainError
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.sync.conflicts import ConflictView, list_conflicts
@@ -35,10 +36,18 @@ from ovop_desktop.services.sync.packages import (
     device_fingerprint,
     export_package,
     import_package,
+    import_packages,
 )
 from ovop_desktop.ui import dialogs
-from ovop_desktop.ui.kit.messages import OK_STYLE, WARN_STYLE, show_error
+from ovop_desktop.ui.kit.messages import (
+    ERROR_STYLE,
+    OK_STYLE,
+    WARN_STYLE,
+    error_text,
+    show_message,
+)
 from ovop_desktop.ui.kit.page import page_title
+from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.sync.conflict_review import ConflictReview, table_widget
 from ovop_desktop.ui.worker import Worker
 
@@ -60,14 +69,17 @@ class PackageRow:
 
     path: Path
     preview: FileResult
-    officer: str = ""
     trusted: bool = False
     final: FileResult | None = None
 
     @property
     def needs_trust(self) -> bool:
         """Rejected only because the device is not known yet."""
-        return self.preview.status == "rejected" and "Percayai" in (self.preview.reason or "")
+        return self.preview.needs_trust
+
+    @property
+    def officer(self) -> str:
+        return self.preview.officer or ""
 
     @property
     def importable(self) -> bool:
@@ -75,19 +87,8 @@ class PackageRow:
 
 
 def _preview(db: Database, paths: AppPaths, files: list[Path]) -> list[PackageRow]:
-    rows = []
-    for path in files:
-        row = PackageRow(path, import_package(db, paths, path, dry_run=True))
-        if row.needs_trust:
-            row.officer = read_package(path).manifest.officer_name
-        rows.append(row)
-    return rows
-
-
-class _ExportSignals(QObject):
-    """Lives on the GUI thread: the export job emits, the page's slot runs on the GUI thread."""
-
-    progressed = Signal(int, int)
+    results = import_packages(db, paths, files, dry_run=True)
+    return [PackageRow(path, result) for path, result in zip(files, results, strict=True)]
 
 
 class SyncPage(QWidget):
@@ -112,8 +113,6 @@ class SyncPage(QWidget):
         self.tabs.addTab(self.conflict_review, self.tr("&Conflicts"))
         layout.addWidget(self.tabs, 1)
 
-        self._export_signals = _ExportSignals(self)
-        self._export_signals.progressed.connect(self._on_export_progressed)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.apply_button.clicked.connect(self._on_apply_button_clicked)
@@ -200,13 +199,12 @@ class SyncPage(QWidget):
 
     def load(self) -> None:
         db, paths = self.db, self.paths
-        self.worker.submit(
-            lambda: (device_fingerprint(paths), list_conflicts(db)),
-            self._on_loaded,
-            self.conflict_review.on_failed,
+        Operation[tuple[str, list[ConflictView]]](self, self.worker).success(
+            self._on_loaded
+        ).errors_in(self.conflict_review.conflict_message).run(
+            lambda: (device_fingerprint(paths), list_conflicts(db))
         )
 
-    @Slot(object)
     def _on_loaded(self, values: tuple[str, list[ConflictView]]) -> None:
         fingerprint, conflicts = values
         self.fingerprint_label.setText(
@@ -233,29 +231,33 @@ class SyncPage(QWidget):
         if not folder:
             return
         db, paths, everything = self.db, self.paths, self.everything_check.isChecked()
-        progressed = self._export_signals.progressed
         self.export_button.setEnabled(False)
         self.export_result.setStyleSheet("")
         self.export_result.setText(self.tr("Exporting…"))
         self.export_progress.setRange(0, 0)
         self.export_progress.show()
-        self.worker.submit(
+        export = (
+            Operation[ExportResult](self, self.worker)
+            .progress(self._on_export_progressed)
+            .success(self._on_exported)
+            .errors_in(self.export_result)
+            .always(self._on_export_ended)
+        )
+        export.run(
             lambda: export_package(
-                db, paths, Path(folder), everything=everything, progress=progressed.emit
-            ),
-            self._on_exported,
-            self._on_export_failed,
+                db, paths, Path(folder), everything=everything, progress=export.report
+            )
         )
 
-    @Slot(int, int)
     def _on_export_progressed(self, done: int, total: int) -> None:
         self.export_progress.setRange(0, total)
         self.export_progress.setValue(done)
 
-    @Slot(object)
-    def _on_exported(self, result: ExportResult) -> None:
+    def _on_export_ended(self) -> None:
         self.export_button.setEnabled(True)
         self.export_progress.hide()
+
+    def _on_exported(self, result: ExportResult) -> None:
         labels = self.conflict_review.table_labels()
         counts = ", ".join(
             f"{labels.get(table, table)} {count}" for table, count in result.changes.items()
@@ -267,12 +269,6 @@ class SyncPage(QWidget):
             .replace("%2", counts or self.tr("no changes since the last export"))
             .replace("%3", result.fingerprint)
         )
-
-    @Slot(object)
-    def _on_export_failed(self, error: BaseException) -> None:
-        self.export_button.setEnabled(True)
-        self.export_progress.hide()
-        show_error(self.export_result, error)
 
     # import
 
@@ -320,13 +316,15 @@ class SyncPage(QWidget):
         self.import_message.setText(
             self.tr("Checking %1 package(s)…").replace("%1", str(len(files)))
         )
-        self.worker.submit(
-            lambda: _preview(db, paths, chosen), self._on_previewed, self._on_import_failed
-        )
+        Operation[list[PackageRow]](self, self.worker).success(self._on_previewed).errors_in(
+            self.import_message
+        ).always(self._on_preview_ended).run(lambda: _preview(db, paths, chosen))
 
-    @Slot(object)
-    def _on_previewed(self, rows: list[PackageRow]) -> None:
+    def _on_preview_ended(self) -> None:
         self.import_button.setEnabled(True)
+        self._update_apply()
+
+    def _on_previewed(self, rows: list[PackageRow]) -> None:
         self.rows = rows
         self._fill_preview()
         self._update_apply()
@@ -454,13 +452,10 @@ class SyncPage(QWidget):
         db, paths = self.db, self.paths
         self.import_message.setStyleSheet("")
         self.import_message.setText(self.tr("Importing %1…").replace("%1", row.path.name))
-        self.worker.submit(
-            lambda: import_package(db, paths, row.path, trust_new=row.trusted),
-            self._on_file_imported,
-            self._on_import_failed,
-        )
+        Operation[FileResult](self, self.worker).success(self._on_file_imported).failure(
+            self._on_import_failed
+        ).run(lambda: import_package(db, paths, row.path, trust_new=row.trusted))
 
-    @Slot(object)
     def _on_file_imported(self, result: FileResult) -> None:
         self._queue.pop(0).final = result
         self._fill_preview()
@@ -496,11 +491,10 @@ class SyncPage(QWidget):
         self.import_message.setStyleSheet(style)
         self.import_message.setText(text)
 
-    @Slot(object)
-    def _on_import_failed(self, error: BaseException) -> None:
+    def _on_import_failed(self, error: DomainError) -> None:
+        """The rest of the queue is not imported: what was imported stays, and Apply can be
+        pressed again once the trouble is fixed."""
         self._queue = []
         self.import_button.setEnabled(True)
         self._update_apply()
-        show_error(self.import_message, error)
-
-    # helpers
+        show_message(self.import_message, error_text(error), ERROR_STYLE)
