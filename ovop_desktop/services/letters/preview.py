@@ -11,7 +11,6 @@ from decimal import Decimal
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.reports.data import Signatory
-from ovop_desktop.reports.letter import render_letter
 from ovop_desktop.services.assessment.village_ranking import rank_survey
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.letters.letter_settings import load_letter_settings
@@ -60,4 +59,6 @@ def preview_letter_pdf(
     db: Database, paths: AppPaths, survey_id: uuid.UUID, options: LetterOptions, rubric: Rubric
 ) -> bytes:
     """The letter as it would be issued now, but without a number: nothing is registered."""
+    from ovop_desktop.reports.letter import render_letter  # reportlab loads on first use
+
     return render_letter(prepare_letter(db, paths, survey_id, options, rubric))
