@@ -19,7 +19,9 @@ from ovop_desktop.core.errors import DomainError
 from ovop_desktop.paths import AppPaths, resolve_paths
 from ovop_desktop.preferences import database_url, interface_language
 from ovop_desktop.ui import crash, dialogs, i18n
+from ovop_desktop.ui.kit.messages import error_text
 from ovop_desktop.ui.main_window import SETTINGS_PAGE, SYNC_PAGE, MainWindow
+from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
 
 if TYPE_CHECKING:
@@ -123,9 +125,9 @@ class Startup(QObject):
     @Slot()
     def _on_window_first_painted(self) -> None:
         paths, url = self.paths, self.db_url
-        self.window.worker.submit(
-            lambda: prepare_database(paths, url), self._on_database_ready, self._on_database_failed
-        )
+        Operation[Database](self.window, self.window.worker).success(
+            self._on_database_ready
+        ).failure(self._on_database_failed).run(lambda: prepare_database(paths, url))
 
     @Slot(object)
     def _on_database_ready(self, db: Database) -> None:
@@ -141,11 +143,8 @@ class Startup(QObject):
             self.window.sync_page.tabs.setCurrentIndex(1)
             self.window.sync_page.preview_files(self.packages)
 
-    @Slot(object)
-    def _on_database_failed(self, error: BaseException) -> None:
-        if not isinstance(error, DomainError):
-            raise error
-        text = error.message_id if i18n.language() == "id" else error.message_en
+    def _on_database_failed(self, error: DomainError) -> None:
+        text = error_text(error)
         print(text, file=sys.stderr)
         self.failed = True
         dialogs.fatal(text)
@@ -182,6 +181,8 @@ def run_application(
     window = open_window(app, None, paths, worker)
     startup = Startup(window, paths, db_url, previous_crash, packages)
     status = app.exec()
+    # The event loop has stopped, so nothing is left to freeze: a job still queued (the window
+    # closed after CLOSE_WAIT_MS, or app.quit() from elsewhere) runs before the database closes.
     worker.wait()
     if startup.db is not None:
         startup.db.dispose()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from ovop_desktop import __version__
-from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.formatting import format_number_id
 from ovop_desktop.paths import AppPaths
-from ovop_desktop.ui import crash
 from ovop_desktop.ui.forms.ui_main_window import Ui_MainWindow
+from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
 
 if TYPE_CHECKING:  # the database side loads after the first paint (see attach)
@@ -58,6 +57,7 @@ QListWidget#navigation:focus { outline: none; }
 
 
 SURVEY_PAGE, ASSESSMENT_PAGE, LETTERS_PAGE, SYNC_PAGE, SETTINGS_PAGE, PROVINCE_PAGE = range(6)
+CLOSE_WAIT_MS = 10_000  # a job still running after this does not keep the window open
 
 
 class MainWindow(QMainWindow):
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.paths, self.worker = paths, worker
         self._deleted_id: uuid.UUID | None = None
         self._attached = self._painted = False
+        self._closing = self._editor_left = self._may_close = False
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.setStyleSheet(STYLE)
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(
             0, self.ui.navigation, self.ui.navigation.setFocus
         )  # once shown, so that shortcuts work
+        self.worker.idle.connect(self._on_worker_idle)
         if db is not None:
             self.attach(db)
 
@@ -191,10 +193,8 @@ class MainWindow(QMainWindow):
         survey_id, db = self._deleted_id, self.db
         self.undo_button.setVisible(False)
         if survey_id is not None:
-            self.worker.submit(
-                lambda: restore_survey(db, survey_id),
-                lambda _r: self._on_editor_closed(),
-                self._on_job_failed,
+            self.operation().success(lambda _r: self._on_editor_closed()).run(
+                lambda: restore_survey(db, survey_id)
             )
 
     def _build_status_bar(self) -> None:
@@ -216,11 +216,13 @@ class MainWindow(QMainWindow):
         from ovop_desktop.services.surveys.survey_list import survey_count
 
         db = self.db
-        self.worker.submit(
-            lambda: Counts(survey_count(db), region_count(db)),
-            self._on_counts_loaded,
-            self._on_job_failed,
+        self.operation().success(self._on_counts_loaded).run(
+            lambda: Counts(survey_count(db), region_count(db))
         )
+
+    def operation(self) -> Operation[Any]:
+        """A job of the window: expected trouble in a message box, a bug in the crash dialog."""
+        return Operation(self, self.worker)
 
     @Slot(object)
     def _on_counts_loaded(self, counts: Counts) -> None:
@@ -229,13 +231,6 @@ class MainWindow(QMainWindow):
             .replace("%1", format_number_id(counts.surveys))
             .replace("%2", format_number_id(counts.regions))
         )
-
-    @Slot(object)
-    def _on_job_failed(self, error: BaseException) -> None:
-        if isinstance(error, DomainError):
-            crash.show_expected(self, error)
-        else:
-            raise error
 
     @Slot(int)
     def _on_navigation_current_row_changed(self, row: int) -> None:
@@ -285,7 +280,8 @@ class MainWindow(QMainWindow):
         self.survey_list.reload()
         self.settings_page.load()
         self.refresh_counts()
-        self.worker.submit(lambda: province_mode(self.db), self.show_province_place)
+        db = self.db
+        self.operation().success(self.show_province_place).run(lambda: province_mode(db))
 
     @property
     def province_page(self) -> ProvincePage:
@@ -315,7 +311,32 @@ class MainWindow(QMainWindow):
             self.ui.navigation.setCurrentRow(SETTINGS_PAGE)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._attached:
-            self.editor.leave()
-        self.worker.wait(10_000)
-        super().closeEvent(event)
+        """The window closes once the open survey is saved and the worker has run what it was
+        given (or after CLOSE_WAIT_MS): it asks for that and goes on when the worker reports,
+        without waiting on the GUI thread."""
+        if self._attached and not self._closing:
+            self._closing = True
+            self.editor.leave(then=self._on_editor_left)
+        if self._editor_left and not self.worker.busy:
+            self._may_close = True
+        if self._may_close or not self._attached:
+            super().closeEvent(event)
+            return
+        event.ignore()
+        QTimer.singleShot(CLOSE_WAIT_MS, self, self._close_now)
+
+    def _on_editor_left(self) -> None:
+        self._editor_left = True
+        # Not self.close() here: this may run inside closeEvent, where a second close is ignored.
+        QTimer.singleShot(0, self, self._on_worker_idle)
+
+    @Slot()
+    def _on_worker_idle(self) -> None:
+        if self._closing and self._editor_left and not self.worker.busy:
+            self._close_now()
+
+    @Slot()
+    def _close_now(self) -> None:
+        if not self._may_close:
+            self._may_close = True
+            self.close()

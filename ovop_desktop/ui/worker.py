@@ -44,7 +44,14 @@ class _Job(QRunnable):
 
 
 class Worker(QObject):
-    """`worker.submit(fn, on_success, on_failure)`: callbacks run on the GUI thread."""
+    """`worker.submit(fn, on_success, on_failure)`: callbacks run on the GUI thread.
+
+    Nothing on the GUI thread waits for it: who must know that every job has reported (the window
+    closing) listens to `idle`. `wait` is for tests and for the end of the program, once the event
+    loop has stopped.
+    """
+
+    idle = Signal()  # the last submitted job has reported and nothing else is queued
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -68,7 +75,8 @@ class Worker(QObject):
         return job_id
 
     def wait(self, msecs: int = -1) -> bool:
-        """Block until every submitted job has run (shutdown and tests)."""
+        """Block until every submitted job has run: for tests and for the end of the program,
+        never while the event loop runs."""
         return self._pool.waitForDone(msecs)
 
     @property
@@ -78,14 +86,24 @@ class Worker(QObject):
     @Slot(int, object)
     def _on_job_done(self, job_id: int, result: object) -> None:
         callbacks = self._pending.pop(job_id)
-        if callbacks.on_success is not None:
-            callbacks.on_success(result)
+        try:
+            if callbacks.on_success is not None:
+                callbacks.on_success(result)
+        finally:
+            self._report_idle()
 
     @Slot(int, object)
     def _on_job_failed(self, job_id: int, error: object) -> None:
         callbacks = self._pending.pop(job_id)
         assert isinstance(error, BaseException)
-        if callbacks.on_failure is not None:
-            callbacks.on_failure(error)
-        else:
-            raise error
+        try:
+            if callbacks.on_failure is not None:
+                callbacks.on_failure(error)
+            else:
+                raise error
+        finally:
+            self._report_idle()
+
+    def _report_idle(self) -> None:
+        if not self._pending:
+            self.idle.emit()

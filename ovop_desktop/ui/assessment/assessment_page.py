@@ -26,6 +26,7 @@ from ovop_desktop.services.database import Database
 from ovop_desktop.services.surveys.survey_list import SurveyRow, list_surveys
 from ovop_desktop.ui.assessment.assessment_panel import AssessmentPanel
 from ovop_desktop.ui.assessment.radar_chart import PALETTE, RadarChart, Series
+from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.ranking.regional_ranking import RegionalRankingView
 from ovop_desktop.ui.ranking.village_ranking import VillageRankingView
 from ovop_desktop.ui.worker import Worker
@@ -104,7 +105,9 @@ class AssessmentPage(QWidget):
     def load(self) -> None:
         """(Re)load the surveys; keeps the chosen one."""
         db, rubric = self.db, self.rubric
-        self.worker.submit(lambda: list_surveys(db, rubric), self._on_surveys_loaded)
+        Operation[list[SurveyRow]](self, self.worker).success(self._on_surveys_loaded).run(
+            lambda: list_surveys(db, rubric)
+        )
 
     def open_survey(self, survey_id: uuid.UUID, product_id: uuid.UUID | None = None) -> None:
         self._wanted_product = product_id
@@ -152,7 +155,9 @@ class AssessmentPage(QWidget):
         self.survey_id = survey_id
         self.village.show_survey(survey_id, self.rubric)
         db, rubric = self.db, self.rubric
-        self.worker.submit(lambda: rank_survey(db, survey_id, rubric), self._on_ranking_loaded)
+        Operation[VillageRanking](self, self.worker).success(self._on_ranking_loaded).run(
+            lambda: rank_survey(db, survey_id, rubric)
+        )
 
     @Slot(object)
     def _on_ranking_loaded(self, ranking: VillageRanking) -> None:
@@ -200,7 +205,9 @@ class AssessmentPage(QWidget):
         if self.survey_id is not None:
             self.village.reload()
             db, rubric, survey_id = self.db, self.rubric, self.survey_id
-            self.worker.submit(lambda: rank_survey(db, survey_id, rubric), self._on_ranking_loaded)
+            Operation[VillageRanking](self, self.worker).success(self._on_ranking_loaded).run(
+                lambda: rank_survey(db, survey_id, rubric)
+            )
 
     @Slot(object, object)
     def _on_regional_open_product(self, product_id: uuid.UUID, survey_id: uuid.UUID) -> None:

@@ -8,6 +8,7 @@ the worker, debounced, so scoring with the keyboard stays instant.
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QWidget
@@ -19,7 +20,7 @@ from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.assessment.assessments import AssessmentResult, reassess, save_assessment
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.surveys.photos import PhotoInfo, list_photos
-from ovop_desktop.ui import dialogs, i18n
+from ovop_desktop.ui import dialogs
 from ovop_desktop.ui.assessment.assessment_data import (
     AssessmentRef,
     OtherVersion,
@@ -33,6 +34,8 @@ from ovop_desktop.ui.assessment.assessment_layout import AssessmentPanelUi
 from ovop_desktop.ui.assessment.assessment_saving import AssessmentSaver
 from ovop_desktop.ui.assessment.radar_chart import PALETTE, Series
 from ovop_desktop.ui.assessment.rubric_text import category_name
+from ovop_desktop.ui.kit.messages import error_text
+from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.surveys.products_section import PHOTO_FILTER
 from ovop_desktop.ui.worker import Worker
 
@@ -102,10 +105,8 @@ class AssessmentPanel(QWidget):
         self._show_assessment(self.in_force, {}, {}, read_only=True)
         self.grid.set_current_criterion(self.in_force.criterion_ids[0])
         db, paths, product_id, rubric = self.db, self.paths, self.product_id, self.in_force
-        self.worker.submit(
-            lambda: load_panel_data(db, paths, product_id, rubric),
-            self._on_data_loaded,
-            self.report_failure,
+        self.operation().success(self._on_data_loaded).run(
+            lambda: load_panel_data(db, paths, product_id, rubric)
         )
 
     @Slot(object)
@@ -145,10 +146,8 @@ class AssessmentPanel(QWidget):
         self._other_photos = []
         self._show_assessment(other.rubric, view.levels, view.notes, read_only=True)
         db, paths, assessment_id = self.db, self.paths, view.id
-        self.worker.submit(
-            lambda: list_photos(db, paths, assessment_id=assessment_id),
-            lambda photos: self._on_other_photos_loaded(other, photos),
-            self.report_failure,
+        self.operation().success(lambda photos: self._on_other_photos_loaded(other, photos)).run(
+            lambda: list_photos(db, paths, assessment_id=assessment_id)
         )
 
     def _show_assessment(
@@ -183,7 +182,7 @@ class AssessmentPanel(QWidget):
             self.current_score = score(rubric, levels, self.category)
         except DomainError as error:
             self.current_score = None
-            self.ui.show_message(self._text(error))
+            self.ui.show_message(error_text(error))
         self.summary.show_score(self.current_score)
         mine = self.tr("This assessment")
         series = [Series(mine, levels, PALETTE[0])]
@@ -251,7 +250,7 @@ class AssessmentPanel(QWidget):
         self.assessmentSaved.emit(result.product_id)
 
     @Slot(object)
-    def _on_saver_save_failed(self, error: BaseException) -> None:
+    def _on_saver_save_failed(self, error: DomainError) -> None:
         self.ui.show_saved("failed")
         self.report_failure(error)
 
@@ -286,10 +285,8 @@ class AssessmentPanel(QWidget):
             return
         db, product_id, rubric = self.db, self.product_id, self.in_force
         officer = self.data.officer_id
-        self.worker.submit(
-            lambda: reassess(db, product_id, rubric, assessor_id=officer),
-            self._on_finalized_or_reassessed,
-            self.report_failure,
+        self.operation().success(self._on_finalized_or_reassessed).run(
+            lambda: reassess(db, product_id, rubric, assessor_id=officer)
         )
 
     @Slot(object)
@@ -377,13 +374,11 @@ class AssessmentPanel(QWidget):
 
     # --- messages --------------------------------------------------------------------------
 
-    @staticmethod
-    def _text(error: DomainError) -> str:
-        return error.message_en if i18n.language() == "en" else error.message_id
+    def operation(self) -> Operation[Any]:
+        """A job of the panel: expected trouble shows above the grid, a bug in the crash
+        dialog."""
+        return Operation(self, self.worker).failure(self.report_failure)
 
-    @Slot(object)
-    def report_failure(self, error: BaseException) -> None:
-        """Expected trouble shows as a plain message above the grid; anything else is a bug."""
-        if not isinstance(error, DomainError):
-            raise error
-        self.ui.show_message(self._text(error))
+    def report_failure(self, error: DomainError) -> None:
+        """Expected trouble shows as a plain message above the grid."""
+        self.ui.show_message(error_text(error))

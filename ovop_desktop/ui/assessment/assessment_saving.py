@@ -7,12 +7,14 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
+from ovop_desktop.core.errors import DomainError
 from ovop_desktop.services.assessment.assessments import AssessmentResult, save_assessment
 from ovop_desktop.services.database import Database
 from ovop_desktop.ui.assessment.assessment_data import AssessmentRef
+from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
 
 SAVE_DELAY_MS = 500  # quick typing of 1–5 stays one save
@@ -20,14 +22,16 @@ SAVE_DELAY_MS = 500  # quick typing of 1–5 stays one save
 
 class AssessmentSaver(QObject):
     """Emits `saved(result, current)`: `current` is False when the save was of an assessment no
-    longer shown; `saveFailed(error)` after the unsaved edits were put back."""
+    longer shown; `saveFailed(error)` (a DomainError) after the unsaved edits were put back.
+    Nothing is called back once `owner`, the panel, is gone: the save is kept, nobody is left to
+    tell."""
 
     saved = Signal(object, bool)
     saveFailed = Signal(object)
 
-    def __init__(self, db: Database, worker: Worker, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.db, self.worker = db, worker
+    def __init__(self, db: Database, worker: Worker, owner: QWidget) -> None:
+        super().__init__(owner)
+        self.db, self.worker, self.owner = db, worker, owner
         self.ref: AssessmentRef | None = None
         self.pending_levels: dict[str, int | None] = {}
         self.pending_notes: dict[str, str] = {}
@@ -71,26 +75,17 @@ class AssessmentSaver(QObject):
             ref.assessment_id = result.assessment_id
             return result
 
-        self.worker.submit(
-            job,
-            lambda result: self._on_job_done(ref, result),
-            lambda error: self._on_job_failed(ref, levels, notes, error),
-        )
-
-    def _on_job_done(self, ref: AssessmentRef, result: AssessmentResult) -> None:
-        # The page may have closed while the save ran: the save is kept, nobody is left to tell.
-        if shiboken6.isValid(self):
-            self.saved.emit(result, ref is self.ref)
+        Operation[AssessmentResult](self.owner, self.worker).success(
+            lambda result: self.saved.emit(result, ref is self.ref)
+        ).failure(lambda error: self._on_job_failed(ref, levels, notes, error)).run(job)
 
     def _on_job_failed(
         self,
         ref: AssessmentRef,
         levels: dict[str, int | None],
         notes: dict[str, str],
-        error: BaseException,
+        error: DomainError,
     ) -> None:
-        if not shiboken6.isValid(self):
-            raise error
         if ref is self.ref:
             # Put the edits back under anything chosen since, so nothing is lost.
             for criterion_id, level in levels.items():
@@ -103,7 +98,7 @@ class AssessmentSaver(QObject):
         self,
         work: Callable[[uuid.UUID], Any],
         done: Callable[[Any], None],
-        failed: Callable[[BaseException], None],
+        failed: Callable[[DomainError], None],
     ) -> None:
         """`work(assessment_id)` on the worker after the pending saves, creating the (empty)
         assessment first when the officer has not scored anything yet."""
@@ -112,4 +107,6 @@ class AssessmentSaver(QObject):
             return
         self.save_now()
         db = self.db
-        self.worker.submit(lambda: work(ref.ensure(db)), done, failed)
+        Operation(self.owner, self.worker).success(done).failure(failed).run(
+            lambda: work(ref.ensure(db))
+        )

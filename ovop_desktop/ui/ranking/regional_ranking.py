@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.formatting import format_number_en, format_number_id
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.services.assessment.regional_ranking import RegionalRanking, rank_region
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.regions import RegionHit, children, regencies
-from ovop_desktop.ui import crash, i18n
+from ovop_desktop.ui import i18n
 from ovop_desktop.ui.kit.page import page_title
+from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.ranking.regional_table_model import (
     SURVEY_ID_ROLE,
     Column,
@@ -210,7 +210,9 @@ class RegionalRankingView(QWidget):
             self._fill_categories()
         db = self.db
         if not self._regencies_loaded:
-            self.worker.submit(lambda: regencies(db), self._on_regencies_loaded)
+            Operation[list[RegionHit]](self, self.worker).success(self._on_regencies_loaded).run(
+                lambda: regencies(db)
+            )
         self._reload()
 
     def region_code(self) -> str | None:
@@ -249,8 +251,8 @@ class RegionalRankingView(QWidget):
         rubric, db, code = self.rubric, self.db, self.region_code()
         if rubric is None:
             return
-        self.worker.submit(
-            lambda: rank_region(db, code, rubric), self._on_ranking_loaded, self._on_load_failed
+        Operation[RegionalRanking](self, self.worker).success(self._on_ranking_loaded).run(
+            lambda: rank_region(db, code, rubric)
         )
 
     def _show_state(self) -> None:
@@ -304,12 +306,6 @@ class RegionalRankingView(QWidget):
         self.unassessed_model.set_villages(ranking.unassessed)
         self._show_state()
 
-    @Slot(object)
-    def _on_load_failed(self, error: BaseException) -> None:
-        if not isinstance(error, DomainError):
-            raise error
-        crash.show_expected(self, error)
-
     @Slot(int)
     def _on_regency_combo_current_index_changed(self, index: int) -> None:
         code = self.regency_combo.itemData(index)
@@ -317,7 +313,9 @@ class RegionalRankingView(QWidget):
         self.district_combo.setEnabled(False)
         if isinstance(code, str):
             db = self.db
-            self.worker.submit(lambda: children(db, code), self._on_districts_loaded)
+            Operation[list[RegionHit]](self, self.worker).success(self._on_districts_loaded).run(
+                lambda: children(db, code)
+            )
         self._reload()
 
     @Slot(int)

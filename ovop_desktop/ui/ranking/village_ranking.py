@@ -42,8 +42,9 @@ from ovop_desktop.services.assessment.village_ranking import (
 )
 from ovop_desktop.services.database import Database
 from ovop_desktop.ui import dialogs, i18n
-from ovop_desktop.ui.kit.messages import ERROR_STYLE
+from ovop_desktop.ui.kit.messages import ERROR_STYLE, error_text
 from ovop_desktop.ui.kit.page import page_title
+from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.ranking.regional_ranking import ranking_table, size_columns
 from ovop_desktop.ui.ranking.regional_table_model import (
     RECOMMENDED_MARK,
@@ -276,10 +277,8 @@ class VillageRankingView(QWidget):
         if self.ranking is None or self.ranking.survey_id != survey_id:
             self.subtitle.setText(self.tr("Loading the ranking…"))
         db = self.db
-        self.worker.submit(
-            lambda: rank_survey(db, survey_id, rubric),
-            self._on_ranking_loaded,
-            self._on_worker_failed,
+        self._operation().success(self._on_ranking_loaded).run(
+            lambda: rank_survey(db, survey_id, rubric)
         )
 
     def reload(self) -> None:
@@ -386,11 +385,12 @@ class VillageRankingView(QWidget):
         assert survey_id is not None and rubric is not None
         self._set_message("")
         self.recommend_button.setEnabled(False)
-        self.worker.submit(
-            lambda: recommend_product(db, survey_id, product_id, rubric, reason),
-            self._on_recommendation_saved,
-            self._on_worker_failed,
+        self._operation().success(self._on_recommendation_saved).run(
+            lambda: recommend_product(db, survey_id, product_id, rubric, reason)
         )
+
+    def _operation(self) -> Operation[Any]:
+        return Operation(self, self.worker).failure(self._on_worker_failed)
 
     # Slots
 
@@ -405,11 +405,8 @@ class VillageRankingView(QWidget):
             self._show_ranking(ranking)
         self.recommendationChanged.emit(ranking.survey_id)
 
-    @Slot(object)
-    def _on_worker_failed(self, error: BaseException) -> None:
-        if not isinstance(error, DomainError):
-            raise error
-        self._set_message(error.message_en if i18n.language() == "en" else error.message_id)
+    def _on_worker_failed(self, error: DomainError) -> None:
+        self._set_message(error_text(error))
         self._show_state()
 
     @Slot(QItemSelection, QItemSelection)

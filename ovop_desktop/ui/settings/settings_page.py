@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.formatting import format_number_id
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.preferences import interface_language, set_interface_language
@@ -34,6 +33,7 @@ from ovop_desktop.services.settings.app_settings import (
     set_setting,
 )
 from ovop_desktop.services.settings.officers import (
+    OfficerProfile,
     current_officer,
     device_name,
     save_profile,
@@ -42,7 +42,8 @@ from ovop_desktop.services.settings.officers import (
 from ovop_desktop.services.sync.packages import device_fingerprint
 from ovop_desktop.services.sync.setup_package import SetupResult, import_setup
 from ovop_desktop.ui import dialogs, i18n
-from ovop_desktop.ui.kit.messages import OK_STYLE, show_error
+from ovop_desktop.ui.kit.messages import OK_STYLE, show_message
+from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
 
 
@@ -192,7 +193,7 @@ class SettingsPage(QWidget):
                 "province": province_mode(db),
             }
 
-        self.worker.submit(job, self._on_loaded)
+        Operation[dict[str, Any]](self, self.worker).success(self._on_loaded).run(job)
 
     @Slot(object)
     def _on_loaded(self, values: dict[str, Any]) -> None:
@@ -219,24 +220,14 @@ class SettingsPage(QWidget):
             "unit": self.unit_edit.text(),
             "phone": self.phone_edit.text(),
         }
-        self.worker.submit(
-            lambda: save_profile(db, **fields), self._on_profile_saved, self._on_profile_failed
-        )
+        Operation[OfficerProfile](self, self.worker).success(self._on_profile_saved).errors_in(
+            self.profile_message
+        ).run(lambda: save_profile(db, **fields))
 
     @Slot(object)
     def _on_profile_saved(self, _profile: object) -> None:
-        self.profile_message.setStyleSheet("color: #1d6b3a;")
-        self.profile_message.setText(self.tr("Profile saved."))
+        show_message(self.profile_message, self.tr("Profile saved."), OK_STYLE)
         self.profileSaved.emit()
-
-    @Slot(object)
-    def _on_profile_failed(self, error: BaseException) -> None:
-        if not isinstance(error, DomainError):
-            raise error
-        self.profile_message.setStyleSheet("color: #a61b1b;")
-        self.profile_message.setText(
-            error.message_id if i18n.language() == "id" else error.message_en
-        )
 
     @Slot()
     def _on_save_device_button_clicked(self) -> None:
@@ -249,22 +240,14 @@ class SettingsPage(QWidget):
             set_province_mode(db, province)
             return province
 
-        self.worker.submit(job, self._on_device_saved, self._on_device_failed)
+        Operation[bool](self, self.worker).success(self._on_device_saved).errors_in(
+            self.device_message
+        ).run(job)
 
     @Slot(object)
     def _on_device_saved(self, province: object) -> None:
-        self.device_message.setStyleSheet("color: #1d6b3a;")
-        self.device_message.setText(self.tr("Saved."))
+        show_message(self.device_message, self.tr("Saved."), OK_STYLE)
         self.provinceModeChanged.emit(bool(province))
-
-    @Slot(object)
-    def _on_device_failed(self, error: BaseException) -> None:
-        if not isinstance(error, DomainError):
-            raise error
-        self.device_message.setStyleSheet("color: #a61b1b;")
-        self.device_message.setText(
-            error.message_id if i18n.language() == "id" else error.message_en
-        )
 
     @Slot(int)
     def _on_language_combo_activated(self, _index: int) -> None:
@@ -302,12 +285,13 @@ class SettingsPage(QWidget):
             result = import_regions(db, path.read_bytes())
             return result.added, len(result.renamed), region_count(db)
 
-        self.worker.submit(job, self._on_regions_imported, self._on_regions_failed)
+        Operation[tuple[int, int, int]](self, self.worker).success(
+            self._on_regions_imported
+        ).errors_in(self.regions_label).always(self._on_region_import_ended).run(job)
 
     @Slot(object)
     def _on_regions_imported(self, result: tuple[int, int, int]) -> None:
         added, renamed, total = result
-        self.import_regions_button.setEnabled(True)
         self._show_region_count(total)
         self.regions_label.setText(
             self.regions_label.text()
@@ -317,10 +301,8 @@ class SettingsPage(QWidget):
             .replace("%2", format_number_id(renamed))
         )
 
-    @Slot(object)
-    def _on_regions_failed(self, error: BaseException) -> None:
+    def _on_region_import_ended(self) -> None:
         self.import_regions_button.setEnabled(True)
-        show_error(self.regions_label, error)
 
     @Slot()
     def _on_import_setup_button_clicked(self) -> None:
@@ -342,12 +324,13 @@ class SettingsPage(QWidget):
         def job() -> tuple[SetupResult, int]:
             return import_setup(db, paths, path), region_count(db)
 
-        self.worker.submit(job, self._on_setup_imported, self._on_setup_failed)
+        Operation[tuple[SetupResult, int]](self, self.worker).success(
+            self._on_setup_imported
+        ).errors_in(self.setup_label).always(self._on_setup_import_ended).run(job)
 
     @Slot(object)
     def _on_setup_imported(self, values: tuple[SetupResult, int]) -> None:
         result, regions = values
-        self.import_setup_button.setEnabled(True)
         self._show_region_count(regions)
         self.setup_label.setStyleSheet(OK_STYLE)
         self.setup_label.setText(
@@ -357,7 +340,5 @@ class SettingsPage(QWidget):
             .replace("%3", result.fingerprint)
         )
 
-    @Slot(object)
-    def _on_setup_failed(self, error: BaseException) -> None:
+    def _on_setup_import_ended(self) -> None:
         self.import_setup_button.setEnabled(True)
-        show_error(self.setup_label, error)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from typing import Protocol
+from typing import Any, Protocol
 
+from ovop_desktop.core.errors import DomainError
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.surveys.recovery import PendingEdits
 from ovop_desktop.ui.forms.ui_survey_editor import Ui_SurveyEditor
+from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
 
 
@@ -27,8 +29,11 @@ class EditorHost(Protocol):
     def mark_saved(self) -> None:
         """Show the time of the last save."""
 
-    def report_failure(self, error: BaseException) -> None:
-        """Show a job's expected failure (re-raise a bug)."""
+    def report_failure(self, error: DomainError) -> None:
+        """Show a job's expected failure in the editor's banner."""
+
+    def operation(self) -> Operation[Any]:
+        """A job of the editor, its expected failures shown by `report_failure`."""
 
     def save_now(self) -> None:
         """Send what is pending to the database."""

@@ -71,10 +71,8 @@ class ProductsSection(QObject):
         host.save_now()
         data = ProductInput(name=self.tr("New candidate"), category=DEFAULT_CATEGORY)
         db, survey_id, categories = host.db, host.survey_id, host.categories
-        host.worker.submit(
-            lambda: add_product(db, survey_id, data, categories=categories),
-            lambda pid: self._on_product_created(pid, data),
-            host.report_failure,
+        host.operation().success(lambda pid: self._on_product_created(pid, data)).run(
+            lambda: add_product(db, survey_id, data, categories=categories)
         )
 
     def _on_product_created(self, product_id: uuid.UUID, data: ProductInput) -> None:
@@ -125,9 +123,7 @@ class ProductsSection(QObject):
             host.pending.products.pop(product_id, None)
             self.products.pop(product_id, None)
             db = host.db
-            host.worker.submit(
-                lambda: delete_product(db, product_id), on_failure=host.report_failure
-            )
+            host.operation().run(lambda: delete_product(db, product_id))
 
         dialogs.confirm(
             self.list,
@@ -141,9 +137,8 @@ class ProductsSection(QObject):
 
     def _load_photos(self, product_id: uuid.UUID) -> None:
         db, paths = self.host.db, self.host.paths
-        self.host.worker.submit(
-            lambda: photos.list_photos(db, paths, product_id=product_id),
-            lambda found: self._on_photos_loaded(product_id, found),
+        self.host.operation().success(lambda found: self._on_photos_loaded(product_id, found)).run(
+            lambda: photos.list_photos(db, paths, product_id=product_id)
         )
 
     def _on_photos_loaded(self, product_id: uuid.UUID, found: list[photos.PhotoInfo]) -> None:
@@ -163,16 +158,8 @@ class ProductsSection(QObject):
             for name in files:
                 photos.add_photo(db, paths, Path(name), longest_side=longest, product_id=product_id)
 
-        self.host.worker.submit(
-            job, lambda _r: self._load_photos(product_id), self._on_photo_failed(product_id)
-        )
-
-    def _on_photo_failed(self, product_id: uuid.UUID) -> Any:
-        def failed(error: BaseException) -> None:
-            self._load_photos(product_id)  # the photos imported before the bad one stay
-            self.host.report_failure(error)
-
-        return failed
+        # The photos imported before a bad one stay: the list is reloaded after a failure too.
+        self.host.operation().always(lambda: self._load_photos(product_id)).run(job)
 
     @Slot()
     def _on_editor_add_photo_requested(self) -> None:
@@ -182,8 +169,6 @@ class ProductsSection(QObject):
     def _on_editor_remove_photo_requested(self, attachment_id: uuid.UUID) -> None:
         product_id, db = self.editor.product_id, self.host.db
         if product_id is not None:
-            self.host.worker.submit(
-                lambda: photos.remove_photo(db, attachment_id),
-                lambda _r: self._load_photos(product_id),
-                self.host.report_failure,
+            self.host.operation().success(lambda _r: self._load_photos(product_id)).run(
+                lambda: photos.remove_photo(db, attachment_id)
             )

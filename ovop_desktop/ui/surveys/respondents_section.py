@@ -78,10 +78,8 @@ class RespondentsSection(QObject):
             return
         data = RespondentInput(name, role or None, phone or None)
         db, survey_id = host.db, host.survey_id
-        host.worker.submit(
-            lambda: add_respondent(db, survey_id, data),
-            lambda new_id: self._on_respondent_created(row, new_id),
-            host.report_failure,
+        host.operation().success(lambda new_id: self._on_respondent_created(row, new_id)).run(
+            lambda: add_respondent(db, survey_id, data)
         )
 
     def _on_respondent_created(self, row: int, respondent_id: uuid.UUID) -> None:
@@ -111,6 +109,4 @@ class RespondentsSection(QObject):
             host = self.host
             host.pending.respondents.pop(respondent_id, None)
             db = host.db
-            host.worker.submit(
-                lambda: delete_respondent(db, respondent_id), on_failure=host.report_failure
-            )
+            host.operation().run(lambda: delete_respondent(db, respondent_id))

@@ -2,12 +2,14 @@
 
 Nothing is lost: every edit goes at once into the recovery journal (fsync'd) and to the database
 within two seconds, or as soon as focus leaves the field; Ctrl+S saves immediately. All database
-work runs on the serial worker.
+work runs on the serial worker, and nothing here waits for it: leaving the survey goes on once the
+last save has reported.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -34,7 +36,9 @@ from ovop_desktop.services.surveys.recovery import PendingEdits, RecoveryJournal
 from ovop_desktop.services.surveys.survey_detail import SurveyDetail, load_survey, regency_points
 from ovop_desktop.ui import dialogs, i18n
 from ovop_desktop.ui.forms.ui_survey_editor import Ui_SurveyEditor
+from ovop_desktop.ui.kit.messages import error_text
 from ovop_desktop.ui.kit.region_picker import RegionPicker
+from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.surveys.field_binding import Binding, bind, load
 from ovop_desktop.ui.surveys.gps_fields import GpsFields
 from ovop_desktop.ui.surveys.products_section import PHOTO_FILTER, ProductsSection
@@ -72,7 +76,8 @@ class SurveyEditor(QWidget):
         self.pending = PendingEdits()
         self.officer_id: uuid.UUID | None = None
         self._final = False
-        self._saving = False
+        self._saves_in_flight = 0
+        self._after_saves: list[Callable[[], None]] = []
         self.products = ProductsSection(self, rubric)
         self.respondents = RespondentsSection(self)
         self.picker = RegionPicker(
@@ -197,7 +202,7 @@ class SurveyEditor(QWidget):
         self.ui.titleLabel.setText(self.tr("New survey"))
         self.ui.surveyDate.setDate(QDate.currentDate())
         db = self.db
-        self.worker.submit(lambda: current_officer(db), self._on_officer_loaded)
+        self.operation().success(self._on_officer_loaded).run(lambda: current_officer(db))
         self.picker.load()
         self.ui.villageSearch.setFocus()
 
@@ -211,7 +216,7 @@ class SurveyEditor(QWidget):
                 apply_pending(db, pending, categories)
             return load_survey(db, survey_id)
 
-        self.worker.submit(job, self._on_survey_loaded, self.report_failure)
+        self.operation().success(self._on_survey_loaded).run(job)
         self.picker.load()
 
     def _reset(self) -> None:
@@ -258,9 +263,9 @@ class SurveyEditor(QWidget):
         self.pending = PendingEdits(detail.id, detail.village_name)
         self._write_journal()
         db, code, own = self.db, values["village_code"], detail.id
-        self.worker.submit(lambda: regency_points(db, code, own), self._on_points_loaded)
+        self.operation().success(self._on_points_loaded).run(lambda: regency_points(db, code, own))
         if values.get("officer_id") is None and not detail.is_final:
-            self.worker.submit(lambda: current_officer(db), self._on_profile_for_draft)
+            self.operation().success(self._on_profile_for_draft).run(lambda: current_officer(db))
 
     @Slot(object)
     def _on_profile_for_draft(self, officer: Any) -> None:
@@ -317,17 +322,37 @@ class SurveyEditor(QWidget):
             PendingEdits(self.survey_id, self.pending.survey_label, reason=self.pending.reason),
         )
         db, categories = self.db, self.categories
-        self.worker.submit(
-            lambda: apply_pending(db, edits, categories),
-            lambda _result: self._on_saved(),
-            lambda error: self._on_save_failed(edits, error),
+        self._saves_in_flight += 1
+        self.operation().always(self._on_save_reported).success(
+            lambda _result: self._on_saved()
+        ).failure(lambda error: self._on_save_failed(edits, error)).run(
+            lambda: apply_pending(db, edits, categories)
         )
+
+    def operation(self) -> Operation[Any]:
+        """A job of the editor: expected trouble shows in the banner, a bug goes to the crash
+        dialog, and nothing is called back once the editor is gone."""
+        return Operation(self, self.worker).failure(self.report_failure)
 
     def _on_saved(self) -> None:
         self.mark_saved()
         self._write_journal()
 
-    def _on_save_failed(self, edits: PendingEdits, error: BaseException) -> None:
+    def _on_save_reported(self) -> None:
+        self._saves_in_flight -= 1
+        if not self._saves_in_flight:
+            # after the success or failure callback has run: `always` runs first
+            QTimer.singleShot(0, self, self._run_after_saves)
+
+    @Slot()
+    def _run_after_saves(self) -> None:
+        if self._saves_in_flight:
+            return
+        waiting, self._after_saves = self._after_saves, []
+        for step in waiting:
+            step()
+
+    def _on_save_failed(self, edits: PendingEdits, error: DomainError) -> None:
         # Put the edits back under anything typed since, so nothing is lost.
         for name, value in edits.survey.items():
             self.pending.survey.setdefault(name, value)
@@ -343,13 +368,8 @@ class SurveyEditor(QWidget):
         self.ui.savedLabel.setText(self.tr("Not saved"))
         self.report_failure(error)
 
-    @Slot(object)
-    def report_failure(self, error: BaseException) -> None:
-        if not isinstance(error, DomainError):
-            raise error
-        self.ui.missingBanner.setText(
-            error.message_id if i18n.language() == "id" else error.message_en
-        )
+    def report_failure(self, error: DomainError) -> None:
+        self.ui.missingBanner.setText(error_text(error))
         self.ui.missingBanner.setVisible(True)
 
     @Slot(object, object)
@@ -357,12 +377,26 @@ class SurveyEditor(QWidget):
         if old is not None and self.isAncestorOf(old) and not self.pending.empty:
             self.save_now()
 
-    def leave(self) -> None:
-        """Save and forget the open survey: the journal is no longer needed."""
+    def leave(self, then: Callable[[], None] | None = None) -> None:
+        """Save and forget the open survey, then run `then`, without waiting for the worker.
+
+        Once the last save has reported, the journal is no longer needed and is cleared; a save
+        that failed put its edits back into `pending`, and the journal keeps them for the next
+        start. With nothing in flight, all this happens at once.
+        """
         self.save_now()
-        self.worker.wait()
-        if self.pending.empty:
-            self.journal.clear()
+        left = self.survey_id
+
+        def finish() -> None:
+            if self.pending.empty and self.survey_id == left:
+                self.journal.clear()
+            if then is not None:
+                then()
+
+        if self._saves_in_flight:
+            self._after_saves.append(finish)
+        else:
+            finish()
 
     # --- village ---------------------------------------------------------------------------
 
@@ -379,7 +413,7 @@ class SurveyEditor(QWidget):
             officer_id=self.officer_id,
         )
         db = self.db
-        self.worker.submit(lambda: create_survey(db, data), self.open_survey, self.report_failure)
+        self.operation().success(self.open_survey).run(lambda: create_survey(db, data))
 
     @Slot()
     def _on_picker_regions_missing(self) -> None:
@@ -399,10 +433,8 @@ class SurveyEditor(QWidget):
         )
 
     def read_gps_from_photo(self, file: str) -> None:
-        self.worker.submit(
-            lambda: photos.read_photo_location(Path(file)),
-            self._on_photo_location_read,
-            self.report_failure,
+        self.operation().success(self._on_photo_location_read).run(
+            lambda: photos.read_photo_location(Path(file))
         )
 
     @Slot(object)
@@ -436,14 +468,11 @@ class SurveyEditor(QWidget):
             return
         self.save_now()
         db, survey_id = self.db, self.survey_id
-        self.worker.submit(
-            lambda: finalize_survey(db, survey_id),
-            lambda _r: self.open_survey(survey_id),
-            self._on_finalize_failed,
-        )
+        self.operation().success(lambda _r: self.open_survey(survey_id)).failure(
+            self._on_finalize_failed
+        ).run(lambda: finalize_survey(db, survey_id))
 
-    @Slot(object)
-    def _on_finalize_failed(self, error: BaseException) -> None:
+    def _on_finalize_failed(self, error: DomainError) -> None:
         if isinstance(error, SurveyIncompleteError):
             self._show_missing(
                 tuple(
@@ -503,10 +532,8 @@ class SurveyEditor(QWidget):
 
         def delete() -> None:
             self.pending = PendingEdits()
-            self.worker.submit(
-                lambda: delete_survey(db, survey_id),
-                lambda _r: self._on_deleted(survey_id),
-                self.report_failure,
+            self.operation().success(lambda _r: self._on_deleted(survey_id)).run(
+                lambda: delete_survey(db, survey_id)
             )
 
         dialogs.confirm(

@@ -13,14 +13,14 @@ from datetime import date
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.formatting import format_number_en, format_number_id
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.rubrics import rubric_in_force
 from ovop_desktop.services.surveys.survey_list import SurveyRow, list_surveys
 from ovop_desktop.services.surveys.xlsx_template import TemplateImportResult
-from ovop_desktop.ui import crash, i18n
+from ovop_desktop.ui import i18n
 from ovop_desktop.ui.forms.ui_survey_list import Ui_SurveyListPage
+from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.surveys.survey_table_model import (
     Column,
     SurveyFilter,
@@ -109,7 +109,9 @@ class SurveyListPage(QWidget):
     def reload(self) -> None:
         """Load the surveys again on the worker; the selected survey stays selected."""
         db = self.db
-        self.worker.submit(lambda: _load_rows(db), self._on_surveys_loaded, self._on_load_failed)
+        Operation[list[SurveyRow]](self, self.worker).success(self._on_surveys_loaded).run(
+            lambda: _load_rows(db)
+        )
 
     def focus_search(self) -> None:
         self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -224,13 +226,6 @@ class SurveyListPage(QWidget):
         if kept is not None:
             self.select_survey(kept)
         self._show_state()
-
-    @Slot(object)
-    def _on_load_failed(self, error: BaseException) -> None:
-        if isinstance(error, DomainError):
-            crash.show_expected(self, error)
-        else:
-            raise error
 
     @Slot(str)
     def _on_search_edit_text_changed(self, text: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.formatting import format_number_en, format_number_id
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.rubrics import rubric_in_force
@@ -36,8 +38,8 @@ from ovop_desktop.services.surveys.xlsx_template import (
 )
 from ovop_desktop.services.surveys.xlsx_template_import import import_template_here
 from ovop_desktop.ui import dialogs, i18n
-from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, show_error
-from ovop_desktop.ui.kit.pdf_preview import submit_alive
+from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, error_text
+from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
 
 TEMPLATE_NAME = "templat-survei-ovop.xlsx"
@@ -139,22 +141,17 @@ class TemplateMenu(QObject):
         """Write a blank template to `target` on the worker."""
         path, db = Path(target), self.db
         self._busy(self.tr("Saving the blank template…"))
-        submit_alive(
-            self.worker, self, lambda: _write_blank(db, path), self._on_saved, self._on_job_failed
-        )
+        self._operation().success(self._on_saved).run(lambda: _write_blank(db, path))
 
     def import_filled(self, source: str) -> None:
         """Import the filled template `source` on the worker."""
         path, db = Path(source), self.db
         self._source = path  # named in the message once the job ends
         self._busy(fill(self.tr("Importing %1…"), path.name))
-        submit_alive(
-            self.worker,
-            self,
-            lambda: import_template_here(db, path),
-            self._on_imported,
-            self._on_job_failed,
-        )
+        self._operation().success(self._on_imported).run(lambda: import_template_here(db, path))
+
+    def _operation(self) -> Operation[Any]:
+        return Operation(self.page, self.worker).always(self._idle).failure(self._on_job_failed)
 
     def _busy(self, text: str) -> None:
         self.button.setEnabled(False)
@@ -194,7 +191,6 @@ class TemplateMenu(QObject):
 
     @Slot(object)
     def _on_saved(self, target: Path) -> None:
-        self._idle()
         self._say(
             fill(
                 self.tr(
@@ -208,7 +204,6 @@ class TemplateMenu(QObject):
 
     @Slot(object)
     def _on_imported(self, result: TemplateImportResult) -> None:
-        self._idle()
         number = format_number_en if i18n.language() == "en" else format_number_id
         self._say(
             fill(
@@ -227,9 +222,7 @@ class TemplateMenu(QObject):
         )
         self.imported.emit(result)
 
-    @Slot(object)
-    def _on_job_failed(self, error: BaseException) -> None:
-        self._idle()
+    def _on_job_failed(self, error: DomainError) -> None:
         if isinstance(error, TemplateError):
             self._say(
                 fill(
@@ -242,5 +235,4 @@ class TemplateMenu(QObject):
             self.problems_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.problems_dialog.open()
             return
-        self.message.setVisible(True)
-        show_error(self.message, error)  # a refusal in plain words; a bug is raised
+        self._say(error_text(error), ERROR_STYLE)

@@ -141,7 +141,8 @@ def test_a_survey_typed_in_the_editor_is_all_there_after_reopening(
     survey_id = editor.survey_id
     assert survey_id is not None
 
-    window.close()  # leaving saves what is pending
+    window.close()  # leaving saves what is pending, and the window closes once it is saved
+    qtbot.waitUntil(lambda: not window.isVisible())
     detail = load_survey(db, survey_id)
     values = detail.survey.values
     assert (values["hamlet"], values["population"], values["notes"]) == (
