@@ -20,8 +20,8 @@ QT_MODULES = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 # The libraries of the database and report layers: ui reaches them only through services.
 BELOW_UI_LIBRARIES = ("sqlalchemy", "alembic", "psycopg", "reportlab")
 # What of the project each part may import. `ovop_desktop` itself stands for the package's
-# __init__ (`from ovop_desktop import __version__`); paths, files and preferences are the small
-# top-level modules every layer above core may use. The command line may import everything.
+# __init__ (`from ovop_desktop import __version__`); the top-level paths and files serve every
+# layer above core, preferences (the user's settings) only ui. The command line imports anything.
 SHARED = {ROOT_NAME, "paths", "files"}
 ALLOWED: dict[str, set[str]] = {
     "core": {ROOT_NAME, "core"},
