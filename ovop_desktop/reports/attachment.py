@@ -85,10 +85,11 @@ def _heading(data: LetterData, st: Styles) -> list[Flowable]:
     ]
 
 
-def _summary(sheet: CandidateSheet, count: int, st: Styles, width: float) -> Table:
+def _summary(data: LetterData, sheet: CandidateSheet, st: Styles, width: float) -> Table:
+    count = len(data.candidates)
     rank = "–" if sheet.village_rank is None else f"{sheet.village_rank} dari {count}"
     stars: list[Flowable] = [
-        StarRating(sheet.stars, size=10),
+        StarRating(sheet.stars, data.max_stars, size=10),
         Spacer(1, 2),
         Paragraph(stars_words(sheet.stars), st.cell),
     ]
@@ -222,11 +223,11 @@ def _layout(
     notes = _notes(data, sheet, st)
     right_width = max(RADAR_SIZE[0], PHOTO_BOX[0])
     left_width = width - right_width - _GAP
-    summary = _summary(sheet, len(data.candidates), st, left_width)
+    summary = _summary(data, sheet, st, left_width)
     if _height([summary, *notes], left_width) <= _SIDE_BY_SIDE_LIMIT:
         right = chart + ([Spacer(1, 6), *photo] if photo else [])
         return [_side_by_side([summary, *notes], right, left_width, width)], []
-    wide = [_summary(sheet, len(data.candidates), st, width), Spacer(1, 8)]
+    wide = [_summary(data, sheet, st, width), Spacer(1, 8)]
     if photo:
         wide.append(_side_by_side(chart, photo, width / 2, width))
     else:

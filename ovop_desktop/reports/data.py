@@ -83,6 +83,7 @@ class LetterData:
     rubric_name: str
     rubric_version: int
     rubric_hash: str
+    max_stars: int  # the top of the rubric's star scale: how many stars a rating is drawn out of
     justification: str | None  # when the recommendation is not rank 1
     coaching: tuple[str, ...]  # advice lines from the weakest criteria
     signatory: Signatory

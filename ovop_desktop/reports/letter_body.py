@@ -83,7 +83,10 @@ def candidates_table(data: LetterData, st: Styles, width: float) -> Table:
                 Paragraph(escape_text(sheet.category), st.cell),
                 Paragraph(total_text(sheet.total), st.cell_right),
                 StarRating(
-                    sheet.stars, size=8.5, label="–" if sheet.stars is None else str(sheet.stars)
+                    sheet.stars,
+                    data.max_stars,
+                    size=8.5,
+                    label="–" if sheet.stars is None else str(sheet.stars),
                 ),
             ]
         )
@@ -115,7 +118,12 @@ def recommendation_box(data: LetterData, st: Styles, width: float) -> Table:
         for text in ("Produk yang direkomendasikan", "Nilai total", "Bintang")
     ]
     stars: list[Flowable] = [
-        StarRating(data.recommended_stars, size=10, label=stars_words(data.recommended_stars)),
+        StarRating(
+            data.recommended_stars,
+            data.max_stars,
+            size=10,
+            label=stars_words(data.recommended_stars),
+        ),
     ]
     if meaning:
         stars += [Spacer(1, 2), Paragraph(meaning, st.cell)]

@@ -325,6 +325,7 @@ def sample_letter(candidates: int = 3, *, hostile: bool = False, paper: Paper = 
         rubric_name=rubric.name,
         rubric_version=rubric.version,
         rubric_hash=rubric.definition_hash,
+        max_stars=rubric.max_stars,
         justification=justification,
         coaching=_coaching(rubric, inputs[recommended.product_name]),
         signatory=Signatory(

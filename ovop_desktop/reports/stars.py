@@ -14,7 +14,6 @@ from reportlab.platypus import Flowable  # type: ignore[import-untyped]
 from ovop_desktop.reports.fonts import REGULAR, register_fonts
 from ovop_desktop.reports.styles import INK, STAR_EMPTY, STAR_FILL, STAR_LINE
 
-MAX_STARS = 5
 _INNER_RATIO = 0.382  # inner/outer radius of a regular five-pointed star
 
 
@@ -29,20 +28,27 @@ def star_points(cx: float, cy: float, radius: float) -> list[float]:
 
 
 class StarRating(Flowable):  # type: ignore[misc]
-    """``stars`` filled stars out of five, drawn as polygons, and an optional ``label`` after
-    them (plain text, e.g. the number); ``size`` is one star's height."""
+    """``stars`` filled stars out of ``out_of`` (the rubric's highest band), drawn as polygons,
+    and an optional ``label`` after them (plain text, e.g. the number); ``size`` is one star's
+    height."""
 
     def __init__(
-        self, stars: int | None, size: float = 10.0, gap: float = 2.0, label: str = ""
+        self,
+        stars: int | None,
+        out_of: int,
+        size: float = 10.0,
+        gap: float = 2.0,
+        label: str = "",
     ) -> None:
         super().__init__()
         register_fonts()
-        self.stars = max(0, min(MAX_STARS, stars or 0))
+        self.out_of = out_of
+        self.stars = max(0, min(out_of, stars or 0))
         self.size = size
         self.gap = gap
         self.label = label
         self.font_size = size * 0.95
-        self.stars_width = MAX_STARS * size + (MAX_STARS - 1) * gap
+        self.stars_width = out_of * size + (out_of - 1) * gap
         label_width = stringWidth(label, REGULAR, self.font_size) if label else 0.0
         self.width = self.stars_width + (3 * gap + label_width if label else 0.0)
         self.height = size
@@ -56,7 +62,7 @@ class StarRating(Flowable):  # type: ignore[misc]
         canvas.saveState()
         canvas.setLineWidth(0.5)
         canvas.setStrokeColor(STAR_LINE)
-        for index in range(MAX_STARS):
+        for index in range(self.out_of):
             cx = radius + index * (self.size + self.gap)
             # A star's points reach lower than its centre less far than its top reaches up.
             corners = star_points(cx, radius * 0.9, radius)

@@ -235,6 +235,7 @@ def prepare_letter(
         rubric_name=rubric.name,
         rubric_version=rubric.version,
         rubric_hash=rubric.definition_hash,
+        max_stars=rubric.max_stars,
         justification=ranking.justification,
         coaching=coaching,
         signatory=settings.signatories[options.signatory],
