@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from ovop_desktop.core.letter_identity import letter_number
-from ovop_desktop.reports.data import Letterhead, Signatory
+from ovop_desktop.reports.data import Letterhead as Letterhead  # re-exported: the ui builds them
+from ovop_desktop.reports.data import Signatory as Signatory
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError
 from ovop_desktop.services.settings.app_settings import get_setting, set_setting

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ovop_desktop.reports.data import Letterhead, Signatory
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.letters.letter_settings import (
     DEFAULT_TEMPLATE,
+    Letterhead,
     LetterSettings,
+    Signatory,
     format_number,
     load_letter_settings,
     save_letter_settings,

@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
 
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths
-from ovop_desktop.reports.data import Signatory
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.letters.batch import BatchResult, issue_region_letters
-from ovop_desktop.services.letters.letter_settings import load_letter_settings
+from ovop_desktop.services.letters.letter_settings import Signatory, load_letter_settings
 from ovop_desktop.services.letters.register import (
     LetterOptions,
     find_code,
