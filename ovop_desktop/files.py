@@ -10,6 +10,7 @@ the rename fail for a moment, so it is tried again a few times before giving up.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 import tempfile
@@ -46,34 +47,94 @@ def fsync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-@contextmanager
-def atomic_open(target: Path, *, mode: int | None = None) -> Iterator[IO[bytes]]:
-    """`with atomic_open(path) as handle: handle.write(...)`: the target appears whole when the
-    block ends, or not at all when it raises. `mode` sets the file's permission bits (POSIX)."""
-    target = Path(target)
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, before the rename
-        dir=target.parent, prefix=f".{target.name}.", suffix=".part", delete=False
+def _partial_beside(target: Path) -> Path:
+    """A fresh, empty file beside `target` (readable by its owner alone until `mode` is set)."""
+    descriptor, name = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".part"
     )
-    partial = Path(handle.name)
-    try:
-        with handle:
-            if mode is not None and sys.platform != "win32":
-                os.chmod(partial, mode)
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
+    os.close(descriptor)
+    return Path(name)
+
+
+def _put_in_place(partial: Path, target: Path, exclusive: bool) -> None:
+    if not exclusive:
         replace(partial, target)
+        return
+    try:
+        # A hard link fails when the target exists: never overwrite, even in a race.
+        os.link(partial, target)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links here (FAT, some network shares)
+        if target.exists():
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target)) from None
+        replace(partial, target)
+        return
+    with contextlib.suppress(OSError):
+        partial.unlink()
+
+
+@contextmanager
+def atomic_path(
+    target: Path, *, exclusive: bool = False, partial: Path | None = None
+) -> Iterator[Path]:
+    """`with atomic_path(path) as temporary: writer.save(temporary)`: for writers that want a
+    file name (SQLite's backup, a workbook) rather than a handle. The file they leave at
+    `temporary` is fsync'd and put in place when the block ends; see :func:`atomic_open` for
+    `exclusive` and `partial`."""
+    target = Path(target)
+    temporary = Path(partial) if partial is not None else _partial_beside(target)
+    try:
+        yield temporary
+        with temporary.open("rb") as handle:
+            os.fsync(handle.fileno())
+        _put_in_place(temporary, target, exclusive)
     except BaseException:
         with contextlib.suppress(OSError):
-            partial.unlink()
+            temporary.unlink()
         raise
     with contextlib.suppress(OSError):
         fsync_folder(target.parent)
 
 
-def atomic_write(target: Path, data: bytes | str, *, mode: int | None = None) -> None:
-    """Write `data` (text as UTF-8) to `target` atomically."""
-    with atomic_open(target, mode=mode) as handle:
+@contextmanager
+def atomic_open(
+    target: Path,
+    *,
+    mode: int | None = None,
+    exclusive: bool = False,
+    partial: Path | None = None,
+) -> Iterator[IO[bytes]]:
+    """`with atomic_open(path) as handle: handle.write(...)`: the target appears whole when the
+    block ends, or not at all when it raises. `mode` sets the file's permission bits (POSIX).
+
+    `exclusive` never replaces an existing target: `FileExistsError` is raised instead, and the
+    target left as it was. `partial` names the temporary file (beside the target) when a fixed
+    name is wanted, such as ``<name>.part``; by default it is a fresh hidden name.
+    """
+    target = Path(target)
+    temporary = Path(partial) if partial is not None else _partial_beside(target)
+    try:
+        with temporary.open("wb") as handle:
+            if mode is not None and sys.platform != "win32":
+                os.chmod(temporary, mode)
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        _put_in_place(temporary, target, exclusive)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    with contextlib.suppress(OSError):
+        fsync_folder(target.parent)
+
+
+def atomic_write(
+    target: Path, data: bytes | str, *, mode: int | None = None, exclusive: bool = False
+) -> None:
+    """Write `data` (text as UTF-8) to `target` atomically; see :func:`atomic_open`."""
+    with atomic_open(target, mode=mode, exclusive=exclusive) as handle:
         handle.write(data.encode("utf-8") if isinstance(data, str) else data)
 
 

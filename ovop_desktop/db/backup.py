@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+
+from ovop_desktop.files import atomic_path
 
 KEEP_AUTOMATIC_BACKUPS = 10
 AUTOMATIC_PREFIX = "sebelum-migrasi-"
@@ -14,19 +15,16 @@ AUTOMATIC_PREFIX = "sebelum-migrasi-"
 def backup_sqlite(database_file: Path, target: Path) -> Path:
     """Copy `database_file` to `target` consistently, writing a temporary file first."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    source = sqlite3.connect(f"file:{database_file}?mode=ro", uri=True)
-    try:
-        copy = sqlite3.connect(partial)
+    with atomic_path(target) as partial:
+        source = sqlite3.connect(f"file:{database_file}?mode=ro", uri=True)
         try:
-            source.backup(copy)
+            copy = sqlite3.connect(partial)
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
         finally:
-            copy.close()
-    finally:
-        source.close()
-    with partial.open("rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(partial, target)
+            source.close()
     return target
 
 

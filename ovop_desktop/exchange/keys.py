@@ -11,8 +11,6 @@ import base64
 import binascii
 import contextlib
 import hashlib
-import os
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 )
 
 from ovop_desktop.core.errors import DomainError
+from ovop_desktop.files import atomic_write
 
 KEY_FILE_NAME = "device.key"
 PUBLIC_KEY_BYTES = 32
@@ -127,25 +126,9 @@ def _create_key_file(path: Path) -> None:
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
-    temporary = path.with_name(f"{path.name}.{uuid.uuid4().hex}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    descriptor = os.open(temporary, flags, 0o600)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(pem)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.link(temporary, path)  # fails if a key appeared meanwhile: never overwrite
-        except FileExistsError:
-            pass
-        except OSError:  # no hard links here (FAT, some network shares)
-            if not path.exists():
-                os.replace(temporary, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-    sync_folder(path.parent)
+    # Exclusive: if two callers race, the first key stays and both read it back.
+    with contextlib.suppress(FileExistsError):
+        atomic_write(path, pem, mode=0o600, exclusive=True)
 
 
 def _load_key_file(path: Path) -> DeviceKey:
@@ -169,17 +152,3 @@ def _load_key_file(path: Path) -> DeviceKey:
     if not isinstance(private, Ed25519PrivateKey):
         raise damaged
     return DeviceKey(private)
-
-
-def sync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable where the platform allows it (not on Windows)."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import stat
@@ -11,13 +10,11 @@ import zipfile
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO
 
 from ovop_desktop import __version__
 from ovop_desktop.core.formatting import format_bytes_en, format_bytes_id
-from ovop_desktop.exchange.keys import (
-    DeviceKey,
-    sync_folder,
-)
+from ovop_desktop.exchange.keys import DeviceKey
 from ovop_desktop.exchange.package import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -42,6 +39,7 @@ from ovop_desktop.exchange.package_format import (
     too_many_members,
     total_too_large,
 )
+from ovop_desktop.files import atomic_open
 
 # ---------------------------------------------------------------------------------------------
 # Writing
@@ -79,25 +77,25 @@ def write_package(
     date_time = _zip_date_time(manifest.created_at)
     part = folder / (name + PART_SUFFIX)
     try:
-        stored: set[str] = set()
-        for _attempt in range(2):
-            infos = _write_zip(part, manifest_bytes, signature, members, stored, date_time)
-            # A member that deflates beyond the readers' ratio limit is stored uncompressed,
-            # so that no reader mistakes an honest package for a zip bomb.
-            too_dense = {
-                info.filename
-                for info in infos
-                if info.filename not in RESERVED_NAMES
-                and info.file_size > limits.max_ratio * info.compress_size
-            }
-            if not too_dense - stored:
-                break
-            stored |= too_dense
         final = _free_path(folder, name)
-        os.replace(part, final)
+        with atomic_open(final, partial=part) as handle:
+            stored: set[str] = set()
+            for _attempt in range(2):
+                handle.seek(0)
+                handle.truncate()
+                infos = _write_zip(handle, manifest_bytes, signature, members, stored, date_time)
+                # A member that deflates beyond the readers' ratio limit is stored
+                # uncompressed, so that no reader mistakes an honest package for a zip bomb.
+                too_dense = {
+                    info.filename
+                    for info in infos
+                    if info.filename not in RESERVED_NAMES
+                    and info.file_size > limits.max_ratio * info.compress_size
+                }
+                if not too_dense - stored:
+                    break
+                stored |= too_dense
     except BaseException as error:
-        with contextlib.suppress(OSError):
-            part.unlink()
         if isinstance(error, OSError):
             reason = error.strerror or str(error)
             raise PackageError(
@@ -108,7 +106,6 @@ def write_package(
                 code="write_failed",
             ) from error
         raise
-    sync_folder(folder)
     return final
 
 
@@ -177,24 +174,20 @@ def _manifest_for(
 
 
 def _write_zip(
-    part: Path,
+    handle: IO[bytes],
     manifest_bytes: bytes,
     signature: bytes,
     members: Sequence[tuple[str, bytes]],
     stored: set[str],
     date_time: tuple[int, int, int, int, int, int],
 ) -> list[zipfile.ZipInfo]:
-    with part.open("wb") as handle:
-        with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-            archive.writestr(_zip_info(MANIFEST_NAME, date_time), manifest_bytes)
-            archive.writestr(_zip_info(SIGNATURE_NAME, date_time), signature, zipfile.ZIP_STORED)
-            for path, data in members:
-                method = zipfile.ZIP_STORED if path in stored else zipfile.ZIP_DEFLATED
-                archive.writestr(_zip_info(path, date_time), data, method)
-            infos = archive.infolist()
-        handle.flush()
-        os.fsync(handle.fileno())
-    return infos
+    with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        archive.writestr(_zip_info(MANIFEST_NAME, date_time), manifest_bytes)
+        archive.writestr(_zip_info(SIGNATURE_NAME, date_time), signature, zipfile.ZIP_STORED)
+        for path, data in members:
+            method = zipfile.ZIP_STORED if path in stored else zipfile.ZIP_DEFLATED
+            archive.writestr(_zip_info(path, date_time), data, method)
+        return archive.infolist()
 
 
 def _zip_info(name: str, date_time: tuple[int, int, int, int, int, int]) -> zipfile.ZipInfo:

@@ -6,12 +6,10 @@ atomically, and typed cells are read back with plain Indonesian errors.
 from __future__ import annotations
 
 import csv
-import os
+import io
 import re
-import tempfile
 import warnings
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -33,6 +31,7 @@ from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.formatting import parse_number_id
 from ovop_desktop.core.text import fold
 from ovop_desktop.db.survey_models import MARKET_REACHES
+from ovop_desktop.files import atomic_open, atomic_path
 
 CellValue: TypeAlias = str | int | float | Decimal | date | bool | None
 
@@ -190,23 +189,11 @@ def add_table_sheet(workbook: Any, table: Table) -> Any:
     return ws
 
 
-@contextmanager
-def atomic_target(target: Path) -> Iterator[Path]:
-    """A temporary path beside `target` that replaces it only when the block succeeds, so a
-    reader never sees half a file and a failed write leaves the old one in place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        yield temporary
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
 def save_workbook(workbook: Any, target: Path) -> Path:
-    with atomic_target(target) as temporary:
+    """Save `workbook` to `target` atomically: a reader never sees half a file and a failed
+    save leaves the old one in place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(target) as temporary:
         workbook.save(temporary)
     return target
 
@@ -236,11 +223,11 @@ def csv_text(value: CellValue, kind: Kind, delimiter: str) -> str:
 
 def write_csv(table: Table, target: Path, *, delimiter: str = ",") -> Path:
     """UTF-8 with a BOM, so that Excel recognises the encoding; every text value neutralised."""
-    with (
-        atomic_target(target) as temporary,
-        temporary.open("w", encoding="utf-8-sig", newline="") as f,
-    ):
-        _write_rows(f, table, delimiter)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_open(target) as handle:
+        text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+        _write_rows(text, table, delimiter)
+        text.detach()  # flushed; the bytes handle stays open for atomic_open to sync and close
     return target
 
 
