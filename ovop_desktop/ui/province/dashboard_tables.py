@@ -14,10 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -26,14 +23,17 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 from ovop_desktop.core.formatting import format_number_en, format_number_id
 from ovop_desktop.core.text import search_key
 from ovop_desktop.ui import i18n
+from ovop_desktop.ui.kit.table_model import (
+    ID_ROLE,
+    LEFT,
+    RIGHT,
+    SORT_ROLE,
+    ModelIndex,
+    ReadOnlyTableModel,
+)
 from ovop_desktop.ui.surveys.survey_table_model import short_date
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's group (a kabupaten/kota code), on every cell
-
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-ModelIndex = QModelIndex | QPersistentModelIndex
+KEY_ROLE = ID_ROLE  # the row's group (a kabupaten/kota code), on every cell
 
 
 def fill(text: str, *values: str) -> str:
@@ -78,10 +78,10 @@ class Row:
         return "\n".join(search_key(cell.text) for cell in self.cells)
 
 
-class CellTableModel(QAbstractTableModel):
+class CellTableModel(ReadOnlyTableModel):
     def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._headers = tuple(headers)
+        self.set_headers(headers)
         self._rows: list[Row] = []
         self._haystacks: list[str] = []
 
@@ -97,11 +97,8 @@ class CellTableModel(QAbstractTableModel):
     def haystack(self, row: int) -> str:
         return self._haystacks[row]
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
+    def row_total(self) -> int:
+        return len(self._rows)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.column() >= len(self._headers):
@@ -113,24 +110,13 @@ class CellTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return cell.tooltip or cell.text or None
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if cell.number else _LEFT
+            return RIGHT if cell.number else LEFT
         if role == Qt.ItemDataRole.ForegroundRole and row.muted:
             return Qt.GlobalColor.darkGray
         if role == SORT_ROLE:
             return search_key(cell.text) if cell.sort is None else cell.sort
         if role == KEY_ROLE:
             return row.key
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
         return None
 
 

@@ -10,10 +10,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -22,10 +19,10 @@ from PySide6.QtGui import QBrush, QColor
 from ovop_desktop.core.text import fold, search_key
 from ovop_desktop.services.province.reviews import APPROVED, NEEDS_CORRECTION, RECEIVED, ReviewRow
 from ovop_desktop.ui import i18n
+from ovop_desktop.ui.kit.table_model import ID_ROLE, SORT_ROLE, ModelIndex, ReadOnlyTableModel
 from ovop_desktop.ui.surveys.survey_table_model import short_date, short_regency
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-SURVEY_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+SURVEY_ID_ROLE = ID_ROLE
 NOT_REVIEWED = "belum"  # the state filter's value for surveys without a review
 STATE_COLOURS = {
     NEEDS_CORRECTION: QColor("#a61b1b"),
@@ -35,8 +32,6 @@ STATE_COLOURS = {
 }
 # The order a sort by state follows: what needs attention first.
 _STATE_ORDER = {NEEDS_CORRECTION: 0, NOT_REVIEWED: 1, RECEIVED: 2, APPROVED: 3}
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class Column(IntEnum):
@@ -58,7 +53,7 @@ class _Prepared:
     state: str  # a review state, or NOT_REVIEWED
 
 
-class ReviewTableModel(QAbstractTableModel):
+class ReviewTableModel(ReadOnlyTableModel):
     """A read-only table of `ReviewRow`s, one row per survey."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -144,11 +139,8 @@ class ReviewTableModel(QAbstractTableModel):
     def regencies(self) -> list[str]:
         return sorted({row.regency for row in self._rows if row.regency}, key=fold)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+    def row_total(self) -> int:
+        return len(self._rows)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -173,24 +165,6 @@ class ReviewTableModel(QAbstractTableModel):
                 return self._changed_tip
             return prepared.display[column] or None
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 class ReviewFilterProxy(QSortFilterProxyModel):

@@ -15,10 +15,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -28,17 +25,20 @@ from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.core.text import fold
 from ovop_desktop.services.assessment.regional_ranking import RegionalRow, UnassessedVillage
 from ovop_desktop.ui import i18n
+from ovop_desktop.ui.kit.table_model import (
+    CENTER,
+    ID_ROLE,
+    OWNER_ID_ROLE,
+    RIGHT,
+    SORT_ROLE,
+    ModelIndex,
+    ReadOnlyTableModel,
+)
 from ovop_desktop.ui.surveys.survey_table_model import short_regency, star_text
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a value that sorts: int, or folded text
-PRODUCT_ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the product's uuid.UUID, on every cell
-SURVEY_ID_ROLE = Qt.ItemDataRole.UserRole + 3  # the survey's uuid.UUID, on every cell
-
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_CENTER = Qt.AlignmentFlag.AlignCenter
+PRODUCT_ID_ROLE = ID_ROLE  # the product's uuid.UUID, on every cell
+SURVEY_ID_ROLE = OWNER_ID_ROLE  # the survey's uuid.UUID, on every cell
 RECOMMENDED_MARK = "✔"
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 def format_total(total: Decimal | None) -> str:
@@ -89,7 +89,7 @@ class _Prepared:
     tips: tuple[str, ...]  # by Column; "" for none
 
 
-class RegionalTableModel(QAbstractTableModel):
+class RegionalTableModel(ReadOnlyTableModel):
     """A read-only table of `RegionalRow`s: one row per assessed candidate."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -175,11 +175,8 @@ class RegionalTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> RegionalRow:
         return self._rows[row]
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+    def row_total(self) -> int:
+        return len(self._rows)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -195,24 +192,13 @@ class RegionalTableModel(QAbstractTableModel):
             return self._rows[row].survey_id
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column in (Column.TOTAL, Column.VILLAGE_RANK):
-                return _RIGHT
+                return RIGHT
             if column in (Column.STARS, Column.RECOMMENDED):
-                return _CENTER
+                return CENTER
             return None
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             prepared = self._prepared[row]
             return prepared.tips[column] or prepared.display[column] or None
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._header_tips[section]
         return None
 
 
@@ -343,7 +329,7 @@ class UnassessedColumn(IntEnum):
     CANDIDATES = 3
 
 
-class UnassessedTableModel(QAbstractTableModel):
+class UnassessedTableModel(ReadOnlyTableModel):
     """The surveyed villages of the region whose candidates are not assessed yet."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -364,11 +350,8 @@ class UnassessedTableModel(QAbstractTableModel):
     def village_at(self, row: int) -> UnassessedVillage:
         return self._rows[row]
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(UnassessedColumn)
+    def row_total(self) -> int:
+        return len(self._rows)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -391,15 +374,4 @@ class UnassessedTableModel(QAbstractTableModel):
             return self.tr("%1 not assessed").replace("%1", str(village.candidates))
         if role == SURVEY_ID_ROLE:
             return village.survey_id
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(UnassessedColumn)
-        ):
-            return self._headers[section]
         return None

@@ -12,10 +12,8 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelection,
     QItemSelectionModel,
-    QModelIndex,
     QObject,
     Qt,
     Signal,
@@ -44,20 +42,17 @@ from ovop_desktop.services.database import Database
 from ovop_desktop.ui import dialogs, i18n
 from ovop_desktop.ui.kit.messages import ERROR_STYLE, error_text
 from ovop_desktop.ui.kit.page import page_title
+from ovop_desktop.ui.kit.table_model import CENTER, RIGHT, ModelIndex, ReadOnlyTableModel
 from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.ranking.regional_ranking import ranking_table, size_columns
 from ovop_desktop.ui.ranking.regional_table_model import (
     RECOMMENDED_MARK,
-    ModelIndex,
     category_name,
     format_total,
     gate_reason,
 )
 from ovop_desktop.ui.surveys.survey_table_model import star_text
 from ovop_desktop.ui.worker import Worker
-
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_CENTER = Qt.AlignmentFlag.AlignCenter
 
 
 class Column(IntEnum):
@@ -74,7 +69,7 @@ class Column(IntEnum):
 NOT_ASSESSED_SPAN = (Column.TOTAL, Column.GATE - Column.TOTAL + 1)
 
 
-class VillageRankingModel(QAbstractTableModel):
+class VillageRankingModel(ReadOnlyTableModel):
     """The candidates of one survey in rank order, incomplete ones last."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -128,11 +123,8 @@ class VillageRankingModel(QAbstractTableModel):
             return self.tr("Final")
         return self.tr("Draft") if entry.assessment_ids else ""
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+    def row_total(self) -> int:
+        return len(self.entries)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -148,20 +140,9 @@ class VillageRankingModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column in (Column.RANK, Column.TOTAL) and entry.rank is not None:
-                return _RIGHT
+                return RIGHT
             if column == Column.STARS:
-                return _CENTER
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(Column)
-        ):
-            return self._headers[section]
+                return CENTER
         return None
 
 

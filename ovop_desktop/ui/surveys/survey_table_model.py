@@ -14,10 +14,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -26,15 +23,18 @@ from ovop_desktop.core.formatting import MONTHS_EN, MONTHS_ID, format_number_en,
 from ovop_desktop.core.text import fold, search_key
 from ovop_desktop.services.surveys.survey_list import SurveyRow
 from ovop_desktop.ui import i18n
+from ovop_desktop.ui.kit.table_model import (
+    CENTER,
+    ID_ROLE,
+    RIGHT,
+    SORT_ROLE,
+    ModelIndex,
+    ReadOnlyTableModel,
+)
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a value that sorts: int, or folded text
-SURVEY_ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the survey's uuid.UUID, on every cell of a row
+SURVEY_ID_ROLE = ID_ROLE  # the survey's uuid.UUID, on every cell of a row
 
 MAX_STARS = 5
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_CENTER = Qt.AlignmentFlag.AlignCenter
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class Column(IntEnum):
@@ -76,7 +76,7 @@ class _Prepared:
     stars_hint: str  # tooltip and accessible text of the stars cell
 
 
-class SurveyTableModel(QAbstractTableModel):
+class SurveyTableModel(ReadOnlyTableModel):
     """A read-only table of `SurveyRow`s, one row per survey.
 
     The model sorts itself (`sort`), by the values SORT_ROLE gives: a Python sort of precomputed
@@ -204,11 +204,8 @@ class SurveyTableModel(QAbstractTableModel):
 
     # Qt model interface
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+    def row_total(self) -> int:
+        return len(self._rows)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -222,9 +219,9 @@ class SurveyTableModel(QAbstractTableModel):
             return self._rows[row].survey_id
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == Column.CANDIDATES:
-                return _RIGHT
+                return RIGHT
             if column == Column.STARS:
-                return _CENTER
+                return CENTER
             return None
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == Column.STARS:
@@ -235,26 +232,6 @@ class SurveyTableModel(QAbstractTableModel):
                     return self._rows[row].regency or None
                 return self._prepared[row].display[column] or None
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._header_tips[section]
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 class _Preparer:
