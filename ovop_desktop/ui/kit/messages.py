@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel
 
 from ovop_desktop.core.errors import DomainError
-from ovop_desktop.services.errors import StorageError
+from ovop_desktop.services.errors import file_error
 from ovop_desktop.ui import i18n
 
 ERROR_STYLE = "color: #a61b1b;"
@@ -28,12 +28,7 @@ def expected_error(error: BaseException) -> DomainError | None:
     if isinstance(error, DomainError):
         return error
     if isinstance(error, OSError):
-        reason = error.strerror or str(error)
-        where = f" ({error.filename})" if error.filename else ""
-        return StorageError(
-            f"Berkas tidak dapat dibaca atau ditulis{where}: {reason}",
-            f"The file could not be read or written{where}: {reason}",
-        )
+        return file_error(error)
     return None
 
 
