@@ -8,12 +8,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit
 
+from ovop_desktop.core.regions import VILLAGE_LEVELS, lies_in, regency_code
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.regions import RegionHit, children, regencies, search_regions
 from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
-
-VILLAGE_LEVELS = ("desa", "kelurahan", "desa adat")
 
 
 class RegionPicker(QObject):
@@ -70,8 +69,8 @@ class RegionPicker(QObject):
         """Select `code` in the cascade (when a saved survey is opened), without signalling."""
         self._wanted = code
         if code:
-            self._select(self.regency, code[:5])
-            self._load_children(self.district, code[:5])
+            self._select(self.regency, code)
+            self._load_children(self.district, regency_code(code))
 
     def current_village(self) -> str | None:
         data = self.village.currentData()
@@ -120,7 +119,7 @@ class RegionPicker(QObject):
         if not hits:
             self.regionsMissing.emit()
         if self._wanted:
-            self._select(self.regency, self._wanted[:5])
+            self._select(self.regency, self._wanted)
 
     def _load_children(self, combo: QComboBox, parent_code: str) -> None:
         db = self.db
@@ -133,10 +132,10 @@ class RegionPicker(QObject):
             )
             self._fill(combo, hits, placeholder)
             if self._wanted:
-                prefix = self._wanted[:8] if combo is self.district else self._wanted
-                self._select(combo, prefix)
-                if combo is self.district:
-                    self._load_children(self.village, self._wanted[:8])
+                self._select(combo, self._wanted)
+                district = combo.currentData()
+                if combo is self.district and isinstance(district, str):
+                    self._load_children(self.village, district)
                 else:
                     self._wanted = None
 
@@ -158,11 +157,15 @@ class RegionPicker(QObject):
 
     @staticmethod
     def _select(combo: QComboBox, code: str) -> None:
-        index = combo.findData(code)
-        if index >= 0:
-            blocked = combo.blockSignals(True)
-            combo.setCurrentIndex(index)
-            combo.blockSignals(blocked)
+        """Select, without signalling, the region that is `code` or holds it (the regency or
+        district of a village)."""
+        for index in range(combo.count()):
+            region = combo.itemData(index)
+            if isinstance(region, str) and lies_in(code, region):
+                blocked = combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(blocked)
+                return
 
     @Slot(int)
     def _on_regency_activated(self, _index: int) -> None:

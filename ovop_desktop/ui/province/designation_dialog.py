@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.formatting import short_date
+from ovop_desktop.core.regions import RegionLevel, parse_code
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError
@@ -50,6 +51,11 @@ def category_names(rubric: Rubric) -> dict[str, str]:
     """The rubric's product categories by id, named in the interface language."""
     english = i18n.language() == "en"
     return {c.id: c.name_en if english else c.name_id for c in rubric.categories}
+
+
+def _is_district(code: str) -> bool:
+    """A kecamatan's code: its designation covers the whole district."""
+    return parse_code(code).level is RegionLevel.KECAMATAN
 
 
 class DesignationDialog(QDialog):
@@ -198,7 +204,7 @@ class DesignationDialog(QDialog):
             self.form.setRowVisible(self.region_label, True)
             self._fill_products([])
             return
-        whole = code.count(".") == 2
+        whole = _is_district(code)
         self.region_label.setText(
             self.tr("The designation will cover the whole district.") if whole else ""
         )
@@ -236,7 +242,7 @@ class DesignationDialog(QDialog):
     def _fill_products(self, candidates: list[RegionCandidate]) -> None:
         names = category_names(self.rubric)
         language = i18n.language()
-        whole_district = (self._region or "").count(".") == 2
+        whole_district = self._region is not None and _is_district(self._region)
         self.product.blockSignals(True)
         self.product.clear()
         for candidate in candidates:

@@ -13,6 +13,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from ovop_desktop.core.regions import regency_code
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.assessment.assessments import save_assessment
@@ -256,7 +257,7 @@ def test_the_letters_of_a_region_are_written_with_progress(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     rows = list_surveys(db, rubric)
-    region = rows[0].village_code[:5]
+    region = regency_code(rows[0].village_code)
     expected = sum(r.village_code.startswith(region + ".") for r in rows)
     out = tmp_path / "surat"
     monkeypatch.setattr(dialogs, "choose_folder", lambda _p, _t, on_path: on_path(str(out)))
@@ -287,7 +288,7 @@ def test_cancelling_the_batch_stops_it_and_keeps_what_was_registered(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     rows = list_surveys(db, rubric)
-    region = rows[0].village_code[:5]
+    region = regency_code(rows[0].village_code)
     out = tmp_path / "surat"
     monkeypatch.setattr(dialogs, "choose_folder", lambda _p, _t, on_path: on_path(str(out)))
     page.batch_button.click()

@@ -18,6 +18,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from ovop_desktop.core.regions import regency_code
 from ovop_desktop.db.models import Survey
 from ovop_desktop.services.assessment.village_ranking import rank_survey
 from ovop_desktop.services.database import Database
@@ -126,7 +127,7 @@ def test_the_page_loads_on_the_worker_and_shows_the_numbers_of_the_records(
     assert page.villages_tile.caption.text() == "of 8 · 37.5% surveyed"
 
     bars = {row.label: row.values for row in page.regency_chart.rows()}
-    per_regency = Counter(code[:5] for _, code in surveys)
+    per_regency = Counter(regency_code(code) for _, code in surveys)
     assert bars["Kab. Hulu Sungai Utara"][0] == per_regency[HULU_SUNGAI_UTARA] == 2
     assert bars["Kota Banjarmasin"][0] == 1
     assert bars["Kab. Tanah Laut"] == (0, 0)

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from ovop_desktop.core.regions import regency_code
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.demo import seed_demo
@@ -96,14 +97,14 @@ def test_the_designations_are_listed_per_regency(
     assert not page.tree.isColumnHidden(REGENCY)
     assert not page.print_button.isEnabled()  # printed per regency: none chosen yet
 
-    page.show_regency(surveyed[0][:5])
+    page.show_regency(regency_code(surveyed[0]))
     assert page.tree.topLevelItemCount() == 1
     assert page.tree.isColumnHidden(REGENCY)
     assert page.print_button.isEnabled()
     other = next(
         page.regency_combo.itemData(i)
         for i in range(1, page.regency_combo.count())
-        if page.regency_combo.itemData(i) != surveyed[0][:5]
+        if page.regency_combo.itemData(i) != regency_code(surveyed[0])
     )
     page.show_regency(other)
     assert page.tree.topLevelItemCount() == 0
@@ -239,7 +240,7 @@ def test_the_summary_of_a_regency_is_saved_as_a_pdf(
         on_path(str(tmp_path / name))
 
     monkeypatch.setattr(dialogs, "save_file", save_file)
-    page.show_regency(surveyed[0][:5])
+    page.show_regency(regency_code(surveyed[0]))
     page.print_button.click()
 
     qtbot.waitUntil(page.open_button.isVisible)
