@@ -8,24 +8,20 @@ the pages of a QPrinter.
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from PySide6.QtCore import QEvent, QObject, QRect, QSizeF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QVBoxLayout, QWidget
-from shiboken6 import isValid
 
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.files import atomic_write
 from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
 
-log = logging.getLogger(__name__)
 PREVIEW_DPI = 120  # sharp at the preview's width, a few megabytes per page
 PRINT_DPI = 300
 _POINTS_PER_INCH = 72
@@ -74,31 +70,6 @@ def print_pages(printer: QPrinter, images: Sequence[QImage]) -> None:
             painter.drawImage(target, image)
     finally:
         painter.end()
-
-
-def submit_alive(
-    worker: Worker,
-    owner: QObject,
-    fn: Callable[[], Any],
-    on_success: Callable[[Any], None],
-    on_failure: Callable[[BaseException], None] | None = None,
-) -> None:
-    """Submit a job whose callbacks are skipped once `owner` is gone (a dialog closed while its
-    job ran); a bug in such a job is still logged. Being replaced by ui.operations.Operation."""
-
-    def success(result: Any) -> None:
-        if isValid(owner):
-            on_success(result)
-
-    def failure(error: BaseException) -> None:
-        if isValid(owner) and on_failure is not None:
-            on_failure(error)
-        elif isValid(owner):
-            raise error
-        else:
-            log.warning("a job ended after its window closed", exc_info=error)
-
-    worker.submit(fn, success, failure)
 
 
 def write_pdf(path: Path, pdf: bytes) -> None:
