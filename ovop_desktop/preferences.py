@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 
+from ovop_desktop.files import atomic_write
 from ovop_desktop.paths import AppPaths
 
 LANGUAGES = ("id", "en")
@@ -34,10 +35,7 @@ def set_interface_language(paths: AppPaths, language: str) -> None:
         raise ValueError(f"unknown interface language {language!r}")
     data = {**_read(paths), "language": language}
     paths.config_dir.mkdir(parents=True, exist_ok=True)
-    target = paths.config_dir / FILE_NAME
-    partial = target.with_suffix(".part")
-    partial.write_text(json.dumps(data), encoding="utf-8")
-    os.replace(partial, target)
+    atomic_write(paths.config_dir / FILE_NAME, json.dumps(data))
 
 
 # The database: the embedded SQLite file of the data folder unless this laptop is pointed at a
@@ -66,11 +64,7 @@ def set_database_url(paths: AppPaths, url: str | None) -> None:
         target.unlink(missing_ok=True)
         return
     paths.config_dir.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".part")
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        handle.write(json.dumps({"url": url}))
-    os.replace(partial, target)
+    atomic_write(target, json.dumps({"url": url}), mode=0o600)
 
 
 def database_url(paths: AppPaths, given: str | None = None) -> str:

@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from ovop_desktop.core.letter_identity import LetterIdentity, letter_identity
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import Letter, Survey
+from ovop_desktop.files import atomic_write
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.reports.data import LetterData
 from ovop_desktop.services.database import Database
@@ -49,15 +50,6 @@ def _render(data: LetterData) -> bytes:
 def _file_name(number: str, village: str) -> str:
     safe = re.sub(r"[^A-Za-z0-9]+", "-", f"{village}-{number}").strip("-")
     return f"surat-rekomendasi-{safe}.pdf"
-
-
-def _write(path: Path, pdf: bytes) -> None:
-    partial = path.with_suffix(".part")
-    with partial.open("wb") as handle:
-        handle.write(pdf)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(partial, path)
 
 
 def issue_region_letters(
@@ -125,7 +117,7 @@ def issue_region_letters(
                 data, snapshot, identity, survey_id = jobs[index]
                 pdf = future.result()
                 target = out_dir / _file_name(data.number, data.village)
-                _write(target, pdf)
+                atomic_write(target, pdf)
                 with db.session() as session:
                     session.add(letter_record(identity, data, survey_id, snapshot, pdf))
                 written.append(target)

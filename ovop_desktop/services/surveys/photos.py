@@ -11,10 +11,8 @@ from __future__ import annotations
 import contextlib
 import io
 import math
-import os
 import re
 import struct
-import tempfile
 import uuid
 import warnings
 from collections.abc import Iterator
@@ -36,6 +34,7 @@ from ovop_desktop.db.models import (
     SyncRecord,
     utc_now,
 )
+from ovop_desktop.files import atomic_write
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError, NotFoundError, StorageError
@@ -351,18 +350,7 @@ def _store(paths: AppPaths, digest: str, data: bytes) -> Path:
         if target.is_file() and sha256(target.read_bytes()).hexdigest() == digest:
             return target
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(data)
-                file.flush()
-                os.fsync(file.fileno())
-            os.replace(temporary, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
-        _fsync_folder(target.parent)
+        atomic_write(target, data)
     except OSError as exc:
         raise StorageError(
             "Foto tidak dapat disimpan ke folder data. Periksa ruang kosong disk dan izin "
@@ -372,17 +360,6 @@ def _store(paths: AppPaths, digest: str, data: bytes) -> Path:
             f"({exc.strerror or exc})",
         ) from exc
     return target
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the new name durable too (POSIX); Windows cannot open a folder and needs no such
-    step."""
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
 
 
 # --- Records ----------------------------------------------------------------------------------

@@ -8,13 +8,13 @@ abruptly; the application offers to reopen that survey and re-apply what was pen
 from __future__ import annotations
 
 import json
-import os
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ovop_desktop.files import atomic_write
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import NotFoundError
 from ovop_desktop.services.surveys.capture import update_product, update_respondent, update_survey
@@ -76,12 +76,7 @@ class RecoveryJournal:
             "reason": edits.reason,
         }
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_suffix(".part")
-        with partial.open("w", encoding="utf-8") as handle:
-            json.dump(document, handle, ensure_ascii=False)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, self.path)
+        atomic_write(self.path, json.dumps(document, ensure_ascii=False))
 
     def read(self) -> PendingEdits | None:
         """The journal left by an abrupt end, or None (also for an unreadable one)."""
@@ -102,7 +97,7 @@ class RecoveryJournal:
 
     def clear(self) -> None:
         self.path.unlink(missing_ok=True)
-        self.path.with_suffix(".part").unlink(missing_ok=True)
+        self.path.with_suffix(".part").unlink(missing_ok=True)  # as older versions left it
 
 
 def apply_pending(db: Database, edits: PendingEdits, categories: frozenset[str]) -> None:

@@ -8,7 +8,6 @@ list, its survey is unknown) is rejected with its reason and the rest of the pac
 from __future__ import annotations
 
 import hashlib
-import os
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from ovop_desktop.db.models import Assessment, AssessmentLevel, Conflict, Region
 from ovop_desktop.exchange.merge import decide
 from ovop_desktop.exchange.records import TABLES, content_hash, from_record
 from ovop_desktop.exchange.table_io import table_io
+from ovop_desktop.files import atomic_write
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.surveys.photos import photo_file
 from ovop_desktop.services.sync.bulk_store import (
@@ -73,12 +73,7 @@ def _store_media(paths: AppPaths, sha: str, data: bytes) -> None:
     if target.exists():
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".part")
-    with partial.open("wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(partial, target)
+    atomic_write(target, data)
 
 
 def write_record(

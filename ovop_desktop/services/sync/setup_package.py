@@ -22,6 +22,7 @@ from ovop_desktop.exchange.keys import load_or_create_key
 from ovop_desktop.exchange.package import read_package
 from ovop_desktop.exchange.package_format import PackageError
 from ovop_desktop.exchange.package_write import write_package
+from ovop_desktop.files import atomic_write
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError, StorageError
@@ -155,7 +156,7 @@ def import_setup(db: Database, paths: AppPaths, file: Path) -> SetupResult:
         logo = paths.data_dir / LOGO_FOLDER / Path(member).name
         try:
             logo.parent.mkdir(parents=True, exist_ok=True)
-            logo.write_bytes(package.members[member])
+            atomic_write(logo, package.members[member])
         except OSError as exc:
             raise StorageError(
                 f"Logo kop surat tidak dapat disimpan di {logo}: {exc}",
