@@ -293,6 +293,29 @@ def test_the_device_key_file_is_private(tmp_path: Path) -> None:
     assert (tmp_path / KEY_FILE_NAME).stat().st_mode & 0o777 == 0o600
 
 
+def test_a_key_that_appears_meanwhile_is_kept_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another process creates the key between the existence check and the write.
+    first = load_or_create_key(tmp_path / "first")
+    stored = (tmp_path / "first" / KEY_FILE_NAME).read_bytes()
+    racing = tmp_path / "racing"
+    racing.mkdir()
+    real_exists = Path.exists
+
+    def exists_then_raced(self: Path) -> bool:
+        found = real_exists(self)
+        if self.name == KEY_FILE_NAME and not found:
+            (racing / KEY_FILE_NAME).write_bytes(stored)
+        return found
+
+    monkeypatch.setattr(Path, "exists", exists_then_raced)
+    loaded = load_or_create_key(racing)
+
+    assert loaded.public_bytes() == first.public_bytes()
+    assert [p.name for p in racing.iterdir()] == [KEY_FILE_NAME]
+
+
 def test_the_fingerprint_is_stable_and_readable(tmp_path: Path, other_key: DeviceKey) -> None:
     key = load_or_create_key(tmp_path)
     fingerprint = key.fingerprint()
