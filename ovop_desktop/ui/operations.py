@@ -22,11 +22,12 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any, Generic, Self, TypeVar
+from typing import Any, Generic, Self
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 from shiboken6 import isValid
+from typing_extensions import TypeVar
 
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.ui import dialogs
@@ -34,7 +35,8 @@ from ovop_desktop.ui.kit.messages import ERROR_STYLE, error_text, expected_error
 from ovop_desktop.ui.worker import Worker
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
+# Without a type argument an operation is Operation[Any]: `Operation(self, worker)` type-checks.
+T = TypeVar("T", default=Any)
 
 
 class Operation(QObject, Generic[T]):
