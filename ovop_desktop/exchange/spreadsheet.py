@@ -29,6 +29,7 @@ from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[imp
 
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.formatting import parse_number_id
+from ovop_desktop.core.rubric import LEVELS
 from ovop_desktop.core.text import fold
 from ovop_desktop.db.survey_models import MARKET_REACHES
 from ovop_desktop.files import atomic_open, atomic_path
@@ -312,7 +313,7 @@ def cell_percent(value: object, label: str) -> int | None:
 def cell_level(value: object, label: str) -> int | None:
     """A level 1–5; None for an empty cell (belum dinilai)."""
     number = cell_number(value, label)
-    if number is not None and number not in (1, 2, 3, 4, 5):
+    if number is not None and number not in LEVELS:
         raise CellValueError(
             f"tingkat {label} harus 1 sampai 5, bukan '{cell_text(value)}'.",
             f"level {label} must be 1 to 5, not '{cell_text(value)}'.",

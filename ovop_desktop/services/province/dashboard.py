@@ -52,7 +52,7 @@ class RegencySummary:
     surveys: int
     candidates: int  # live candidates of live surveys
     assessed: int  # of them, those with a final assessment under the rubric
-    stars: tuple[int, ...]  # assessed candidates with 1, 2, 3, 4 and 5 stars
+    stars: tuple[int, ...]  # assessed candidates with 1, 2 … max_stars stars
     villages: int  # villages of the region list
     surveyed_villages: int  # of them, those with at least one live survey
     top: tuple[TopCandidate, ...]
