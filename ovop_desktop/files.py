@@ -47,6 +47,25 @@ def fsync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
+def _umask() -> int:
+    """The process's umask, read once at import (setting it back at once: the main thread)."""
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+_UMASK = _umask()
+
+
+def _default_mode(target: Path) -> int:
+    """What a plain `open(target, "w")` would give: the existing file's bits, else 0666 less
+    the umask. The temporary file itself starts readable by its owner alone."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        return 0o666 & ~_UMASK
+
+
 def _partial_beside(target: Path) -> Path:
     """A fresh, empty file beside `target` (readable by its owner alone until `mode` is set)."""
     descriptor, name = tempfile.mkstemp(
@@ -76,7 +95,11 @@ def _put_in_place(partial: Path, target: Path, exclusive: bool) -> None:
 
 @contextmanager
 def atomic_path(
-    target: Path, *, exclusive: bool = False, partial: Path | None = None
+    target: Path,
+    *,
+    mode: int | None = None,
+    exclusive: bool = False,
+    partial: Path | None = None,
 ) -> Iterator[Path]:
     """`with atomic_path(path) as temporary: writer.save(temporary)`: for writers that want a
     file name (SQLite's backup, a workbook) rather than a handle. The file they leave at
@@ -86,6 +109,8 @@ def atomic_path(
     temporary = Path(partial) if partial is not None else _partial_beside(target)
     try:
         yield temporary
+        if sys.platform != "win32":
+            os.chmod(temporary, _default_mode(target) if mode is None else mode)
         with temporary.open("rb") as handle:
             os.fsync(handle.fileno())
         _put_in_place(temporary, target, exclusive)
@@ -116,8 +141,8 @@ def atomic_open(
     temporary = Path(partial) if partial is not None else _partial_beside(target)
     try:
         with temporary.open("wb") as handle:
-            if mode is not None and sys.platform != "win32":
-                os.chmod(temporary, mode)
+            if sys.platform != "win32":
+                os.chmod(temporary, _default_mode(target) if mode is None else mode)
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
