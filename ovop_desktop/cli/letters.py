@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ovop_desktop.cli.context import Adder, Context, Exit, SubParsers
+from ovop_desktop.core.regions import addressee_for
 from ovop_desktop.files import atomic_write
 
 if TYPE_CHECKING:
@@ -18,11 +19,7 @@ if TYPE_CHECKING:
 def _options(ctx: Context, regency: str) -> LetterOptions:
     from ovop_desktop.services.letters.register import LetterOptions
 
-    addressee = ctx.args.addressee or (
-        "Wali Kota " + regency.removeprefix("Kota ")
-        if regency.startswith("Kota ")
-        else "Bupati " + regency.removeprefix("Kabupaten ")
-    )
+    addressee = ctx.args.addressee or addressee_for(regency)
     return LetterOptions(
         addressee=addressee,
         addressee_place=ctx.args.addressee_place,

@@ -187,3 +187,12 @@ def regency_code(region_code: str) -> str:
 def lies_in(region_code: str, area_code: str) -> bool:
     """True when `region_code` is `area_code` or lies under it: ``("63.08.07.2001", "63.08")``."""
     return region_code == area_code or region_code.startswith(area_code + ".")
+
+
+def addressee_for(regency: str) -> str:
+    """The regional head a letter goes to: "Kabupaten Tanah Laut" → "Bupati Tanah Laut",
+    "Kota Banjarmasin" → "Wali Kota Banjarmasin"; another name is kept as it is."""
+    for prefix, title in (("Kabupaten ", "Bupati "), ("Kota ", "Wali Kota ")):
+        if regency.startswith(prefix):
+            return title + regency[len(prefix) :]
+    return regency

@@ -13,7 +13,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from ovop_desktop.core.regions import regency_code
+from ovop_desktop.core.regions import addressee_for, regency_code
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.assessment.assessments import save_assessment
@@ -29,7 +29,7 @@ from ovop_desktop.services.surveys.capture import (
 from ovop_desktop.services.surveys.survey_list import list_surveys
 from ovop_desktop.ui import dialogs
 from ovop_desktop.ui.kit.pdf_preview import PdfPrinter, page_size, render_pages
-from ovop_desktop.ui.letters.letter_dialog import LetterDialog, addressee_for
+from ovop_desktop.ui.letters.letter_dialog import LetterDialog
 from ovop_desktop.ui.letters.letter_settings_dialog import LetterSettingsDialog
 from ovop_desktop.ui.letters.letters_page import LettersPage
 from ovop_desktop.ui.worker import Worker
