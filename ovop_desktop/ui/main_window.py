@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from ovop_desktop import __version__
-from ovop_desktop.core.formatting import format_number_id
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.ui.forms.ui_main_window import Ui_MainWindow
+from ovop_desktop.ui.kit.display import number_text
 from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
 
@@ -228,8 +228,8 @@ class MainWindow(QMainWindow):
     def _on_counts_loaded(self, counts: Counts) -> None:
         self.counts_label.setText(
             self.tr("%1 surveys · %2 regions")
-            .replace("%1", format_number_id(counts.surveys))
-            .replace("%2", format_number_id(counts.regions))
+            .replace("%1", number_text(counts.surveys))
+            .replace("%2", number_text(counts.regions))
         )
 
     @Slot(int)

@@ -327,12 +327,12 @@
             <translation>%1 survei di %2 desa pada %3 kabupaten/kota</translation>
         </message>
         <message>
-            <source>of %1 · %2 with 4–5 stars</source>
-            <translation>dari %1 · %2 berbintang 4–5</translation>
+            <source>of %1 · %2 with %3–%4 stars</source>
+            <translation>dari %1 · %2 berbintang %3–%4</translation>
         </message>
         <message>
-            <source>%1 of %2 candidate products have a final assessment; %3 of them have 4 or 5 stars</source>
-            <translation>%1 dari %2 produk kandidat sudah memiliki penilaian final; %3 di antaranya berbintang 4 atau 5</translation>
+            <source>%1 of %2 candidate products have a final assessment; %3 of them have %4 or %5 stars</source>
+            <translation>%1 dari %2 produk kandidat sudah memiliki penilaian final; %3 di antaranya berbintang %4 atau %5</translation>
         </message>
         <message>
             <source>of %1 · %2% surveyed</source>
@@ -502,8 +502,8 @@
             <translation>%1, Kecamatan %2</translation>
         </message>
         <message>
-            <source>%1 of 5 stars</source>
-            <translation>%1 dari 5 bintang</translation>
+            <source>%1 of %2 stars</source>
+            <translation>%1 dari %2 bintang</translation>
         </message>
         <message>
             <source>Imported</source>
@@ -798,10 +798,6 @@
         <message>
             <source>Summary saved to %1.</source>
             <translation>Rekapitulasi tersimpan di %1.</translation>
-        </message>
-        <message>
-            <source>The file could not be written: %1</source>
-            <translation>Berkas tidak dapat ditulis: %1</translation>
         </message>
     </context>
     <context>
@@ -1309,10 +1305,6 @@
             <source>The verification code was not found in the letter register.</source>
             <translation>Kode verifikasi tidak ditemukan di buku agenda surat.</translation>
         </message>
-        <message>
-            <source>The file could not be used: %1</source>
-            <translation>Berkas tidak dapat dipakai: %1</translation>
-        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -1724,10 +1716,6 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
             <source>Not complete yet: %1.</source>
             <translation>Belum lengkap: %1.</translation>
         </message>
-        <message>
-            <source>The letters could not be written: %1</source>
-            <translation>Surat tidak dapat ditulis: %1</translation>
-        </message>
     </context>
     <context>
         <name>RegionPicker</name>
@@ -1918,8 +1906,8 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
             <translation>Survei draf</translation>
         </message>
         <message>
-            <source>%1 of 5 stars, total %2</source>
-            <translation>%1 dari 5 bintang, total skor %2</translation>
+            <source>%1 of %2 stars, total %3</source>
+            <translation>%1 dari %2 bintang, total skor %3</translation>
         </message>
         <message>
             <source>Lowered by a gate: %1</source>
@@ -2125,10 +2113,6 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
         <message>
             <source>%1 surveys needing correction saved to %2.</source>
             <translation>%1 survei yang perlu perbaikan tersimpan di %2.</translation>
-        </message>
-        <message>
-            <source>The file could not be written: %1</source>
-            <translation>Berkas tidak dapat ditulis: %1</translation>
         </message>
     </context>
     <context>
@@ -2432,8 +2416,8 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
     <context>
         <name>StarRating</name>
         <message>
-            <source>%1 of 5 stars</source>
-            <translation>%1 dari 5 bintang</translation>
+            <source>%1 of %2 stars</source>
+            <translation>%1 dari %2 bintang</translation>
         </message>
         <message>
             <source>No stars yet</source>
@@ -2974,8 +2958,8 @@ Buka jendela yang sudah terbuka, jangan menjalankannya lagi.</translation>
             <translation>Belum dinilai</translation>
         </message>
         <message>
-            <source>%1 of 5 stars, total %2</source>
-            <translation>%1 dari 5 bintang, total skor %2</translation>
+            <source>%1 of %2 stars, total %3</source>
+            <translation>%1 dari %2 bintang, total skor %3</translation>
         </message>
     </context>
     <context>
@@ -3321,8 +3305,8 @@ Percayai hanya jika petugasnya mengonfirmasi sidik kunci ini (misalnya lewat tel
             <translation>Draf</translation>
         </message>
         <message>
-            <source>%1 of 5 stars</source>
-            <translation>%1 dari 5 bintang</translation>
+            <source>%1 of %2 stars</source>
+            <translation>%1 dari %2 bintang</translation>
         </message>
     </context>
     <context>

@@ -35,7 +35,7 @@ def seeded(db: Database, rubric: Rubric) -> Database:
 
 def test_survey_table_model(qtmodeltester: ModelTester, seeded: Database, rubric: Rubric) -> None:
     model = SurveyTableModel()
-    model.set_rows(list_surveys(seeded, rubric))
+    model.set_rows(list_surveys(seeded, rubric), rubric.max_stars)
     assert model.rowCount() >= 4
     qtmodeltester.check(model)
     model.sort(2)

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ovop_desktop.core.formatting import format_date_en, format_date_id
+from ovop_desktop.core.formatting import star_text
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.ui.assessment.assessment_data import ComparisonRow, OtherVersion
-from ovop_desktop.ui.assessment.rubric_text import criterion_name, english, points, star_text
+from ovop_desktop.ui.assessment.rubric_text import criterion_name
+from ovop_desktop.ui.kit.display import date_text, number_text
 
 FLAG_BACKGROUND = QColor("#ffe8d6")
 FLAG_MARK = "⚑"
@@ -158,14 +159,8 @@ class OtherAssessmentsPane(QWidget):
         for other in others:
             view = other.assessment
             status = self.tr("Final") if view.status == "final" else self.tr("Draft")
-            day = ""
-            if view.assessed_on is not None:
-                day = (
-                    format_date_en(view.assessed_on)
-                    if english()
-                    else format_date_id(view.assessed_on)
-                )
-            total = points(view.total) if view.total is not None else "—"
+            day = "" if view.assessed_on is None else date_text(view.assessed_on)
+            total = number_text(view.total, 2) if view.total is not None else "—"
             text = (
                 self.tr("%1 version %2 · %3 · %4 · %5 · total %6 %7")
                 .replace("%1", other.rubric.name)
@@ -174,7 +169,8 @@ class OtherAssessmentsPane(QWidget):
                 .replace("%4", day)
                 .replace("%5", status)
                 .replace("%6", total)
-                .replace("%7", star_text(view.stars))
+                # An assessment without stars shows the scale all hollow.
+                .replace("%7", star_text(view.stars or 0, other.rubric.max_stars))
             )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, view.id)

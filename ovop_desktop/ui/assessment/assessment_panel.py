@@ -33,7 +33,7 @@ from ovop_desktop.ui.assessment.assessment_data import (
 from ovop_desktop.ui.assessment.assessment_layout import AssessmentPanelUi
 from ovop_desktop.ui.assessment.assessment_saving import AssessmentSaver
 from ovop_desktop.ui.assessment.radar_chart import PALETTE, Series
-from ovop_desktop.ui.assessment.rubric_text import category_name
+from ovop_desktop.ui.kit.display import category_name
 from ovop_desktop.ui.kit.messages import error_text
 from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.surveys.products_section import PHOTO_FILTER
@@ -207,7 +207,7 @@ class AssessmentPanel(QWidget):
     def _update_header(self) -> None:
         data, viewing, rubric, category = self.data, self.viewing, self.rubric, self.category
         if rubric is not None and category in rubric.category_ids:
-            category = category_name(rubric.category(category))
+            category = category_name(rubric, category)
         has_in_force = data is not None and data.has_assessment_in_force
         offer_reassess = viewing is not None and data is not None and not has_in_force
         self.ui.show_header(

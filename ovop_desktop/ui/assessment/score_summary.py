@@ -19,19 +19,21 @@ from ovop_desktop.ui.assessment.rubric_text import (
     criterion_name,
     gate_reason,
     group_name,
-    points,
 )
+from ovop_desktop.ui.kit.display import number_text
 
 STAR_FILL = QColor("#e8a400")
 STAR_EMPTY = QColor("#b8c2c5")
 
 
 class StarRating(QWidget):
-    """Five star shapes, the first `stars` filled."""
+    """A star shape for each step of the rubric's scale (`set_out_of`), the first `stars`
+    filled; no shapes before a scale is known."""
 
     def __init__(self, parent: QWidget | None = None, *, size: int = 22) -> None:
         super().__init__(parent)
         self._stars: int | None = None
+        self._out_of = 0
         self._size = size
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.set_stars(None)
@@ -40,10 +42,20 @@ class StarRating(QWidget):
     def stars(self) -> int | None:
         return self._stars
 
+    @property
+    def out_of(self) -> int:
+        return self._out_of
+
+    def set_out_of(self, out_of: int) -> None:
+        """The top of the star scale: the stars of the rubric's highest band."""
+        self._out_of = out_of
+        self.set_stars(self._stars)
+        self.updateGeometry()
+
     def set_stars(self, stars: int | None) -> None:
         self._stars = stars
         self.setAccessibleName(
-            self.tr("%1 of 5 stars").replace("%1", str(stars))
+            self.tr("%1 of %2 stars").replace("%1", str(stars)).replace("%2", str(self._out_of))
             if stars is not None
             else self.tr("No stars yet")
         )
@@ -51,13 +63,13 @@ class StarRating(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(5 * self._size + 4 * 3, self._size)
+        return QSize(self._out_of * (self._size + 3) - 3 if self._out_of else 0, self._size)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         radius = self._size / 2
-        for position in range(5):
+        for position in range(self._out_of):
             center = QPointF(radius + position * (self._size + 3), radius)
             filled = self._stars is not None and position < self._stars
             painter.setPen(QPen(STAR_FILL.darker(115) if filled else STAR_EMPTY, 1.2))
@@ -125,6 +137,7 @@ class ScoreSummary(QFrame):
 
     def set_rubric(self, rubric: Rubric) -> None:
         self._rubric = rubric
+        self.star_rating.set_out_of(rubric.max_stars)
         while self.groups.count():
             item = self.groups.takeAt(0)
             if item is not None and (widget := item.widget()) is not None:
@@ -146,7 +159,7 @@ class ScoreSummary(QFrame):
         """Show a score (None: nothing can be scored, e.g. a category the rubric lacks)."""
         for group_id, label in self._group_values.items():
             subtotal = score.group_subtotals.get(group_id) if score else None
-            label.setText(points(subtotal) if subtotal is not None else "—")
+            label.setText(number_text(subtotal, 2) if subtotal is not None else "—")
         if score is None or score.total is None:
             self.total_label.setText("—")
             self.total_label.setToolTip(self.tr("Not assessed"))
@@ -161,7 +174,7 @@ class ScoreSummary(QFrame):
             )
             self.gate_label.setVisible(False)
             return
-        self.total_label.setText(points(score.total))
+        self.total_label.setText(number_text(score.total, 2))
         self.total_label.setToolTip("")
         self.star_rating.set_stars(score.stars)
         band = next((b for b in self._bands() if b.stars == score.stars), None)

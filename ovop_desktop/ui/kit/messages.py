@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel
 
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.services.errors import file_error
-from ovop_desktop.ui import i18n
+from ovop_desktop.ui.kit.display import in_language
 
 ERROR_STYLE = "color: #a61b1b;"
 OK_STYLE = "color: #1d6b3a;"
@@ -16,7 +16,7 @@ WARN_STYLE = "color: #8a5a00;"
 
 def error_text(error: DomainError) -> str:
     """A typed error's message in the interface language."""
-    return error.message_en if i18n.language() == "en" else error.message_id
+    return in_language(error.message_id, error.message_en)
 
 
 def expected_error(error: BaseException) -> DomainError | None:

@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from ovop_desktop.core.errors import DomainError
+from ovop_desktop.core.formatting import star_text
+from ovop_desktop.core.regions import addressee_for
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
@@ -45,26 +47,17 @@ from ovop_desktop.services.letters.preview import (
     preview_letter_pdf,
 )
 from ovop_desktop.services.letters.register import IssuedLetter, LetterOptions, issue_letter
-from ovop_desktop.ui import dialogs, i18n
+from ovop_desktop.ui import dialogs
+from ovop_desktop.ui.kit.display import english
 from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, error_text
 from ovop_desktop.ui.kit.pdf_preview import PdfPreview, PdfPrinter, render_pages, write_pdf
 from ovop_desktop.ui.letters.letter_settings_dialog import LetterSettingsDialog
 from ovop_desktop.ui.operations import Operation
-from ovop_desktop.ui.surveys.survey_table_model import star_text
 from ovop_desktop.ui.worker import Worker
 
 log = logging.getLogger(__name__)
 PAPERS = (("A4", "A4 (210 × 297 mm)"), ("F4", "F4 / Folio (215 × 330 mm)"))
 SIFAT = ("Biasa", "Segera", "Penting")
-
-
-def addressee_for(regency: str) -> str:
-    """The regional head a letter goes to: "Kabupaten Tanah Laut" → "Bupati Tanah Laut",
-    "Kota Banjarmasin" → "Wali Kota Banjarmasin"."""
-    for prefix, title in (("Kabupaten ", "Bupati "), ("Kota ", "Wali Kota ")):
-        if regency.startswith(prefix):
-            return title + regency[len(prefix) :]
-    return regency
 
 
 def pdf_file_name(number: str, village: str) -> str:
@@ -216,13 +209,13 @@ class LetterDialog(QDialog):
 
     def _on_context_loaded(self, context: LetterContext) -> None:
         self._village = context.village
-        self._problems = context.problems if i18n.language() == "id" else context.problems_en
+        self._problems = context.problems_en if english() else context.problems
         self.title.setText(context.village)
         place = f"{context.district}, {context.regency}"
         if context.recommended is not None:
             place += "\n" + self.tr("Recommended product: %1 %2").replace(
                 "%1", context.recommended
-            ).replace("%2", star_text(context.stars))
+            ).replace("%2", star_text(context.stars, self.rubric.max_stars))
         self.subtitle.setText(place)
         if not self.addressee_edit.text():
             self.addressee_edit.setText(addressee_for(context.regency))

@@ -13,22 +13,19 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ovop_desktop.core.errors import DomainError
-from ovop_desktop.core.formatting import short_date, short_regency, star_text
+from ovop_desktop.core.formatting import short_regency, star_text
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.core.text import search_key
 from ovop_desktop.paths import AppPaths
@@ -41,10 +38,12 @@ from ovop_desktop.services.letters.register import (
     void_letter,
 )
 from ovop_desktop.services.surveys.survey_list import SurveyRow, list_surveys
-from ovop_desktop.ui import dialogs, i18n
+from ovop_desktop.ui import dialogs
+from ovop_desktop.ui.kit.display import short_date
 from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, WARN_STYLE
 from ovop_desktop.ui.kit.page import page_title
 from ovop_desktop.ui.kit.pdf_preview import write_pdf
+from ovop_desktop.ui.kit.read_only_table import read_only_tree
 from ovop_desktop.ui.letters.letter_dialog import (
     LetterDialog,
     archive_path,
@@ -58,30 +57,6 @@ from ovop_desktop.ui.worker import Worker
 ID_ROLE = Qt.ItemDataRole.UserRole
 GREY = QBrush(QColor("#8a8f94"))
 VERIFY_STYLES = {"valid": OK_STYLE, "changed": WARN_STYLE, "void": ERROR_STYLE}
-
-
-def _tree(headers: list[str], widths: dict[int, str]) -> QTreeWidget:
-    """A flat list of whole rows; columns with a sample fit it, the others share the rest."""
-    tree = QTreeWidget()
-    tree.setRootIsDecorated(False)
-    tree.setUniformRowHeights(True)
-    tree.setAlternatingRowColors(True)
-    tree.setHeaderLabels(headers)
-    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    header = tree.header()
-    header.setStretchLastSection(False)
-    for column in range(len(headers)):
-        if column in widths:
-            width = max(
-                tree.fontMetrics().horizontalAdvance(widths[column]) + 16,
-                header.fontMetrics().horizontalAdvance(headers[column]) + 24,
-            )
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
-        else:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-    return tree
 
 
 class LettersPage(QWidget):
@@ -114,7 +89,7 @@ class LettersPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.make_button = QPushButton(self.tr("&Make letter…"))
         self.make_button.setEnabled(False)
-        self.surveys = _tree(
+        self.surveys = read_only_tree(
             [
                 self.tr("Village"),
                 self.tr("District"),
@@ -146,7 +121,7 @@ class LettersPage(QWidget):
         )
         self.verify_button = QPushButton(self.tr("V&erify"))
         self.verify_pdf_button = QPushButton(self.tr("Verify a PD&F…"))
-        self.register = _tree(
+        self.register = read_only_tree(
             [
                 self.tr("Number"),
                 self.tr("Date"),
@@ -276,7 +251,6 @@ class LettersPage(QWidget):
     def _on_register_loaded(self, entries: list[RegisterEntry]) -> None:
         self._entries = entries
         self.register.clear()
-        language = i18n.language()
         for entry in entries:
             void = entry.status == "void"
             status = (
@@ -287,7 +261,7 @@ class LettersPage(QWidget):
             item = QTreeWidgetItem(
                 [
                     entry.number,
-                    short_date(entry.issued_on, language),
+                    short_date(entry.issued_on),
                     entry.village,
                     entry.product or "",
                     entry.signatory,

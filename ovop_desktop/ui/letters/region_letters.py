@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ovop_desktop.core.regions import addressee_for
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
@@ -31,7 +32,6 @@ from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, WARN_STYLE
 from ovop_desktop.ui.kit.pdf_preview import write_pdf
 from ovop_desktop.ui.letters.letter_dialog import (
     PAPERS,
-    addressee_for,
     archive_path,
 )
 from ovop_desktop.ui.operations import Operation

@@ -24,8 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from ovop_desktop.core.formatting import format_number_en, format_number_id
-from ovop_desktop.ui import i18n
+from ovop_desktop.ui.kit.display import number_text
 
 TEXT_COLOR = QColor("#33464c")
 MUTED_COLOR = QColor("#6b7c81")
@@ -38,11 +37,6 @@ CATEGORY_COLOR = "#4f8a99"
 STAR_COLORS = ("#f3dfae", "#efcd7c", "#eab94b", "#e09b12", "#c77d00")  # 1 to 5 stars
 STAR = "★"
 VALUE_SCALE = 0.92  # of the text size, for the numbers
-
-
-def number_text(value: int) -> str:
-    """``1234`` → ``"1.234"`` in Indonesian, ``"1,234"`` in English."""
-    return format_number_en(value) if i18n.language() == "en" else format_number_id(value)
 
 
 @dataclass(frozen=True)

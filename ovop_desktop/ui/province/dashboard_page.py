@@ -29,7 +29,7 @@ from ovop_desktop.core.formatting import short_regency
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.province.dashboard import Dashboard, RegencySummary, province_dashboard
-from ovop_desktop.ui import i18n
+from ovop_desktop.ui.kit.display import fill, in_language, number_text, percent_text, when_text
 from ovop_desktop.ui.kit.page import page_title
 from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.province.charts import (
@@ -40,9 +40,7 @@ from ovop_desktop.ui.province.charts import (
     BarSeries,
     HorizontalBarChart,
     StarsChart,
-    number_text,
 )
-from ovop_desktop.ui.province.dashboard_tables import fill, percent_text, when_text
 from ovop_desktop.ui.province.dashboard_tabs import DashboardTabs
 from ovop_desktop.ui.worker import Worker
 
@@ -256,18 +254,22 @@ class DashboardPage(QWidget):
                 regencies,
             ),
         )
-        candidates, good = number_text(d.candidates), number_text(d.stars[3] + d.stars[4])
+        # "Good" is the top two steps of the rubric's star scale (4 and 5 of 5).
+        candidates, good = number_text(d.candidates), number_text(sum(d.stars[-2:]))
+        high, top = str(max(d.max_stars - 1, 1)), str(d.max_stars)
         self.assessed_tile.show_value(
             d.assessed,
-            fill(self.tr("of %1 · %2 with 4–5 stars"), candidates, good),
+            fill(self.tr("of %1 · %2 with %3–%4 stars"), candidates, good, high, top),
             fill(
                 self.tr(
-                    "%1 of %2 candidate products have a final assessment; %3 of them have 4 "
-                    "or 5 stars"
+                    "%1 of %2 candidate products have a final assessment; %3 of them have %4 "
+                    "or %5 stars"
                 ),
                 number_text(d.assessed),
                 candidates,
                 good,
+                high,
+                top,
             ),
         )
         share = percent_text(d.surveyed_villages, d.villages)
@@ -314,11 +316,10 @@ class DashboardPage(QWidget):
                 for stars, count in enumerate(d.stars, start=1)
             ],
         )
-        english = i18n.language() == "en"
         self.category_chart.set_rows(
             [
                 BarRow(
-                    name := (c.name_en if english else c.name_id),
+                    name := in_language(c.name_id, c.name_en),
                     (c.candidates,),
                     fill(
                         self.tr("%1: %2 candidates, %3 of them assessed"),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,11 +17,8 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from ovop_desktop.core.formatting import format_number_en, format_number_id
 from ovop_desktop.core.text import search_key
-from ovop_desktop.ui import i18n
 from ovop_desktop.ui.kit.table_model import (
     ID_ROLE,
     LEFT,
@@ -31,30 +27,8 @@ from ovop_desktop.ui.kit.table_model import (
     ModelIndex,
     ReadOnlyTableModel,
 )
-from ovop_desktop.ui.surveys.survey_table_model import short_date
 
 KEY_ROLE = ID_ROLE  # the row's group (a kabupaten/kota code), on every cell
-
-
-def fill(text: str, *values: str) -> str:
-    """Put `values` into the %1, %2 … of a translated text (highest first: %10 before %1)."""
-    for number in range(len(values), 0, -1):
-        text = text.replace(f"%{number}", values[number - 1])
-    return text
-
-
-def percent_text(part: int, whole: int) -> str:
-    """``(25, 1000)`` → ``"2,5"`` in Indonesian; whole numbers lose their decimal."""
-    value = round(100 * part / whole, 1) if whole else 0
-    return format_number_en(value) if i18n.language() == "en" else format_number_id(value)
-
-
-def when_text(moment: datetime) -> str:
-    """A UTC time as the officer's clock shows it: ``"3 Sep 2026 14.32"``."""
-    local = moment.astimezone()
-    language = i18n.language()
-    clock = local.strftime("%H:%M" if language == "en" else "%H.%M")
-    return f"{short_date(local.date(), language)} {clock}"
 
 
 @dataclass(frozen=True)
@@ -150,35 +124,3 @@ class GroupFilterProxy(QSortFilterProxyModel):
             return False
         haystack = model.haystack(source_row)
         return all(word in haystack for word in self._words)
-
-
-def make_table(model: CellTableModel | GroupFilterProxy) -> QTableView:
-    """A read-only table of whole rows that Tab leaves (the page stays keyboard-walkable)."""
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    table.horizontalHeader().setHighlightSections(False)
-    return table
-
-
-def size_columns(table: QTableView, widths: tuple[int, ...], stretched: tuple[int, ...]) -> None:
-    """Columns as wide as `widths` characters or their heading, whichever is wider; the
-    `stretched` ones share what is left, so that the table fits without a horizontal scroll."""
-    header = table.horizontalHeader()
-    header.setStretchLastSection(False)
-    unit = table.fontMetrics().averageCharWidth()
-    heading = header.fontMetrics()
-    model = table.model()
-    for column, chars in enumerate(widths):
-        if column in stretched:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-            continue
-        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(column, max(chars * unit + 16, heading.horizontalAdvance(title) + 24))

@@ -20,19 +20,24 @@ from ovop_desktop.core.formatting import short_regency, star_text
 from ovop_desktop.core.regions import RegionLevel
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.services.province.dashboard import Dashboard
-from ovop_desktop.ui import i18n
-from ovop_desktop.ui.province.charts import number_text
+from ovop_desktop.ui.kit.display import (
+    category_name,
+    category_names,
+    fill,
+    in_language,
+    number_text,
+    total_text,
+    when_text,
+)
+from ovop_desktop.ui.kit.read_only_table import fit_columns, read_only_table
 from ovop_desktop.ui.province.dashboard_tables import (
     Cell,
     CellTableModel,
     GroupFilterProxy,
     Row,
-    fill,
-    make_table,
-    size_columns,
-    when_text,
 )
-from ovop_desktop.ui.ranking.regional_table_model import category_name, format_total
+
+_REGENCY_SAMPLE = short_regency("Kabupaten Hulu Sungai Selatan")
 
 
 class DashboardTabs(QTabWidget):
@@ -63,9 +68,19 @@ class DashboardTabs(QTabWidget):
             ),
             self,
         )
-        self.top_table = make_table(self.top_model)
+        self.top_table = read_only_table(self.top_model, alternating=False)
         self.top_table.setAccessibleName(self.tr("Top candidates of each regency / city"))
-        size_columns(self.top_table, (24, 4, 0, 0, 24, 8, 7), stretched=(2, 3))
+        out_of = self.rubric.max_stars
+        fit_columns(
+            self.top_table,
+            {
+                0: _REGENCY_SAMPLE,
+                1: "88",
+                4: tuple(category_names(self.rubric).values()),
+                5: star_text(0, out_of),
+                6: "100,00",
+            },
+        )
         return self.top_table
 
     def _build_imports(self) -> QWidget:
@@ -83,9 +98,17 @@ class DashboardTabs(QTabWidget):
             ),
             self,
         )
-        self.imports_table = make_table(self.imports_model)
+        self.imports_table = read_only_table(self.imports_model, alternating=False)
         self.imports_table.setAccessibleName(self.tr("Each officer's last imported package"))
-        size_columns(self.imports_table, (0, 0, 18, 14, 7, 9, 8, 8, 8), stretched=(0, 1))
+        counts = "88.888"
+        fit_columns(
+            self.imports_table,
+            {
+                2: "30 Sep 2026 14.32",
+                3: tuple(self._outcomes().values()),
+                **dict.fromkeys(range(4, 9), counts),
+            },
+        )
         self.imports_empty = QLabel(
             self.tr(
                 "No data package has been imported yet. Officers' packages are imported in "
@@ -132,11 +155,14 @@ class DashboardTabs(QTabWidget):
         )
         self.unsurveyed_proxy = GroupFilterProxy(self)
         self.unsurveyed_proxy.setSourceModel(self.unsurveyed_model)
-        self.unsurveyed_table = make_table(self.unsurveyed_proxy)
+        self.unsurveyed_table = read_only_table(self.unsurveyed_proxy, alternating=False)
         self.unsurveyed_table.setAccessibleName(self.tr("Villages not yet surveyed"))
         self.unsurveyed_table.setSortingEnabled(True)
         self.unsurveyed_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        size_columns(self.unsurveyed_table, (15, 0, 11, 0, 0), stretched=(1, 3, 4))
+        fit_columns(
+            self.unsurveyed_table,
+            {0: "63.01.01.2001", 2: tuple(self._level_name(level) for level in RegionLevel)},
+        )
         layout.addWidget(self.unsurveyed_table, 1)
         self.regency_combo.currentIndexChanged.connect(self._on_regency_combo_current_index_changed)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
@@ -173,9 +199,13 @@ class DashboardTabs(QTabWidget):
                             Cell(category_name(self.rubric, candidate.category)),
                             Cell(
                                 star_text(candidate.stars, self.rubric.max_stars),
-                                tooltip=fill(self.tr("%1 of 5 stars"), str(candidate.stars or 0)),
+                                tooltip=fill(
+                                    self.tr("%1 of %2 stars"),
+                                    str(candidate.stars or 0),
+                                    str(self.rubric.max_stars),
+                                ),
                             ),
-                            Cell(format_total(candidate.total), number=True),
+                            Cell(total_text(candidate.total), number=True),
                         ),
                         key=regency.code,
                     )
@@ -186,12 +216,19 @@ class DashboardTabs(QTabWidget):
             if count > 1:
                 self.top_table.setSpan(first, 0, count, 1)
 
-    def _show_imports(self, d: Dashboard) -> None:
-        outcomes = {
+    def _outcomes(self) -> dict[str, str]:
+        return {
             "imported": self.tr("Imported"),
             "unchanged": self.tr("Nothing new"),
             "rejected": self.tr("Refused"),
         }
+
+    @staticmethod
+    def _level_name(level: RegionLevel) -> str:
+        return in_language(level.label_id, level.label_en)
+
+    def _show_imports(self, d: Dashboard) -> None:
+        outcomes = self._outcomes()
         rows = []
         for entry in d.imports:
             counts = [
@@ -215,7 +252,6 @@ class DashboardTabs(QTabWidget):
         self.setTabText(1, fill(self.tr("Officers' last &imports (%1)"), number_text(len(rows))))
 
     def _show_unsurveyed(self, d: Dashboard) -> None:
-        english = i18n.language() == "en"
         levels = {str(level): level for level in RegionLevel}
         self.unsurveyed_model.set_rows(
             [
@@ -223,11 +259,7 @@ class DashboardTabs(QTabWidget):
                     (
                         Cell(v.code),
                         Cell(v.name),
-                        Cell(
-                            (levels[v.level].label_en if english else levels[v.level].label_id)
-                            if v.level in levels
-                            else v.level
-                        ),
+                        Cell(self._level_name(levels[v.level]) if v.level in levels else v.level),
                         Cell(v.district),
                         Cell(short_regency(v.regency), tooltip=v.regency),
                     ),

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from ovop_desktop.core.errors import DomainError
-from ovop_desktop.core.formatting import short_date
 from ovop_desktop.core.regions import RegionLevel, parse_code
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.services.database import Database
@@ -38,19 +37,13 @@ from ovop_desktop.services.province.designations import (
     designate,
     region_candidates,
 )
-from ovop_desktop.ui import i18n
+from ovop_desktop.ui.kit.display import category_names, short_date
 from ovop_desktop.ui.kit.messages import ERROR_STYLE, error_text
 from ovop_desktop.ui.kit.region_picker import RegionPicker
 from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
 
 OTHER_PRODUCT = "other"  # the product combo's item for a name typed here
-
-
-def category_names(rubric: Rubric) -> dict[str, str]:
-    """The rubric's product categories by id, named in the interface language."""
-    english = i18n.language() == "en"
-    return {c.id: c.name_en if english else c.name_id for c in rubric.categories}
 
 
 def _is_district(code: str) -> bool:
@@ -241,7 +234,6 @@ class DesignationDialog(QDialog):
 
     def _fill_products(self, candidates: list[RegionCandidate]) -> None:
         names = category_names(self.rubric)
-        language = i18n.language()
         whole_district = self._region is not None and _is_district(self._region)
         self.product.blockSignals(True)
         self.product.clear()
@@ -256,7 +248,7 @@ class DesignationDialog(QDialog):
                 .replace("%1", candidate.name)
                 .replace("%2", category)
                 .replace("%3", candidate.village)
-                .replace("%4", short_date(candidate.survey_date, language)),
+                .replace("%4", short_date(candidate.survey_date)),
                 Qt.ItemDataRole.ToolTipRole,
             )
         self.product.addItem(self.tr("Another product: type its name below"), OTHER_PRODUCT)

@@ -16,20 +16,17 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Slot
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ovop_desktop.core.formatting import short_date, short_regency
+from ovop_desktop.core.formatting import short_regency
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
@@ -44,12 +41,14 @@ from ovop_desktop.services.province.designations import (
 )
 from ovop_desktop.services.regions import RegionHit, regencies
 from ovop_desktop.services.rubrics import rubric_in_force
-from ovop_desktop.ui import dialogs, i18n
+from ovop_desktop.ui import dialogs
+from ovop_desktop.ui.kit.display import category_names, short_date
 from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE
 from ovop_desktop.ui.kit.page import page_title
 from ovop_desktop.ui.kit.pdf_preview import write_pdf
+from ovop_desktop.ui.kit.read_only_table import read_only_tree
 from ovop_desktop.ui.operations import Operation
-from ovop_desktop.ui.province.designation_dialog import DesignationDialog, category_names
+from ovop_desktop.ui.province.designation_dialog import DesignationDialog
 from ovop_desktop.ui.worker import Worker
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -126,29 +125,9 @@ class DesignationPage(QWidget):
             self.tr("Decree number"),
             self.tr("Decision basis"),
         ]
-        self.tree = QTreeWidget()
-        self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setStyleSheet("QTreeView::item { padding: 4px 2px; }")  # as the other lists
-        self.tree.setHeaderLabels(headers)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.tree.setSortingEnabled(False)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        whole = self.tr("(whole district)")
-        samples = {**_SAMPLES, VILLAGE: max(_SAMPLES[VILLAGE], whole, key=len)}
-        for column, title in enumerate(headers):
-            if column in samples:
-                width = max(
-                    self.tree.fontMetrics().horizontalAdvance(samples[column]) + 16,
-                    header.fontMetrics().horizontalAdvance(title) + 24,
-                )
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(column, width)
-            else:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.tree = read_only_tree(
+            headers, {**_SAMPLES, VILLAGE: (_SAMPLES[VILLAGE], self.tr("(whole district)"))}
+        )
 
         self.empty_label = QLabel(self.tr("Loading designations…"))
         self.empty_label.setStyleSheet("color: #6b7075;")
@@ -220,7 +199,6 @@ class DesignationPage(QWidget):
         # One regency chosen: its name is in the picker, the room goes to product and basis.
         self.tree.setColumnHidden(REGENCY, regency is not None)
         names = category_names(self.rubric) if self.rubric else {}
-        language = i18n.language()
         self.tree.clear()
         shown = 0
         for row in self._rows:
@@ -233,7 +211,7 @@ class DesignationPage(QWidget):
                     row.village or self.tr("(whole district)"),
                     row.product_name,
                     names.get(row.category, row.category),
-                    short_date(row.decided_on, language),
+                    short_date(row.decided_on),
                     row.decree_number,
                     " ".join(row.basis.split()),
                 ]
@@ -245,7 +223,7 @@ class DesignationPage(QWidget):
             if row.revoked_at is not None:
                 tip = (
                     self.tr("Revoked on %1: %2")
-                    .replace("%1", short_date(row.revoked_at.astimezone(), language))
+                    .replace("%1", short_date(row.revoked_at.astimezone()))
                     .replace("%2", row.revoked_reason or "")
                 )
                 for column in range(self.tree.columnCount()):

@@ -22,22 +22,17 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ovop_desktop.core.formatting import short_date
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.province.reviews import (
     STATE_NAMES,
@@ -50,11 +45,12 @@ from ovop_desktop.services.province.reviews import (
     review_rows,
 )
 from ovop_desktop.services.settings.officers import OfficerProfile, current_officer
-from ovop_desktop.ui import dialogs, i18n
+from ovop_desktop.ui import dialogs
+from ovop_desktop.ui.kit.display import number_text, short_date, when_text
 from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE
 from ovop_desktop.ui.kit.page import page_title
+from ovop_desktop.ui.kit.read_only_table import fit_columns, read_only_table, read_only_tree
 from ovop_desktop.ui.operations import Operation
-from ovop_desktop.ui.province.charts import number_text
 from ovop_desktop.ui.province.review_dialog import ReviewDialog
 from ovop_desktop.ui.province.review_table_model import (
     NOT_REVIEWED,
@@ -67,7 +63,7 @@ from ovop_desktop.ui.worker import Worker
 
 # Widest content of the fixed columns (longer text is elided, in full in its tooltip); the
 # comment takes what is left, in full in the history below.
-_SAMPLES = {
+_SAMPLES: dict[int, str] = {
     Column.VILLAGE: "Gunung Batu Besar",
     Column.DISTRICT: "Banjarmasin Tengah",
     Column.REGENCY: "Kab. Hulu Sungai Selatan",
@@ -75,7 +71,6 @@ _SAMPLES = {
     Column.DATE: "30 Sep 2026",
     Column.REVIEWED: "30 Sep 2026",
 }
-_STRETCHED = (Column.COMMENT,)
 
 
 @dataclass(frozen=True)
@@ -141,36 +136,20 @@ class ReviewPage(QWidget):
 
         self.proxy = ReviewFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table = read_only_table(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._size_columns()
         self.table.sortByColumn(Column.REGENCY, Qt.SortOrder.AscendingOrder)
 
         self.history_label = QLabel(self.tr("Review history"))
-        self.history = QTreeWidget()
-        self.history.setRootIsDecorated(False)
-        self.history.setAlternatingRowColors(True)
-        self.history.setStyleSheet("QTreeView::item { padding: 4px 2px; }")  # as the other lists
-        self.history.setHeaderLabels(
-            [self.tr("Date and time"), self.tr("Review"), self.tr("Reviewer"), self.tr("Comment")]
+        self.history = read_only_tree(
+            [self.tr("Date and time"), self.tr("Review"), self.tr("Reviewer"), self.tr("Comment")],
+            {
+                0: "30 Sep 2026 14.32",
+                1: tuple(self.model.state_names().values()),
+                2: "Siti Rahmawati, S.E., M.M.",
+            },
         )
-        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        header = self.history.header()
-        header.setStretchLastSection(True)
-        metrics = self.history.fontMetrics()
-        for column, sample in enumerate(
-            ("30 Sep 2026 14:32", "Needs correction", "Siti Rahmawati, S.E., M.M.")
-        ):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -247,26 +226,11 @@ class ReviewPage(QWidget):
             self.proxy.set_regency(None)
 
     def _size_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(40)
-        cell, heading = self.table.fontMetrics(), header.fontMetrics()
-        for column in Column:
-            if column in _STRETCHED:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-                continue
-            text = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            samples: tuple[str, ...] = (_SAMPLES.get(column, ""),)
-            if column == Column.STATE:
-                samples = tuple(self.model.state_names().values())
-            elif column == Column.REVIEWED:
-                samples = (self.model.changed_text(_SAMPLES[column]),)
-            width = max(
-                max(cell.horizontalAdvance(sample) for sample in samples) + 14,
-                heading.horizontalAdvance(text) + 30,
-            )
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+        # The comment column, without a sample, takes what is left.
+        samples: dict[int, str | tuple[str, ...]] = dict(_SAMPLES)
+        samples[Column.STATE] = tuple(self.model.state_names().values())
+        samples[Column.REVIEWED] = self.model.changed_text(_SAMPLES[Column.REVIEWED])
+        fit_columns(self.table, samples)
 
     def _show_state(self) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
@@ -340,12 +304,10 @@ class ReviewPage(QWidget):
             return  # another survey was chosen meanwhile
         self.history.clear()
         names = self.model.state_names()
-        language = i18n.language()
         for entry in entries:
-            moment = entry.reviewed_at.astimezone()
             item = QTreeWidgetItem(
                 [
-                    f"{short_date(moment, language)} {moment:%H:%M}",
+                    when_text(entry.reviewed_at),
                     names[entry.state],
                     entry.reviewer,
                     " ".join((entry.comment or "").split()),
@@ -405,7 +367,7 @@ class ReviewPage(QWidget):
             .replace("%1", row.village)
             .replace("%2", row.district)
             .replace("%3", row.regency)
-            .replace("%4", short_date(row.survey_date, i18n.language()))
+            .replace("%4", short_date(row.survey_date))
             .replace("%5", row.officer or self.tr("an unknown officer"))
         )
         profile = self._profile

@@ -16,11 +16,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from ovop_desktop.core.formatting import short_regency
 from ovop_desktop.core.text import fold, search_key
 from ovop_desktop.services.province.reviews import APPROVED, NEEDS_CORRECTION, RECEIVED, ReviewRow
-from ovop_desktop.ui import i18n
+from ovop_desktop.ui.kit.display import short_date
 from ovop_desktop.ui.kit.table_model import ID_ROLE, SORT_ROLE, ModelIndex, ReadOnlyTableModel
-from ovop_desktop.ui.surveys.survey_table_model import short_date, short_regency
 
 SURVEY_ID_ROLE = ID_ROLE
 NOT_REVIEWED = "belum"  # the state filter's value for surveys without a review
@@ -88,7 +88,6 @@ class ReviewTableModel(ReadOnlyTableModel):
 
     def set_rows(self, rows: Sequence[ReviewRow]) -> None:
         names = self.state_names()
-        language = i18n.language()
         # A draft says so beside its name: only a final survey can be approved.
         draft = self.tr("%1 (draft)")
         self._changed_tip = self.tr("The survey was changed after its last review.")
@@ -96,7 +95,7 @@ class ReviewTableModel(ReadOnlyTableModel):
         for row in rows:
             state = row.state or NOT_REVIEWED
             review = row.review
-            reviewed = short_date(review.reviewed_at.astimezone(), language) if review else ""
+            reviewed = short_date(review.reviewed_at.astimezone()) if review else ""
             if row.changed_since_review:
                 reviewed = self.changed_text(reviewed)
             display = (
@@ -104,7 +103,7 @@ class ReviewTableModel(ReadOnlyTableModel):
                 row.district,
                 short_regency(row.regency),
                 row.officer or "",
-                short_date(row.survey_date, language),
+                short_date(row.survey_date),
                 names[state],
                 reviewed,
                 " ".join((review.comment or "").split()) if review else "",

@@ -7,48 +7,39 @@ The region picked is ranked on the worker; the other filters work in the proxy m
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ovop_desktop.core.formatting import format_number_en, format_number_id
+from ovop_desktop.core.formatting import short_regency, star_text
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.services.assessment.regional_ranking import RegionalRanking, rank_region
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.regions import RegionHit, children, regencies
-from ovop_desktop.ui import i18n
+from ovop_desktop.ui.kit.display import category_name, number_text
 from ovop_desktop.ui.kit.page import page_title
+from ovop_desktop.ui.kit.read_only_table import fit_columns, read_only_table
 from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.ranking.regional_table_model import (
     SURVEY_ID_ROLE,
     Column,
     RegionalFilterProxy,
     RegionalTableModel,
-    UnassessedColumn,
     UnassessedTableModel,
-    category_name,
 )
-from ovop_desktop.ui.surveys.survey_table_model import short_regency, star_text
 from ovop_desktop.ui.worker import Worker
 
-MAX_STARS = 5
 # Widths of the fixed columns: their common content (longer names elide, with the full text on
 # hover); the product and village columns take what is left, so that the table fits 1366 px
-# less the navigation.
+# less the navigation. The stars column is sized to the rubric's scale once it is known.
 _SAMPLES: dict[int, str] = {
     Column.TOTAL: "100,00",
-    Column.STARS: star_text(MAX_STARS),
     Column.CATEGORY: "Anyaman purun",
     Column.DISTRICT: "Sungai Pandan",
     Column.REGENCY: short_regency("Kabupaten Hulu Sungai Selatan"),
@@ -56,43 +47,6 @@ _SAMPLES: dict[int, str] = {
     Column.RECOMMENDED: "✔",
     Column.BASIS: "Konsensus",
 }
-_CELL_PADDING = 14
-_HEADER_PADDING = 26  # the section's margins and the sort arrow
-
-
-def ranking_table() -> QTableView:
-    """A read-only table of whole rows that elides rather than scrolls sideways."""
-    table = QTableView()
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    table.setWordWrap(False)
-    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    header = table.horizontalHeader()
-    header.setStretchLastSection(False)
-    header.setTextElideMode(Qt.TextElideMode.ElideRight)
-    header.setMinimumSectionSize(32)
-    return table
-
-
-def size_columns(table: QTableView, samples: Mapping[int, str]) -> None:
-    """Columns with a sample fit it or their title, whichever is wider; the others share what
-    is left, so that the table never needs a horizontal scroll bar."""
-    header, model = table.horizontalHeader(), table.model()
-    cell, heading = table.fontMetrics(), header.fontMetrics()
-    for column in range(model.columnCount()):
-        if column not in samples:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-            continue
-        title = str(model.headerData(column, Qt.Orientation.Horizontal))
-        width = max(
-            cell.horizontalAdvance(samples[column]) + _CELL_PADDING,
-            heading.horizontalAdvance(title) + _HEADER_PADDING,
-        )
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(column, width)
 
 
 class RegionalRankingView(QWidget):
@@ -123,8 +77,6 @@ class RegionalRankingView(QWidget):
         self.category_combo.addItem(self.tr("All categories"), None)
         self.stars_combo = QComboBox()
         self.stars_combo.addItem(self.tr("All"), 0)
-        for stars in range(1, MAX_STARS + 1):
-            self.stars_combo.addItem(f"★{stars}+" if stars < MAX_STARS else f"★{stars}", stars)
         self.status_combo = QComboBox()
         self.status_combo.addItem(self.tr("All surveys"), None)
         self.status_combo.addItem(self.tr("Draft surveys"), "draft")
@@ -159,18 +111,14 @@ class RegionalRankingView(QWidget):
         self.model = RegionalTableModel(self)
         self.proxy = RegionalFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = ranking_table()
-        self.table.setModel(self.proxy)
+        self.table = read_only_table(self.proxy, alternating=False)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.TOTAL, Qt.SortOrder.DescendingOrder)
-        size_columns(self.table, _SAMPLES)
+        fit_columns(self.table, _SAMPLES)
 
         self.unassessed_model = UnassessedTableModel(self)
-        self.unassessed_table = ranking_table()
-        self.unassessed_table.setModel(self.unassessed_model)
-        header = self.unassessed_table.horizontalHeader()
-        for column in UnassessedColumn:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.unassessed_table = read_only_table(self.unassessed_model, alternating=False)
+        fit_columns(self.unassessed_table, {})
         self.unassessed_label = QLabel()
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
@@ -207,6 +155,8 @@ class RegionalRankingView(QWidget):
             rubric.version,
         ):
             self.rubric = rubric
+            self._fill_stars(rubric.max_stars)
+            fit_columns(self.table, {**_SAMPLES, Column.STARS: star_text(0, rubric.max_stars)})
             self._fill_categories()
         db = self.db
         if not self._regencies_loaded:
@@ -237,6 +187,19 @@ class RegionalRankingView(QWidget):
         combo.blockSignals(False)
         self.proxy.set_category(combo.currentData())
 
+    def _fill_stars(self, out_of: int) -> None:
+        """The minimum stars to pick from: one to the top of the rubric's scale."""
+        combo = self.stars_combo
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for stars in range(1, out_of + 1):
+            combo.addItem(f"★{stars}+" if stars < out_of else f"★{stars}", stars)
+        combo.setCurrentIndex(max(combo.findData(chosen), 0))
+        combo.blockSignals(False)
+        self.proxy.set_min_stars(int(combo.currentData() or 0))
+
     def _fill_regions(self, combo: QComboBox, hits: list[RegionHit]) -> None:
         chosen = combo.currentData()
         combo.blockSignals(True)
@@ -261,7 +224,6 @@ class RegionalRankingView(QWidget):
             self.summary.setText(self.tr("Loading the ranking…"))
             self.unassessed_label.setText(self.tr("Villages without an assessed candidate yet"))
             return
-        number = format_number_en if i18n.language() == "en" else format_number_id
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         text = (
             self.tr("Ranking under rubric %1 version %2 · %3 of %4 candidates")
@@ -271,12 +233,12 @@ class RegionalRankingView(QWidget):
         self.summary.setText(
             text.replace("%1", rubric.name)
             .replace("%2", str(ranking.rubric_version))
-            .replace("%3", number(shown))
-            .replace("%4", number(total))
+            .replace("%3", number_text(shown))
+            .replace("%4", number_text(total))
         )
         self.unassessed_label.setText(
             self.tr("Villages without an assessed candidate yet (%1)").replace(
-                "%1", number(len(ranking.unassessed))
+                "%1", number_text(len(ranking.unassessed))
             )
         )
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from decimal import Decimal
 from enum import IntEnum
 from typing import Any
 
@@ -20,11 +19,11 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from ovop_desktop.core.formatting import format_number_en, format_number_id
+from ovop_desktop.core.formatting import short_regency, star_text
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.core.text import fold
 from ovop_desktop.services.assessment.regional_ranking import RegionalRow, UnassessedVillage
-from ovop_desktop.ui import i18n
+from ovop_desktop.ui.kit.display import category_name, gate_reason, total_text
 from ovop_desktop.ui.kit.table_model import (
     CENTER,
     ID_ROLE,
@@ -34,39 +33,10 @@ from ovop_desktop.ui.kit.table_model import (
     ModelIndex,
     ReadOnlyTableModel,
 )
-from ovop_desktop.ui.surveys.survey_table_model import short_regency, star_text
 
 PRODUCT_ID_ROLE = ID_ROLE  # the product's uuid.UUID, on every cell
 SURVEY_ID_ROLE = OWNER_ID_ROLE  # the survey's uuid.UUID, on every cell
 RECOMMENDED_MARK = "✔"
-
-
-def format_total(total: Decimal | None) -> str:
-    """``Decimal("69")`` → ``"69,00"`` in Indonesian, ``"69.00"`` in English; none → ``""``."""
-    if total is None:
-        return ""
-    return (format_number_en if i18n.language() == "en" else format_number_id)(total, 2)
-
-
-def category_name(rubric: Rubric | None, category_id: str) -> str:
-    """The category's name in the interface language; its id when the rubric lacks it."""
-    if rubric is None:
-        return category_id
-    try:
-        category = rubric.category(category_id)
-    except KeyError:
-        return category_id
-    return category.name_en if i18n.language() == "en" else category.name_id
-
-
-def gate_reason(rubric: Rubric | None, gate_id: str | None, fallback: str | None = None) -> str:
-    """What the gate that lowered the stars requires, in the interface language."""
-    if gate_id is None:
-        return ""
-    for gate in rubric.gates if rubric is not None else ():
-        if gate.id == gate_id:
-            return gate.reason_en if i18n.language() == "en" else gate.reason_id
-    return fallback or gate_id
 
 
 class Column(IntEnum):
@@ -124,7 +94,8 @@ class RegionalTableModel(ReadOnlyTableModel):
             self.tr("Consensus: median of two or more final assessments"),
         )
 
-    def set_ranking(self, rows: Sequence[RegionalRow], rubric: Rubric | None) -> None:
+    def set_ranking(self, rows: Sequence[RegionalRow], rubric: Rubric) -> None:
+        """Show `rows`, ranked under `rubric` (names, gates and the star scale come from it)."""
         # Translated here, in the class lupdate files them under.
         texts = {
             "consensus": self.tr("Consensus"),
@@ -132,7 +103,7 @@ class RegionalTableModel(ReadOnlyTableModel):
             "draft": self.tr("Draft"),
             "survey_final": self.tr("Final survey"),
             "survey_draft": self.tr("Draft survey"),
-            "stars": self.tr("%1 of 5 stars, total %2"),
+            "stars": self.tr("%1 of %2 stars, total %3"),
             "gate": self.tr("Lowered by a gate: %1"),
             "recommended": self.tr("Recommended product of %1"),
         }
@@ -202,12 +173,17 @@ class RegionalTableModel(ReadOnlyTableModel):
         return None
 
 
-def _prepare(row: RegionalRow, rubric: Rubric | None, texts: dict[str, str]) -> _Prepared:
-    total = format_total(row.total)
+def _prepare(row: RegionalRow, rubric: Rubric, texts: dict[str, str]) -> _Prepared:
+    total = total_text(row.total)
     cents = -1 if row.total is None else int(row.total * 100)
     basis = texts["consensus" if row.consensus else "final" if row.final else "draft"]
     survey = texts["survey_final" if row.survey_status == "final" else "survey_draft"]
-    stars_tip = texts["stars"].replace("%1", str(row.stars or 0)).replace("%2", total)
+    stars_tip = (
+        texts["stars"]
+        .replace("%1", str(row.stars or 0))
+        .replace("%2", str(rubric.max_stars))
+        .replace("%3", total)
+    )
     if row.gate:
         stars_tip += "\n" + texts["gate"].replace("%1", gate_reason(rubric, row.gate))
     category = category_name(rubric, row.category)
@@ -216,7 +192,7 @@ def _prepare(row: RegionalRow, rubric: Rubric | None, texts: dict[str, str]) -> 
     return _Prepared(
         display=(
             total,
-            star_text(row.stars),
+            star_text(row.stars, rubric.max_stars),
             row.name,
             category,
             row.village,

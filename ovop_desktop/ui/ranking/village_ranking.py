@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ovop_desktop.core.errors import DomainError
-from ovop_desktop.core.formatting import format_date_en, format_date_id
+from ovop_desktop.core.formatting import star_text
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.services.assessment.village_ranking import (
     RankEntry,
@@ -39,19 +39,20 @@ from ovop_desktop.services.assessment.village_ranking import (
     recommend_product,
 )
 from ovop_desktop.services.database import Database
-from ovop_desktop.ui import dialogs, i18n
+from ovop_desktop.ui import dialogs
+from ovop_desktop.ui.kit.display import (
+    category_name,
+    date_text,
+    gate_reason,
+    in_language,
+    total_text,
+)
 from ovop_desktop.ui.kit.messages import ERROR_STYLE, error_text
 from ovop_desktop.ui.kit.page import page_title
+from ovop_desktop.ui.kit.read_only_table import fit_columns, read_only_table
 from ovop_desktop.ui.kit.table_model import CENTER, RIGHT, ModelIndex, ReadOnlyTableModel
 from ovop_desktop.ui.operations import Operation
-from ovop_desktop.ui.ranking.regional_ranking import ranking_table, size_columns
-from ovop_desktop.ui.ranking.regional_table_model import (
-    RECOMMENDED_MARK,
-    category_name,
-    format_total,
-    gate_reason,
-)
-from ovop_desktop.ui.surveys.survey_table_model import star_text
+from ovop_desktop.ui.ranking.regional_table_model import RECOMMENDED_MARK
 from ovop_desktop.ui.worker import Worker
 
 
@@ -87,6 +88,11 @@ class VillageRankingModel(ReadOnlyTableModel):
             self.tr("Assessment"),
         )
 
+    @property
+    def out_of(self) -> int:
+        """The top of the star scale: the stars of the rubric's highest band."""
+        return self.rubric.max_stars if self.rubric is not None else 0
+
     def set_ranking(self, ranking: VillageRanking, rubric: Rubric) -> None:
         self.beginResetModel()
         self.rubric, self.entries = rubric, ranking.entries
@@ -112,9 +118,9 @@ class VillageRankingModel(ReadOnlyTableModel):
                 .replace("%2", str(len(entry.levels)))
             )
         if column == Column.TOTAL:
-            return format_total(entry.total)
+            return total_text(entry.total)
         if column == Column.STARS:
-            return star_text(entry.stars)
+            return star_text(entry.stars, self.out_of)
         if column == Column.GATE:
             return gate_reason(self.rubric, entry.gate, entry.gate_reason)
         if entry.consensus:
@@ -132,7 +138,11 @@ class VillageRankingModel(ReadOnlyTableModel):
         entry, column = self.entries[index.row()], index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if role == Qt.ItemDataRole.ToolTipRole and column == Column.STARS and entry.stars:
-                return self.tr("%1 of 5 stars").replace("%1", str(entry.stars))
+                return (
+                    self.tr("%1 of %2 stars")
+                    .replace("%1", str(entry.stars))
+                    .replace("%2", str(self.out_of))
+                )
             return self._text(entry, column) or None
         if role == Qt.ItemDataRole.FontRole and entry.product_id == self.recommended_id:
             font = QFont()
@@ -202,18 +212,9 @@ class VillageRankingView(QWidget):
         main.addWidget(self.subtitle)
 
         self.model = VillageRankingModel(self)
-        self.table = ranking_table()
-        self.table.setModel(self.model)
-        size_columns(
-            self.table,
-            {
-                Column.RANK: "88",
-                Column.CATEGORY: "Makanan",
-                Column.TOTAL: "100,00",
-                Column.STARS: star_text(5),
-                Column.BASIS: self.tr("Consensus (%1)").replace("%1", "3"),
-            },
-        )
+        self.table = read_only_table(self.model, alternating=False)
+        self._fitted_scale: int | None = None
+        self._fit_columns(0)
         main.addWidget(self.table, 1)
 
         self.tie_breaks = QLabel()
@@ -288,8 +289,25 @@ class VillageRankingView(QWidget):
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
+    def _fit_columns(self, out_of: int) -> None:
+        """Size the columns to their samples, the stars to the rubric's scale `out_of`."""
+        if out_of == self._fitted_scale:
+            return
+        self._fitted_scale = out_of
+        fit_columns(
+            self.table,
+            {
+                Column.RANK: "88",
+                Column.CATEGORY: "Makanan",
+                Column.TOTAL: "100,00",
+                Column.STARS: star_text(0, out_of),
+                Column.BASIS: self.tr("Consensus (%1)").replace("%1", "3"),
+            },
+        )
+
     def _show_ranking(self, ranking: VillageRanking) -> None:
         assert self.rubric is not None
+        self._fit_columns(self.rubric.max_stars)
         kept = self.selected_entry()
         self.ranking = ranking
         self.model.set_ranking(ranking, self.rubric)
@@ -298,8 +316,7 @@ class VillageRankingView(QWidget):
             if entry.rank is None:
                 self.table.setSpan(row, NOT_ASSESSED_SPAN[0], 1, NOT_ASSESSED_SPAN[1])
         self.title.setText(ranking.village_name)
-        english = i18n.language() == "en"
-        day = (format_date_en if english else format_date_id)(ranking.survey_date)
+        day = date_text(ranking.survey_date)
         self.subtitle.setText(
             self.tr("Region code %1 · survey of %2 · Rubric %3 version %4")
             .replace("%1", ranking.village_code)
@@ -311,9 +328,7 @@ class VillageRankingView(QWidget):
             self.tr("Rank %1, %2: %3")
             .replace("%1", str(entry.rank))
             .replace("%2", entry.name)
-            .replace(
-                "%3", (entry.tie_break if i18n.language() == "id" else entry.tie_break_en) or ""
-            )
+            .replace("%3", in_language(entry.tie_break or "", entry.tie_break_en or ""))
             for entry in tie_break_entries(ranking.entries)
         ]
         self.tie_breaks.setText("\n".join(lines))

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ovop_desktop.core.formatting import format_number_id
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.preferences import interface_language, set_interface_language
 from ovop_desktop.services.database import Database
@@ -42,6 +41,7 @@ from ovop_desktop.services.settings.officers import (
 from ovop_desktop.services.sync.packages import device_fingerprint
 from ovop_desktop.services.sync.setup_package import SetupResult, import_setup
 from ovop_desktop.ui import dialogs, i18n
+from ovop_desktop.ui.kit.display import number_text
 from ovop_desktop.ui.kit.messages import OK_STYLE, show_message
 from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
@@ -260,7 +260,7 @@ class SettingsPage(QWidget):
     def _show_region_count(self, count: int) -> None:
         self.regions_label.setStyleSheet("")
         self.regions_label.setText(
-            self.tr("%1 regions in the list.").replace("%1", format_number_id(count))
+            self.tr("%1 regions in the list.").replace("%1", number_text(count))
             if count
             else self.tr(
                 "No region list yet: import the list the province office hands out, "
@@ -297,8 +297,8 @@ class SettingsPage(QWidget):
             self.regions_label.text()
             + " "
             + self.tr("Imported: %1 new, %2 renamed.")
-            .replace("%1", format_number_id(added))
-            .replace("%2", format_number_id(renamed))
+            .replace("%1", number_text(added))
+            .replace("%2", number_text(renamed))
         )
 
     def _on_region_import_ended(self) -> None:
@@ -335,7 +335,7 @@ class SettingsPage(QWidget):
         self.setup_label.setStyleSheet(OK_STYLE)
         self.setup_label.setText(
             self.tr("Province settings applied: %1 new regions, rubric %2. Province key %3.")
-            .replace("%1", format_number_id(result.regions_added))
+            .replace("%1", number_text(result.regions_added))
             .replace("%2", ", ".join(result.rubrics))
             .replace("%3", result.fingerprint)
         )

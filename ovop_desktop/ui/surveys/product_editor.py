@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.services.surveys.photos import PhotoInfo
-from ovop_desktop.ui import i18n
 from ovop_desktop.ui.forms.ui_product_editor import Ui_ProductEditor
+from ovop_desktop.ui.kit.display import category_names
 from ovop_desktop.ui.surveys.field_binding import Binding, bind, bind_rupiah, load
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp"}
@@ -35,11 +35,8 @@ class ProductEditor(QWidget):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.product_id: uuid.UUID | None = None
         self.setAcceptDrops(True)
-        english = i18n.language() == "en"
-        for category in rubric.categories:
-            self.ui.categoryCombo.addItem(
-                category.name_en if english else category.name_id, category.id
-            )
+        for category_id, name in category_names(rubric).items():
+            self.ui.categoryCombo.addItem(name, category_id)
         self.ui.marketCombo.addItem("—", None)
         for reach, label in zip(MARKET_REACHES, self._market_labels(), strict=True):
             self.ui.marketCombo.addItem(label, reach)

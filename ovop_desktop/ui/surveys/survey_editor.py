@@ -18,7 +18,6 @@ from PySide6.QtCore import QDate, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
 
 from ovop_desktop.core.errors import DomainError
-from ovop_desktop.core.formatting import format_date_en, format_date_id
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
@@ -34,8 +33,9 @@ from ovop_desktop.services.surveys.capture import (
 from ovop_desktop.services.surveys.photos import WITA
 from ovop_desktop.services.surveys.recovery import PendingEdits, RecoveryJournal, apply_pending
 from ovop_desktop.services.surveys.survey_detail import SurveyDetail, load_survey, regency_points
-from ovop_desktop.ui import dialogs, i18n
+from ovop_desktop.ui import dialogs
 from ovop_desktop.ui.forms.ui_survey_editor import Ui_SurveyEditor
+from ovop_desktop.ui.kit.display import date_text, in_language
 from ovop_desktop.ui.kit.messages import error_text
 from ovop_desktop.ui.kit.region_picker import RegionPicker
 from ovop_desktop.ui.operations import Operation
@@ -447,12 +447,7 @@ class SurveyEditor(QWidget):
             local = location.taken_at.astimezone(WITA)
             self.gps.warn(
                 self.tr("Position read from a photo taken on %1 at %2.")
-                .replace(
-                    "%1",
-                    format_date_id(local.date())
-                    if i18n.language() == "id"
-                    else format_date_en(local.date()),
-                )
+                .replace("%1", date_text(local.date()))
                 .replace("%2", local.strftime("%H.%M")),
                 severity="info",
             )
@@ -475,10 +470,7 @@ class SurveyEditor(QWidget):
     def _on_finalize_failed(self, error: DomainError) -> None:
         if isinstance(error, SurveyIncompleteError):
             self._show_missing(
-                tuple(
-                    (m.field, m.message_id if i18n.language() == "id" else m.message_en)
-                    for m in error.missing
-                )
+                tuple((m.field, in_language(m.message_id, m.message_en)) for m in error.missing)
             )
         else:
             self.report_failure(error)

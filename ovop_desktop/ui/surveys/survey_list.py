@@ -8,50 +8,53 @@ survey_table_model), fast enough at 10,000 surveys to follow every keystroke wit
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QWidget
 
-from ovop_desktop.core.formatting import format_number_en, format_number_id
+from ovop_desktop.core.formatting import short_date, short_regency, star_text
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.rubrics import rubric_in_force
 from ovop_desktop.services.surveys.survey_list import SurveyRow, list_surveys
 from ovop_desktop.services.surveys.xlsx_template import TemplateImportResult
-from ovop_desktop.ui import i18n
 from ovop_desktop.ui.forms.ui_survey_list import Ui_SurveyListPage
+from ovop_desktop.ui.kit.display import number_text
+from ovop_desktop.ui.kit.read_only_table import fit_columns, make_read_only
 from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.surveys.survey_table_model import (
     Column,
     SurveyFilter,
     SurveyFilterProxy,
     SurveyTableModel,
-    short_date,
-    short_regency,
-    star_text,
 )
 from ovop_desktop.ui.surveys.template_import import TemplateMenu
 from ovop_desktop.ui.worker import Worker
 
 # Widest content of the fixed columns, measured with the view's font; the village and top
 # candidate columns take what is left, so that the table fits 1366 px less the navigation.
-_SAMPLES: dict[Column, str] = {
+# The stars column fits the scale of the rubric the rows were ranked under.
+_SAMPLES: dict[int, str] = {
     Column.REGENCY: short_regency("Kabupaten Hulu Sungai Selatan"),
     Column.DISTRICT: "Banjarmasin Tengah",
     Column.DATE: short_date(date(2026, 12, 30), "id"),
     Column.OFFICER: "Rahmah Hidayati, S.E.",
     Column.STATUS: "Final",
     Column.CANDIDATES: "888",
-    Column.STARS: star_text(5),
 }
-_STRETCHED = (Column.VILLAGE, Column.TOP_CANDIDATE)
-_CELL_PADDING = 14  # the cell's margins
-_HEADER_PADDING = 30  # the section's margins and the sort arrow
 
 
-def _load_rows(db: Database) -> list[SurveyRow]:
+@dataclass(frozen=True)
+class _Loaded:
+    rows: list[SurveyRow]
+    out_of: int  # the top of the star scale of the rubric in force
+
+
+def _load_rows(db: Database) -> _Loaded:
     """The job run on the worker: no widget is touched here."""
-    return list_surveys(db, rubric_in_force(db))
+    rubric = rubric_in_force(db)
+    return _Loaded(list_surveys(db, rubric), rubric.max_stars)
 
 
 class SurveyListPage(QWidget):
@@ -80,9 +83,10 @@ class SurveyListPage(QWidget):
         self.proxy.setSourceModel(self.model)
         table = self.ui.surveyTable
         table.setModel(self.proxy)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        make_read_only(table)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-        self._size_columns()
+        self._stars_scale: int | None = None
+        self._size_columns(0)
         table.sortByColumn(Column.REGENCY, Qt.SortOrder.AscendingOrder)
 
         self.ui.statusCombo.addItem(self.tr("All statuses"), None)
@@ -109,7 +113,7 @@ class SurveyListPage(QWidget):
     def reload(self) -> None:
         """Load the surveys again on the worker; the selected survey stays selected."""
         db = self.db
-        Operation[list[SurveyRow]](self, self.worker).success(self._on_surveys_loaded).run(
+        Operation[_Loaded](self, self.worker).success(self._on_surveys_loaded).run(
             lambda: _load_rows(db)
         )
 
@@ -156,25 +160,12 @@ class SurveyListPage(QWidget):
 
     # Layout
 
-    def _size_columns(self) -> None:
-        table = self.ui.surveyTable
-        header = table.horizontalHeader()
-        header.setMinimumSectionSize(48)
-        header.setStretchLastSection(False)
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
-        cell = table.fontMetrics()
-        heading = header.fontMetrics()
-        for column in Column:
-            if column in _STRETCHED:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-                continue
-            header_text = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(
-                cell.horizontalAdvance(_SAMPLES[column]) + _CELL_PADDING,
-                heading.horizontalAdvance(header_text) + _HEADER_PADDING,
-            )
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+    def _size_columns(self, out_of: int) -> None:
+        """Fit the columns to their samples, the stars to a scale of `out_of` (once per scale:
+        widths the officer dragged stay)."""
+        if out_of != self._stars_scale:
+            self._stars_scale = out_of
+            fit_columns(self.ui.surveyTable, {**_SAMPLES, Column.STARS: star_text(0, out_of)})
 
     def _fill_regencies(self) -> None:
         combo = self.ui.regencyCombo
@@ -194,7 +185,6 @@ class SurveyListPage(QWidget):
     def _show_state(self) -> None:
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
-        number = format_number_en if i18n.language() == "en" else format_number_id
         if not self._loaded:
             self.ui.emptyLabel.setText(self.tr("Loading surveys…"))
         elif total == 0:
@@ -207,7 +197,9 @@ class SurveyListPage(QWidget):
             )
         self.ui.stack.setCurrentWidget(self.ui.tablePage if shown else self.ui.emptyPage)
         self.ui.countLabel.setText(
-            self.tr("%1 of %2 surveys").replace("%1", number(shown)).replace("%2", number(total))
+            self.tr("%1 of %2 surveys")
+            .replace("%1", number_text(shown))
+            .replace("%2", number_text(total))
         )
         self.ui.countLabel.setVisible(total > 0)
         for widget in (self.ui.searchEdit, self.ui.regencyCombo, self.ui.statusCombo):
@@ -217,10 +209,11 @@ class SurveyListPage(QWidget):
     # Slots
 
     @Slot(object)
-    def _on_surveys_loaded(self, rows: list[SurveyRow]) -> None:
+    def _on_surveys_loaded(self, loaded: _Loaded) -> None:
         kept = self._select_after_load or self.selected_survey_id()
         self._select_after_load = None
-        self.model.set_rows(rows)
+        self._size_columns(loaded.out_of)
+        self.model.set_rows(loaded.rows, loaded.out_of)
         self._loaded = True
         self._fill_regencies()
         if kept is not None:

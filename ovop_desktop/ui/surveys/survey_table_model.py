@@ -9,7 +9,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 from enum import IntEnum
 from typing import Any
 
@@ -19,10 +18,10 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from ovop_desktop.core.formatting import MONTHS_EN, MONTHS_ID, format_number_en, format_number_id
+from ovop_desktop.core.formatting import short_regency, star_text
 from ovop_desktop.core.text import fold, search_key
 from ovop_desktop.services.surveys.survey_list import SurveyRow
-from ovop_desktop.ui import i18n
+from ovop_desktop.ui.kit.display import number_text, short_date
 from ovop_desktop.ui.kit.table_model import (
     CENTER,
     ID_ROLE,
@@ -33,8 +32,6 @@ from ovop_desktop.ui.kit.table_model import (
 )
 
 SURVEY_ID_ROLE = ID_ROLE  # the survey's uuid.UUID, on every cell of a row
-
-MAX_STARS = 5
 
 
 class Column(IntEnum):
@@ -47,23 +44,6 @@ class Column(IntEnum):
     CANDIDATES = 6
     TOP_CANDIDATE = 7
     STARS = 8
-
-
-def short_date(day: date, language: str) -> str:
-    """``date(2026, 8, 3)`` → ``"3 Agu 2026"`` in Indonesian, ``"3 Aug 2026"`` in English."""
-    months = MONTHS_EN if language == "en" else MONTHS_ID
-    return f"{day.day} {months[day.month - 1][:3]} {day.year}"
-
-
-def short_regency(name: str) -> str:
-    """``"Kabupaten Hulu Sungai Selatan"`` → ``"Kab. Hulu Sungai Selatan"``, as Indonesian tables
-    write it, so that the three Hulu Sungai regencies stay apart in a narrow column."""
-    return "Kab. " + name[len("Kabupaten ") :] if name.startswith("Kabupaten ") else name
-
-
-def star_text(stars: int | None) -> str:
-    """``4`` → ``"★★★★☆"``; no rating → ``""``."""
-    return "" if stars is None else "★" * stars + "☆" * (MAX_STARS - stars)
 
 
 @dataclass(frozen=True)
@@ -123,15 +103,16 @@ class SurveyTableModel(ReadOnlyTableModel):
 
     # Loading
 
-    def set_rows(self, rows: Sequence[SurveyRow]) -> None:
-        """Show `rows` (in the current sort order, if any)."""
+    def set_rows(self, rows: Sequence[SurveyRow], out_of: int) -> None:
+        """Show `rows` (in the current sort order, if any), their stars out of `out_of`: the
+        top of the star scale of the rubric they were ranked under."""
         # Translated here, in the class lupdate files them under.
         prepare = _Preparer(
-            i18n.language(),
+            out_of,
             final=self.tr("Final"),
             draft=self.tr("Draft"),
             not_assessed=self.tr("Not assessed"),
-            stars_hint=self.tr("%1 of 5 stars, total %2"),
+            stars_hint=self.tr("%1 of %2 stars, total %3"),
         )
         loaded = [(row, prepare(row)) for row in rows]
         self.beginResetModel()
@@ -239,12 +220,11 @@ class _Preparer:
     folding of names that repeat (regencies, districts, officers, products) is cached."""
 
     def __init__(
-        self, language: str, *, final: str, draft: str, not_assessed: str, stars_hint: str
+        self, out_of: int, *, final: str, draft: str, not_assessed: str, stars_hint: str
     ) -> None:
-        self.language = language
+        self.out_of = out_of
         self.final, self.draft, self.not_assessed = final, draft, not_assessed
-        self.stars_hint = stars_hint
-        self.number = format_number_en if language == "en" else format_number_id
+        self.stars_hint = stars_hint.replace("%2", str(out_of))
         self._folded: dict[str, str] = {}
         self._keys: dict[str, str] = {}
 
@@ -266,8 +246,8 @@ class _Preparer:
         status = self.final if row.status == "final" else self.draft
         stars_hint = ""
         if row.top_stars is not None:
-            total = "-" if row.top_total is None else self.number(row.top_total, 2)
-            stars_hint = self.stars_hint.replace("%1", str(row.top_stars)).replace("%2", total)
+            total = "-" if row.top_total is None else number_text(row.top_total, 2)
+            stars_hint = self.stars_hint.replace("%1", str(row.top_stars)).replace("%3", total)
         cents = 0 if row.top_total is None else int(row.top_total * 100)
         key = self._key
         return _Prepared(
@@ -275,12 +255,12 @@ class _Preparer:
                 short_regency(row.regency),
                 row.district,
                 row.village,
-                short_date(row.survey_date, self.language),
+                short_date(row.survey_date),
                 officer,
                 status,
                 str(row.candidates),
                 top,
-                star_text(row.top_stars),
+                star_text(row.top_stars, self.out_of),
             ),
             sort=(
                 self._fold(row.regency),

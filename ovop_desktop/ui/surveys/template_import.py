@@ -7,7 +7,6 @@ The services do the work (services.xlsx_template, services.xlsx_template_import)
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from ovop_desktop.core.errors import DomainError
-from ovop_desktop.core.formatting import format_number_en, format_number_id
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.rubrics import rubric_in_force
 from ovop_desktop.services.surveys.xlsx_template import (
@@ -37,7 +35,8 @@ from ovop_desktop.services.surveys.xlsx_template import (
     write_template,
 )
 from ovop_desktop.services.surveys.xlsx_template_import import import_template_here
-from ovop_desktop.ui import dialogs, i18n
+from ovop_desktop.ui import dialogs
+from ovop_desktop.ui.kit.display import fill, in_language, number_text
 from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, error_text
 from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
@@ -51,18 +50,12 @@ def start_folder() -> Path:
     return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
 
-def fill(text: str, *values: object) -> str:
-    """`text` with %1, %2… replaced in one pass, so that a file name holding "%2" stays as it is."""
-    return re.sub(r"%(\d)", lambda m: str(values[int(m.group(1)) - 1]), text)
-
-
 def problem_lines(error: TemplateError) -> list[str]:
     """Every problem as the service words it (sheet and row first), in the interface language,
     sheet by sheet in the workbook's order and row by row, to fix them going down the file."""
-    english = i18n.language() == "en"
     order = {SURVEYS: 0, PRODUCTS: 1, LEVEL_SHEET: 2}
     problems = sorted(error.problems, key=lambda p: (order.get(p.sheet, len(order)), p.row or 0))
-    return [problem.text_en if english else str(problem) for problem in problems]
+    return [in_language(str(problem), problem.text_en) for problem in problems]
 
 
 def _write_blank(db: Database, target: Path) -> Path:
@@ -204,7 +197,6 @@ class TemplateMenu(QObject):
 
     @Slot(object)
     def _on_imported(self, result: TemplateImportResult) -> None:
-        number = format_number_en if i18n.language() == "en" else format_number_id
         self._say(
             fill(
                 self.tr(
@@ -212,11 +204,11 @@ class TemplateMenu(QObject):
                     "(final: %5, draft: %6). The surveys are drafts: open each one to check it."
                 ),
                 self._source.name,
-                number(result.surveys),
-                number(result.products),
-                number(result.assessments),
-                number(result.final_assessments),
-                number(result.assessments - result.final_assessments),
+                number_text(result.surveys),
+                number_text(result.products),
+                number_text(result.assessments),
+                number_text(result.final_assessments),
+                number_text(result.assessments - result.final_assessments),
             ),
             OK_STYLE,
         )

@@ -12,15 +12,12 @@ from typing import Any, Literal
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,6 +28,7 @@ from ovop_desktop.services.settings.officers import current_officer
 from ovop_desktop.services.sync.conflicts import ConflictView, list_conflicts, resolve_conflict
 from ovop_desktop.ui import dialogs
 from ovop_desktop.ui.kit.messages import OK_STYLE
+from ovop_desktop.ui.kit.read_only_table import read_only_table_widget, read_only_tree
 from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
 
@@ -44,19 +42,6 @@ def value_text(value: Any) -> str:
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     return str(value)
-
-
-def table_widget(headers: list[str]) -> QTableWidget:
-    """A read-only table with one row selected at a time."""
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setAlternatingRowColors(True)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setWordWrap(True)
-    return table
 
 
 class ConflictReview(QWidget):
@@ -77,10 +62,7 @@ class ConflictReview(QWidget):
 
     def _build(self) -> QWidget:
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.conflict_list = QTreeWidget()
-        self.conflict_list.setRootIsDecorated(False)
-        self.conflict_list.setAlternatingRowColors(True)
-        self.conflict_list.setHeaderLabels(
+        self.conflict_list = read_only_tree(
             [self.tr("Table"), self.tr("Record"), self.tr("Differing fields")]
         )
         self.conflict_list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -90,7 +72,7 @@ class ConflictReview(QWidget):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        self.comparison = table_widget(
+        self.comparison = read_only_table_widget(
             [self.tr("Field"), self.tr("Version A (this database)"), self.tr("Version B (package)")]
         )
         header = self.comparison.horizontalHeader()

@@ -47,8 +47,9 @@ from ovop_desktop.ui.kit.messages import (
     show_message,
 )
 from ovop_desktop.ui.kit.page import page_title
+from ovop_desktop.ui.kit.read_only_table import read_only_table_widget
 from ovop_desktop.ui.operations import Operation
-from ovop_desktop.ui.sync.conflict_review import ConflictReview, table_widget
+from ovop_desktop.ui.sync.conflict_review import ConflictReview
 from ovop_desktop.ui.worker import Worker
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -166,7 +167,7 @@ class SyncPage(QWidget):
         top.addWidget(hint)
         top.addStretch(1)
         layout.addLayout(top)
-        self.preview_table = table_widget(
+        self.preview_table = read_only_table_widget(
             [
                 self.tr("File"),
                 self.tr("Status"),

@@ -106,7 +106,8 @@ def test_model_and_proxy_pass_the_model_tester(
     qtmodeltester: ModelTester, db: Database, surveys: dict[str, uuid.UUID]
 ) -> None:
     model = SurveyTableModel()
-    model.set_rows(list_surveys(db, rubric_in_force(db)))
+    rubric = rubric_in_force(db)
+    model.set_rows(list_surveys(db, rubric), rubric.max_stars)
     assert model.rowCount() == len(surveys)
     qtmodeltester.check(model)
 
@@ -122,7 +123,8 @@ def test_every_cell_of_a_row_knows_its_survey(
     db: Database, surveys: dict[str, uuid.UUID], english: str
 ) -> None:
     model = SurveyTableModel()
-    model.set_rows(list_surveys(db, rubric_in_force(db)))
+    rubric = rubric_in_force(db)
+    model.set_rows(list_surveys(db, rubric), rubric.max_stars)
     row = model.row_for(surveys["Benua Lawas"])
     assert row is not None
     assert {model.index(row, c).data(SURVEY_ID_ROLE) for c in Column} == {surveys["Benua Lawas"]}
