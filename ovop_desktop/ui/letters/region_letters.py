@@ -28,6 +28,7 @@ from ovop_desktop.services.letters.register import (
 )
 from ovop_desktop.services.regions import RegionHit, children, regencies
 from ovop_desktop.ui import dialogs
+from ovop_desktop.ui.kit.combo import refill_combo
 from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, WARN_STYLE
 from ovop_desktop.ui.kit.pdf_preview import write_pdf
 from ovop_desktop.ui.letters.letter_dialog import (
@@ -66,6 +67,7 @@ class RegionLetters(QGroupBox):
         self.progress_seen: list[tuple[int, int]] = []
         self._batch: Operation[BatchResult] | None = None  # the batch running, for Cancel
         self.regency_combo = QComboBox()
+        self.regency_combo.addItem(self.tr("Choose…"), None)
         self.district_combo = QComboBox()
         self.signatory_combo = QComboBox()
         self.paper_combo = QComboBox()
@@ -121,14 +123,7 @@ class RegionLetters(QGroupBox):
     @Slot(object)
     def _on_loaded(self, loaded: tuple[list[RegionHit], tuple[Signatory, ...]]) -> None:
         hits, people = loaded
-        chosen = self.regency_combo.currentData()
-        blocked = self.regency_combo.blockSignals(True)
-        self.regency_combo.clear()
-        self.regency_combo.addItem(self.tr("Choose…"), None)
-        for hit in hits:
-            self.regency_combo.addItem(hit.name, hit.code)
-        self.regency_combo.setCurrentIndex(max(0, self.regency_combo.findData(chosen)))
-        self.regency_combo.blockSignals(blocked)
+        refill_combo(self.regency_combo, [(hit.name, hit.code) for hit in hits])
         self._on_regency_combo_current_index_changed(self.regency_combo.currentIndex())
         self.signatory_combo.clear()
         for person in people:

@@ -20,6 +20,7 @@ from ovop_desktop.core.formatting import short_regency, star_text
 from ovop_desktop.core.regions import RegionLevel
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.services.province.dashboard import Dashboard
+from ovop_desktop.ui.kit.combo import refill_combo
 from ovop_desktop.ui.kit.display import (
     category_name,
     category_names,
@@ -268,27 +269,23 @@ class DashboardTabs(QTabWidget):
                 for v in d.unsurveyed
             ]
         )
-        combo = self.regency_combo
-        chosen = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(
-            fill(self.tr("All regencies / cities (%1)"), number_text(d.unsurveyed_villages)), None
-        )
-        for regency in d.regencies:
-            if regency.villages:
-                combo.addItem(
-                    fill(
-                        self.tr("%1 (%2 of %3)"),
-                        short_regency(regency.name),
-                        number_text(regency.unsurveyed_villages),
-                        number_text(regency.villages),
-                    ),
-                    regency.code,
-                )
-        combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen else 0)
-        combo.blockSignals(False)
-        self.unsurveyed_proxy.set_group(combo.currentData())
+        every = fill(self.tr("All regencies / cities (%1)"), number_text(d.unsurveyed_villages))
+        each = self.tr("%1 (%2 of %3)")
+        regencies = [
+            (
+                fill(
+                    each,
+                    short_regency(regency.name),
+                    number_text(regency.unsurveyed_villages),
+                    number_text(regency.villages),
+                ),
+                regency.code,
+            )
+            for regency in d.regencies
+            if regency.villages
+        ]
+        refill_combo(self.regency_combo, [(every, None), *regencies], keep=0)
+        self.unsurveyed_proxy.set_group(self.regency_combo.currentData())
         self.setTabText(
             2, fill(self.tr("&Villages not yet surveyed (%1)"), number_text(d.unsurveyed_villages))
         )

@@ -42,6 +42,7 @@ from ovop_desktop.services.province.designations import (
 from ovop_desktop.services.regions import RegionHit, regencies
 from ovop_desktop.services.rubrics import rubric_in_force
 from ovop_desktop.ui import dialogs
+from ovop_desktop.ui.kit.combo import refill_combo
 from ovop_desktop.ui.kit.display import category_names, short_date
 from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE
 from ovop_desktop.ui.kit.page import page_title
@@ -174,15 +175,7 @@ class DesignationPage(QWidget):
     @Slot(object)
     def _on_loaded(self, loaded: _Loaded) -> None:
         self.rubric, self._rows = loaded.rubric, loaded.rows
-        combo = self.regency_combo
-        chosen = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(self.tr("All regencies / cities"), None)
-        for hit in loaded.regencies:
-            combo.addItem(hit.name, hit.code)
-        combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
-        combo.blockSignals(False)
+        refill_combo(self.regency_combo, [(hit.name, hit.code) for hit in loaded.regencies])
         self._show_rows()
 
     def show_regency(self, code: str | None) -> None:

@@ -46,6 +46,7 @@ from ovop_desktop.services.province.reviews import (
 )
 from ovop_desktop.services.settings.officers import OfficerProfile, current_officer
 from ovop_desktop.ui import dialogs
+from ovop_desktop.ui.kit.combo import refill_combo
 from ovop_desktop.ui.kit.display import number_text, short_date, when_text
 from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE
 from ovop_desktop.ui.kit.page import page_title
@@ -212,17 +213,8 @@ class ReviewPage(QWidget):
         self._show_state()
 
     def _fill_regencies(self) -> None:
-        combo = self.regency_combo
-        chosen = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(self.tr("All regencies / cities"), None)
-        for regency in self.model.regencies():
-            combo.addItem(regency, regency)
-        found = combo.findData(chosen) if chosen is not None else 0
-        combo.setCurrentIndex(max(found, 0))
-        combo.blockSignals(False)
-        if chosen is not None and found < 0:
+        regencies = [(regency, regency) for regency in self.model.regencies()]
+        if not refill_combo(self.regency_combo, regencies):
             self.proxy.set_regency(None)
 
     def _size_columns(self) -> None:

@@ -22,7 +22,8 @@ from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.services.assessment.regional_ranking import RegionalRanking, rank_region
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.regions import RegionHit, children, regencies
-from ovop_desktop.ui.kit.display import category_name, number_text
+from ovop_desktop.ui.kit.combo import refill_combo
+from ovop_desktop.ui.kit.display import category_names, number_text
 from ovop_desktop.ui.kit.page import page_title
 from ovop_desktop.ui.kit.read_only_table import fit_columns, read_only_table
 from ovop_desktop.ui.operations import Operation
@@ -176,39 +177,18 @@ class RegionalRankingView(QWidget):
     # Layout and state
 
     def _fill_categories(self) -> None:
-        combo, rubric = self.category_combo, self.rubric
-        chosen = combo.currentData()
-        combo.blockSignals(True)
-        while combo.count() > 1:
-            combo.removeItem(1)
-        for category in rubric.categories if rubric is not None else ():
-            combo.addItem(category_name(rubric, category.id), category.id)
-        combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen is not None else 0)
-        combo.blockSignals(False)
-        self.proxy.set_category(combo.currentData())
+        names = category_names(self.rubric) if self.rubric is not None else {}
+        refill_combo(self.category_combo, [(name, id_) for id_, name in names.items()])
+        self.proxy.set_category(self.category_combo.currentData())
 
     def _fill_stars(self, out_of: int) -> None:
         """The minimum stars to pick from: one to the top of the rubric's scale."""
-        combo = self.stars_combo
-        chosen = combo.currentData()
-        combo.blockSignals(True)
-        while combo.count() > 1:
-            combo.removeItem(1)
-        for stars in range(1, out_of + 1):
-            combo.addItem(f"★{stars}+" if stars < out_of else f"★{stars}", stars)
-        combo.setCurrentIndex(max(combo.findData(chosen), 0))
-        combo.blockSignals(False)
-        self.proxy.set_min_stars(int(combo.currentData() or 0))
+        steps = [(f"★{n}+" if n < out_of else f"★{n}", n) for n in range(1, out_of + 1)]
+        refill_combo(self.stars_combo, steps)
+        self.proxy.set_min_stars(int(self.stars_combo.currentData() or 0))
 
     def _fill_regions(self, combo: QComboBox, hits: list[RegionHit]) -> None:
-        chosen = combo.currentData()
-        combo.blockSignals(True)
-        while combo.count() > 1:
-            combo.removeItem(1)
-        for hit in hits:
-            combo.addItem(hit.name, hit.code)
-        combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen is not None else 0)
-        combo.blockSignals(False)
+        refill_combo(combo, [(hit.name, hit.code) for hit in hits])
 
     def _reload(self) -> None:
         rubric, db, code = self.rubric, self.db, self.region_code()

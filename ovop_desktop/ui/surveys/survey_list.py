@@ -20,6 +20,7 @@ from ovop_desktop.services.rubrics import rubric_in_force
 from ovop_desktop.services.surveys.survey_list import SurveyRow, list_surveys
 from ovop_desktop.services.surveys.xlsx_template import TemplateImportResult
 from ovop_desktop.ui.forms.ui_survey_list import Ui_SurveyListPage
+from ovop_desktop.ui.kit.combo import refill_combo
 from ovop_desktop.ui.kit.display import number_text
 from ovop_desktop.ui.kit.read_only_table import fit_columns, make_read_only
 from ovop_desktop.ui.operations import Operation
@@ -92,6 +93,7 @@ class SurveyListPage(QWidget):
         self.ui.statusCombo.addItem(self.tr("All statuses"), None)
         self.ui.statusCombo.addItem(self.tr("Draft"), "draft")
         self.ui.statusCombo.addItem(self.tr("Final"), "final")
+        self.ui.regencyCombo.addItem(self.tr("All regencies / cities"), None)
         self._fill_regencies()
 
         self.ui.searchEdit.textChanged.connect(self._on_search_edit_text_changed)
@@ -168,17 +170,8 @@ class SurveyListPage(QWidget):
             fit_columns(self.ui.surveyTable, {**_SAMPLES, Column.STARS: star_text(0, out_of)})
 
     def _fill_regencies(self) -> None:
-        combo = self.ui.regencyCombo
-        chosen = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(self.tr("All regencies / cities"), None)
-        for regency in self.model.regencies():
-            combo.addItem(regency, regency)
-        found = combo.findData(chosen) if chosen is not None else 0
-        combo.setCurrentIndex(max(found, 0))
-        combo.blockSignals(False)
-        if chosen is not None and found < 0:
+        regencies = [(regency, regency) for regency in self.model.regencies()]
+        if not refill_combo(self.ui.regencyCombo, regencies):
             # The regency chosen has no survey any more: show all rather than nothing.
             self.proxy.set_regency(None)
 
