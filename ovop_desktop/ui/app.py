@@ -125,7 +125,8 @@ class Startup(QObject):
     @Slot()
     def _on_window_first_painted(self) -> None:
         paths, url = self.paths, self.db_url
-        Operation[Database](self.window, self.window.worker).success(
+        # "Database" quoted: the services load on the worker, after the window shows.
+        Operation["Database"](self.window, self.window.worker).success(
             self._on_database_ready
         ).failure(self._on_database_failed).run(lambda: prepare_database(paths, url))
 
