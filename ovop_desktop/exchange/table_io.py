@@ -1,6 +1,6 @@
 """The travelling form of a table's rows: which columns travel, how each value becomes text in a
 package and back. One place for both directions, used record by record (exchange.records) and in
-bulk (services.sync_store).
+bulk (services.sync.bulk_store).
 """
 
 from __future__ import annotations

@@ -9,7 +9,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ovop_desktop.core.letter_identity import letter_number
 from ovop_desktop.reports.data import Letterhead as Letterhead  # re-exported: the ui builds them
 from ovop_desktop.reports.data import Signatory as Signatory
 from ovop_desktop.services.database import Database
@@ -41,10 +40,6 @@ class LetterSettings:
             "The letter cannot be made: " + " ".join(self.problems_en),
             field=SETTINGS_FIELD,
         )
-
-
-# The letters dialog still imports the number format from here.
-format_number = letter_number
 
 
 def check_template(template: str) -> None:

@@ -1,7 +1,7 @@
 """Applying the records of one package to the database, by the merge rule of exchange.merge.
 
 One transaction per package; records are written as they arrive, revisions included, in bulk
-through services.sync_store. A record that cannot be applied (its village is not in the region
+through services.sync.bulk_store. A record that cannot be applied (its village is not in the region
 list, its survey is unknown) is rejected with its reason and the rest of the package still applies.
 """
 
@@ -171,7 +171,7 @@ def apply_records(
     package_id: uuid.UUID,
 ) -> ApplyCounts:
     """Merge every record of a package into the open session's transaction, table by table in
-    the order of the foreign keys, in bulk (services.sync_store)."""
+    the order of the foreign keys, in bulk (services.sync.bulk_store)."""
     counts = ApplyCounts()
     accepted: dict[str, set[str]] = {}
     for table, model in TABLES:

@@ -330,7 +330,7 @@ def _apply(
     dry_run: bool,
 ) -> FileResult:
     """Merge the package's records in one transaction, and log the import. Imports running at
-    once on PostgreSQL lock the rows they change (sync_apply); a collision is raised as a
+    once on PostgreSQL lock the rows they change (services.sync.apply); a collision is raised as a
     transient failure for `retrying`."""
     manifest = package.manifest
     media = {

@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ovop_desktop.core.letter_identity import letter_number
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.letters.letter_settings import (
     DEFAULT_TEMPLATE,
     Letterhead,
     LetterSettings,
     Signatory,
-    format_number,
     load_letter_settings,
     save_letter_settings,
 )
@@ -247,7 +247,7 @@ class LetterSettingsDialog(QDialog):
             return
         self.template_example.setStyleSheet("color: #4a5258;")
         self.template_example.setText(
-            self.tr("Example: %1").replace("%1", format_number(template, 7, date.today()))
+            self.tr("Example: %1").replace("%1", letter_number(template, 7, date.today()))
         )
 
     def signatories(self) -> list[Signatory] | str:
