@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ovop_desktop import __version__
 from ovop_desktop.core.errors import DomainError
-from ovop_desktop.ui import dialogs, i18n
+from ovop_desktop.ui import dialogs
+from ovop_desktop.ui.kit.messages import error_text
 
 log = logging.getLogger(__name__)
 _fault_file: IO[str] | None = None
@@ -71,4 +72,4 @@ def _excepthook(
 
 def show_expected(parent: QWidget | None, exc: DomainError) -> None:
     """An error the user can act on: its message, no traceback."""
-    dialogs.error(parent, exc.message_en if i18n.language() == "en" else exc.message_id)
+    dialogs.error(parent, error_text(exc))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.formatting import format_number_id, parse_number_id
@@ -49,7 +50,9 @@ def bind(widget: QWidget, field: str, on_edit: Callable[[str, Any], None]) -> Bi
     binding = _make(widget, field)
 
     def emit(*_args: object) -> None:
-        if not widget.signalsBlocked():
+        # A line edit reports editingFinished when it loses focus, even while its editor is
+        # being torn down: nothing is reported from a widget that is going away.
+        if isValid(widget) and not widget.signalsBlocked():
             on_edit(field, binding.read())
 
     if isinstance(widget, QLineEdit):
@@ -145,6 +148,8 @@ def bind_rupiah(
         widget.setText("" if value is None else format_number_id(int(value)))
 
     def finished() -> None:
+        if not isValid(widget) or widget.signalsBlocked():
+            return  # focus lost while the editor is torn down or being loaded
         try:
             value = read()
         except DomainError as exc:
