@@ -26,9 +26,9 @@ from ovop_desktop.db.models import (
 )
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.demo import CATALOGUE, LIVELIHOODS
+from ovop_desktop.services.regions import villages_only
 from ovop_desktop.services.rubrics import rubric_in_force
 
-VILLAGE_LEVELS = ("desa", "kelurahan", "desa adat")
 OFFICER_NAMES = (
     "Rahmah Hidayati, S.E.",
     "Muhammad Noor Ifansyah",
@@ -50,7 +50,7 @@ def _villages(db: Database) -> list[tuple[str, str, str, str]]:
             select(Region.code, Region.name, district.name, regency.name)
             .outerjoin(district, district.code == Region.parent_code)
             .outerjoin(regency, regency.code == district.parent_code)
-            .where(Region.level.in_(VILLAGE_LEVELS))
+            .where(villages_only())
             .order_by(Region.code)
         ).all()
     return [(code, name, dname or "", rname or "") for code, name, dname, rname in rows]

@@ -26,9 +26,8 @@ from ovop_desktop.db.models import Region, Survey
 from ovop_desktop.paths import resolve_paths
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.demo import seed_demo
-from ovop_desktop.services.province.dashboard import VILLAGE_LEVELS
 from ovop_desktop.services.province.mode import set_province_mode
-from ovop_desktop.services.regions import import_regions
+from ovop_desktop.services.regions import import_regions, villages_only
 from ovop_desktop.services.settings.officers import save_profile
 from ovop_desktop.services.sync.packages import export_package, import_package
 from ovop_desktop.ui.app import prepare_database
@@ -88,7 +87,7 @@ def _spread(db: Database, survey_ids: list[uuid.UUID], seed: int) -> None:
             select(Region.code, Region.name, district.name, regency.name)
             .join(district, district.code == Region.parent_code)
             .join(regency, regency.code == district.parent_code)
-            .where(Region.level.in_([str(level) for level in VILLAGE_LEVELS]))
+            .where(villages_only())
             .order_by(Region.code)
         ).all()
         weights = {code[:5]: rng.uniform(0.2, 1.0) for code, _, _, _ in villages}
