@@ -81,7 +81,7 @@ def _not_yet_exchanged(db: Database) -> None:
     """Every record as if edited since the last export, untimed."""
     with db.session() as session:
         for _, model in TABLES:
-            if "exchanged" in model.__table__.c:  # type: ignore[attr-defined]
+            if "exchanged" in model.__table__.c:
                 session.execute(update(model).values(exchanged=False))
 
 

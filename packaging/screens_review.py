@@ -162,7 +162,9 @@ def _designation_screens(shots: ShotsLike, window: MainWindow, worker: Worker) -
     page.load()
     shots.settle(worker)
     page.show_regency("63.03")
-    page.tree.setCurrentItem(page.tree.topLevelItem(0))
+    first = page.tree.topLevelItem(0)
+    assert first is not None, 'the designation tree is empty'
+    page.tree.setCurrentItem(first)
     shots.settle(worker)
     shots.save("penetapan", window)
     page.record_button.click()

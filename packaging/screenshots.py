@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
-import openpyxl
+import openpyxl  # type: ignore[import-untyped]
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 from screens_dashboard import render_dashboard  # beside this file
@@ -82,12 +81,8 @@ def render(shots: Shots) -> None:
 
         window.open_survey(rows[1].survey_id)
         shots.settle(worker)
-        sections: list[tuple[str, Callable[[], None]]] = [
-            (name, lambda row=row: window.editor.ui.sectionList.setCurrentRow(row))
-            for row, name in enumerate(("tempat", "petugas", "keterangan", "produk"))
-        ]
-        for name, show in sections:
-            show()
+        for row, name in enumerate(("tempat", "petugas", "keterangan", "produk")):
+            window.editor.ui.sectionList.setCurrentRow(row)
             shots.settle(worker)
             shots.save(f"survei-editor-{name}", window)
         dialogs.ask_reason(
