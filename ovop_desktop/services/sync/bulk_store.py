@@ -9,11 +9,12 @@ for the local copies, one executemany for the new rows, one for the overwritten 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import String, Table, bindparam, delete, select, type_coerce, update
+from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase, Session
 
@@ -126,6 +127,16 @@ def existing_ids(session: Session, column: Any, values: Iterable[Any]) -> set[st
     return present
 
 
+def bind_processor(column: Any, dialect: Dialect) -> Callable[[Any], Any] | None:
+    """How SQLAlchemy itself turns a Python value into the driver's value for `column`: by the
+    type as this dialect implements it. The generic type's own processor is not that: on
+    PostgreSQL a JSON column's comes from the dialect (psycopg's Json wrapper: the generic JSON
+    type has none, and psycopg cannot adapt a dict); on SQLite a date or a timestamp becomes
+    SQLAlchemy's text form (the generic types leave it to sqlite3's own adapters, which write a
+    timestamp with no fraction of a second as text of another length)."""
+    return column.type.dialect_impl(dialect).bind_processor(dialect)  # type: ignore[no-any-return]
+
+
 def _by_shape(rows: list[dict[str, Any]]) -> dict[tuple[str, ...], list[dict[str, Any]]]:
     """Rows grouped by their set of columns: one executemany needs the same columns in each."""
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
@@ -148,7 +159,7 @@ def _insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
         compiled = table.insert().compile(dialect=dialect, column_keys=list(names))
         order = list(compiled.positiontup or names)  # the driver's order of parameters
         processors = [
-            (i, p) for i, n in enumerate(order) if (p := table.c[n].type.bind_processor(dialect))
+            (i, p) for i, n in enumerate(order) if (p := bind_processor(table.c[n], dialect))
         ]
         params: list[Any] = []
         for row in group:
