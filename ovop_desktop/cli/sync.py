@@ -39,6 +39,7 @@ def cmd_import(ctx: Context) -> int:
             label = {
                 "imported": "diimpor",
                 "unchanged": "tidak ada perubahan",
+                "partial": "SEBAGIAN DITOLAK",
                 "rejected": "DITOLAK",
             }[r.status]
             counts = r.counts
@@ -56,7 +57,8 @@ def cmd_import(ctx: Context) -> int:
                 print(f"    ditolak: {problem}")
         if ctx.args.dry_run:
             print("Uji coba: tidak ada yang disimpan.")
-    return Exit.ERROR if any(r.status == "rejected" for r in results) else Exit.OK
+    # A package refused in part is an error too: a script must not take it for done.
+    return Exit.ERROR if any(r.status in ("rejected", "partial") for r in results) else Exit.OK
 
 
 def register(commands: SubParsers, add: Adder) -> None:

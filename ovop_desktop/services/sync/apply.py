@@ -2,7 +2,8 @@
 
 One transaction per package; records are written as they arrive, revisions included, in bulk
 through services.sync.bulk_store. A record that cannot be applied (its village is not in the region
-list, its survey is unknown) is rejected with its reason and the rest of the package still applies.
+list, its survey is unknown, its clock is in the future) is rejected with its reason and the rest of
+the package still applies.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import hashlib
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -32,6 +34,9 @@ from ovop_desktop.services.sync.bulk_store import (
 )
 
 MODELS: dict[str, type[DeclarativeBase]] = dict(TABLES)
+# How far ahead of this laptop's clock a record's time may be: laptops' clocks and time zones
+# drift, but a record saved tomorrow or later would win every later merge by its date alone.
+CLOCK_TOLERANCE = timedelta(days=1)
 
 PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
     "surveys": (("officer_id", "officers"),),
@@ -98,6 +103,44 @@ def write_record(
         for row in current.values():
             local.levels.remove(row)
             session.delete(row)
+
+
+def _clock_columns(model: type[DeclarativeBase]) -> tuple[str, ...]:
+    """The record keys holding a moment in time (created_at, updated_at, deleted_at, ...)."""
+    return tuple(
+        column.key
+        for column in table_io(model).columns
+        if column.from_text == datetime.fromisoformat
+    )
+
+
+def _not_from_the_future(
+    table: str, model: type[DeclarativeBase], records: list[dict[str, Any]], counts: ApplyCounts
+) -> list[dict[str, Any]]:
+    """The records whose every time lies before now and the tolerance; the others are rejected
+    with their reason (and so are their own children, later)."""
+    keys = _clock_columns(model)
+    latest = datetime.now(UTC) + CLOCK_TOLERANCE
+    usable = []
+    for record in records:
+        late = next((key for key in keys if _moment(record.get(key)) > latest), None)
+        if late is None:
+            usable.append(record)
+            continue
+        counts.rejected.append(
+            f"{table} {record['id']}: waktu {late} ({record[late]}) ada di masa depan; "
+            "periksa jam dan tanggal laptop pengirim."
+        )
+    return usable
+
+
+def _moment(value: Any) -> datetime:
+    """A record's time (text in ISO form, read as UTC without a zone), or the distant past for
+    none; text that is no time raises ValueError, and the package is refused."""
+    if value is None:
+        return datetime.min.replace(tzinfo=UTC)
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _referenced(
@@ -183,6 +226,7 @@ def apply_records(
         if len(set(ids)) != len(ids):
             twice = next(i for i in ids if ids.count(i) > 1)
             raise ValueError(f"{table}: rekaman {twice} muncul dua kali")
+        records = _not_from_the_future(table, model, records, counts)
         records = _referenced(session, table, records, accepted, counts)
         local = _local_copies(session, model, records)
         io = table_io(model)

@@ -34,7 +34,7 @@ from ovop_desktop.services.errors import StorageError
 from ovop_desktop.services.settings.app_settings import get_setting, set_setting
 from ovop_desktop.services.settings.officers import current_officer, device_name, local_device_id
 from ovop_desktop.services.surveys.photos import photo_file
-from ovop_desktop.services.sync.apply import apply_records
+from ovop_desktop.services.sync.apply import ApplyCounts, apply_records
 from ovop_desktop.services.sync.bulk_store import all_records
 from ovop_desktop.services.sync.retry import retrying, transient
 
@@ -67,6 +67,8 @@ class Rejection(StrEnum):
     INVALID_RECORDS = "invalid_records"  # records that cannot be read or applied
     UNTRUSTED_DEVICE = "untrusted_device"  # a new device: trust it, then import
     KEY_CHANGED = "key_changed"  # a known device with another key: refused outright
+    OWN_DEVICE = "own_device"  # claims to come from this very laptop: refused outright
+    RECORDS_REFUSED = "records_refused"  # readable, but every record in it was refused
     NOT_APPLIED = "not_applied"  # the database stayed busy: try again later
 
 
@@ -102,7 +104,8 @@ def package_rejection(error: PackageError) -> Rejection:
 @dataclass
 class FileResult:
     file: str
-    status: str  # imported, unchanged, rejected
+    # imported, unchanged, partial (some records refused: rejected_records), rejected
+    status: str
     reason: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
     rejected_records: list[str] = field(default_factory=list)
@@ -125,6 +128,8 @@ class FileResult:
             "updated": self.counts.get("updated", 0),
             "unchanged": self.counts.get("unchanged", 0),
             "conflicts": self.counts.get("conflicts", 0),
+            "rejected": len(self.rejected_records),
+            "rejected_records": self.rejected_records,
             "rejection": self.rejection.value if self.rejection else None,
         }
 
@@ -169,8 +174,8 @@ def export_package(
             if records:
                 members.append((f"records/{table}.jsonl", encode_records(records)))
                 counts[table] = len(records)
-            if model is Attachment:
-                for record in records:
+            if model is Attachment:  # one picture on two owners travels once
+                for record in {r["sha256"]: r for r in records}.values():
                     media = photo_file(paths, record["sha256"])
                     if media.exists():
                         members.append((f"media/{record['sha256']}.jpg", media.read_bytes()))
@@ -229,7 +234,13 @@ def _trust(db: Database, manifest: Any, trust_new: bool) -> tuple[Rejection, str
     with db.session() as session:
         device = session.get(Device, device_id)
         if device is not None and device.is_local:
-            return None
+            # This laptop's id is in every setup package and on every record made here: a
+            # package bearing it was made elsewhere by someone copying it.
+            return Rejection.OWN_DEVICE, (
+                f"Paket ini membawa tanda perangkat laptop ini sendiri ({manifest.device_id}). "
+                "Laptop tidak mengimpor paket bertanda dirinya, karena tanda itu dapat disalin "
+                "dari paket lain. Paket ditolak."
+            )
         if device is not None and device.public_key and device.public_key != manifest.public_key:
             return Rejection.KEY_CHANGED, (
                 f"PERINGATAN: perangkat {manifest.device_name} ({manifest.device_id}) datang "
@@ -353,7 +364,7 @@ def _apply(
                 fingerprint=package.fingerprint,
                 rejection=Rejection.INVALID_RECORDS,
             )
-        status = "imported" if counts.changed else "unchanged"
+        status = _outcome(counts)
         if dry_run:
             session.rollback()
         else:
@@ -370,14 +381,33 @@ def _apply(
                 )
             )
             session.commit()
+    refused = status == "rejected"
     return FileResult(
         file.name,
         status,
-        None,
+        _refusal_reason(counts) if refused else None,
         counts.as_dict(),
         counts.rejected,
         manifest.device_name,
         package.fingerprint,
+        rejection=Rejection.RECORDS_REFUSED if refused else None,
+    )
+
+
+def _outcome(counts: ApplyCounts) -> str:
+    """What became of a package whose records were merged: refused when every record was,
+    partial when some were, else imported or unchanged."""
+    if counts.rejected:
+        accepted = counts.new + counts.updated + counts.unchanged + counts.conflicts
+        return "partial" if accepted else "rejected"
+    return "imported" if counts.changed else "unchanged"
+
+
+def _refusal_reason(counts: ApplyCounts) -> str:
+    first = counts.rejected[0]
+    more = len(counts.rejected) - 1
+    return f"Semua rekaman paket ditolak dan tidak ada yang diimpor: {first}" + (
+        f" (dan {more} lainnya)." if more else ""
     )
 
 

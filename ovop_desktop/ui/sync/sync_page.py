@@ -470,7 +470,7 @@ class SyncPage(QWidget):
 
     def _show_import_summary(self) -> None:
         done = [r.final for r in self.rows if r.final is not None]
-        imported = [r for r in done if r.status == "imported"]
+        imported = [r for r in done if r.status in ("imported", "partial")]
         rejected = [r for r in done if r.status == "rejected"]
         conflicts = sum(r.counts.get("conflicts", 0) for r in imported)
         if imported:
