@@ -34,15 +34,11 @@ from ovop_desktop.exchange.package_format import (
     DEFAULT_LIMITS,
     MANIFEST_NAME,
     RESERVED_NAMES,
-    SHA256_HEX,
     SIGNATURE_NAME,
     Limits,
     PackageError,
     bad_manifest,
     duplicate,
-    is_canonical_uuid,
-    is_int,
-    is_utc_timestamp,
     layout_problem,
     media_name_matches,
     media_name_mismatch,
@@ -58,6 +54,14 @@ from ovop_desktop.exchange.package_format import (
     unique_keys,
     unreadable,
 )
+from ovop_desktop.exchange.values import (
+    SHA256_HEX,
+    is_canonical_uuid,
+    is_int,
+    is_single_line,
+    is_storable_text,
+    is_utc_timestamp,
+)
 
 FORMAT_NAME: Final = "ovop-exchange"
 FORMAT_VERSION: Final = 1
@@ -67,6 +71,9 @@ READERS: Final[Mapping[int, str]] = MappingProxyType({1: "0.1"})
 PACKAGE_SUFFIX: Final = ".ovop"
 PART_SUFFIX: Final = ".part"
 KINDS: Final = ("survey-export", "setup")
+MAX_NAME_CHARS: Final = 200  # a device's or an officer's name, as their tables hold it
+MAX_VERSION_CHARS: Final = 40
+MAX_COUNT: Final = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -181,22 +188,22 @@ class Manifest:
                 "created_at is not an ISO 8601 time in UTC",
             )
         device_id = text_field(data, "device_id")
-        if not device_id:
-            raise bad_manifest("device_id kosong", "device_id is empty")
+        if not is_canonical_uuid(device_id):
+            raise bad_manifest("device_id bukan UUID", "device_id is not a UUID")
         return cls(
             format=FORMAT_NAME,
             version=version,
             package_id=package_id,
             kind=kind,
             device_id=device_id,
-            device_name=text_field(data, "device_name"),
-            officer_name=text_field(data, "officer_name"),
+            device_name=_name_field(data, "device_name"),
+            officer_name=_name_field(data, "officer_name"),
             public_key=public_key,
-            app_version=text_field(data, "app_version"),
-            schema_revision=text_field(data, "schema_revision"),
+            app_version=_name_field(data, "app_version", MAX_VERSION_CHARS),
+            schema_revision=_name_field(data, "schema_revision", MAX_VERSION_CHARS),
             created_at=created_at,
-            watermark_from=optional_text_field(data, "watermark_from"),
-            watermark_to=optional_text_field(data, "watermark_to"),
+            watermark_from=_optional_time(data, "watermark_from"),
+            watermark_to=_optional_time(data, "watermark_to"),
             counts=_counts(data.get("counts")),
             members=_member_entries(data.get("members")),
         )
@@ -575,9 +582,34 @@ def _member_entries(value: object) -> tuple[MemberEntry, ...]:
     return tuple(entries)
 
 
+def _name_field(data: Mapping[str, object], name: str, limit: int = MAX_NAME_CHARS) -> str:
+    """A name shown to people and stored in the import log: one line of storable text."""
+    value = text_field(data, name)
+    if len(value) > limit or not is_storable_text(value) or not is_single_line(value):
+        raise bad_manifest(
+            f"kolom '{name}' bukan satu baris teks sampai {limit} karakter",
+            f"the field '{name}' is not one line of text of at most {limit} characters",
+        )
+    return value
+
+
+def _optional_time(data: Mapping[str, object], name: str) -> str | None:
+    value = optional_text_field(data, name)
+    if value is not None and not is_utc_timestamp(value):
+        raise bad_manifest(
+            f"{name} bukan waktu ISO 8601 dalam UTC", f"{name} is not an ISO 8601 time in UTC"
+        )
+    return value
+
+
 def _counts(value: object) -> dict[str, int]:
     if not isinstance(value, dict) or not all(
-        isinstance(name, str) and is_int(count) and count >= 0 for name, count in value.items()
+        isinstance(name, str)
+        and len(name) <= MAX_NAME_CHARS
+        and is_storable_text(name)
+        and is_int(count)
+        and 0 <= count <= MAX_COUNT
+        for name, count in value.items()
     ):
         raise bad_manifest(
             "counts harus berisi bilangan bulat tidak negatif per jenis data",

@@ -1,20 +1,19 @@
 """The rules of the exchange format that both writing and reading keep: the limits, the
-refusals (PackageError and the messages that name each check), member names, JSON-lines records
-and the strict value checks of the manifest."""
+refusals (PackageError and the messages that name each check), member names and JSON-lines
+records, each checked against its table's schema (exchange.schema) as it is read."""
 
 from __future__ import annotations
 
 import json
 import re
-import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
-from typing import Final, TypeGuard
+from typing import Final
 
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.formatting import format_bytes_en, format_bytes_id
+from ovop_desktop.exchange.schema import Fault, FieldError, schemas
 
 MANIFEST_NAME: Final = "manifest.json"
 SIGNATURE_NAME: Final = "manifest.sig"
@@ -25,7 +24,6 @@ KIB: Final = 1024
 MIB: Final = 1024 * KIB
 GIB: Final = 1024 * MIB
 CHUNK: Final = 1 * MIB
-SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 DRIVE = re.compile(r"[A-Za-z]:")
 
 
@@ -71,8 +69,45 @@ def encode_records(records: Iterable[Mapping[str, object]]) -> bytes:
     return "".join([encode(record) + "\n" for record in records]).encode("utf-8")
 
 
+class RecordError(PackageError):
+    """A record whose value breaks its table's schema: names the table, the record, the field
+    and the kind of fault (exchange.schema.Fault)."""
+
+    def __init__(
+        self, member: str, line: int, table: str, record_id: str | None, fault: FieldError
+    ) -> None:
+        field = show(fault.field, 60)
+        which_id = which_en = table
+        if record_id is not None:
+            which_id, which_en = f"{table} {record_id}", f"{table} {record_id}"
+        super().__init__(
+            f"Paket ditolak: rekaman {which_id} (berkas '{show(member)}' baris {line}) tidak "
+            f"sah: kolom '{field}' {fault.detail_id}.",
+            f"Package refused: the {which_en} record ('{show(member)}' line {line}) is not "
+            f"valid: the field '{field}' {fault.detail_en}.",
+            code="bad_record",
+            member=member,
+        )
+        self.table = table
+        self.record_id = record_id
+        self.field = fault.field
+        self.fault: Fault = fault.fault
+        self.line = line
+
+
+def table_of(member: str) -> str | None:
+    """The exchanged table whose records `member` holds (records/<table>.jsonl), or None."""
+    if member.startswith("records/") and member.endswith(".jsonl"):
+        table = member[len("records/") : -len(".jsonl")]
+        return table if table in schemas() else None
+    return None
+
+
 def decode_records(data: bytes, member: str) -> list[dict[str, object]]:
-    """The objects of a record file; raises PackageError naming the member and the line."""
+    """The objects of a record file; raises PackageError naming the member and the line, and
+    RecordError for a record of an exchanged table that breaks its schema."""
+    table = table_of(member)
+    schema = schemas()[table] if table is not None else None
     records: list[dict[str, object]] = []
     try:
         text = data.decode("utf-8")
@@ -90,6 +125,14 @@ def decode_records(data: bytes, member: str) -> list[dict[str, object]]:
             raise bad_record(member, number, "bukan JSON yang sah", "not valid JSON") from error
         if not isinstance(parsed, dict):
             raise bad_record(member, number, "bukan objek JSON", "not a JSON object")
+        if schema is not None:
+            try:
+                schema.check(parsed)
+            except FieldError as fault:
+                record_id = parsed.get("id") if fault.field != "id" else None
+                raise RecordError(
+                    member, number, schema.table, str(record_id) if record_id else None, fault
+                ) from None
         records.append(parsed)
     return records
 
@@ -170,26 +213,6 @@ def optional_text_field(data: Mapping[str, object], name: str) -> str | None:
             f"kolom '{name}' bukan teks atau null", f"the field '{name}' is not text or null"
         )
     return value
-
-
-def is_int(value: object) -> TypeGuard[int]:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def is_canonical_uuid(value: str) -> bool:
-    try:
-        return str(uuid.UUID(value)) == value
-    except ValueError:
-        return False
-
-
-def is_utc_timestamp(value: str) -> bool:
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return False
-    offset = moment.utcoffset()
-    return offset is not None and not offset
 
 
 def unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:

@@ -54,6 +54,7 @@ SURVEYS = encode_records(
             "deleted_at": None,
             "village_code": "63.01.01.2001",
             "village_name": "Benua Lawas",
+            "survey_date": "2025-03-01",
         },
         {
             "id": "1c7a4d2f-9e5b-4a6f-8d2b-3c4d5e6f7081",
@@ -62,13 +63,14 @@ SURVEYS = encode_records(
             "deleted_at": "2025-03-03T10:00:00Z",
             "village_code": "63.01.01.2002",
             "village_name": "Pasi Kuala Ba'u",
+            "survey_date": "2025-03-02",
         },
     ]
 )
 MEMBERS: list[tuple[str, bytes]] = [("records/surveys.jsonl", SURVEYS), (PHOTO_NAME, PHOTO)]
 FIELDS: dict[str, object] = {
     "kind": "survey-export",
-    "device_id": "laptop-tanah-laut-01",
+    "device_id": "7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6",
     "device_name": "Laptop Dinas Tanah Laut",
     "officer_name": "Siti Rahmah",
     "schema_revision": "0007",
