@@ -2,42 +2,283 @@
 
 An officer's laptop holds a record of each kind (surveys, respondents, candidates, assessments
 with their levels, photos, letters and their register entries, the audit entries of a correction
-of a final survey, tombstones); its package imported at the province gives the same canonical
-dump there, alone and with several importers at once.
+of a final survey, tombstones); its packages imported at the province give the same canonical
+dump there, and the same stored rows, alone and with several importers at once. The province's
+own records (reviews, designations) travel in no package: imports leave them as they are.
 """
 
 from __future__ import annotations
 
+import json
+import multiprocessing
+import uuid
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
+from PIL import Image
+from sqlalchemy import JSON, select, text
 
-from ovop_desktop.db.models import Survey
-from ovop_desktop.services.letters.register import LetterOptions, issue_letter
+from ovop_desktop.db.models import (
+    Assessment,
+    Base,
+    CandidateProduct,
+    Designation,
+    Respondent,
+    Survey,
+    SurveyReview,
+)
+from ovop_desktop.exchange.records import TABLES
+from ovop_desktop.services.assessment.assessments import save_assessment
+from ovop_desktop.services.database import Database
+from ovop_desktop.services.letters.register import LetterOptions, issue_letter, void_letter
+from ovop_desktop.services.province.designations import DesignationInput, designate
+from ovop_desktop.services.province.reviews import set_review
 from ovop_desktop.services.rubrics import rubric_in_force
-from ovop_desktop.services.sync.packages import canonical_dump, export_package, import_package
-from tests.conftest import MakeHome
+from ovop_desktop.services.settings.officers import current_officer
+from ovop_desktop.services.surveys.capture import delete_respondent, update_survey
+from ovop_desktop.services.surveys.photos import add_photo, photo_file, remove_photo
+from ovop_desktop.services.sync.packages import (
+    canonical_dump,
+    export_package,
+    import_package,
+)
+from tests.conftest import Home, MakeHome
+from tests.services.sync.staff import import_all
+
+EXCHANGED = [name for name, _ in TABLES]
+# Three members of staff import the packages [Rahmah 1, Yusuf 1, Rahmah 2, Yusuf 2] at once, each
+# in another order, but each officer's in the order they were made: a second package of an officer
+# imported before the first would refuse the records whose parents only the first one carries.
+ORDERS = ((0, 1, 2, 3), (1, 3, 0, 2), (1, 0, 3, 2))
 
 
-def test_a_package_carrying_a_letter_is_imported_at_the_province(
+@dataclass
+class Officer:
+    """An officer's laptop and the records the second round of edits changes."""
+
+    home: Home
+    surveys: list[uuid.UUID]
+    letters: list[uuid.UUID]
+    photos: list[uuid.UUID]
+    assessment: uuid.UUID
+    product: uuid.UUID
+
+
+def _photo(path: Path, colour: tuple[int, int, int]) -> Path:
+    Image.new("RGB", (64, 48), colour).save(path, "JPEG")
+    return path
+
+
+def _officer(make_home: MakeHome, tmp_path: Path, name: str, seed: int, year: int) -> Officer:
+    """A laptop with a record in every exchanged table: demo surveys (respondents, products,
+    final assessments with levels), two photos of one picture, two letters (one voided), a
+    corrected final survey (audit entries) and a deleted respondent. Each officer's letters
+    carry another `year`, so that the numbers of two officers do not meet at the province."""
+    home = make_home(name, name.title(), seed=seed)
+    db = home.db
+    rubric = rubric_in_force(db)
+    officer = current_officer(db)
+    assert officer is not None
+    with db.session() as session:
+        surveys = list(session.scalars(select(Survey.id).order_by(Survey.village_code)))
+        product = session.scalars(
+            select(CandidateProduct.id)
+            .where(CandidateProduct.survey_id == surveys[0])
+            .order_by(CandidateProduct.name)
+        ).first()
+        assessment = session.scalars(
+            select(Assessment.id).where(Assessment.product_id == product)
+        ).one()
+        respondent = session.scalars(
+            select(Respondent.id).where(Respondent.survey_id == surveys[2])
+        ).first()
+    assert product is not None and respondent is not None
+    picture = _photo(tmp_path / f"{name}.jpg", (seed * 40, 120, 200))
+    photos = [
+        add_photo(
+            db, home.paths, picture, survey_id=surveys[0], caption="Balai desa"
+        ).attachment_id,
+        add_photo(
+            db, home.paths, picture, assessment_id=assessment, criterion_id="C1"
+        ).attachment_id,
+    ]
+    letters = [
+        issue_letter(
+            db,
+            home.paths,
+            survey_id,
+            LetterOptions("Bupati", "Amuntai", issued_on=date(year, 11, 2 + index)),
+            rubric,
+        ).letter_id
+        for index, survey_id in enumerate(surveys[:2])
+    ]
+    void_letter(db, letters[0], "Salah alamat")
+    update_survey(
+        db,
+        surveys[1],
+        {"population": 1234, "notes": "Jumlah penduduk dari kantor desa"},
+        reason="Salah hitung",
+        officer_id=officer.id,
+    )
+    delete_respondent(db, respondent)
+    return Officer(home, surveys, letters, photos, assessment, product)
+
+
+def _second_round(officer: Officer) -> None:
+    """Edits after the first export: an update of each kind of record already sent."""
+    db = officer.home.db
+    rubric = rubric_in_force(db)
+    update_survey(db, officer.surveys[0], {"notes": "Dikoreksi"}, reason="Catatan kurang")
+    void_letter(db, officer.letters[1], "Diganti")
+    remove_photo(db, officer.photos[0])
+    save_assessment(
+        db,
+        officer.product,
+        rubric,
+        dict.fromkeys(rubric.criterion_ids, 3),
+        notes={"C2": "Bahan baku dari desa tetangga"},
+    )
+
+
+def _stored_rows(db: Database) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of every exchanged table (and of the criterion levels) as the driver returns
+    them, without the local `exchanged` flag: what the import itself wrote, compared with what
+    the application wrote on the officer's laptop."""
+    rows: dict[str, list[tuple[Any, ...]]] = {}
+    with db.session() as session:
+        connection = session.connection()
+        for table in [*EXCHANGED, "assessment_levels"]:
+            order = "assessment_id, criterion_id" if table == "assessment_levels" else "id"
+            result = connection.execute(text(f"SELECT * FROM {table} ORDER BY {order}"))
+            columns = Base.metadata.tables[table].c
+            keep = [i for i, name in enumerate(result.keys()) if name != "exchanged"]
+            # JSON as SQLite holds it is text, its keys in the order they were written.
+            loads = {
+                i for i, name in enumerate(result.keys()) if isinstance(columns[name].type, JSON)
+            }
+            rows[table] = [
+                tuple(_loaded(row[i]) if i in loads else row[i] for i in keep) for row in result
+            ]
+    return rows
+
+
+def _loaded(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _province_records(db: Database) -> dict[str, list[tuple[Any, ...]]]:
+    with db.session() as session:
+        return {
+            model.__tablename__: [
+                tuple(getattr(row, c.key) for c in model.__table__.c)
+                for row in session.scalars(select(model).order_by(model.id))
+            ]
+            for model in (SurveyReview, Designation)
+        }
+
+
+def _review_and_designate(province: Home, survey_id: uuid.UUID) -> None:
+    """The province's own records about an imported survey."""
+    db = province.db
+    set_review(db, survey_id, "perlu_perbaikan", "Foto produk kurang", reviewer="Staf Provinsi")
+    with db.session() as session:
+        survey = session.get(Survey, survey_id)
+        assert survey is not None
+        product = session.scalars(
+            select(CandidateProduct.id).where(CandidateProduct.survey_id == survey_id)
+        ).first()
+        village = survey.village_code
+    designate(
+        db,
+        DesignationInput(
+            region_code=village,
+            decided_on=date(2026, 11, 20),
+            basis="Hasil penilaian 2026",
+            decree_number="188.44/123/2026",
+            product_id=product,
+        ),
+        rubric_in_force(db),
+        today=date(2026, 12, 1),
+    )
+
+
+def test_every_exchanged_table_arrives_at_the_province_as_the_officer_holds_it(
     make_home: MakeHome, tmp_path: Path
 ) -> None:
-    officer = make_home("rahmah", "Rahmah", seed=1)
-    with officer.db.session() as session:
-        survey_id = session.scalars(select(Survey.id).order_by(Survey.id)).first()
-    assert survey_id is not None
-    issue_letter(
-        officer.db,
-        officer.paths,
-        survey_id,
-        LetterOptions("Bupati", "Amuntai", issued_on=date(2026, 11, 2)),
-        rubric_in_force(officer.db),
-    )
-    package = export_package(officer.db, officer.paths, tmp_path / "usb").path
+    officer = _officer(make_home, tmp_path, "rahmah", seed=1, year=2026)
     province = make_home("provinsi")
+    first = export_package(officer.home.db, officer.home.paths, tmp_path / "usb1").path
 
-    result = import_package(province.db, province.paths, package, trust_new=True)
+    result = import_package(province.db, province.paths, first, trust_new=True)
 
     assert result.status == "imported", result.reason
-    assert canonical_dump(province.db)["letters"] == canonical_dump(officer.db)["letters"] != []
+    sent = canonical_dump(officer.home.db)
+    assert [table for table in EXCHANGED if not sent[table]] == []  # a record of each kind
+    assert canonical_dump(province.db) == sent
+    assert _stored_rows(province.db) == _stored_rows(officer.home.db)
+    for record in sent["attachments"]:
+        assert photo_file(province.paths, record["sha256"]).exists()
+
+    _review_and_designate(province, officer.surveys[0])
+    own = _province_records(province.db)
+    _second_round(officer)
+    second = export_package(officer.home.db, officer.home.paths, tmp_path / "usb2").path
+
+    result = import_package(province.db, province.paths, second)
+
+    assert result.status == "imported", result.reason
+    assert result.counts["updated"] > 0 and result.counts["new"] > 0
+    assert canonical_dump(province.db) == canonical_dump(officer.home.db)
+    assert _stored_rows(province.db) == _stored_rows(officer.home.db)
+    assert _province_records(province.db) == own  # no package touches the province's records
+    assert all(own.values())
+
+
+def _export(officer: Officer, folder: Path) -> Path:
+    return export_package(officer.home.db, officer.home.paths, folder).path
+
+
+def test_importers_at_once_end_as_one_by_one_with_every_table(
+    make_home: MakeHome, tmp_path: Path
+) -> None:
+    officers = [
+        _officer(make_home, tmp_path, "rahmah", seed=1, year=2026),
+        _officer(make_home, tmp_path, "yusuf", seed=2, year=2027),
+    ]
+    rahmah, yusuf = officers
+    packages = [_export(rahmah, tmp_path / "usb-r1"), _export(yusuf, tmp_path / "usb-y1")]
+    for officer in officers:
+        _second_round(officer)
+    packages += [_export(rahmah, tmp_path / "usb-r2"), _export(yusuf, tmp_path / "usb-y2")]
+    serial = make_home("provinsi-satu-satu")
+    for package in packages:
+        assert import_package(serial.db, serial.paths, package, trust_new=True).status == "imported"
+
+    province = make_home("provinsi")
+    url = province.db.url
+    context = multiprocessing.get_context("spawn")
+    start, results = context.Barrier(len(ORDERS)), context.Queue()
+    staff = []
+    for index, order in enumerate(ORDERS):
+        files = [str(packages[i]) for i in order]
+        args = (url, str(tmp_path / f"staf{index}"), files, start, results)
+        staff.append(context.Process(target=import_all, args=args))
+    for member in staff:
+        member.start()
+    outputs = [results.get(timeout=300) for _ in staff]
+    for member in staff:
+        member.join(timeout=60)
+        assert member.exitcode == 0
+
+    statuses = {r["status"] for output in outputs for r in output}
+    assert statuses <= {"imported", "unchanged"}, outputs  # nothing failed on a collision
+    one_by_one = canonical_dump(serial.db)
+    assert [table for table in EXCHANGED if not one_by_one[table]] == []
+    assert canonical_dump(province.db) == one_by_one
+    assert _stored_rows(province.db) == _stored_rows(serial.db)
+    sent = [canonical_dump(officer.home.db) for officer in officers]
+    for table in EXCHANGED:  # each officer's records, once
+        both = sorted([*sent[0][table], *sent[1][table]], key=lambda r: r["id"])
+        assert one_by_one[table] == both, table
