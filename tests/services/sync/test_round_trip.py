@@ -13,17 +13,18 @@ import json
 import multiprocessing
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from PIL import Image
-from sqlalchemy import JSON, select, text
+from sqlalchemy import JSON, bindparam, select, text
 
 from ovop_desktop.db.models import (
     Assessment,
     Base,
     CandidateProduct,
+    Conflict,
     Designation,
     Respondent,
     Survey,
@@ -39,6 +40,7 @@ from ovop_desktop.services.rubrics import rubric_in_force
 from ovop_desktop.services.settings.officers import current_officer
 from ovop_desktop.services.surveys.capture import delete_respondent, update_survey
 from ovop_desktop.services.surveys.photos import add_photo, photo_file, remove_photo
+from ovop_desktop.services.sync.bulk_store import insert_rows
 from ovop_desktop.services.sync.packages import (
     canonical_dump,
     export_package,
@@ -282,3 +284,54 @@ def test_importers_at_once_end_as_one_by_one_with_every_table(
     for table in EXCHANGED:  # each officer's records, once
         both = sorted([*sent[0][table], *sent[1][table]], key=lambda r: r["id"])
         assert one_by_one[table] == both, table
+
+
+def _raw(db: Database, table: str, record_id: uuid.UUID) -> dict[str, Any]:
+    with db.session() as session:
+        model = Base.metadata.tables[table]
+        row = session.connection().execute(
+            text(f"SELECT * FROM {table} WHERE id = :id").bindparams(
+                bindparam("id", type_=model.c.id.type)
+            ),
+            {"id": record_id},
+        )
+        return {k: v for k, v in row.mappings().one().items() if k != "id"}
+
+
+def test_values_written_in_bulk_are_stored_as_sqlalchemy_writes_them(db: Database) -> None:
+    """The bulk insert passes values to the driver itself: each must be what SQLAlchemy's own
+    INSERT would store, whatever the column type (JSON, dates, whole-second times, UUIDs,
+    flags, scores); stored differently, a value reads back or compares differently."""
+    moment = datetime(2026, 8, 3, 10, 0, tzinfo=UTC)  # no fraction of a second
+    rows: dict[type[Any], dict[str, Any]] = {
+        Conflict: {
+            "table_name": "letters",
+            "record_id": uuid.uuid4(),
+            "local_revision": 1,
+            "incoming_revision": 2,
+            "local_data": {"signatory": {"name": "Ahmad", "nip": None}, "n": [1, 2.5]},
+            "incoming_data": {"ü": "ß"},
+            "package_id": uuid.uuid4(),
+            "detected_at": moment,
+            "resolved_at": None,
+        },
+        Designation: {
+            "region_code": "63.08.07.2001",
+            "product_name": "Anyaman Purun",
+            "category": "kerajinan",
+            "decided_on": date(2026, 11, 20),
+            "basis": "Penilaian",
+            "decree_number": "188.44/1/2026",
+            "created_at": moment,
+            "updated_at": moment,
+            "revoked_at": moment,
+            "revoked_reason": "Diganti",
+        },
+    }
+    for model, values in rows.items():
+        table = model.__table__
+        bulk, plain = uuid.uuid4(), uuid.uuid4()
+        with db.session() as session:
+            insert_rows(session, model, [{"id": bulk, **values}])
+            session.execute(table.insert(), [{"id": plain, **values}])
+        assert _raw(db, table.name, bulk) == _raw(db, table.name, plain), table.name
