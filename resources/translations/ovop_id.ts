@@ -374,6 +374,10 @@
     <context>
         <name>DashboardTabs</name>
         <message>
+            <source>Imported, some records refused</source>
+            <translation>Diimpor, sebagian rekaman ditolak</translation>
+        </message>
+        <message>
             <source>&amp;Top candidates</source>
             <translation>&amp;Kandidat teratas</translation>
         </message>
@@ -2964,6 +2968,14 @@ Buka jendela yang sudah terbuka, jangan menjalankannya lagi.</translation>
     </context>
     <context>
         <name>SyncPage</name>
+        <message>
+            <source>Imported, some records refused</source>
+            <translation>Diimpor, sebagian rekaman ditolak</translation>
+        </message>
+        <message>
+            <source>Will be imported, some records refused</source>
+            <translation>Akan diimpor, sebagian rekaman ditolak</translation>
+        </message>
         <message>
             <source>Synchronisation</source>
             <translation>Sinkronisasi</translation>

@@ -220,6 +220,7 @@ class DashboardTabs(QTabWidget):
     def _outcomes(self) -> dict[str, str]:
         return {
             "imported": self.tr("Imported"),
+            "partial": self.tr("Imported, some records refused"),
             "unchanged": self.tr("Nothing new"),
             "rejected": self.tr("Refused"),
         }

@@ -341,6 +341,12 @@ class SyncPage(QWidget):
         if result.status == "rejected":
             needs_trust = row.final is None and row.needs_trust
             return self.tr("Needs trust") if needs_trust else self.tr("Rejected")
+        if result.status == "partial":
+            return (
+                self.tr("Imported, some records refused")
+                if row.final is not None
+                else self.tr("Will be imported, some records refused")
+            )
         return self.tr("Imported") if row.final is not None else self.tr("Will be imported")
 
     def _fill_preview(self) -> None:
