@@ -1,39 +1,134 @@
-"""Online backup copies of the SQLite database (SQLite's backup API: safe while it is in use)."""
+"""Online backup copies of the SQLite database (SQLite's backup API: safe while it is in use).
+
+A copy counts as good only once it has been checked: it opens, `integrity_check` passes, it has
+a schema revision, and every table holds the rows the database held when it was copied. Rotation
+deletes good copies only beyond the newest few good ones, and a start that fails again on an
+unchanged database reuses its copy instead of adding one: failed starts never push out the last
+good backups.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
+from ovop_desktop.db.health import (
+    DatabaseFileError,
+    inspect_database_file,
+    read_only_connection,
+    table_row_counts,
+)
 from ovop_desktop.files import atomic_path
 
 KEEP_AUTOMATIC_BACKUPS = 10
 AUTOMATIC_PREFIX = "sebelum-migrasi-"
 
 
+class BackupError(RuntimeError):
+    """A backup copy turned out unusable; it was removed."""
+
+
+def _tables(connection: sqlite3.Connection) -> frozenset[str]:
+    rows = connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+    return frozenset(str(row[0]) for row in rows if not str(row[0]).startswith("sqlite_"))
+
+
 def backup_sqlite(database_file: Path, target: Path) -> Path:
-    """Copy `database_file` to `target` consistently, writing a temporary file first."""
+    """Copy `database_file` to `target` consistently, writing a temporary file first; the copy
+    is checked against the database before it takes its name (`BackupError` if it fails)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(target) as partial:
-        source = sqlite3.connect(f"file:{database_file}?mode=ro", uri=True)
+        source = read_only_connection(database_file)
         try:
+            source.execute("BEGIN")  # the counts and the copy see the same snapshot
+            expected = table_row_counts(source, _tables(source))
             copy = sqlite3.connect(partial)
             try:
                 source.backup(copy)
             finally:
                 copy.close()
+            source.execute("COMMIT")
         finally:
             source.close()
+        problem = backup_problem(partial, expected)
+        if problem is not None:
+            raise BackupError(f"the backup copy of {database_file} is not usable: {problem}")
     return target
+
+
+def backup_problem(copy: Path, expected: dict[str, int] | None = None) -> str | None:
+    """Why the backup file `copy` is no good backup, or None when it is: it opens, its
+    integrity check passes, it has a schema revision and (when given) the expected row counts."""
+    try:
+        state = inspect_database_file(copy, writable=False)
+        if state is None:
+            return "missing"
+        connection = read_only_connection(copy)
+        try:
+            integrity = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
+            counts = table_row_counts(connection, _tables(connection))
+        finally:
+            connection.close()
+    except DatabaseFileError as exc:
+        return str(exc.trouble)
+    except (sqlite3.Error, OSError) as exc:
+        return str(exc)
+    if integrity != ["ok"]:
+        return "integrity check: " + "; ".join(integrity[:3])
+    if expected is not None and counts != expected:
+        return "row counts differ from the database"
+    return None
+
+
+def is_good_backup(copy: Path) -> bool:
+    """A quick look (no integrity check): opens, whole, with a schema revision."""
+    try:
+        state = inspect_database_file(copy, writable=False)
+    except DatabaseFileError:
+        return False
+    return state is not None and state.revision is not None
+
+
+def newest_good_backup(backups_dir: Path) -> Path | None:
+    """The newest backup in `backups_dir` (automatic or made by hand) that looks good."""
+    if not backups_dir.is_dir():
+        return None
+    copies = sorted(backups_dir.glob("*.sqlite3"), key=lambda p: p.stat().st_mtime, reverse=True)
+    return next((copy for copy in copies if is_good_backup(copy)), None)
+
+
+def _digest(file: Path) -> str:
+    digest = hashlib.sha256()
+    with file.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _automatic(backups_dir: Path) -> list[Path]:
+    return sorted(backups_dir.glob(f"{AUTOMATIC_PREFIX}*.sqlite3"))
 
 
 def automatic_backup(database_file: Path, backups_dir: Path, label: str) -> Path:
-    """A timestamped copy made before a migration; only the newest few are kept."""
+    """A checked, timestamped copy made before a migration. A copy identical to the newest one
+    (a start that failed before on the same database) is not kept twice; only the newest few
+    good copies are kept, and copies that are no good never count towards them."""
+    earlier = _automatic(backups_dir) if backups_dir.is_dir() else []
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = backups_dir / f"{AUTOMATIC_PREFIX}{stamp}-{label}.sqlite3"
     backup_sqlite(database_file, target)
-    old = sorted(backups_dir.glob(f"{AUTOMATIC_PREFIX}*.sqlite3"))
-    for stale in old[:-KEEP_AUTOMATIC_BACKUPS]:
-        stale.unlink(missing_ok=True)
+    same_label = bool(earlier) and earlier[-1].name.endswith(f"-{label}.sqlite3")
+    if same_label and _digest(earlier[-1]) == _digest(target):
+        target.unlink()
+        return earlier[-1]
+    _rotate(_automatic(backups_dir))
     return target
+
+
+def _rotate(copies: Iterable[Path]) -> None:
+    good = [copy for copy in copies if is_good_backup(copy)]
+    for stale in good[:-KEEP_AUTOMATIC_BACKUPS]:
+        stale.unlink(missing_ok=True)

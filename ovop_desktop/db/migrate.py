@@ -17,6 +17,7 @@ from sqlalchemy.pool import NullPool
 
 from ovop_desktop.db.backup import automatic_backup
 from ovop_desktop.db.engine import make_engine
+from ovop_desktop.db.health import inspect_database_file
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest revision of migrations/versions (a test checks it). Knowing it without Alembic lets
 # an up-to-date database open without importing Alembic at all: start-up is faster.
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 
 
 class MigrationError(RuntimeError):
@@ -88,11 +89,25 @@ def sqlite_file(url: str) -> Path | None:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
+    if parsed.query.get("uri") == "true" and parsed.database.startswith("file:"):
+        return Path(parsed.database.removeprefix("file:"))
     return Path(parsed.database)
 
 
+def opened_read_only(url: str) -> bool:
+    """A SQLite URL that asks for the file read-only (`file:…?mode=ro&uri=true`)."""
+    parsed = make_url(url)
+    return parsed.get_backend_name() == "sqlite" and parsed.query.get("mode") == "ro"
+
+
 def upgrade(url: str, *, backups_dir: Path | None = None, target: str = "head") -> MigrationResult:
-    """Bring the database at `url` to `target`, backing up a SQLite file that has data first."""
+    """Bring the database at `url` to `target`, backing up a SQLite file that has data first.
+
+    A SQLite file is looked at before anything opens it for writing: a broken one raises
+    `DatabaseFileError` untouched (and no backup of it is made)."""
+    database_file = sqlite_file(url)
+    if database_file is not None:
+        inspect_database_file(database_file, writable=not opened_read_only(url))
     engine = make_engine(url, foreign_keys=False, poolclass=NullPool)
     try:
         before = current_revision(engine)
@@ -104,7 +119,6 @@ def upgrade(url: str, *, backups_dir: Path | None = None, target: str = "head") 
         if before == wanted:
             return MigrationResult(before, wanted, None)
         backup = None
-        database_file = sqlite_file(url)
         if backups_dir is not None and database_file is not None and _has_tables(engine):
             backup = automatic_backup(database_file, backups_dir, before or "kosong")
         _run_upgrade(engine, target)

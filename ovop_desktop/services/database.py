@@ -18,8 +18,17 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ovop_desktop.db.backup import BackupError
 from ovop_desktop.db.engine import make_engine, make_session_factory
-from ovop_desktop.db.migrate import MigrationResult, UnknownRevisionError, upgrade
+from ovop_desktop.db.health import DatabaseFileError, inspect_database_file
+from ovop_desktop.db.migrate import (
+    MigrationResult,
+    UnknownRevisionError,
+    opened_read_only,
+    sqlite_file,
+    upgrade,
+)
+from ovop_desktop.services.broken_database import broken_database_error
 from ovop_desktop.services.errors import StorageError, StorageKind, file_error
 
 # SQLite primary result codes (https://sqlite.org/rescode.html); extended codes carry the
@@ -179,9 +188,29 @@ class Database:
 
 
 def open_database(url: str, *, backups_dir: Path | None = None, migrate: bool = True) -> Database:
-    """Open `url`, bringing its schema up to date first (SQLite files are backed up before)."""
+    """Open `url`, bringing its schema up to date first (SQLite files are backed up before).
+
+    A SQLite file that is broken (empty, truncated, no database, locked, read-only, without a
+    schema version) is refused before anything writes to it, with a message naming it and the
+    newest good backup."""
     try:
-        migration = upgrade(url, backups_dir=backups_dir) if migrate else None
+        if migrate:
+            migration = upgrade(url, backups_dir=backups_dir)
+        else:
+            migration = None
+            database_file = sqlite_file(url)
+            if database_file is not None:
+                inspect_database_file(database_file, writable=not opened_read_only(url))
+    except DatabaseFileError as exc:
+        raise broken_database_error(exc, backups_dir) from exc
+    except BackupError as exc:
+        raise StorageError(
+            "Cadangan sebelum pembaruan basis data tidak utuh, jadi basis data tidak diperbarui "
+            f"dan tidak diubah. Basis data mungkin rusak: jalankan 'ovop db check'. ({exc})",
+            "The backup made before upgrading the database is not whole, so the database was "
+            f"neither upgraded nor changed. It may be damaged: run 'ovop db check'. ({exc})",
+            kind=StorageKind.CORRUPT,
+        ) from exc
     except UnknownRevisionError as exc:
         raise StorageError(
             "Basis data ini dibuat oleh versi OVOP Desktop yang lebih baru "
