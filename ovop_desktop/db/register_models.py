@@ -15,11 +15,14 @@ from ovop_desktop.db.base import Base, SyncRecord, UtcDateTime, utc_now
 
 
 class Letter(SyncRecord, Base):
-    """An issued recommendation letter. Its number is never reused, even when voided."""
+    """An issued recommendation letter. Its number is never reused, even when voided.
+
+    Each laptop numbers its own letters (1, 2, 3… per year), so a number is unique per issuing
+    device (`device_id`): the province holds the letters of many officers side by side."""
 
     __tablename__ = "letters"
 
-    number: Mapped[str] = mapped_column(String(100), nullable=False, unique=True)
+    number: Mapped[str] = mapped_column(String(100), nullable=False)
     year: Mapped[int] = mapped_column(Integer, nullable=False)
     sequence: Mapped[int] = mapped_column(Integer, nullable=False)
     issued_on: Mapped[date] = mapped_column(Date, nullable=False)
@@ -35,7 +38,8 @@ class Letter(SyncRecord, Base):
     voided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     __table_args__ = (
-        UniqueConstraint("year", "sequence", name="uq_letters_year_sequence"),
+        UniqueConstraint("device_id", "year", "sequence", name="uq_letters_device_year_sequence"),
+        UniqueConstraint("device_id", "number", name="uq_letters_device_number"),
         CheckConstraint("status IN ('issued', 'void')", name="status"),
     )
 

@@ -241,7 +241,7 @@ def test_upgrade_to_province_review_keeps_the_data_and_adds_usable_tables(
     tables = ("regions", "officers", "surveys", "candidate_products", "assessments")
     before = {t: _count(first_revision_db, t) for t in (*tables, "assessment_levels")}
 
-    result = upgrade(url)
+    result = upgrade(url, target="0004")
 
     assert (result.from_revision, result.to_revision) == ("0003", "0004")
     assert {t: _count(first_revision_db, t) for t in before} == before

@@ -15,11 +15,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ovop_desktop.core.letter_identity import LetterIdentity, letter_identity
 from ovop_desktop.core.rubric import Rubric
-from ovop_desktop.db.models import Letter, Survey
+from ovop_desktop.db.models import Survey
 from ovop_desktop.files import atomic_write
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.reports.data import LetterData
@@ -30,8 +30,10 @@ from ovop_desktop.services.letters.register import (
     LetterOptions,
     assessment_snapshot,
     letter_record,
+    next_sequence,
     prepare_letter,
 )
+from ovop_desktop.services.settings.officers import local_device_id
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ def issue_region_letters(
             f"Folder {out_dir} tidak dapat dibuat: {exc}", f"Folder {out_dir} cannot be made: {exc}"
         ) from exc
     day = options.issued_on or date.today()
+    device = local_device_id(db)
     with db.session() as session:
         surveys = session.execute(
             select(Survey.id, Survey.village_name, Survey.village_code)
@@ -83,9 +86,7 @@ def issue_region_letters(
             )
             .order_by(Survey.village_code, Survey.survey_date)
         ).all()
-        first = (
-            session.scalar(select(func.max(Letter.sequence)).where(Letter.year == day.year)) or 0
-        ) + 1
+        first = next_sequence(session, device, day.year)
     latest = {code: (sid, village) for sid, village, code in surveys}  # last survey per village
     jobs: list[tuple[LetterData, dict[str, object], LetterIdentity, uuid.UUID]] = []
     skipped: list[str] = []
@@ -119,7 +120,9 @@ def issue_region_letters(
                 target = out_dir / _file_name(data.number, data.village)
                 atomic_write(target, pdf)
                 with db.session() as session:
-                    session.add(letter_record(identity, data, survey_id, snapshot, pdf))
+                    session.add(
+                        letter_record(identity, data, survey_id, snapshot, pdf, device_id=device)
+                    )
                 written.append(target)
                 if progress:
                     progress(len(written), total)

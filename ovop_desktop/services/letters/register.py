@@ -2,6 +2,8 @@
 issuing, voiding and verifying.
 
 A number is never reused: the sequence restarts each year and a voided letter keeps its number.
+Each laptop numbers its own letters: a letter carries the device that issued it, and the next
+number follows that laptop's letters of the year only, not a colleague's it has imported.
 The snapshot holds what the assessment said when the letter was issued; its hash, printed in the
 verification code, shows later whether the assessment has changed since.
 """
@@ -16,7 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
 from ovop_desktop.core.letter_identity import (
     LetterIdentity,
@@ -36,6 +39,7 @@ from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError, NotFoundError
 from ovop_desktop.services.letters.letter_settings import load_letter_settings
 from ovop_desktop.services.rubrics import get_rubric
+from ovop_desktop.services.settings.officers import local_device_id
 from ovop_desktop.services.surveys import photos
 
 
@@ -245,18 +249,36 @@ def prepare_letter(
     )
 
 
+def next_sequence(session: Session, device_id: uuid.UUID, year: int) -> int:
+    """The next letter sequence of `year` on the laptop `device_id`: one after its own letters.
+
+    Letters of other laptops (imported from colleagues) do not count: their numbers are theirs.
+    Letters without a device (issued before letters carried one) count as this laptop's own, so
+    a new number never repeats one of them."""
+    highest = session.scalar(
+        select(func.max(Letter.sequence)).where(
+            Letter.year == year, or_(Letter.device_id == device_id, Letter.device_id.is_(None))
+        )
+    )
+    return (highest or 0) + 1
+
+
 def letter_record(
     identity: LetterIdentity,
     data: LetterData,
     survey_id: uuid.UUID,
     snapshot: dict[str, Any],
     pdf: bytes,
+    *,
+    device_id: uuid.UUID,
 ) -> Letter:
-    """The register entry of a rendered letter (one letter, one batch letter alike)."""
+    """The register entry of a rendered letter (one letter, one batch letter alike), issued on
+    the laptop `device_id`."""
     recommended = snapshot["recommended"]
     signatory = data.signatory
     return Letter(
         id=identity.letter_id,
+        device_id=device_id,
         number=identity.number,
         year=data.issued_on.year,
         sequence=identity.sequence,
@@ -286,16 +308,15 @@ def issue_letter(
     settings = load_letter_settings(db)
     day = options.issued_on or date.today()
     snapshot = assessment_snapshot(db, survey_id, rubric)
+    device = local_device_id(db)
     with db.session() as session:
-        sequence = (
-            session.scalar(select(func.max(Letter.sequence)).where(Letter.year == day.year)) or 0
-        ) + 1
+        sequence = next_sequence(session, device, day.year)
         identity = letter_identity(settings.number_template or "", sequence, day, snapshot)
         data = prepare_letter(
             db, paths, survey_id, replace(options, issued_on=day), rubric, identity=identity
         )
         pdf = render_letter(data, deterministic=deterministic)
-        session.add(letter_record(identity, data, survey_id, snapshot, pdf))
+        session.add(letter_record(identity, data, survey_id, snapshot, pdf, device_id=device))
     return IssuedLetter(identity.letter_id, identity.number, identity.verification_code, pdf)
 
 
