@@ -48,6 +48,9 @@ def backup_sqlite(database_file: Path, target: Path) -> Path:
             copy = sqlite3.connect(partial)
             try:
                 source.backup(copy)
+                # A copy of a database in WAL mode is in WAL mode too: made self-contained, it
+                # can be read (and checked) later without -wal and -shm files beside it.
+                copy.execute("PRAGMA journal_mode=DELETE")
             finally:
                 copy.close()
             source.execute("COMMIT")
@@ -63,10 +66,10 @@ def backup_problem(copy: Path, expected: dict[str, int] | None = None) -> str | 
     """Why the backup file `copy` is no good backup, or None when it is: it opens, its
     integrity check passes, it has a schema revision and (when given) the expected row counts."""
     try:
-        state = inspect_database_file(copy, writable=False)
+        state = inspect_database_file(copy, writable=False, immutable=True)
         if state is None:
             return "missing"
-        connection = read_only_connection(copy)
+        connection = read_only_connection(copy, immutable=True)
         try:
             integrity = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
             counts = table_row_counts(connection, _tables(connection))
@@ -86,7 +89,7 @@ def backup_problem(copy: Path, expected: dict[str, int] | None = None) -> str | 
 def is_good_backup(copy: Path) -> bool:
     """A quick look (no integrity check): opens, whole, with a schema revision."""
     try:
-        state = inspect_database_file(copy, writable=False)
+        state = inspect_database_file(copy, writable=False, immutable=True)
     except DatabaseFileError:
         return False
     return state is not None and state.revision is not None

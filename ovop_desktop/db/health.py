@@ -52,15 +52,20 @@ class FileState:
     revision: str | None
 
 
-def read_only_connection(path: Path, mode: str = "ro") -> sqlite3.Connection:
-    """A connection that does not write to `path` (it does not create it either)."""
-    connection = sqlite3.connect(f"file:{path}?mode={mode}", uri=True, isolation_level=None)
+def read_only_connection(
+    path: Path, mode: str = "ro", *, immutable: bool = False
+) -> sqlite3.Connection:
+    """A connection that does not write to `path` (it does not create it either).
+
+    `immutable` is for files nobody writes (backups): no locks and no -wal/-shm files beside."""
+    uri = f"{path.resolve().as_uri()}?mode={mode}{'&immutable=1' if immutable else ''}"
+    connection = sqlite3.connect(uri, uri=True, isolation_level=None)
     connection.execute(f"PRAGMA busy_timeout={db_engine.SQLITE_BUSY_TIMEOUT_MS}")
     return connection
 
 
-def _read_state(path: Path, mode: str) -> FileState:
-    connection = read_only_connection(path, mode)
+def _read_state(path: Path, mode: str, immutable: bool) -> FileState:
+    connection = read_only_connection(path, mode, immutable=immutable)
     try:
         connection.execute("BEGIN")
         tables = frozenset(
@@ -112,11 +117,14 @@ def _trouble_of(error: sqlite3.Error) -> FileTrouble:
     return FileTrouble.TRUNCATED  # SQLITE_CORRUPT, SQLITE_IOERR short reads, and the like
 
 
-def inspect_database_file(path: Path, *, writable: bool = True) -> FileState | None:
+def inspect_database_file(
+    path: Path, *, writable: bool = True, immutable: bool = False
+) -> FileState | None:
     """What the file at `path` holds, or None when there is no file yet (a first start).
 
     Raises `DatabaseFileError` for a file that must not be used; `writable=False` accepts a
-    file that cannot be written (it is being opened read-only on purpose)."""
+    file that cannot be written (it is being opened read-only on purpose); `immutable` is for a
+    backup (see `read_only_connection`)."""
     if not path.exists():
         return None
     if path.is_dir():
@@ -129,13 +137,13 @@ def inspect_database_file(path: Path, *, writable: bool = True) -> FileState | N
         raise DatabaseFileError(path, trouble)
     try:
         try:
-            state = _read_state(path, "ro")
+            state = _read_state(path, "ro", immutable)
         except sqlite3.Error as exc:
             if getattr(exc, "sqlite_errorcode", 0) & 0xFF != SQLITE_READONLY:
                 raise
             # A log left by a crash needs recovering, which a read-only connection cannot do:
             # reading through a writable one recovers it, as any start would.
-            state = _read_state(path, "rw")
+            state = _read_state(path, "rw", immutable)
     except sqlite3.Error as exc:
         raise DatabaseFileError(path, _trouble_of(exc), str(exc)) from exc
     if state.revision is None and state.tables - {"alembic_version"}:

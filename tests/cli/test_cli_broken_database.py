@@ -1,0 +1,78 @@
+"""Every command on a broken database file ends with a plain message and status 1, never a
+traceback, and leaves the file as it was; `ovop db check` names the damage."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ovop_desktop.cli import main
+from ovop_desktop.db import engine as db_engine
+from ovop_desktop.paths import AppPaths, resolve_paths
+from tests.db.test_broken_databases import garbage, schema_less, truncated, zero_byte
+
+
+@pytest.fixture
+def home(tmp_path: Path, sqlite_template: Path) -> AppPaths:
+    paths = resolve_paths(tmp_path / "home").ensure()
+    shutil.copyfile(sqlite_template, paths.database_file)
+    return paths
+
+
+def _run(capsys: pytest.CaptureFixture[str], paths: AppPaths, *args: str) -> tuple[int, str]:
+    code = main(["--home", str(paths.data_dir.parent), *args])
+    out, err = capsys.readouterr()
+    return code, out + err
+
+
+@pytest.mark.parametrize("damage", [zero_byte, truncated, garbage, schema_less])
+@pytest.mark.parametrize("command", [("surveys", "list"), ("db", "backup"), ("db", "upgrade")])
+def test_a_command_on_a_broken_database_is_refused_in_plain_words(
+    capsys: pytest.CaptureFixture[str],
+    home: AppPaths,
+    damage: Callable[[Path], None],
+    command: tuple[str, ...],
+) -> None:
+    damage(home.database_file)
+    before = hashlib.sha256(home.database_file.read_bytes()).hexdigest()
+    code, output = _run(capsys, home, *command)
+    assert code == 1
+    assert "Traceback" not in output
+    assert f"Galat: Berkas basis data {home.database_file}" in output
+    assert hashlib.sha256(home.database_file.read_bytes()).hexdigest() == before
+
+
+def test_a_locked_database_is_refused_in_plain_words(
+    capsys: pytest.CaptureFixture[str], home: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(db_engine, "SQLITE_BUSY_TIMEOUT_MS", 0)
+    holder = sqlite3.connect(home.database_file, isolation_level=None)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("INSERT INTO settings (key, value, updated_at) VALUES ('x', '1', '2026')")
+    try:
+        code, output = _run(capsys, home, "surveys", "list")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert code == 1 and "Traceback" not in output
+    assert "sedang dikunci program lain" in output
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes all")
+def test_a_read_only_database_is_refused_in_plain_words(
+    capsys: pytest.CaptureFixture[str], home: AppPaths
+) -> None:
+    home.database_file.chmod(0o444)
+    try:
+        code, output = _run(capsys, home, "surveys", "list")
+    finally:
+        home.database_file.chmod(0o644)
+    assert code == 1 and "Traceback" not in output
+    assert "hanya dapat dibaca" in output
