@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -309,5 +310,123 @@ def test_one_live_designation_per_region_is_enforced_by_the_schema(any_backend_u
             add(revoked=False)
         with db.session() as session:
             assert len(session.scalars(select(Designation)).all()) == 3
+    finally:
+        db.dispose()
+
+
+def _seed_letters(url: str, device: uuid.UUID) -> None:
+    """At revision 0004: a survey and three letters of 2026, two issued before letters carried
+    their laptop (no device) and one with this laptop's device."""
+    from sqlalchemy import text
+
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        for code, name, level, parent in (
+            ("63", "KALIMANTAN SELATAN", "provinsi", None),
+            ("63.08", "KAB. HULU SUNGAI UTARA", "kabupaten/kota", "63"),
+            ("63.08.07", "Banjang", "kecamatan", "63.08"),
+            ("63.08.07.2001", "Banjang", "desa", "63.08.07"),
+        ):
+            connection.execute(
+                text(
+                    "INSERT INTO regions (code, name, level, parent_code, updated_at,"
+                    " search_name) VALUES (:code, :name, :level, :parent, :at, :search)"
+                ),
+                {
+                    "code": code,
+                    "name": name,
+                    "level": level,
+                    "parent": parent,
+                    "at": STAMP,
+                    "search": name.lower(),
+                },
+            )
+        connection.execute(
+            text(
+                "INSERT INTO surveys (id, revision, created_at, updated_at, village_code,"
+                " village_name, district_name, regency_name, survey_date, status)"
+                " VALUES (:id, 1, :at, :at, '63.08.07.2001', 'Banjang', 'Banjang',"
+                " 'KAB. HULU SUNGAI UTARA', '2026-08-03', 'final')"
+            ),
+            {"id": SURVEY_ID, "at": STAMP},
+        )
+        for sequence, owner in ((1, None), (2, None), (3, device.hex)):
+            connection.execute(
+                text(
+                    "INSERT INTO letters (id, revision, created_at, updated_at, device_id, number,"
+                    " year, sequence, issued_on, survey_id, signatory, snapshot, snapshot_hash,"
+                    " verification_code, status, base_revision, exchanged) VALUES (:id, 1, :at,"
+                    " :at, :device, :number, 2026, :sequence, '2026-11-02', :survey,"
+                    " :signatory, :snapshot, :hash, :code, 'issued', 0, false)"
+                ),
+                {
+                    "id": uuid.UUID(int=sequence).hex,
+                    "at": STAMP,
+                    "device": owner,
+                    "number": f"500.2/{sequence}/DKUKM/XI/2026",
+                    "sequence": sequence,
+                    "survey": SURVEY_ID,
+                    "signatory": '{"name": "Kepala Dinas"}',
+                    "snapshot": '{"recommended": null, "candidates": []}',
+                    "hash": "a" * 64,
+                    "code": f"AAAA{sequence}-BBBBB",
+                },
+            )
+    engine.dispose()
+
+
+def test_upgrade_to_letter_numbers_per_device_keeps_the_letters(any_backend_url: str) -> None:
+    """0004 → 0005 on a database holding letters, on both backends: every letter stays as it
+    was; afterwards a colleague's letter may carry the same year, sequence and number, the same
+    laptop's may not, and the next number follows the laptop's own letters and the old ones."""
+    from sqlalchemy.exc import IntegrityError
+
+    from ovop_desktop.db.models import Letter
+    from ovop_desktop.services.letters.register import next_sequence
+
+    device, colleague = uuid.uuid4(), uuid.uuid4()
+    upgrade(any_backend_url, target="0004")
+    _seed_letters(any_backend_url, device)
+
+    result = upgrade(any_backend_url)
+
+    assert (result.from_revision, result.to_revision) == ("0004", "0005")
+    db = open_database(any_backend_url)
+    try:
+        with db.session() as session:
+            kept = [
+                (row.id, row.device_id, row.number, row.year, row.sequence, row.verification_code)
+                for row in session.scalars(select(Letter).order_by(Letter.sequence))
+            ]
+        assert kept == [
+            (uuid.UUID(int=n), owner, f"500.2/{n}/DKUKM/XI/2026", 2026, n, f"AAAA{n}-BBBBB")
+            for n, owner in ((1, None), (2, None), (3, device))
+        ]
+
+        def add(owner: uuid.UUID, sequence: int, code: str) -> None:
+            with db.session() as session:
+                session.add(
+                    Letter(
+                        device_id=owner,
+                        number=f"500.2/{sequence}/DKUKM/XI/2026",
+                        year=2026,
+                        sequence=sequence,
+                        issued_on=date(2026, 11, 20),
+                        survey_id=uuid.UUID(SURVEY_ID),
+                        signatory={"name": "Kepala Dinas"},
+                        snapshot={},
+                        snapshot_hash="b" * 64,
+                        verification_code=code,
+                    )
+                )
+
+        add(colleague, 3, "CCCCC-00003")  # a colleague's letter 3 of 2026 sits beside ours
+        with pytest.raises(IntegrityError):
+            add(device, 3, "CCCCC-00004")  # our own number 3 again
+        with db.session() as session:
+            assert next_sequence(session, device, 2026) == 4
+            assert next_sequence(session, uuid.uuid4(), 2026) == 3  # the old letters count
+            assert next_sequence(session, colleague, 2026) == 4
+            assert next_sequence(session, device, 2027) == 1
     finally:
         db.dispose()
