@@ -52,9 +52,16 @@ def cmd_db_backup(ctx: Context) -> int:
 
 
 def cmd_db_check(ctx: Context) -> int:
-    from ovop_desktop.services.settings.maintenance import check_database
+    from ovop_desktop.db.migrate import sqlite_file
+    from ovop_desktop.services.settings.maintenance import check_database, check_sqlite_file
 
-    report = check_database(ctx.db)
+    # A SQLite file is checked without opening it through the application, which refuses (and
+    # never writes to) a broken one; a file not there yet is made, as on any first start.
+    database_file = sqlite_file(ctx.url)
+    if database_file is not None and database_file.exists():
+        report = check_sqlite_file(database_file, ctx.paths.backups_dir)
+    else:
+        report = check_database(ctx.db)
     for line in report.lines:
         print(line)
     return Exit.OK if report.ok else Exit.ERROR

@@ -76,3 +76,49 @@ def test_a_read_only_database_is_refused_in_plain_words(
         home.database_file.chmod(0o644)
     assert code == 1 and "Traceback" not in output
     assert "hanya dapat dibaca" in output
+
+
+def test_db_check_reports_tables_and_row_counts_of_a_whole_database(
+    capsys: pytest.CaptureFixture[str], home: AppPaths
+) -> None:
+    code, output = _run(capsys, home, "db", "check")
+    assert code == 0, output
+    assert "Baris per tabel:" in output and "settings 0" in output
+    assert "Hasil: baik" in output
+
+
+def _drop_table(file: Path, table: str) -> None:
+    connection = sqlite3.connect(file)
+    with connection:
+        connection.execute("PRAGMA foreign_keys=OFF")
+        connection.execute(f"DROP TABLE {table}")
+    connection.close()
+
+
+def _set_revision(file: Path, revision: str) -> None:
+    connection = sqlite3.connect(file)
+    with connection:
+        connection.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+    connection.close()
+
+
+@pytest.mark.parametrize(
+    ("damage", "words"),
+    [
+        (lambda file: _drop_table(file, "settings"), "Tabel hilang: settings"),
+        (lambda file: _set_revision(file, "9999"), "Skema: 9999 tidak dikenal"),
+        (schema_less, "alembic_version"),
+        (truncated, "Berkas: RUSAK"),
+        (zero_byte, "Berkas: RUSAK"),
+    ],
+)
+def test_db_check_finds_damage_integrity_check_alone_misses(
+    capsys: pytest.CaptureFixture[str],
+    home: AppPaths,
+    damage: Callable[[Path], None],
+    words: str,
+) -> None:
+    damage(home.database_file)
+    code, output = _run(capsys, home, "db", "check")
+    assert code == 1 and "Traceback" not in output
+    assert words in output and "Hasil: ada masalah" in output

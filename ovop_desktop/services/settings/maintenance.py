@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -9,8 +10,15 @@ from pathlib import Path
 from sqlalchemy import text
 
 from ovop_desktop.db.backup import backup_sqlite
-from ovop_desktop.db.migrate import current_revision, head_revision, sqlite_file
+from ovop_desktop.db.health import (
+    DatabaseFileError,
+    inspect_database_file,
+    read_only_connection,
+    table_row_counts,
+)
+from ovop_desktop.db.migrate import current_revision, head_revision, known_revisions, sqlite_file
 from ovop_desktop.paths import AppPaths
+from ovop_desktop.services.broken_database import broken_database_error
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import StorageError
 
@@ -64,5 +72,72 @@ def check_database(db: Database) -> CheckReport:
             lines.append(f"Rujukan antartabel: {len(broken)} rujukan rusak")
         else:
             lines.append("Rujukan antartabel: baik")
+    lines.append("Hasil: baik" if ok else "Hasil: ada masalah")
+    return CheckReport(ok, tuple(lines))
+
+
+def check_sqlite_file(database_file: Path, backups_dir: Path) -> CheckReport:
+    """Check a SQLite file without opening it for writing: whole and ours (header, length,
+    schema revision known), every table of the schema there and each one readable to the end
+    (its rows counted), `integrity_check` and `foreign_key_check` clean. Finds damage that
+    `integrity_check` alone misses, and works on a file the application refuses to open."""
+    from ovop_desktop.db.models import Base
+
+    lines = [f"Basis data: sqlite ({database_file})"]
+    try:
+        state = inspect_database_file(database_file, writable=False)
+    except DatabaseFileError as exc:
+        error = broken_database_error(exc, backups_dir)
+        return CheckReport(
+            False, (*lines, f"Berkas: RUSAK: {error.message_id}", "Hasil: ada masalah")
+        )
+    if state is None:
+        return CheckReport(False, (*lines, "Berkas: tidak ada", "Hasil: ada masalah"))
+    ok = True
+    head = head_revision()
+    if state.revision == head:
+        lines.append(f"Skema: {state.revision} (terbaru)")
+    elif state.revision is None:
+        lines.append("Skema: basis data kosong: dibuat pada awal berikutnya")
+    elif state.revision in known_revisions():
+        ok = False
+        lines.append(f"Skema: {state.revision}, seharusnya {head}: jalankan 'ovop db upgrade'")
+    else:
+        ok = False
+        lines.append(f"Skema: {state.revision} tidak dikenal (versi aplikasi yang lebih baru?)")
+    if state.revision is not None:
+        missing = sorted(set(Base.metadata.tables) - state.tables)
+        if missing:
+            ok = False
+            lines.append("Tabel hilang: " + ", ".join(missing))
+    connection = read_only_connection(database_file)
+    try:
+        counts: dict[str, int] = {}
+        for table in sorted(state.tables):
+            try:
+                counts.update(table_row_counts(connection, frozenset({table})))
+                for _row in connection.execute(f'SELECT * FROM "{table}"'):
+                    pass  # every page of the table read, not only its count
+            except sqlite3.Error as exc:
+                ok = False
+                lines.append(f"Tabel {table}: TIDAK TERBACA ({exc})")
+        integrity = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
+        broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+    except sqlite3.Error as exc:
+        ok = False
+        integrity, broken = [str(exc)], []
+    finally:
+        connection.close()
+    lines.append("Baris per tabel: " + ", ".join(f"{t} {n}" for t, n in counts.items()))
+    if integrity == ["ok"]:
+        lines.append("Keutuhan berkas: baik")
+    else:
+        ok = False
+        lines.append("Keutuhan berkas: RUSAK: " + "; ".join(integrity[:5]))
+    if broken:
+        ok = False
+        lines.append(f"Rujukan antartabel: {len(broken)} rujukan rusak")
+    else:
+        lines.append("Rujukan antartabel: baik")
     lines.append("Hasil: baik" if ok else "Hasil: ada masalah")
     return CheckReport(ok, tuple(lines))
