@@ -73,11 +73,11 @@ def _photo(path: Path, colour: tuple[int, int, int]) -> Path:
     return path
 
 
-def _officer(make_home: MakeHome, tmp_path: Path, name: str, seed: int, year: int) -> Officer:
+def _officer(make_home: MakeHome, tmp_path: Path, name: str, seed: int) -> Officer:
     """A laptop with a record in every exchanged table: demo surveys (respondents, products,
-    final assessments with levels), two photos of one picture, two letters (one voided), a
-    corrected final survey (audit entries) and a deleted respondent. Each officer's letters
-    carry another `year`, so that the numbers of two officers do not meet at the province."""
+    final assessments with levels), two photos of one picture, two letters of 2026 (one
+    voided), a corrected final survey (audit entries) and a deleted respondent. Every officer's
+    letters are numbered 1 and 2: numbers are per laptop, and they meet at the province."""
     home = make_home(name, name.title(), seed=seed)
     db = home.db
     rubric = rubric_in_force(db)
@@ -111,7 +111,7 @@ def _officer(make_home: MakeHome, tmp_path: Path, name: str, seed: int, year: in
             db,
             home.paths,
             survey_id,
-            LetterOptions("Bupati", "Amuntai", issued_on=date(year, 11, 2 + index)),
+            LetterOptions("Bupati", "Amuntai", issued_on=date(2026, 11, 2 + index)),
             rubric,
         ).letter_id
         for index, survey_id in enumerate(surveys[:2])
@@ -209,7 +209,7 @@ def _review_and_designate(province: Home, survey_id: uuid.UUID) -> None:
 def test_every_exchanged_table_arrives_at_the_province_as_the_officer_holds_it(
     make_home: MakeHome, tmp_path: Path
 ) -> None:
-    officer = _officer(make_home, tmp_path, "rahmah", seed=1, year=2026)
+    officer = _officer(make_home, tmp_path, "rahmah", seed=1)
     province = make_home("provinsi")
     first = export_package(officer.home.db, officer.home.paths, tmp_path / "usb1").path
 
@@ -246,8 +246,8 @@ def test_importers_at_once_end_as_one_by_one_with_every_table(
     make_home: MakeHome, tmp_path: Path
 ) -> None:
     officers = [
-        _officer(make_home, tmp_path, "rahmah", seed=1, year=2026),
-        _officer(make_home, tmp_path, "yusuf", seed=2, year=2027),
+        _officer(make_home, tmp_path, "rahmah", seed=1),
+        _officer(make_home, tmp_path, "yusuf", seed=2),
     ]
     rahmah, yusuf = officers
     packages = [_export(rahmah, tmp_path / "usb-r1"), _export(yusuf, tmp_path / "usb-y1")]
@@ -281,6 +281,8 @@ def test_importers_at_once_end_as_one_by_one_with_every_table(
     assert canonical_dump(province.db) == one_by_one
     assert _stored_rows(province.db) == _stored_rows(serial.db)
     sent = [canonical_dump(officer.home.db) for officer in officers]
+    numbers = [sorted(record["number"] for record in dump["letters"]) for dump in sent]
+    assert numbers[0] == numbers[1]  # both officers' letters 1 and 2 of 2026 are kept
     for table in EXCHANGED:  # each officer's records, once
         both = sorted([*sent[0][table], *sent[1][table]], key=lambda r: r["id"])
         assert one_by_one[table] == both, table
