@@ -163,7 +163,7 @@ def _designation_screens(shots: ShotsLike, window: MainWindow, worker: Worker) -
     shots.settle(worker)
     page.show_regency("63.03")
     first = page.tree.topLevelItem(0)
-    assert first is not None, 'the designation tree is empty'
+    assert first is not None, "the designation tree is empty"
     page.tree.setCurrentItem(first)
     shots.settle(worker)
     shots.save("penetapan", window)
