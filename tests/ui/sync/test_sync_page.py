@@ -172,3 +172,37 @@ def test_a_conflict_is_listed_and_settled_with_a_reason(
     with province.db.session() as session:
         survey = session.get(Survey, survey_id)
         assert survey is not None and survey.notes == "Catatan Yusuf"
+
+
+def test_a_partly_refused_package_says_so_before_and_after_apply(
+    qtbot: QtBot,
+    make_home: MakeHome,
+    make_page: Callable[[Home], SyncPage],
+    tmp_path: Path,
+) -> None:
+    from ovop_desktop.services.sync.packages import import_package
+    from tests.services.sync.repackage import Records, repackaged
+
+    rahmah = make_home("rahmah", "Rahmah Hidayati", seed=1)
+    province = make_home("provinsi")
+    exported = export_package(rahmah.db, rahmah.paths, tmp_path / "usb").path
+    import_package(province.db, province.paths, exported, trust_new=True)
+
+    def one_survey_from_the_future(records: Records) -> None:
+        records["records/surveys.jsonl"][0]["updated_at"] = "2999-01-01T00:00:00+00:00"
+
+    package = repackaged(
+        exported, tmp_path / "jam", rahmah.paths.data_dir, one_survey_from_the_future
+    )
+    page = make_page(province)
+    page.preview_files([str(package)])
+
+    partly = "Will be imported, some records refused"
+    qtbot.waitUntil(lambda: page.preview_table.rowCount() == 1, timeout=SLOW)
+    qtbot.waitUntil(lambda: page.preview_table.item(0, STATUS).text() == partly, timeout=SLOW)
+    qtbot.waitUntil(page.apply_button.isEnabled, timeout=SLOW)
+    qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: page.preview_table.item(0, STATUS).text() == "Imported, some records refused",
+        timeout=SLOW,
+    )
