@@ -6,7 +6,9 @@ everything under one folder instead (tests, demos, portable installs on a USB st
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +19,40 @@ APP_NAME = "OVOP Desktop"
 APP_AUTHOR = "OVOP"
 HOME_ENV = "OVOP_HOME"
 DATABASE_FILE_NAME = "ovop.sqlite3"
+
+# The data folder holds every officer's NIP and phone number: its folders are the user's alone
+# (0700) and the files the application makes in it are 0600, whatever the umask says.
+PRIVATE_FOLDER_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create `folder` (and missing parents) readable by the user alone, and take group and
+    world access away from it if it already exists.
+
+    On Windows there are no mode bits: the folders live in the user's profile (platformdirs'
+    per-user folders), whose ACLs already keep other users out, so nothing is done there. A
+    folder that cannot be changed (a read-only or foreign filesystem, another owner) is left as
+    it is; writing into it reports the real trouble later.
+    """
+    folder.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
+    if sys.platform == "win32":
+        return
+    with contextlib.suppress(OSError):
+        current = stat.S_IMODE(folder.stat().st_mode)
+        if current & 0o077:  # only access is taken away: a read-only folder stays read-only
+            os.chmod(folder, current & ~0o077)
+
+
+def make_private_file(path: Path) -> None:
+    """Take group and world access away from the existing file `path` (POSIX; see
+    `make_private_folder` for Windows). A file that cannot be changed is left as it is."""
+    if sys.platform == "win32":
+        return
+    with contextlib.suppress(OSError):
+        current = stat.S_IMODE(path.stat().st_mode)
+        if current & 0o077:
+            os.chmod(path, current & ~0o077)
 
 
 @dataclass(frozen=True)
@@ -57,8 +93,14 @@ class AppPaths:
         return self.log_dir / "ovop.log"
 
     def ensure(self) -> AppPaths:
+        """Create the folders, the user's alone (see `make_private_folder`). The backups and
+        attachments folders are made (0700) when first written to; here they are only
+        tightened if they exist, so that a read-only data folder still opens."""
         for folder in (self.data_dir, self.config_dir, self.cache_dir, self.log_dir):
-            folder.mkdir(parents=True, exist_ok=True)
+            make_private_folder(folder)
+        for folder in (self.backups_dir, self.attachments_dir):
+            if folder.is_dir():
+                make_private_folder(folder)
         return self
 
 

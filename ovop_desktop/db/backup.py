@@ -22,6 +22,7 @@ from ovop_desktop.db.health import (
     table_row_counts,
 )
 from ovop_desktop.files import atomic_path
+from ovop_desktop.paths import PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE
 
 KEEP_AUTOMATIC_BACKUPS = 10
 AUTOMATIC_PREFIX = "sebelum-migrasi-"
@@ -38,9 +39,12 @@ def _tables(connection: sqlite3.Connection) -> frozenset[str]:
 
 def backup_sqlite(database_file: Path, target: Path) -> Path:
     """Copy `database_file` to `target` consistently, writing a temporary file first; the copy
-    is checked against the database before it takes its name (`BackupError` if it fails)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_path(target) as partial:
+    is checked against the database before it takes its name (`BackupError` if it fails).
+
+    The copy holds everything the database holds, so it is the user's alone (0600) wherever it
+    goes, and a folder made for it is too (0700); an existing folder is left as it is."""
+    target.parent.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
+    with atomic_path(target, mode=PRIVATE_FILE_MODE) as partial:
         source = read_only_connection(database_file)
         try:
             source.execute("BEGIN")  # the counts and the copy see the same snapshot

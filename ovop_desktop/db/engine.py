@@ -7,6 +7,7 @@ DDL nor lets SAVEPOINT work unless SQLAlchemy emits BEGIN itself.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ovop_desktop.db.base import SyncRecord, utc_now
 from ovop_desktop.db.survey_models import Assessment, AssessmentLevel
+from ovop_desktop.paths import make_private_file
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -34,9 +36,30 @@ def make_engine(url: str, *, foreign_keys: bool = True, **kwargs: Any) -> Engine
     return engine
 
 
+def _sqlite_file(engine: Engine) -> Path | None:
+    """The database file of a SQLite engine; None in memory or for a `file:` URI."""
+    database = engine.url.database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
 def _configure_sqlite(engine: Engine, *, foreign_keys: bool) -> None:
+    database_file = _sqlite_file(engine)
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        if database_file is not None:
+            # Every officer's NIP and phone number is in here: the file is the user's alone,
+            # whatever the umask made of it. The connection has just created a new file (empty)
+            # and no -wal or -shm file exists yet: SQLite gives those the database file's mode,
+            # so they follow. Files an older version left wider are tightened too.
+            for path in (
+                database_file,
+                database_file.with_name(database_file.name + "-wal"),
+                database_file.with_name(database_file.name + "-shm"),
+            ):
+                make_private_file(path)
         dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN itself, below
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")

@@ -53,6 +53,7 @@ def write_package(
     key: DeviceKey,
     *,
     limits: Limits = DEFAULT_LIMITS,
+    mode: int | None = None,
 ) -> Path:
     """Write a signed package into ``folder`` and return its path.
 
@@ -60,6 +61,14 @@ def write_package(
     ``public_key`` (of ``key``), ``app_version``, ``package_id`` (a new UUID) and ``created_at``
     (now) are filled in when absent. The zip is written to ``<name>.part``, synced, then renamed;
     an existing file is never overwritten (`` (2)``, `` (3)``… go before the suffix).
+
+    ``mode`` sets the file's permission bits; by default the package gets the mode any file the
+    user saves there gets. Packages go to a folder the user chose: a USB stick (FAT and exFAT
+    have no modes at all) or a folder they share on purpose, and a colleague or the province's
+    laptop must be able to read them there, so the folder's owner decides who may read them
+    (and encryption to the province protects their content). A caller that writes a package
+    into the application's own data folder passes ``paths.PRIVATE_FILE_MODE`` (0600), as
+    everything else in that folder is the user's alone.
     """
     name = _package_file_name(file_name)
     entries = _entries_for(members, limits)
@@ -78,7 +87,7 @@ def write_package(
     part = folder / (name + PART_SUFFIX)
     try:
         final = _free_path(folder, name)
-        with atomic_open(final, partial=part) as handle:
+        with atomic_open(final, mode=mode, partial=part) as handle:
             stored: set[str] = set()
             for _attempt in range(2):
                 handle.seek(0)

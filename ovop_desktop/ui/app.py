@@ -40,14 +40,23 @@ def _configure_logging(paths: AppPaths) -> None:
     root.setLevel(logging.INFO)
 
 
+class DataFolderNotWritableError(Exception):
+    """The lock file cannot be made: the data folder is read-only, not the user's, or gone."""
+
+
 def acquire_instance_lock(paths: AppPaths) -> QLockFile | None:
     """The lock that keeps a second instance off this data directory; None if it is held.
 
     QLockFile notices a lock left behind by a crashed process (its PID is gone) and takes it.
+    A lock that cannot be made at all is not "already running": `DataFolderNotWritableError`.
     """
     lock = QLockFile(str(paths.lock_file))
     lock.setStaleLockTime(0)
-    return lock if lock.tryLock(200) else None
+    if lock.tryLock(200):
+        return lock
+    if lock.error() == QLockFile.LockError.LockFailedError:
+        return None
+    raise DataFolderNotWritableError(str(paths.data_dir))
 
 
 def prepare_database(paths: AppPaths, db_url: str | None) -> Database:
@@ -155,7 +164,12 @@ class Startup(QObject):
 def run_application(
     home: str | None = None, db_url: str | None = None, packages: list[str] | None = None
 ) -> int:
-    paths = resolve_paths(home).ensure()
+    paths = resolve_paths(home)
+    unwritable: str | None = None
+    try:
+        paths.ensure()
+    except OSError as exc:  # a folder cannot be made: read-only, not the user's, disk full
+        unwritable = str(exc.filename or paths.data_dir)
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("OVOP Desktop")
@@ -163,7 +177,20 @@ def run_application(
     app.setOrganizationName("OVOP")
     i18n.install(app, interface_language(paths))
 
-    lock = acquire_instance_lock(paths)
+    try:
+        if unwritable is not None:
+            raise DataFolderNotWritableError(unwritable)
+        lock = acquire_instance_lock(paths)
+    except DataFolderNotWritableError as exc:
+        message = QApplication.translate(
+            "Startup",
+            "OVOP Desktop cannot write to its data folder:\n%1\n\n"
+            "Make the folder writable for your user account (or free the disk, or choose "
+            "another folder with --home), then start again.",
+        ).replace("%1", str(exc))
+        print(message, file=sys.stderr)
+        dialogs.fatal(message)
+        return 1
     if lock is None:
         message = QApplication.translate(
             "Startup",

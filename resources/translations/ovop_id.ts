@@ -2456,6 +2456,16 @@ Switch to the open window instead of starting it again.</source>
 
 Buka jendela yang sudah terbuka, jangan menjalankannya lagi.</translation>
         </message>
+        <message>
+            <source>OVOP Desktop cannot write to its data folder:
+%1
+
+Make the folder writable for your user account (or free the disk, or choose another folder with --home), then start again.</source>
+            <translation>OVOP Desktop tidak dapat menulis ke folder datanya:
+%1
+
+Izinkan akun pengguna Anda menulis di folder itu (atau kosongkan ruang disk, atau pilih folder lain dengan --home), lalu jalankan lagi.</translation>
+        </message>
     </context>
     <context>
         <name>SurveyEditor</name>
