@@ -16,6 +16,8 @@ RegionCsvFormat = Literal["lengkap", "kode-nama"]
 _FULL_HEADER = ("kode", "nama", "tingkat", "kode_induk")
 _SHORT_HEADER = ("kode", "nama")
 _MAX_LISTED_PROBLEMS = 50
+# A region's code or name is a few dozen characters; a longer field is a wrong file, not a region.
+MAX_FIELD_CHARS = 10_000
 _BOM = b"\xef\xbb\xbf"
 _LEVEL_BY_TINGKAT = {level.value: level for level in RegionLevel}
 
@@ -190,12 +192,19 @@ class _CsvRecords:
                 cells = next(reader)
             except StopIteration:
                 return
-            except csv.Error:
-                self.problems.append(_unclosed_quote(previous_end + 1))
+            except csv.Error as exc:
+                line = previous_end + 1
+                if "field larger than field limit" in str(exc):
+                    self.problems.append(_field_too_long(line))
+                else:
+                    self.problems.append(_unclosed_quote(line))
                 return
             line = previous_end + 1
             previous_end = reader.line_num
             if not any(cell.strip() for cell in cells):
+                continue
+            if any(len(cell) > MAX_FIELD_CHARS for cell in cells):
+                self.problems.append(_field_too_long(line))
                 continue
             if reader.line_num > line and any("\n" in c or "\r" in c for c in cells):
                 self.problems.append(_unclosed_quote(line))
@@ -340,6 +349,17 @@ def _unclosed_quote(line: int) -> RowProblem:
         None,
         'tanda kutip (") dibuka tetapi tidak ditutup di baris yang sama',
         'a quotation mark (") is opened but not closed on the same line',
+    )
+
+
+def _field_too_long(line: int) -> RowProblem:
+    return RowProblem(
+        line,
+        None,
+        f"satu isian lebih dari {MAX_FIELD_CHARS:,} karakter; ".replace(",", ".")
+        + "berkas ini bukan daftar wilayah atau rusak",
+        f"a field is longer than {MAX_FIELD_CHARS:,} characters; "
+        "this file is not a region list or is damaged",
     )
 
 

@@ -25,6 +25,7 @@ from ovop_desktop.exchange.spreadsheet import (
     read_rows,
     read_sheets,
 )
+from ovop_desktop.exchange.xlsx_guard import XlsxRefusedError, check_xlsx
 from ovop_desktop.services.assessment.assessments import save_assessment
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError
@@ -206,9 +207,19 @@ def _made_for(lists: Sequence[Row]) -> tuple[str, int] | None:
 
 def _check_template(db: Database, rubric: Rubric, source: Path) -> tuple[_Plan, list[SheetProblem]]:
     try:
+        # Size, rows, XML declarations and cell types first: openpyxl never sees a hostile file.
+        check_xlsx(source)
         sheets = read_sheets(source, (SURVEYS, PRODUCTS, LEVEL_SHEET, LISTS))
-    except UnreadableWorkbookError as exc:
+    except (UnreadableWorkbookError, XlsxRefusedError) as exc:
         raise InvalidInputError(exc.message_id, exc.message_en) from exc
+    except (ValueError, TypeError, IndexError, KeyError, OverflowError, EOFError) as exc:
+        # Whatever else openpyxl stumbles on in a crafted file: refused, never a traceback.
+        raise InvalidInputError(
+            f"{source.name} tidak dapat dibaca sebagai templat. Simpan ulang sebagai Excel "
+            "Workbook (.xlsx), lalu coba lagi.",
+            f"{source.name} cannot be read as a template. Save it again as an Excel Workbook "
+            "(.xlsx), then try again.",
+        ) from exc
     problems: list[SheetProblem] = [
         SheetProblem(
             sheet,
