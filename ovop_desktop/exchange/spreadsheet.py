@@ -32,6 +32,7 @@ from ovop_desktop.core.formatting import parse_number_id
 from ovop_desktop.core.rubric import LEVELS
 from ovop_desktop.core.text import fold
 from ovop_desktop.db.survey_models import MARKET_REACHES
+from ovop_desktop.exchange.xlsx_guard import check_xlsx
 from ovop_desktop.files import atomic_open, atomic_path
 
 CellValue: TypeAlias = str | int | float | Decimal | date | bool | None
@@ -489,7 +490,11 @@ def read_rows(
 
 
 def read_sheets(source: Path, titles: Collection[str]) -> dict[str, list[Row]]:
-    """The cell values of the sheets named `titles` that `source` has, row by row."""
+    """The cell values of the sheets named `titles` that `source` has, row by row.
+
+    Size, rows, XML declarations and cell types are checked first (`check_xlsx`, which raises
+    `XlsxRefusedError`): openpyxl never sees a hostile file, whoever calls this."""
+    check_xlsx(source)
     try:
         with warnings.catch_warnings():
             # Excel extensions openpyxl does not keep (its own kind of validation): harmless.

@@ -25,7 +25,7 @@ from ovop_desktop.exchange.spreadsheet import (
     read_rows,
     read_sheets,
 )
-from ovop_desktop.exchange.xlsx_guard import XlsxRefusedError, check_xlsx
+from ovop_desktop.exchange.xlsx_guard import XlsxRefusedError
 from ovop_desktop.services.assessment.assessments import save_assessment
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError
@@ -207,8 +207,6 @@ def _made_for(lists: Sequence[Row]) -> tuple[str, int] | None:
 
 def _check_template(db: Database, rubric: Rubric, source: Path) -> tuple[_Plan, list[SheetProblem]]:
     try:
-        # Size, rows, XML declarations and cell types first: openpyxl never sees a hostile file.
-        check_xlsx(source)
         sheets = read_sheets(source, (SURVEYS, PRODUCTS, LEVEL_SHEET, LISTS))
     except (UnreadableWorkbookError, XlsxRefusedError) as exc:
         raise InvalidInputError(exc.message_id, exc.message_en) from exc

@@ -108,9 +108,9 @@ def test_a_huge_compressible_comment_is_refused_before_parsing(
     bad = _rewrite(template, survei_xml, spoil)
     assert bad.stat().st_size < 200_000
     parsed: list[Path] = []
-    monkeypatch.setattr(
-        "ovop_desktop.services.surveys.xlsx_template_import.read_sheets",
-        lambda source, titles: parsed.append(source) or {},
+    monkeypatch.setattr(  # openpyxl's reader: it must never be reached
+        "ovop_desktop.exchange.spreadsheet.load_workbook",
+        lambda source, **_options: parsed.append(source) or {},
     )
     with pytest.raises(InvalidInputError) as caught:
         import_template(db, rubric, bad)
@@ -132,9 +132,9 @@ def test_too_many_rows_are_refused_before_parsing(
     survei_xml = _survei_xml(template)
     bad = _rewrite(template, survei_xml, spoil)
     parsed: list[Path] = []
-    monkeypatch.setattr(
-        "ovop_desktop.services.surveys.xlsx_template_import.read_sheets",
-        lambda source, titles: parsed.append(source) or {},
+    monkeypatch.setattr(  # openpyxl's reader: it must never be reached
+        "ovop_desktop.exchange.spreadsheet.load_workbook",
+        lambda source, **_options: parsed.append(source) or {},
     )
     with pytest.raises(InvalidInputError) as caught:
         import_template(db, rubric, bad)
