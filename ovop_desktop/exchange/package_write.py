@@ -15,14 +15,8 @@ from typing import IO
 from ovop_desktop import __version__
 from ovop_desktop.core.formatting import format_bytes_en, format_bytes_id
 from ovop_desktop.exchange.keys import DeviceKey
-from ovop_desktop.exchange.package import (
-    FORMAT_NAME,
-    FORMAT_VERSION,
-    PACKAGE_SUFFIX,
-    PART_SUFFIX,
-    Manifest,
-    MemberEntry,
-)
+from ovop_desktop.exchange.manifest import FORMAT_NAME, FORMAT_VERSION, Manifest, MemberEntry
+from ovop_desktop.exchange.package import PACKAGE_SUFFIX, PART_SUFFIX
 from ovop_desktop.exchange.package_format import (
     DEFAULT_LIMITS,
     MANIFEST_NAME,

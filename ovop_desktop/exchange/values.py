@@ -1,5 +1,5 @@
 """The strict checks of single travelling values (UUIDs, times, hashes, text), shared by the
-manifest (exchange.package) and the record schema (exchange.schema)."""
+manifest (exchange.manifest) and the record schema (exchange.schema)."""
 
 from __future__ import annotations
 

@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 from ovop_desktop.exchange.keys import load_or_create_key
-from ovop_desktop.exchange.package import Manifest, read_package
+from ovop_desktop.exchange.manifest import Manifest
+from ovop_desktop.exchange.package import read_package
 from ovop_desktop.exchange.package_format import PackageError, RecordError, decode_records
 from ovop_desktop.exchange.schema import Fault
 from ovop_desktop.services.sync.packages import (

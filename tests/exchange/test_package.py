@@ -27,13 +27,13 @@ from ovop_desktop.exchange.keys import (
     load_or_create_key,
     verify_signature,
 )
-from ovop_desktop.exchange.package import (
+from ovop_desktop.exchange.manifest import (
     FORMAT_NAME,
     FORMAT_VERSION,
     Manifest,
     future_version_error,
-    read_package,
 )
+from ovop_desktop.exchange.package import read_package
 from ovop_desktop.exchange.package_format import (
     MIB,
     Limits,
