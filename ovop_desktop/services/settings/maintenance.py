@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -43,6 +44,18 @@ def backup_database(db: Database, paths: AppPaths, target: Path | None = None) -
     return backup_sqlite(database_file, target)
 
 
+def _integrity_lines(integrity: list[str], broken: Sequence[object], lines: list[str]) -> bool:
+    """Report SQLite's integrity_check and foreign_key_check results; True when both are clean."""
+    whole = integrity == ["ok"]
+    lines.append(
+        "Keutuhan berkas: baik" if whole else "Keutuhan berkas: RUSAK: " + "; ".join(integrity[:5])
+    )
+    lines.append(
+        f"Rujukan antartabel: {len(broken)} rujukan rusak" if broken else "Rujukan antartabel: baik"
+    )
+    return whole and not broken
+
+
 @dataclass(frozen=True)
 class CheckReport:
     ok: bool
@@ -62,16 +75,7 @@ def check_database(db: Database) -> CheckReport:
         with db.connect() as connection:
             integrity = [row[0] for row in connection.execute(text("PRAGMA integrity_check"))]
             broken = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
-        if integrity == ["ok"]:
-            lines.append("Keutuhan berkas: baik")
-        else:
-            ok = False
-            lines.append("Keutuhan berkas: RUSAK: " + "; ".join(integrity[:5]))
-        if broken:
-            ok = False
-            lines.append(f"Rujukan antartabel: {len(broken)} rujukan rusak")
-        else:
-            lines.append("Rujukan antartabel: baik")
+        ok = _integrity_lines(integrity, broken, lines) and ok
     lines.append("Hasil: baik" if ok else "Hasil: ada masalah")
     return CheckReport(ok, tuple(lines))
 
@@ -129,15 +133,6 @@ def check_sqlite_file(database_file: Path, backups_dir: Path) -> CheckReport:
     finally:
         connection.close()
     lines.append("Baris per tabel: " + ", ".join(f"{t} {n}" for t, n in counts.items()))
-    if integrity == ["ok"]:
-        lines.append("Keutuhan berkas: baik")
-    else:
-        ok = False
-        lines.append("Keutuhan berkas: RUSAK: " + "; ".join(integrity[:5]))
-    if broken:
-        ok = False
-        lines.append(f"Rujukan antartabel: {len(broken)} rujukan rusak")
-    else:
-        lines.append("Rujukan antartabel: baik")
+    ok = _integrity_lines(integrity, broken, lines) and ok
     lines.append("Hasil: baik" if ok else "Hasil: ada masalah")
     return CheckReport(ok, tuple(lines))
