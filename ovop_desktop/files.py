@@ -68,9 +68,12 @@ def _default_mode(target: Path) -> int:
 
 def _partial_beside(target: Path) -> Path:
     """A fresh, empty file beside `target` (readable by its owner alone until `mode` is set)."""
-    descriptor, name = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".part"
-    )
+    try:
+        descriptor, name = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+        )
+    except OSError as error:  # a missing or read-only folder: name the file asked for
+        raise type(error)(error.errno, error.strerror, str(target)) from error
     os.close(descriptor)
     return Path(name)
 

@@ -36,3 +36,10 @@ def test_a_new_file_gets_the_umask_mode_and_an_existing_one_keeps_its_own(tmp_pa
     secret = tmp_path / "kunci"
     atomic_write(secret, b"k", mode=0o600)
     assert secret.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_missing_folder_is_reported_with_the_file_asked_for(tmp_path: Path) -> None:
+    target = tmp_path / "tidak-ada" / "surat.pdf"
+    with pytest.raises(FileNotFoundError) as caught:
+        atomic_write(target, b"x")
+    assert caught.value.filename == str(target)  # never the hidden temporary name

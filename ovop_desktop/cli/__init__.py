@@ -26,6 +26,7 @@ from ovop_desktop.cli import (
 )
 from ovop_desktop.cli.context import Context, Exit, add_command
 from ovop_desktop.core.errors import DomainError
+from ovop_desktop.services.errors import file_error
 
 __all__ = ["Context", "Exit", "build_parser", "gui_main", "main"]
 
@@ -61,11 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = Context(args)
     try:
         return int(args.handler(ctx))
-    except DomainError as exc:
-        print(f"Galat: {exc.message_id}\n({exc.message_en})", file=sys.stderr)
-        return Exit.ERROR
-    except OSError as exc:
-        print(f"Galat: berkas tidak dapat dibaca atau ditulis: {exc}", file=sys.stderr)
+    except (DomainError, OSError) as exc:
+        # A file that cannot be read or written gets the same plain words as in the window.
+        error = file_error(exc) if isinstance(exc, OSError) else exc
+        print(f"Galat: {error.message_id}\n({error.message_en})", file=sys.stderr)
         return Exit.ERROR
     finally:
         ctx.close()
