@@ -212,6 +212,8 @@ def apply_records(
     tables: dict[str, list[dict[str, Any]]],
     media: dict[str, bytes],
     package_id: uuid.UUID,
+    *,
+    source_device: uuid.UUID | None = None,
 ) -> ApplyCounts:
     """Merge every record of a package into the open session's transaction, table by table in
     the order of the foreign keys, in bulk (services.sync.bulk_store)."""

@@ -351,7 +351,14 @@ def _apply(
     }
     with db.raw_session() as session:
         try:
-            counts = apply_records(session, paths, tables, media, uuid.UUID(manifest.package_id))
+            counts = apply_records(
+                session,
+                paths,
+                tables,
+                media,
+                uuid.UUID(manifest.package_id),
+                source_device=uuid.UUID(manifest.device_id),
+            )
         except (SQLAlchemyError, ValueError, KeyError, TypeError) as exc:
             session.rollback()
             if transient(exc) or storage_error(exc) is not None:
