@@ -14,6 +14,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from ovop_desktop.db import ownership  # noqa: F401  (registers the owner of new records)
 from ovop_desktop.db.base import SyncRecord, utc_now
 from ovop_desktop.db.survey_models import Assessment, AssessmentLevel
 from ovop_desktop.paths import make_private_file

@@ -43,6 +43,9 @@ class Officer(Base):
     nip: Mapped[str | None] = mapped_column(String(30), nullable=True)
     unit: Mapped[str | None] = mapped_column(String(200), nullable=True)
     phone: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    # The laptop that made this profile: only a package from it may change the profile
+    # (db.ownership; NULL for profiles saved before owners were recorded).
+    device_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, nullable=False)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, nullable=False)
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import select
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
 from ovop_desktop.db.engine import make_engine
 from ovop_desktop.db.migrate import head_revision, upgrade
@@ -388,7 +389,7 @@ def test_upgrade_to_letter_numbers_per_device_keeps_the_letters(any_backend_url:
     upgrade(any_backend_url, target="0004")
     _seed_letters(any_backend_url, device)
 
-    result = upgrade(any_backend_url)
+    result = upgrade(any_backend_url, target="0005")
 
     assert (result.from_revision, result.to_revision) == ("0004", "0005")
     db = open_database(any_backend_url)
@@ -430,3 +431,46 @@ def test_upgrade_to_letter_numbers_per_device_keeps_the_letters(any_backend_url:
             assert next_sequence(session, device, 2027) == 1
     finally:
         db.dispose()
+
+
+def test_upgrade_to_officer_owners_keeps_the_profiles_and_new_ones_get_this_laptop(
+    any_backend_url: str,
+) -> None:
+    """0005 → 0006 on a database holding officers and letters: every profile stays, with no
+    owner (its laptop is not known); a profile saved afterwards is this laptop's."""
+    from ovop_desktop.db.models import Officer
+    from ovop_desktop.services.settings.officers import local_device_id
+
+    upgrade(any_backend_url, target="0005")
+    _seed_letters(any_backend_url, uuid.uuid4())
+    engine = make_engine(any_backend_url)
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO officers (id, name, nip, created_at, updated_at)"
+                " VALUES (:id, 'Siti Rahmah', '198001012005012001', :at, :at)"
+            ),
+            {"id": uuid.UUID(int=7).hex, "at": STAMP},
+        )
+    engine.dispose()
+
+    result = upgrade(any_backend_url)
+
+    assert (result.from_revision, result.to_revision) == ("0005", "0006")
+    db = open_database(any_backend_url)
+    try:
+        with db.session() as session:
+            old = session.get(Officer, uuid.UUID(int=7))
+            assert old is not None
+            assert (old.name, old.nip, old.device_id) == ("Siti Rahmah", "198001012005012001", None)
+            session.add(Officer(id=uuid.UUID(int=8), name="Ahmad Fauzi"))
+        with db.session() as session:
+            new = session.get(Officer, uuid.UUID(int=8))
+            assert new is not None and new.device_id == local_device_id(db)
+            assert _letter_count(session) == 3
+    finally:
+        db.dispose()
+
+
+def _letter_count(session: Session) -> int:
+    return int(session.execute(text("SELECT count(*) FROM letters")).scalar_one())

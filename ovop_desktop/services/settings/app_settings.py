@@ -7,11 +7,12 @@ from typing import Any
 from sqlalchemy import select
 
 from ovop_desktop.db.models import Setting, utc_now
+from ovop_desktop.db.ownership import LOCAL_DEVICE_SETTING
 from ovop_desktop.services.database import Database
 
 RUBRIC_IN_FORCE = "rubric_in_force"
 OFFICER_PROFILE = "officer_profile"
-LOCAL_DEVICE = "local_device"
+LOCAL_DEVICE = LOCAL_DEVICE_SETTING
 
 
 def get_setting(db: Database, key: str, default: Any = None) -> Any:

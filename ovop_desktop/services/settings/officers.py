@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import platform
 import uuid
 from dataclasses import dataclass
 
 from ovop_desktop.db.models import Device, Officer, utc_now
+from ovop_desktop.db.ownership import local_device
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError
 from ovop_desktop.services.settings.app_settings import (
-    LOCAL_DEVICE,
     OFFICER_PROFILE,
     get_setting,
     set_setting,
@@ -80,17 +79,10 @@ def save_profile(
 
 
 def local_device_id(db: Database) -> uuid.UUID:
-    """This laptop's device id, made on first use. It marks every record made here."""
-    stored = get_setting(db, LOCAL_DEVICE)
-    if stored is not None:
-        return uuid.UUID(stored)
+    """This laptop's device id, made on first use. It marks every record made here
+    (db.ownership)."""
     with db.session() as session:
-        device = Device(name=platform.node() or "laptop", is_local=True, trusted=True)
-        session.add(device)
-        session.flush()
-        device_id = device.id
-    set_setting(db, LOCAL_DEVICE, str(device_id))
-    return device_id
+        return local_device(session)
 
 
 def device_name(db: Database) -> str:

@@ -188,7 +188,6 @@ def _apply_changes(
             session.add(
                 AuditEntry(
                     officer_id=officer_id,
-                    device_id=record.device_id,
                     table_name=type(record).__tablename__,  # type: ignore[attr-defined]
                     record_id=record.id,
                     field=name,
