@@ -78,6 +78,20 @@ def _partial_beside(target: Path) -> Path:
     return Path(name)
 
 
+@contextmanager
+def _removed_on_failure(temporary: Path, target: Path) -> Iterator[None]:
+    """Remove `temporary` when the block fails; an error met on it (a full disk) names the
+    file asked for, never the hidden temporary name."""
+    try:
+        yield
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        if isinstance(error, OSError) and error.filename in (str(temporary), temporary):
+            raise type(error)(error.errno, error.strerror, str(target)) from error
+        raise
+
+
 def _put_in_place(partial: Path, target: Path, exclusive: bool) -> None:
     if not exclusive:
         replace(partial, target)
@@ -110,17 +124,13 @@ def atomic_path(
     `exclusive` and `partial`."""
     target = Path(target)
     temporary = Path(partial) if partial is not None else _partial_beside(target)
-    try:
+    with _removed_on_failure(temporary, target):
         yield temporary
         if sys.platform != "win32":
             os.chmod(temporary, _default_mode(target) if mode is None else mode)
         with temporary.open("rb") as handle:
             os.fsync(handle.fileno())
         _put_in_place(temporary, target, exclusive)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
     with contextlib.suppress(OSError):
         fsync_folder(target.parent)
 
@@ -142,7 +152,7 @@ def atomic_open(
     """
     target = Path(target)
     temporary = Path(partial) if partial is not None else _partial_beside(target)
-    try:
+    with _removed_on_failure(temporary, target):
         with temporary.open("wb") as handle:
             if sys.platform != "win32":
                 os.chmod(temporary, _default_mode(target) if mode is None else mode)
@@ -150,10 +160,6 @@ def atomic_open(
             handle.flush()
             os.fsync(handle.fileno())
         _put_in_place(temporary, target, exclusive)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
     with contextlib.suppress(OSError):
         fsync_folder(target.parent)
 

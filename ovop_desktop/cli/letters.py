@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from ovop_desktop.cli.context import Adder, Context, Exit, SubParsers
 from ovop_desktop.core.regions import addressee_for
-from ovop_desktop.files import atomic_write
 
 if TYPE_CHECKING:
     from ovop_desktop.services.letters.register import LetterOptions
@@ -38,18 +37,20 @@ def cmd_letter(ctx: Context) -> int:
         )
         return Exit.USAGE
     from ovop_desktop.services.assessment.village_ranking import rank_village
+    from ovop_desktop.services.letters.letter_files import check_letter_folder
     from ovop_desktop.services.letters.register import issue_letter
     from ovop_desktop.services.rubrics import rubric_in_force
     from ovop_desktop.services.surveys.survey_detail import load_survey
 
+    target = Path(ctx.args.out)
+    check_letter_folder(target)  # before the database is even opened
     rubric = rubric_in_force(ctx.db)
     ranking = rank_village(ctx.db, ctx.args.village, rubric)
     detail = load_survey(ctx.db, ranking.survey_id)
+    # The letter is written to `target` before it is registered: both happen, or neither.
     issued = issue_letter(
-        ctx.db, ctx.paths, ranking.survey_id, _options(ctx, detail.regency_name), rubric
+        ctx.db, ctx.paths, ranking.survey_id, _options(ctx, detail.regency_name), rubric, out=target
     )
-    target = Path(ctx.args.out)
-    atomic_write(target, issued.pdf)
     print(
         f"Surat {issued.number} ({ranking.village_name}) disimpan di {target}; "
         f"kode verifikasi {issued.verification_code}."
@@ -79,16 +80,18 @@ def cmd_letters(ctx: Context) -> int:
 
     rubric = rubric_in_force(ctx.db)
     region = rank_region(ctx.db, ctx.args.region, rubric)
-    result = issue_region_letters(
-        ctx.db,
-        ctx.paths,
-        ctx.args.region,
-        _options(ctx, region.region_name),
-        rubric,
-        Path(ctx.args.out),
-        progress=lambda done, total: print(f"\r{done}/{total} surat", end="", file=sys.stderr),
-    )
-    print(file=sys.stderr)
+    try:
+        result = issue_region_letters(
+            ctx.db,
+            ctx.paths,
+            ctx.args.region,
+            _options(ctx, region.region_name),
+            rubric,
+            Path(ctx.args.out),
+            progress=lambda done, total: print(f"\r{done}/{total} surat", end="", file=sys.stderr),
+        )
+    finally:
+        print(file=sys.stderr)  # end the progress line, before any message
     print(f"{len(result.written)} surat ditulis ke {ctx.args.out}.")
     if result.skipped:
         print("Belum ada kandidat yang dinilai lengkap: " + ", ".join(result.skipped))

@@ -1,7 +1,8 @@
 """The letters of every village of a kecamatan or kabupaten/kota into one folder.
 
-PDFs are rendered in worker processes (one per core); each letter is registered only once its
-file is safely written, so a cancelled or failed batch leaves no half-issued letter behind.
+PDFs are rendered in worker processes (one per core); each letter is registered, in number
+order, together with its files (letter_files): a cancelled batch, or one stopped by a letter
+that cannot be saved, leaves no half-issued letter behind and no gap in the numbers.
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ from sqlalchemy import select
 from ovop_desktop.core.letter_identity import LetterIdentity, letter_identity
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import Survey
-from ovop_desktop.files import atomic_write
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.reports.data import LetterData
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import StorageError
+from ovop_desktop.services.letters.letter_files import archive_path, issuing
 from ovop_desktop.services.letters.letter_settings import load_letter_settings
 from ovop_desktop.services.letters.register import (
     LetterOptions,
@@ -41,6 +42,26 @@ class BatchResult:
     written: tuple[Path, ...]
     skipped: tuple[str, ...]  # villages without a fully assessed candidate
     cancelled: bool
+
+
+class BatchStoppedError(StorageError):
+    """A letter of the batch could not be saved (a full disk): the batch stopped there. The
+    letters made before it are written and registered (`result`); the failed one and those
+    after it were not made, and their numbers are free."""
+
+    def __init__(
+        self, result: BatchResult, *, failed: str, not_made: tuple[str, ...], error: StorageError
+    ) -> None:
+        later_id = f" Belum dibuat: {', '.join(not_made)}." if not_made else ""
+        later_en = f" Not made: {', '.join(not_made)}." if not_made else ""
+        super().__init__(
+            f"{len(result.written)} surat dibuat dan terdaftar di buku agenda. Surat desa "
+            f"{failed} gagal: {error.message_id}{later_id}",
+            f"{len(result.written)} letters were made and registered. The letter of {failed} "
+            f"failed: {error.message_en}{later_en}",
+            kind=error.kind,
+        )
+        self.result, self.failed, self.not_made = result, failed, not_made
 
 
 def _render(data: LetterData) -> bytes:
@@ -104,30 +125,49 @@ def issue_region_letters(
     total = len(jobs)
     if progress:
         progress(0, total)
-    with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
+    width = workers or os.cpu_count() or 1
+    rendered: dict[int, bytes] = {}
+    failure: StorageError | None = None
+    with ProcessPoolExecutor(max_workers=width) as pool:
         pending: dict[Future[bytes], int] = {}
         next_job = 0
         stop = False
         while (next_job < total or pending) and not stop:
-            while next_job < total and len(pending) < 2 * (workers or os.cpu_count() or 1):
+            while next_job < total and len(pending) < 2 * width:
                 pending[pool.submit(_render, jobs[next_job][0])] = next_job
                 next_job += 1
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
-                index = pending.pop(future)
-                data, snapshot, identity, survey_id = jobs[index]
-                pdf = future.result()
+                rendered[pending.pop(future)] = future.result()
+            # Registered in number order, so that a stop (a failure, Cancel) leaves no gap.
+            while len(written) in rendered and failure is None:
+                data, snapshot, identity, survey_id = jobs[len(written)]
+                pdf = rendered.pop(len(written))
                 target = out_dir / _file_name(data.number, data.village)
-                atomic_write(target, pdf)
-                with db.session() as session:
-                    session.add(
-                        letter_record(identity, data, survey_id, snapshot, pdf, device_id=device)
-                    )
+                try:
+                    with issuing(db) as files:
+                        files.session.add(
+                            letter_record(
+                                identity, data, survey_id, snapshot, pdf, device_id=device
+                            )
+                        )
+                        files.write(archive_path(paths, identity.verification_code), pdf)
+                        files.write(target, pdf)
+                except StorageError as error:
+                    failure = error
+                    break
                 written.append(target)
                 if progress:
                     progress(len(written), total)
-            if cancelled and cancelled():
+            if failure is not None or (cancelled and cancelled()):
                 stop = True
                 for future in pending:
                     future.cancel()
+    if failure is not None:
+        raise BatchStoppedError(
+            BatchResult(tuple(written), tuple(skipped), False),
+            failed=jobs[len(written)][0].village,
+            not_made=tuple(job[0].village for job in jobs[len(written) + 1 :]),
+            error=failure,
+        )
     return BatchResult(tuple(written), tuple(skipped), stop)

@@ -2,6 +2,7 @@
 issuing, voiding and verifying.
 
 A number is never reused: the sequence restarts each year and a voided letter keeps its number.
+A letter whose file could not be written was never issued: its number is given to the next one.
 Each laptop numbers its own letters: a letter carries the device that issued it, and the next
 number follows that laptop's letters of the year only, not a colleague's it has imported.
 The snapshot holds what the assessment said when the letter was issued; its hash, printed in the
@@ -37,6 +38,7 @@ from ovop_desktop.services.assessment.counted_levels import assessed_levels
 from ovop_desktop.services.assessment.village_ranking import VillageRanking, rank_survey
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError, NotFoundError
+from ovop_desktop.services.letters.letter_files import archive_path, check_letter_folder, issuing
 from ovop_desktop.services.letters.letter_settings import load_letter_settings
 from ovop_desktop.services.rubrics import get_rubric
 from ovop_desktop.services.settings.officers import local_device_id
@@ -301,22 +303,30 @@ def issue_letter(
     rubric: Rubric,
     *,
     deterministic: bool = False,
+    out: Path | None = None,
 ) -> IssuedLetter:
-    """Number, render and register a letter in one transaction."""
+    """Number, render, keep and register a letter in one transaction; also write it to `out`
+    when given. The register entry and the letter's files appear together or not at all (see
+    letter_files): a letter that cannot be saved takes no number."""
     from ovop_desktop.reports.letter import render_letter
 
+    if out is not None:
+        check_letter_folder(out)
     settings = load_letter_settings(db)
     day = options.issued_on or date.today()
     snapshot = assessment_snapshot(db, survey_id, rubric)
     device = local_device_id(db)
-    with db.session() as session:
-        sequence = next_sequence(session, device, day.year)
+    with issuing(db) as files:
+        sequence = next_sequence(files.session, device, day.year)
         identity = letter_identity(settings.number_template or "", sequence, day, snapshot)
         data = prepare_letter(
             db, paths, survey_id, replace(options, issued_on=day), rubric, identity=identity
         )
         pdf = render_letter(data, deterministic=deterministic)
-        session.add(letter_record(identity, data, survey_id, snapshot, pdf, device_id=device))
+        files.session.add(letter_record(identity, data, survey_id, snapshot, pdf, device_id=device))
+        files.write(archive_path(paths, identity.verification_code), pdf)
+        if out is not None:
+            files.write(out, pdf)
     return IssuedLetter(identity.letter_id, identity.number, identity.verification_code, pdf)
 
 

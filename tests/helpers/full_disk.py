@@ -1,0 +1,212 @@
+"""A full disk for tests, two ways.
+
+`disk_full_under(folder, room=0)` needs no root and behaves the same on every platform: files
+opened for writing under `folder` (through `open`, `io.open` or `Path.open`, as files.py and
+zipfile do) take `room` more bytes between them and then fail with `OSError(ENOSPC)`, leaving
+what fitted on disk, as a real full disk does; SQLite databases connected to under `folder`
+afterwards (`sqlite3.connect`, or SQLAlchemy) may not grow by more than `room` each, so SQLite
+reports "database or disk is full" (SQLITE_FULL) from its own writes. The `room` left can be
+changed during the block. `full_database(db)` puts a database already open on a full disk.
+
+`small_filesystem(folder, size)` mounts a real tmpfs of `size` bytes (Linux, as root: CI);
+anything else skips the test. It is for what injection cannot reach, such as SQLite's journal.
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import errno
+import io
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from ovop_desktop.services.database import Database
+
+_WRITING = ("w", "a", "x", "+")
+
+
+@dataclass
+class FullDisk:
+    """The disk under `folder`: `room` bytes are left, shared by every file written there."""
+
+    folder: Path
+    room: int
+
+    def holds(self, file: object) -> bool:
+        if isinstance(file, int):
+            return False
+        try:
+            path = Path(os.fsdecode(file)).resolve()  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return False
+        return path == self.folder or self.folder in path.parents
+
+    def take(self, wanted: int) -> int:
+        """How many of `wanted` bytes still fit; they are taken from the room."""
+        granted = min(wanted, self.room)
+        self.room -= granted
+        return granted
+
+
+def _no_space(name: object) -> OSError:
+    return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(name))
+
+
+class _FullFileIO(io.FileIO):
+    """A file on the full disk: writes what fits, then fails as the disk is full."""
+
+    disk: FullDisk
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        granted = self.disk.take(len(view))
+        if granted:
+            super().write(view[:granted])
+        if granted < len(view):
+            raise _no_space(self.name)
+        return granted
+
+
+def _opener(disk: FullDisk, real_open: Any) -> Any:
+    def open_on_full_disk(
+        file: Any,
+        mode: str = "r",
+        buffering: int = -1,
+        encoding: str | None = None,
+        errors: str | None = None,
+        newline: str | None = None,
+        closefd: bool = True,
+        opener: Any = None,
+    ) -> Any:
+        if not any(flag in mode for flag in _WRITING) or not disk.holds(file):
+            return real_open(file, mode, buffering, encoding, errors, newline, closefd, opener)
+        raw_mode = mode.replace("b", "").replace("t", "")
+        raw = _FullFileIO(file, raw_mode, closefd, opener=opener)
+        raw.disk = disk
+        if buffering == 0:
+            return raw
+        buffered_class = io.BufferedRandom if "+" in mode else io.BufferedWriter
+        buffered = buffered_class(raw)
+        if "b" in mode:
+            return buffered
+        text = io.TextIOWrapper(buffered, encoding, errors, newline, line_buffering=buffering == 1)
+        text.mode = mode  # type: ignore[misc]
+        return text
+
+    return open_on_full_disk
+
+
+def _room_in_pages(connection: sqlite3.Connection, room: int) -> int:
+    page_size = int(connection.execute("PRAGMA page_size").fetchone()[0])
+    pages = int(connection.execute("PRAGMA page_count").fetchone()[0])
+    return max(1, pages + room // page_size)
+
+
+def _limit(connection: sqlite3.Connection, room: int) -> None:
+    connection.execute(f"PRAGMA max_page_count = {_room_in_pages(connection, room)}")
+
+
+@contextlib.contextmanager
+def disk_full_under(folder: Path, room: int = 0) -> Iterator[FullDisk]:
+    """Within the block, the disk holding `folder` has only `room` bytes left (see above)."""
+    disk = FullDisk(Path(folder).resolve(), room)
+    real_open, real_connect = io.open, sqlite3.connect
+    full_open = _opener(disk, real_open)
+
+    def connect(database: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        connection = real_connect(database, *args, **kwargs)
+        if isinstance(database, str | os.PathLike) and disk.holds(database):
+            _limit(connection, disk.room)
+        return connection
+
+    saved = [
+        (io, "open", io.open),
+        (builtins, "open", builtins.open),
+        (sqlite3, "connect", sqlite3.connect),
+        (sqlite3.dbapi2, "connect", sqlite3.dbapi2.connect),  # what SQLAlchemy calls
+    ]
+    io.open = builtins.open = full_open  # type: ignore[assignment]
+    sqlite3.connect = sqlite3.dbapi2.connect = connect  # type: ignore[assignment]
+    try:
+        yield disk
+    finally:
+        for owner, name, value in saved:
+            setattr(owner, name, value)
+
+
+def _database_full() -> sqlite3.OperationalError:
+    error = sqlite3.OperationalError("database or disk is full")
+    error.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
+    error.sqlite_errorname = "SQLITE_FULL"  # type: ignore[attr-defined]
+    return error
+
+
+@contextlib.contextmanager
+def full_database(db: Database) -> Iterator[None]:
+    """Within the block the SQLite database `db` is on a full disk: it cannot grow by a page,
+    and a commit fails with SQLITE_FULL ("database or disk is full") even when it would not
+    grow it, as appending to the write-ahead log fails on a full disk."""
+    assert db.backend == "sqlite", "full_database is for SQLite"
+
+    def on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        _limit(dbapi_connection, 0)
+
+    def do_commit(_dbapi_connection: object) -> None:
+        raise _database_full()
+
+    db.engine.dispose()  # pooled connections reconnect, and get the limit
+    event.listen(db.engine, "connect", on_connect)
+    db.engine.dialect.do_commit = do_commit  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        del db.engine.dialect.do_commit
+        event.remove(db.engine, "connect", on_connect)
+        db.engine.dispose()
+
+
+@contextlib.contextmanager
+def small_filesystem(folder: Path, size: int) -> Iterator[Path]:
+    """A real tmpfs of `size` bytes mounted on `folder` (Linux, as root); skips elsewhere."""
+    if not sys.platform.startswith("linux") or os.geteuid() != 0:
+        pytest.skip("a small real filesystem needs Linux and root (CI); injection covers it")
+    folder.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"tmpfs cannot be mounted here: {mounted.stderr.decode(errors='replace')}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True, check=False)
+
+
+def fill(folder: Path, leave: int = 0) -> Path:
+    """Fill the filesystem of `folder` but for about `leave` bytes, with a file of its own."""
+    filler = folder / "filler.bin"
+    free = os.statvfs(folder).f_bavail * os.statvfs(folder).f_frsize
+    with contextlib.suppress(OSError), open(filler, "wb") as handle:
+        handle.write(b"\0" * max(0, free - leave))
+    return filler
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Temporary and partial files under `folder` (what a failed write must not leave)."""
+    return sorted(
+        str(p.relative_to(folder))
+        for p in folder.rglob("*")
+        if p.name.endswith((".part", ".tmp", "-journal")) or p.name.startswith(".")
+    )
