@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 from pathlib import Path
 
@@ -44,9 +45,28 @@ def cmd_db_use(ctx: Context) -> int:
 
 
 def cmd_db_backup(ctx: Context) -> int:
+    from ovop_desktop.db.backup import BackupError
     from ovop_desktop.services.settings.maintenance import backup_database
 
-    target = backup_database(ctx.db, ctx.paths, Path(ctx.args.out) if ctx.args.out else None)
+    try:
+        target = backup_database(ctx.db, ctx.paths, Path(ctx.args.out) if ctx.args.out else None)
+    except OSError as exc:
+        if exc.errno != errno.ENOSPC:
+            raise
+        print(
+            f"Galat: Disk penuh: cadangan {exc.filename} tidak dapat dibuat; tidak ada berkas "
+            "cadangan yang tertinggal. Kosongkan ruang disk, lalu coba lagi.\n"
+            f"(The disk is full: the backup {exc.filename} cannot be made; no backup file was "
+            "left behind. Free some disk space, then try again.)",
+            file=sys.stderr,
+        )
+        return Exit.ERROR
+    except BackupError as exc:
+        print(
+            f"Galat: Salinan cadangan tidak utuh dan sudah dihapus; coba lagi.\n({exc})",
+            file=sys.stderr,
+        )
+        return Exit.ERROR
     print(f"Cadangan dibuat: {target}")
     return Exit.OK
 

@@ -9,7 +9,9 @@ good backups.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
@@ -41,6 +43,7 @@ def backup_sqlite(database_file: Path, target: Path) -> Path:
     """Copy `database_file` to `target` consistently, writing a temporary file first; the copy
     is checked against the database before it takes its name (`BackupError` if it fails).
 
+    A full disk raises `OSError` (ENOSPC) naming `target`, and leaves no file behind.
     The copy holds everything the database holds, so it is the user's alone (0600) wherever it
     goes, and a folder made for it is too (0700); an existing folder is left as it is."""
     target.parent.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
@@ -55,6 +58,11 @@ def backup_sqlite(database_file: Path, target: Path) -> Path:
                 # A copy of a database in WAL mode is in WAL mode too: made self-contained, it
                 # can be read (and checked) later without -wal and -shm files beside it.
                 copy.execute("PRAGMA journal_mode=DELETE")
+            except sqlite3.Error as exc:
+                if exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_FULL:
+                    raise
+                # Only the copy grows: its disk is full, said as any other file would say it.
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target)) from exc
             finally:
                 copy.close()
             source.execute("COMMIT")

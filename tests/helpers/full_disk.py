@@ -106,14 +106,38 @@ def _opener(disk: FullDisk, real_open: Any) -> Any:
     return open_on_full_disk
 
 
-def _room_in_pages(connection: sqlite3.Connection, room: int) -> int:
-    page_size = int(connection.execute("PRAGMA page_size").fetchone()[0])
-    pages = int(connection.execute("PRAGMA page_count").fetchone()[0])
-    return max(1, pages + room // page_size)
+def _database_full() -> sqlite3.OperationalError:
+    error = sqlite3.OperationalError("database or disk is full")
+    error.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
+    error.sqlite_errorname = "SQLITE_FULL"  # type: ignore[attr-defined]
+    return error
 
 
 def _limit(connection: sqlite3.Connection, room: int) -> None:
-    connection.execute(f"PRAGMA max_page_count = {_room_in_pages(connection, room)}")
+    """`connection`'s database may not grow by more than `room` bytes (SQLITE_FULL after)."""
+    page_size = int(connection.execute("PRAGMA page_size").fetchone()[0])
+    pages = int(connection.execute("PRAGMA page_count").fetchone()[0])
+    connection.execute(f"PRAGMA max_page_count = {max(1, pages + room // page_size)}")
+
+
+class _FullConnection(sqlite3.Connection):
+    """A database on the full disk: it cannot grow past the room there was when it was
+    opened, and with no room left a commit that changed something fails, as appending to the
+    journal or write-ahead log fails (SQLite reuses free pages of its file, so a limit on the
+    pages alone would let much through)."""
+
+    disk: FullDisk
+    _settled = 0
+
+    def commit(self) -> None:
+        if self.disk.room <= 0 and self.total_changes != self._settled:
+            raise _database_full()
+        super().commit()
+        self._settled = self.total_changes
+
+    def rollback(self) -> None:
+        super().rollback()
+        self._settled = self.total_changes
 
 
 @contextlib.contextmanager
@@ -124,9 +148,14 @@ def disk_full_under(folder: Path, room: int = 0) -> Iterator[FullDisk]:
     full_open = _opener(disk, real_open)
 
     def connect(database: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        if not (isinstance(database, str | os.PathLike) and disk.holds(database)):
+            return real_connect(database, *args, **kwargs)
+        kwargs.setdefault("factory", _FullConnection)
         connection = real_connect(database, *args, **kwargs)
-        if isinstance(database, str | os.PathLike) and disk.holds(database):
-            _limit(connection, disk.room)
+        if isinstance(connection, _FullConnection):
+            connection.disk = disk
+            connection._settled = connection.total_changes
+        _limit(connection, disk.room)
         return connection
 
     saved = [
@@ -142,13 +171,6 @@ def disk_full_under(folder: Path, room: int = 0) -> Iterator[FullDisk]:
     finally:
         for owner, name, value in saved:
             setattr(owner, name, value)
-
-
-def _database_full() -> sqlite3.OperationalError:
-    error = sqlite3.OperationalError("database or disk is full")
-    error.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
-    error.sqlite_errorname = "SQLITE_FULL"  # type: ignore[attr-defined]
-    return error
 
 
 @contextlib.contextmanager
@@ -194,13 +216,18 @@ def small_filesystem(folder: Path, size: int) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(folder)], capture_output=True, check=False)
 
 
-def fill(folder: Path, leave: int = 0) -> Path:
-    """Fill the filesystem of `folder` but for about `leave` bytes, with a file of its own."""
+@contextlib.contextmanager
+def filled(folder: Path, leave: int = 0) -> Iterator[Path]:
+    """Fill the filesystem of `folder` but for about `leave` bytes, with a file of its own that
+    is removed again when the block ends."""
     filler = folder / "filler.bin"
-    free = os.statvfs(folder).f_bavail * os.statvfs(folder).f_frsize
+    stat = os.statvfs(folder)
     with contextlib.suppress(OSError), open(filler, "wb") as handle:
-        handle.write(b"\0" * max(0, free - leave))
-    return filler
+        handle.write(b"\0" * max(0, stat.f_bavail * stat.f_frsize - leave))
+    try:
+        yield filler
+    finally:
+        filler.unlink(missing_ok=True)
 
 
 def leftovers(folder: Path) -> list[str]:
