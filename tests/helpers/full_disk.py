@@ -176,23 +176,35 @@ def disk_full_under(folder: Path, room: int = 0) -> Iterator[FullDisk]:
 @contextlib.contextmanager
 def full_database(db: Database) -> Iterator[None]:
     """Within the block the SQLite database `db` is on a full disk: it cannot grow by a page,
-    and a commit fails with SQLITE_FULL ("database or disk is full") even when it would not
-    grow it, as appending to the write-ahead log fails on a full disk."""
+    and a commit that changed something fails with SQLITE_FULL ("database or disk is full")
+    even when it would not grow the file, as appending to the write-ahead log fails."""
     assert db.backend == "sqlite", "full_database is for SQLite"
+    dialect = db.engine.dialect
+    real_commit, real_rollback = dialect.do_commit, dialect.do_rollback
+    settled: dict[int, int] = {}
 
     def on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         _limit(dbapi_connection, 0)
+        settled[id(dbapi_connection)] = dbapi_connection.total_changes
 
-    def do_commit(_dbapi_connection: object) -> None:
-        raise _database_full()
+    def do_commit(proxied: Any) -> None:
+        raw = getattr(proxied, "dbapi_connection", proxied)  # SQLAlchemy hands its proxy
+        if raw.total_changes != settled.get(id(raw)):
+            raise _database_full()
+        real_commit(proxied)
+
+    def do_rollback(proxied: Any) -> None:
+        real_rollback(proxied)
+        raw = getattr(proxied, "dbapi_connection", proxied)
+        settled[id(raw)] = raw.total_changes
 
     db.engine.dispose()  # pooled connections reconnect, and get the limit
     event.listen(db.engine, "connect", on_connect)
-    db.engine.dialect.do_commit = do_commit  # type: ignore[method-assign]
+    dialect.do_commit, dialect.do_rollback = do_commit, do_rollback  # type: ignore[method-assign]
     try:
         yield
     finally:
-        del db.engine.dialect.do_commit
+        del dialect.do_commit, dialect.do_rollback
         event.remove(db.engine, "connect", on_connect)
         db.engine.dispose()
 

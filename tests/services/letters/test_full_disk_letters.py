@@ -7,6 +7,7 @@ temporary is left, and a number whose letter could not be saved goes to the next
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from ovop_desktop.services.database import Database
 from ovop_desktop.services.demo import seed_demo
 from ovop_desktop.services.errors import StorageError, StorageKind
 from ovop_desktop.services.letters.batch import BatchStoppedError, issue_region_letters
-from ovop_desktop.services.letters.letter_files import archive_path
+from ovop_desktop.services.letters.letter_files import LetterFiles, archive_path
 from ovop_desktop.services.letters.letter_settings import demo_letter_settings
 from ovop_desktop.services.letters.register import (
     LetterOptions,
@@ -99,13 +100,31 @@ def test_a_full_data_folder_keeps_no_letter_and_registers_none(
     assert leftovers(app_paths.data_dir) == []
 
 
+def _recording(write: Callable[..., None], written: list[Path]) -> Callable[..., None]:
+    def record(files: LetterFiles, target: Path, pdf: bytes) -> None:
+        write(files, target, pdf)
+        written.append(target)
+
+    return record
+
+
 def test_a_full_database_leaves_no_letter_file_behind(
-    db: Database, app_paths: AppPaths, rubric: Rubric, survey: uuid.UUID, tmp_path: Path
+    db: Database,
+    app_paths: AppPaths,
+    rubric: Rubric,
+    survey: uuid.UUID,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     target = tmp_path / "surat.pdf"
-    with full_database(db), pytest.raises(StorageError) as caught:
-        issue_letter(db, app_paths, survey, OPTIONS, rubric, out=target)
+    local_device_id(db)  # made on first use: the commit of the letter is the first to fail
+    written: list[Path] = []
+    with monkeypatch.context() as patch:
+        patch.setattr(LetterFiles, "write", _recording(LetterFiles.write, written))
+        with full_database(db), pytest.raises(StorageError) as caught:
+            issue_letter(db, app_paths, survey, OPTIONS, rubric, out=target)
     assert caught.value.kind is StorageKind.FULL
+    assert target in written  # the files were written, then removed when the commit failed
     assert not target.exists() and _letter_files(app_paths) == []
     assert letter_register(db) == []
 
