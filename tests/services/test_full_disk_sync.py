@@ -66,6 +66,7 @@ def test_an_import_whose_photo_does_not_fit_changes_nothing(
     ):
         import_package(province.db, province.paths, package, trust_new=True)
     assert caught.value.kind is StorageKind.FULL
+    assert ".jpg" in caught.value.message_id and ".part" not in caught.value.message_id
     assert _count(province, Survey) == surveys and _count(province, Attachment) == 0
     assert [p for p in province.paths.attachments_dir.rglob("*") if p.is_file()] == []
     assert leftovers(province.paths.data_dir) == []
