@@ -18,8 +18,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import DeclarativeBase, Session
 
-from ovop_desktop.db.models import Assessment, AssessmentLevel, Conflict, Region
-from ovop_desktop.exchange.merge import decide
+from ovop_desktop.db.models import (
+    Assessment,
+    AssessmentLevel,
+    Conflict,
+    Device,
+    Region,
+    Setting,
+)
+from ovop_desktop.exchange.merge import Decision, decide
 from ovop_desktop.exchange.records import TABLES, content_hash, from_record
 from ovop_desktop.exchange.table_io import table_io
 from ovop_desktop.files import atomic_write
@@ -34,6 +41,8 @@ from ovop_desktop.services.sync.bulk_store import (
 )
 
 MODELS: dict[str, type[DeclarativeBase]] = dict(TABLES)
+# The setting holding the province's signing key (services.sync.setup_package.PROVINCE_KEY).
+PROVINCE_KEY_SETTING = "province_public_key"
 # How far ahead of this laptop's clock a record's time may be: laptops' clocks and time zones
 # drift, but a record saved tomorrow or later would win every later merge by its date alone.
 CLOCK_TOLERANCE = timedelta(days=1)
@@ -218,6 +227,8 @@ def apply_records(
     """Merge every record of a package into the open session's transaction, table by table in
     the order of the foreign keys, in bulk (services.sync.bulk_store)."""
     counts = ApplyCounts()
+    if source_device is not None and _speaks_for_the_province(session, source_device):
+        source_device = None  # the province's decisions (settled conflicts) may change anything
     accepted: dict[str, set[str]] = {}
     for table, model in TABLES:
         accepted[table] = set()
@@ -236,9 +247,15 @@ def apply_records(
         inserts: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []
         written: list[dict[str, Any]] = []
+        moved_on: list[dict[str, Any]] = []  # live versions replaced by a plain update
         for record in records:
             mine = local.get(record["id"])
             decision = decide(mine, record)
+            if source_device is not None:
+                owned = _as_owner_allows(table, mine, record, decision, str(source_device), counts)
+                if owned is None:
+                    continue
+                decision = owned
             if decision.action == "conflict":
                 assert mine is not None
                 _record_conflict(session, table, mine, record, package_id)
@@ -253,13 +270,97 @@ def apply_records(
                 row["exchanged"] = True
             (inserts if mine is None else updates).append(row)
             written.append(record)
+            if mine is not None and decision.action == "updated":
+                moved_on.append(record)
             if table == "attachments" and record["sha256"] in media:
                 _store_media(paths, record["sha256"], media[record["sha256"]])
         insert_rows(session, model, inserts)
         update_rows(session, model, updates)
+        _refresh_open_conflicts(session, table, local, moved_on)
         if model is Assessment:
             replace_levels(session, [r["id"] for r in written if r["id"] in local], written)
     return counts
+
+
+# Records any trusted package may bring when they are new here, whichever laptop made them:
+# officer profiles name who did the work (every package carries them all), and audit entries are
+# statements that are never edited.
+CARRIED = frozenset({"officers", "audit_log"})
+
+
+def _as_owner_allows(
+    table: str,
+    mine: dict[str, Any] | None,
+    record: dict[str, Any],
+    decision: Decision,
+    source: str,
+    counts: ApplyCounts,
+) -> Decision | None:
+    """The merge decision as record ownership allows it (db.ownership), or None for a refused
+    record. A package may create and change only its own laptop's records; a record that names
+    no laptop is the package's. A change to another laptop's record is kept as a conflict for a
+    person to decide, the local version staying live (an officer profile, which has no conflict
+    review, is left as it is: its own laptop brings its changes)."""
+    claimed = record.get("device_id") or source
+    record["device_id"] = claimed
+    if mine is None:
+        if claimed == source or table in CARRIED:
+            return decision
+        counts.rejected.append(
+            f"{table} {record['id']}: dibuat di perangkat lain ({claimed}); rekaman hanya "
+            "diterima dari paket perangkat yang membuatnya."
+        )
+        return None
+    owner = mine.get("device_id")
+    if decision.action == "unchanged" or (claimed == source and owner in (None, source)):
+        return decision
+    if "revision" not in record:
+        if claimed == source:
+            counts.rejected.append(
+                f"{table} {record['id']}: milik perangkat lain ({owner}); paket ini tidak "
+                "boleh mengubahnya."
+            )
+            return None
+        return Decision("unchanged", False)
+    return Decision("conflict", False)
+
+
+def _speaks_for_the_province(session: Session, device_id: uuid.UUID) -> bool:
+    """Whether the package's laptop signs with the key of the province this laptop was set up
+    by (services.sync.setup_package)."""
+    key = session.scalar(select(Device.public_key).where(Device.id == device_id))
+    province = session.scalar(select(Setting.value).where(Setting.key == PROVINCE_KEY_SETTING))
+    return bool(key) and key == province
+
+
+def _refresh_open_conflicts(
+    session: Session, table: str, before: dict[str, Any], written: list[dict[str, Any]]
+) -> None:
+    """An open conflict weighs another laptop's version against the live one: when the live
+    version moves on (its owner's next package), the conflict weighs against the new one, so a
+    person decides on what is live, whatever order the packages came in."""
+    if not written:
+        return
+    moved = {uuid.UUID(r["id"]): r for r in written}
+    open_conflicts = session.scalars(  # few: each waits for a person
+        select(Conflict).where(Conflict.table_name == table, Conflict.resolved_at.is_(None))
+    ).all()
+    for conflict in open_conflicts:
+        live = moved.get(conflict.record_id)
+        if live is None:
+            continue
+        old = content_hash(before[str(conflict.record_id)])
+        sides = [conflict.local_data, conflict.incoming_data]
+        other = [side for side in sides if content_hash(side) != old]
+        if len(other) != 1:
+            continue
+        if content_hash(other[0]) == content_hash(live):
+            session.delete(conflict)  # the live version now says what the other one said
+            continue
+        pair = sorted([live, other[0]], key=content_hash)
+        conflict.local_data, conflict.incoming_data = pair
+        conflict.local_revision = int(pair[0].get("revision", 0))
+        conflict.incoming_revision = int(pair[1].get("revision", 0))
 
 
 def _record_conflict(

@@ -22,8 +22,9 @@ def repackaged(
     change: Callable[[Records], None] | None = None,
     **manifest: Any,
 ) -> Path:
-    """`package` with its records changed by `change` and its manifest fields replaced by
-    `manifest`, signed with the key kept in `key_folder` (a data folder), written to `folder`."""
+    """`package` with its records changed by `change` (a table it removes leaves the package)
+    and its manifest fields replaced by `manifest`, signed with the key kept in `key_folder`
+    (a data folder), written to `folder`."""
     read = read_package(package)
     records = {
         name: decode_records(data, name)
@@ -32,7 +33,8 @@ def repackaged(
     }
     if change is not None:
         change(records)
-    members = {**read.members, **{n: encode_records(r) for n, r in records.items()}}
+    kept = {n: d for n, d in read.members.items() if not n.startswith("records/") or n in records}
+    members = {**kept, **{n: encode_records(r) for n, r in records.items()}}
     fields = {
         k: v
         for k, v in read.manifest.to_dict().items()
