@@ -80,7 +80,7 @@ def write_package(
     date_time = _zip_date_time(manifest.created_at)
     part = folder / (name + PART_SUFFIX)
     try:
-        final = _free_path(folder, name)
+        final = free_path(folder, name)
         with atomic_open(final, mode=mode, partial=part) as handle:
             stored: set[str] = set()
             for _attempt in range(2):
@@ -207,7 +207,8 @@ def _zip_date_time(created_at: str) -> tuple[int, int, int, int, int, int]:
     return (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
 
 
-def _free_path(folder: Path, name: str) -> Path:
+def free_path(folder: Path, name: str) -> Path:
+    """`folder/name`, or the first free `name (2).ovop`, `name (3).ovop`… beside it."""
     stem = name[: -len(PACKAGE_SUFFIX)]
     candidate = folder / name
     number = 2
