@@ -1,5 +1,5 @@
 """`ovop setup export|import`: the province's setup package (regions, rubrics, letterhead,
-signatories, number template and the province key)."""
+signatories, number template and the province's signing and encryption keys)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ from ovop_desktop.cli.context import Adder, Context, Exit, SubParsers
 
 def cmd_setup_export(ctx: Context) -> int:
     from ovop_desktop.services.sync.packages import device_fingerprint
+    from ovop_desktop.services.sync.sealing import exchange_fingerprint
     from ovop_desktop.services.sync.setup_package import export_setup
 
     target = export_setup(ctx.db, ctx.paths, Path(ctx.args.out))
     print(f"Paket pengaturan disimpan di {target}.")
     print(f"Sidik jari kunci provinsi: {device_fingerprint(ctx.paths)}")
+    print(f"Sidik jari kunci enkripsi provinsi: {exchange_fingerprint(ctx.paths)}")
     return Exit.OK
 
 
@@ -27,6 +29,16 @@ def cmd_setup_import(ctx: Context) -> int:
         f"{result.regions_renamed} berganti nama; rubrik: {', '.join(result.rubrics) or '-'}."
     )
     print(f"Sidik jari kunci provinsi: {result.fingerprint}")
+    if result.exchange_fingerprint is not None:
+        print(
+            f"Sidik jari kunci enkripsi provinsi: {result.exchange_fingerprint}. Paket yang "
+            "diekspor laptop ini kini terenkripsi untuk provinsi."
+        )
+    else:
+        print(
+            "PERINGATAN: paket pengaturan ini tidak membawa kunci enkripsi provinsi; paket "
+            "ekspor tetap TIDAK terenkripsi. Minta paket pengaturan dari versi aplikasi terbaru."
+        )
     return Exit.OK
 
 

@@ -1,5 +1,5 @@
 """`ovop export` and `ovop import`: the signed data packages (.ovop) that carry surveys between
-the officers' laptops and the province."""
+the officers' laptops and the province, encrypted to the province once its setup package is in."""
 
 from __future__ import annotations
 
@@ -19,6 +19,14 @@ def cmd_export(ctx: Context) -> int:
         or "tidak ada perubahan sejak ekspor terakhir"
     )
     print(f"Isi: {summary}. Sidik kunci perangkat: {result.fingerprint}", file=sys.stderr)
+    if result.sealed_to is not None:
+        print(f"Paket terenkripsi untuk kunci provinsi {result.sealed_to}.", file=sys.stderr)
+    else:
+        print(
+            "PERINGATAN: Paket TIDAK terenkripsi: impor paket pengaturan provinsi dulu "
+            "(ovop setup import BERKAS), lalu ekspor lagi.",
+            file=sys.stderr,
+        )
     return Exit.OK
 
 
@@ -64,7 +72,12 @@ def cmd_import(ctx: Context) -> int:
 def register(commands: SubParsers, add: Adder) -> None:
     """Add `export --out FOLDER [--all]` and
     `import FILE... [--dry-run] [--json] [--trust-new]`."""
-    export = add(commands, "export", "ekspor paket data bertanda tangan", cmd_export)
+    export = add(
+        commands,
+        "export",
+        "ekspor paket data bertanda tangan (terenkripsi untuk provinsi)",
+        cmd_export,
+    )
     export.add_argument("--out", required=True, help="folder tujuan (mis. flashdisk)")
     export.add_argument(
         "--all", action="store_true", help="semua data, bukan sejak ekspor terakhir"

@@ -2979,6 +2979,14 @@ Izinkan akun pengguna Anda menulis di folder itu (atau kosongkan ruang disk, ata
     <context>
         <name>SyncPage</name>
         <message>
+            <source>Package NOT encrypted: import the province's setup package first.</source>
+            <translation>Paket TIDAK terenkripsi: impor paket pengaturan provinsi dulu.</translation>
+        </message>
+        <message>
+            <source>Encrypted for the province (key fingerprint %1).</source>
+            <translation>Terenkripsi untuk provinsi (sidik kunci %1).</translation>
+        </message>
+        <message>
             <source>Imported, some records refused</source>
             <translation>Diimpor, sebagian rekaman ditolak</translation>
         </message>

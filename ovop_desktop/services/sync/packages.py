@@ -1,5 +1,7 @@
 """Sync by file: export this laptop's records as a signed package, import packages.
 
+An export is sealed to the province's exchange key once the setup package brought it
+(services.sync.sealing); before that it is plain, and says so. Import reads both.
 Import is one transaction per file, recorded in the import log; a file that changes nothing says
 so. A package from an unknown device needs trust; a known device arriving with another key is
 refused. See docs/exchange-format.md for the merge rules.
@@ -7,6 +9,7 @@ refused. See docs/exchange-format.md for the merge rules.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import uuid
 from collections import Counter
@@ -19,24 +22,25 @@ from typing import Any
 
 from sqlalchemy import update
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from ovop_desktop.db.migrate import HEAD_REVISION
-from ovop_desktop.db.models import Attachment, Device, ImportLogEntry
-from ovop_desktop.exchange.keys import load_or_create_key
-from ovop_desktop.exchange.package import Package, read_package
+from ovop_desktop.db.models import Attachment, Device, ImportLogEntry, Setting, utc_now
+from ovop_desktop.exchange.keys import fingerprint_of, load_or_create_key
+from ovop_desktop.exchange.package import Package
 from ovop_desktop.exchange.package_format import PackageError, decode_records, encode_records
-from ovop_desktop.exchange.package_write import write_package
 from ovop_desktop.exchange.records import SYNC_TABLES, TABLES
 from ovop_desktop.exchange.table_io import table_io
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database, storage_error
 from ovop_desktop.services.errors import StorageError
-from ovop_desktop.services.settings.app_settings import get_setting, set_setting
+from ovop_desktop.services.settings.app_settings import get_setting
 from ovop_desktop.services.settings.officers import current_officer, device_name, local_device_id
 from ovop_desktop.services.surveys.photos import photo_file
 from ovop_desktop.services.sync.apply import ApplyCounts, apply_records
 from ovop_desktop.services.sync.bulk_store import all_records
 from ovop_desktop.services.sync.retry import retrying, transient
+from ovop_desktop.services.sync.sealing import open_package, province_exchange_key, write_export
 
 EXPORT_WATERMARK = "export_watermark"
 EXPORT_SEQUENCE = "export_sequence"
@@ -47,6 +51,13 @@ class ExportResult:
     path: Path
     counts: dict[str, int]
     fingerprint: str
+    sealed_to: str | None = None
+    """The fingerprint of the province key the package is encrypted to; None when it is not
+    encrypted (no setup package imported yet): say so, it is no silent downgrade."""
+
+    @property
+    def sealed(self) -> bool:
+        return self.sealed_to is not None
 
     @property
     def changes(self) -> dict[str, int]:
@@ -67,6 +78,7 @@ class Rejection(StrEnum):
     INVALID_RECORDS = "invalid_records"  # records that cannot be read or applied
     UNTRUSTED_DEVICE = "untrusted_device"  # a new device: trust it, then import
     KEY_CHANGED = "key_changed"  # a known device with another key: refused outright
+    NOT_FOR_THIS_KEY = "not_for_this_key"  # encrypted to another province's key
     OWN_DEVICE = "own_device"  # claims to come from this very laptop: refused outright
     RECORDS_REFUSED = "records_refused"  # readable, but every record in it was refused
     NOT_APPLIED = "not_applied"  # the database stayed busy: try again later
@@ -86,10 +98,20 @@ PACKAGE_CHECKS = {
     ),
     "unreadable": Rejection.UNREADABLE,
     "future_version": Rejection.FUTURE_VERSION,
+    "sealed_version": Rejection.FUTURE_VERSION,
+    "sealed_wrong_key": Rejection.NOT_FOR_THIS_KEY,
     "signature_missing": Rejection.BAD_SIGNATURE,
     "signature_invalid": Rejection.BAD_SIGNATURE,
     **dict.fromkeys(
-        ("hash_mismatch", "size_mismatch", "damaged_member", "missing_member"), Rejection.DAMAGED
+        (
+            "hash_mismatch",
+            "size_mismatch",
+            "damaged_member",
+            "missing_member",
+            "sealed_damaged",
+            "sealed_truncated",
+        ),
+        Rejection.DAMAGED,
     ),
     "bad_record": Rejection.INVALID_RECORDS,
 }
@@ -113,6 +135,7 @@ class FileResult:
     fingerprint: str | None = None
     rejection: Rejection | None = None  # set when status is "rejected"
     officer: str | None = None  # the officer named in the package's manifest
+    sealed_to: str | None = None  # the fingerprint of the key a sealed package was opened with
 
     @property
     def needs_trust(self) -> bool:
@@ -131,6 +154,7 @@ class FileResult:
             "rejected": len(self.rejected_records),
             "rejected_records": self.rejected_records,
             "rejection": self.rejection.value if self.rejection else None,
+            "sealed_to": self.sealed_to,
         }
 
 
@@ -150,11 +174,15 @@ def export_package(
     everything: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> ExportResult:
-    """Everything changed since the last export (or everything), into `folder`.
+    """Everything changed since the last export (or everything), into `folder`: sealed to the
+    province's key when the setup package brought one, else plain (the result says which).
 
+    A failed export leaves no package: when the database refuses to record what was exported
+    (read-only, locked), the file just written is removed again.
     `progress(done, total)` is called after each table is read and once the file is written."""
     steps = len(TABLES) + 1
     key = load_or_create_key(paths.data_dir)
+    recipient = province_exchange_key(db)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -185,7 +213,8 @@ def export_package(
     sequence = int(get_setting(db, EXPORT_SEQUENCE, 0)) + 1
     name = f"ovop-{_slug(officer.name if officer else 'petugas')}-{now:%Y%m%d}-{sequence:03d}"
     try:
-        path = write_package(
+        path = write_export(
+            paths,
             folder,
             name,
             {
@@ -200,32 +229,59 @@ def export_package(
             },
             members,
             key,
+            recipient,
         )
     except OSError as exc:
         raise StorageError(
             f"Paket tidak dapat ditulis ke {folder}: {exc}",
             f"The package cannot be written to {folder}: {exc}",
         ) from exc
-    _mark_exchanged(db, now)
-    set_setting(db, EXPORT_WATERMARK, now.isoformat())
-    set_setting(db, EXPORT_SEQUENCE, sequence)
+    try:
+        with db.session() as session:
+            _mark_exchanged(session, now)
+            _store(session, EXPORT_WATERMARK, now.isoformat())
+            _store(session, EXPORT_SEQUENCE, sequence)
+    except StorageError as exc:
+        # Nothing was marked: a package left behind would be sent again by the next export.
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise StorageError(
+            "Ekspor dibatalkan dan tidak ada paket yang dibuat: basis data tidak dapat mencatat "
+            f"data yang diekspor. {exc.message_id}",
+            "The export was cancelled and no package was made: the database cannot record what "
+            f"was exported. {exc.message_en}",
+            kind=exc.kind,
+        ) from exc
     if progress is not None:
         progress(steps, steps)
-    return ExportResult(path, dict(counts), key.fingerprint())
+    return ExportResult(
+        path,
+        dict(counts),
+        key.fingerprint(),
+        fingerprint_of(recipient) if recipient is not None else None,
+    )
 
 
-def _mark_exchanged(db: Database, until: datetime) -> None:
+def _mark_exchanged(session: Session, until: datetime) -> None:
     """What an export took has been exchanged: the next edit of each record is based on the
     revision exported (every record saved up to `until` is in this package or an earlier one)."""
-    with db.session() as session:
-        for _, model in TABLES:
-            target = table_io(model).table
-            if "exchanged" in target.c:
-                session.execute(
-                    update(target)
-                    .where(target.c.exchanged.is_(False), target.c.updated_at <= until)
-                    .values(exchanged=True)
-                )
+    for _, model in TABLES:
+        target = table_io(model).table
+        if "exchanged" in target.c:
+            session.execute(
+                update(target)
+                .where(target.c.exchanged.is_(False), target.c.updated_at <= until)
+                .values(exchanged=True)
+            )
+
+
+def _store(session: Session, key: str, value: object) -> None:
+    """A setting, written in the caller's transaction (as settings.app_settings does alone)."""
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value, updated_at=utc_now()))
+    else:
+        row.value, row.updated_at = value, utc_now()
 
 
 def _trust(db: Database, manifest: Any, trust_new: bool) -> tuple[Rejection, str] | None:
@@ -250,7 +306,7 @@ def _trust(db: Database, manifest: Any, trust_new: bool) -> tuple[Rejection, str
             if not trust_new:
                 return Rejection.UNTRUSTED_DEVICE, (
                     f"Perangkat baru: {manifest.device_name}, petugas {manifest.officer_name}, "
-                    f"sidik kunci {_fingerprint(manifest.public_key)}. Percayai dulu "
+                    f"sidik kunci {fingerprint_of(manifest.public_key)}. Percayai dulu "
                     "(--trust-new) sebelum mengimpor."
                 )
             if device is None:
@@ -259,7 +315,7 @@ def _trust(db: Database, manifest: Any, trust_new: bool) -> tuple[Rejection, str
                         id=device_id,
                         name=manifest.device_name,
                         public_key=manifest.public_key,
-                        fingerprint=_fingerprint(manifest.public_key),
+                        fingerprint=fingerprint_of(manifest.public_key),
                         trusted=True,
                     )
                 )
@@ -268,18 +324,13 @@ def _trust(db: Database, manifest: Any, trust_new: bool) -> tuple[Rejection, str
     return None
 
 
-def _fingerprint(public_key: str) -> str:
-    from ovop_desktop.exchange.keys import fingerprint_of
-
-    return fingerprint_of(public_key)
-
-
 def import_package(
     db: Database, paths: AppPaths, file: Path, *, trust_new: bool = False, dry_run: bool = False
 ) -> FileResult:
-    """Check, then apply one package in one transaction (rolled back for a dry run)."""
+    """Check, then apply one package in one transaction (rolled back for a dry run). A package
+    sealed to this laptop's exchange key is opened first; one sealed to another is refused."""
     try:
-        package = read_package(file)
+        package, sealed_to = open_package(paths, file)
     except PackageError as exc:
         return FileResult(file.name, "rejected", str(exc), rejection=package_rejection(exc))
     except OSError as exc:
@@ -300,6 +351,7 @@ def import_package(
             fingerprint=package.fingerprint,
             rejection=rejection,
             officer=manifest.officer_name,
+            sealed_to=sealed_to,
         )
 
     try:
@@ -317,6 +369,7 @@ def import_package(
             return rejected(*refusal)
         result = _apply(db, paths, file, package, tables, dry_run=dry_run)
         result.officer = manifest.officer_name
+        result.sealed_to = sealed_to
         return result
 
     try:

@@ -1,8 +1,10 @@
 """The setup package, from the province to its officers: region list, rubric versions and the
-one in force, letterhead, signatories, number template, and the province's public key.
+one in force, letterhead, signatories, number template, and the province's public keys.
 
-Importing it configures an officer's application; the province's key is remembered, so that a
-later setup package signed by another key is refused.
+Importing it configures an officer's application; the province's signing key is remembered, so
+that a later setup package signed by another key is refused, and so is its exchange key (the
+X25519 key the officer's exports are then encrypted to), which no later package may change.
+The setup package itself is signed, not encrypted: every officer must be able to read it.
 """
 
 from __future__ import annotations
@@ -18,10 +20,16 @@ from sqlalchemy import select
 
 from ovop_desktop.db.migrate import HEAD_REVISION
 from ovop_desktop.db.models import Region, RubricVersion
-from ovop_desktop.exchange.keys import load_or_create_key
+from ovop_desktop.exchange.keys import (
+    fingerprint_of,
+    is_public_key,
+    load_or_create_exchange_key,
+    load_or_create_key,
+)
 from ovop_desktop.exchange.package import read_package
 from ovop_desktop.exchange.package_format import PackageError
 from ovop_desktop.exchange.package_write import write_package
+from ovop_desktop.exchange.sealed import is_sealed
 from ovop_desktop.files import atomic_write
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
@@ -36,11 +44,14 @@ from ovop_desktop.services.regions import import_regions
 from ovop_desktop.services.rubrics import install_rubric, rubric_in_force, set_rubric_in_force
 from ovop_desktop.services.settings.app_settings import RUBRIC_IN_FORCE, get_setting, set_setting
 from ovop_desktop.services.settings.officers import device_name, local_device_id
+from ovop_desktop.services.sync.sealing import PROVINCE_EXCHANGE_KEY
 
 PROVINCE_KEY = "province_public_key"
 SETTINGS_MEMBER = "records/settings.json"
 REGIONS_MEMBER = "records/regions.csv"
 LOGO_FOLDER = "kop-surat"
+EXCHANGE_KEY_FIELD = "exchange_public_key"
+"""In the settings member: the province's X25519 public key (base64), covered by the signature."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +60,9 @@ class SetupResult:
     regions_renamed: int
     rubrics: tuple[str, ...]
     fingerprint: str
+    exchange_fingerprint: str | None = None
+    """Of the province key this laptop's exports are now encrypted to (None: the package
+    carried none, from a province on an older version)."""
 
 
 def export_setup(db: Database, paths: AppPaths, target: Path) -> Path:
@@ -77,6 +91,7 @@ def export_setup(db: Database, paths: AppPaths, target: Path) -> Path:
         for name in (LETTERHEAD, SIGNATORIES, NUMBER_TEMPLATE, LETTER_PLACE)
     }
     settings[RUBRIC_IN_FORCE] = {"rubric_id": in_force.id, "version": in_force.version}
+    settings[EXCHANGE_KEY_FIELD] = load_or_create_exchange_key(paths.data_dir).public_b64()
     members = [(REGIONS_MEMBER, table.getvalue().encode("utf-8"))]
     logo = _logo_member(settings.get(LETTERHEAD))
     if logo is not None:
@@ -114,14 +129,19 @@ def export_setup(db: Database, paths: AppPaths, target: Path) -> Path:
 
 
 def import_setup(db: Database, paths: AppPaths, file: Path) -> SetupResult:
-    """Configure this laptop from a setup package (refused when signed by another province key)."""
-    package = read_package(file)
-    manifest = package.manifest
-    if manifest.kind != "setup":
+    """Configure this laptop from a setup package (refused when signed by another province key,
+    or when it brings another exchange key than the one this laptop already seals to)."""
+    try:
+        sealed = is_sealed(file)
+    except OSError:
+        sealed = False  # read_package names the trouble
+    package = None if sealed else read_package(file)
+    if package is None or package.manifest.kind != "setup":
         raise InvalidInputError(
             "Berkas ini paket data survei, bukan paket pengaturan provinsi.",
             "This file is a survey data package, not a setup package.",
         )
+    manifest = package.manifest
     known = get_setting(db, PROVINCE_KEY)
     if known and known != manifest.public_key:
         raise PackageError(
@@ -144,6 +164,7 @@ def import_setup(db: Database, paths: AppPaths, file: Path) -> SetupResult:
             "Pengaturan di dalam paket tidak dapat dibaca.",
             "The settings inside the package cannot be read.",
         ) from exc
+    exchange_key = _exchange_key(db, settings)
     regions = import_regions(db, package.members[REGIONS_MEMBER])
     installed = []
     for path, data in sorted(package.members.items()):
@@ -170,7 +191,41 @@ def import_setup(db: Database, paths: AppPaths, file: Path) -> SetupResult:
     if chosen:
         set_rubric_in_force(db, chosen["rubric_id"], int(chosen["version"]))
     set_setting(db, PROVINCE_KEY, manifest.public_key)
-    return SetupResult(regions.added, len(regions.renamed), tuple(installed), package.fingerprint)
+    if exchange_key is not None:
+        set_setting(db, PROVINCE_EXCHANGE_KEY, exchange_key)
+    return SetupResult(
+        regions.added,
+        len(regions.renamed),
+        tuple(installed),
+        package.fingerprint,
+        fingerprint_of(exchange_key) if exchange_key is not None else None,
+    )
+
+
+def _exchange_key(db: Database, settings: object) -> str | None:
+    """The province's exchange key the settings carry (None for a package from an older
+    version), checked before anything is applied: a malformed key, or another key than the
+    one this laptop already encrypts to, refuses the whole package."""
+    value = settings.get(EXCHANGE_KEY_FIELD) if isinstance(settings, dict) else None
+    if value is None:
+        return None
+    if not isinstance(value, str) or not is_public_key(value):
+        raise InvalidInputError(
+            "Kunci enkripsi provinsi di dalam paket pengaturan tidak sah.",
+            "The province encryption key inside the setup package is not valid.",
+        )
+    known = get_setting(db, PROVINCE_EXCHANGE_KEY)
+    if known and known != value:
+        raise PackageError(
+            "PERINGATAN: paket pengaturan ini membawa kunci enkripsi provinsi yang lain dari "
+            f"kunci yang dikenal laptop ini (sidik {fingerprint_of(known)}). Paket ditolak; "
+            "hubungi dinas provinsi.",
+            "WARNING: this setup package brings another province encryption key than the one "
+            f"this laptop knows (fingerprint {fingerprint_of(known)}). The package is refused; "
+            "contact the province office.",
+            code="province_exchange_key",
+        )
+    return value
 
 
 def _logo_member(head: object) -> tuple[str, bytes] | None:

@@ -1,4 +1,5 @@
-"""Sinkronisasi: export this laptop's records as a signed package, import packages from others
+"""Sinkronisasi: export this laptop's records as a signed package (encrypted for the province
+once its setup package is in, and saying so plainly when it is not), import packages from others
 (a dry-run preview first, trust for new devices, then apply), and settle conflicts by hand.
 
 Every database and file job runs on the worker as an Operation; the callbacks come back on the
@@ -38,6 +39,7 @@ from ovop_desktop.services.sync.packages import (
     import_package,
     import_packages,
 )
+from ovop_desktop.services.sync.sealing import province_exchange_fingerprint
 from ovop_desktop.ui import dialogs
 from ovop_desktop.ui.kit.messages import (
     ERROR_STYLE,
@@ -136,6 +138,9 @@ class SyncPage(QWidget):
         intro.setWordWrap(True)
         self.fingerprint_label = QLabel()
         self.fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.encryption_label = QLabel()
+        self.encryption_label.setWordWrap(True)
+        self.encryption_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.export_progress = QProgressBar()
         self.export_progress.setMaximumWidth(420)
         self.export_progress.hide()
@@ -148,7 +153,7 @@ class SyncPage(QWidget):
         row.addWidget(self.export_button)
         row.addWidget(self.everything_check)
         row.addStretch(1)
-        for widget in (intro, self.fingerprint_label):
+        for widget in (intro, self.fingerprint_label, self.encryption_label):
             inner.addWidget(widget)
         inner.addLayout(row)
         inner.addWidget(self.export_progress)
@@ -200,18 +205,36 @@ class SyncPage(QWidget):
 
     def load(self) -> None:
         db, paths = self.db, self.paths
-        Operation[tuple[str, list[ConflictView]]](self, self.worker).success(
+        Operation[tuple[str, str | None, list[ConflictView]]](self, self.worker).success(
             self._on_loaded
         ).errors_in(self.conflict_review.conflict_message).run(
-            lambda: (device_fingerprint(paths), list_conflicts(db))
+            lambda: (
+                device_fingerprint(paths),
+                province_exchange_fingerprint(db),
+                list_conflicts(db),
+            )
         )
 
-    def _on_loaded(self, values: tuple[str, list[ConflictView]]) -> None:
-        fingerprint, conflicts = values
+    def _on_loaded(self, values: tuple[str, str | None, list[ConflictView]]) -> None:
+        fingerprint, province_key, conflicts = values
         self.fingerprint_label.setText(
             self.tr("Key fingerprint of this laptop: %1").replace("%1", fingerprint)
         )
+        text, style = self._encryption_text(province_key)
+        show_message(self.encryption_label, text, style)
         self.conflict_review.show_conflicts(conflicts)
+
+    def _encryption_text(self, province_key: str | None) -> tuple[str, str]:
+        """Whether packages are encrypted for the province: a warning when they are not."""
+        if province_key is None:
+            return (
+                self.tr("Package NOT encrypted: import the province's setup package first."),
+                WARN_STYLE,
+            )
+        return (
+            self.tr("Encrypted for the province (key fingerprint %1).").replace("%1", province_key),
+            OK_STYLE,
+        )
 
     @Slot(int)
     def _on_conflict_review_countChanged(self, count: int) -> None:
@@ -263,13 +286,14 @@ class SyncPage(QWidget):
         counts = ", ".join(
             f"{labels.get(table, table)} {count}" for table, count in result.changes.items()
         )
-        self.export_result.setStyleSheet(OK_STYLE)
-        self.export_result.setText(
+        saved = (
             self.tr("Package saved: %1 · %2 · key fingerprint %3")
             .replace("%1", str(result.path))
             .replace("%2", counts or self.tr("no changes since the last export"))
             .replace("%3", result.fingerprint)
         )
+        encryption, style = self._encryption_text(result.sealed_to)
+        show_message(self.export_result, f"{saved}\n{encryption}", style)
 
     # import
 
