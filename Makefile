@@ -9,7 +9,7 @@ DEMO_HOME ?= demo-home
 SHARED_DATA := ../shared/data
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: all setup run demo test lint typecheck pytest bench forms translations \
+.PHONY: all setup run demo test lint typecheck pytest bench fuzz forms translations \
         lupdate screenshots clean
 
 all: test
@@ -64,6 +64,11 @@ test: lint typecheck pytest
 
 bench: setup
 	$(BIN)/python -m benchmarks
+
+# Hostile packages imported at a province (minutes; not in CI). FUZZ_SEED=N repeats a run.
+fuzz: setup
+	$(BIN)/python -m benchmarks.fuzz_packages --mutated 5000 --bytes 1000 \
+	    $(if $(FUZZ_SEED),--seed $(FUZZ_SEED))
 
 screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/screenshots.py screenshots
