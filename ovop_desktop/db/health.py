@@ -9,6 +9,7 @@ Everything here reads through a read-only connection, never through the engine.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from enum import StrEnum
@@ -20,6 +21,9 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 SQLITE_BUSY, SQLITE_LOCKED = 5, 6
 SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN, SQLITE_NOTADB = 8, 3, 14, 26
+SQLITE_IOERR, SQLITE_FULL = 10, 13
+# Below this much free space, an I/O error while opening is the disk, not the file.
+LOW_FREE_BYTES = 1024 * 1024
 
 
 class FileTrouble(StrEnum):
@@ -32,6 +36,7 @@ class FileTrouble(StrEnum):
     LOCKED = "locked"  # another program holds it
     READ_ONLY = "read_only"  # the file or its folder cannot be written
     UNREADABLE = "unreadable"  # the file cannot be opened at all
+    DISK_FULL = "disk_full"  # no room on its disk, even for the -wal/-shm files beside it
 
 
 class DatabaseFileError(RuntimeError):
@@ -106,8 +111,11 @@ def _header_trouble(path: Path) -> FileTrouble | None:
     return None
 
 
-def _trouble_of(error: sqlite3.Error) -> FileTrouble:
+def _trouble_of(error: sqlite3.Error, path: Path) -> FileTrouble:
     code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    if code == SQLITE_FULL or (code == SQLITE_IOERR and _free_bytes(path) < LOW_FREE_BYTES):
+        # e.g. SQLITE_IOERR_SHMSIZE: no room for the shared-memory file of the WAL
+        return FileTrouble.DISK_FULL
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return FileTrouble.LOCKED
     if code in (SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN):
@@ -115,6 +123,14 @@ def _trouble_of(error: sqlite3.Error) -> FileTrouble:
     if code == SQLITE_NOTADB:
         return FileTrouble.NOT_A_DATABASE
     return FileTrouble.TRUNCATED  # SQLITE_CORRUPT, SQLITE_IOERR short reads, and the like
+
+
+def _free_bytes(path: Path) -> int:
+    """Free space on the disk holding `path` (unknown counts as plenty)."""
+    try:
+        return shutil.disk_usage(path.parent).free
+    except OSError:
+        return LOW_FREE_BYTES
 
 
 def inspect_database_file(
@@ -145,7 +161,7 @@ def inspect_database_file(
             # reading through a writable one recovers it, as any start would.
             state = _read_state(path, "rw", immutable)
     except sqlite3.Error as exc:
-        raise DatabaseFileError(path, _trouble_of(exc), str(exc)) from exc
+        raise DatabaseFileError(path, _trouble_of(exc, path), str(exc)) from exc
     if state.revision is None and state.tables - {"alembic_version"}:
         raise DatabaseFileError(path, FileTrouble.NO_SCHEMA_VERSION)
     if writable and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):

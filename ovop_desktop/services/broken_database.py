@@ -19,6 +19,7 @@ KINDS = {
     FileTrouble.LOCKED: StorageKind.LOCKED,
     FileTrouble.READ_ONLY: StorageKind.READ_ONLY,
     FileTrouble.UNREADABLE: StorageKind.UNREACHABLE,
+    FileTrouble.DISK_FULL: StorageKind.FULL,
 }
 
 WHAT = {
@@ -51,6 +52,10 @@ WHAT = {
     FileTrouble.UNREADABLE: (
         "tidak dapat dibuka",
         "cannot be opened",
+    ),
+    FileTrouble.DISK_FULL: (
+        "tidak dapat dibuka karena disknya penuh (berkasnya sendiri utuh)",
+        "cannot be opened because its disk is full (the file itself is not damaged)",
     ),
 }
 
@@ -102,6 +107,15 @@ def broken_database_error(error: DatabaseFileError, backups_dir: Path | None) ->
     elif error.trouble is FileTrouble.READ_ONLY:
         todo_id = f"Periksa izin tulis berkas dan foldernya, {ro_id}."
         todo_en = f"Check the write permission of the file and its folder, {ro_en}."
+    elif error.trouble is FileTrouble.DISK_FULL:
+        todo_id = (
+            f"Kosongkan ruang di disk yang memuat {path.parent} (hapus atau pindahkan berkas yang "
+            "tidak perlu), lalu coba lagi."
+        )
+        todo_en = (
+            f"Free space on the disk holding {path.parent} (delete or move files you do not "
+            "need), then try again."
+        )
     else:
         restore_id, restore_en = _restore_hint(path, folder)
         todo_id, todo_en = f"{restore_id}.", f"{restore_en}."

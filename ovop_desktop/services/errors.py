@@ -62,6 +62,22 @@ def file_error(error: OSError) -> StorageError:
         errno.EPERM: StorageKind.READ_ONLY,
         errno.EROFS: StorageKind.READ_ONLY,
     }.get(error.errno or 0, StorageKind.FILE)
+    if kind is StorageKind.FULL:
+        return StorageError(
+            f"Disk penuh: berkas tidak dapat ditulis{where}. Kosongkan ruang di disk itu, lalu "
+            "coba lagi.",
+            f"The disk is full: the file could not be written{where}. Free some space on that "
+            "disk and try again.",
+            kind=kind,
+        )
+    if kind is StorageKind.READ_ONLY:
+        return StorageError(
+            f"Tidak ada izin untuk menulis atau membaca{where}. Pilih folder lain atau periksa "
+            "izinnya.",
+            f"No permission to write or read{where}. Choose another folder or check its "
+            "permissions.",
+            kind=kind,
+        )
     return StorageError(
         f"Berkas tidak dapat dibaca atau ditulis{where}: {reason}",
         f"The file could not be read or written{where}: {reason}",

@@ -116,11 +116,6 @@ def test_a_letter_and_a_backup_on_a_real_full_filesystem_leave_nothing(
     assert _register(home) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="db/health.py takes SQLITE_IOERR_SHMSIZE (no room for the -shm file) for a damaged "
-    "database; not this module's to fix",
-)
 def test_a_full_data_disk_is_not_called_a_damaged_database(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
