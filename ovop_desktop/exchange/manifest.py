@@ -95,9 +95,10 @@ class Manifest:
                 text, object_pairs_hook=unique_keys, parse_constant=refuse_constant
             )
         except (UnicodeDecodeError, ValueError, RecursionError) as error:
+            where_id, where_en = _json_fault(error)
             raise PackageError(
-                f"Daftar isi paket ({MANIFEST_NAME}) bukan JSON yang sah: {error}.",
-                f"The package table of contents ({MANIFEST_NAME}) is not valid JSON: {error}.",
+                f"Daftar isi paket ({MANIFEST_NAME}) bukan JSON yang sah: {where_id}.",
+                f"The package table of contents ({MANIFEST_NAME}) is not valid JSON: {where_en}.",
                 code="manifest_json",
                 member=MANIFEST_NAME,
             ) from error
@@ -267,3 +268,19 @@ def _counts(value: object) -> dict[str, int]:
             "counts must hold a non-negative whole number per kind of record",
         )
     return dict(value)
+
+
+def _json_fault(error: Exception) -> tuple[str, str]:
+    """Where JSON text went wrong, in the reader's words rather than the parser's."""
+    if isinstance(error, UnicodeDecodeError):
+        return "bukan teks UTF-8", "not UTF-8 text"
+    if isinstance(error, json.JSONDecodeError):
+        return (
+            f"rusak di baris {error.lineno}, kolom {error.colno}",
+            f"broken at line {error.lineno}, column {error.colno}",
+        )
+    if isinstance(error, RecursionError):
+        return "bersarang terlalu dalam", "nested too deeply"
+    return "nilai yang tidak diizinkan (misalnya NaN atau kunci ganda)", (
+        "a value that is not allowed (such as NaN or a repeated key)"
+    )

@@ -360,10 +360,10 @@ def _bounded_read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -
         ValueError,  # e.g. a local header name that is not the UTF-8 its flag claims
     ) as error:
         raise PackageError(
-            f"Paket rusak: berkas '{show(info.filename)}' tidak dapat dibuka ({error}). "
-            "Salin ulang dari perangkat asal.",
-            f"The package is damaged: the member '{show(info.filename)}' cannot be opened "
-            f"({error}). Copy it again from the original device.",
+            f"Paket rusak: berkas '{show(info.filename)}' di dalamnya rusak atau terpotong dan "
+            "tidak dapat dibuka. Salin ulang dari perangkat asal.",
+            f"The package is damaged: the member '{show(info.filename)}' is damaged or cut short "
+            "and cannot be opened. Copy it again from the original device.",
             code="damaged_member",
             member=info.filename,
         ) from error
