@@ -21,6 +21,8 @@ def cmd_export(ctx: Context) -> int:
     print(f"Isi: {summary}. Sidik kunci perangkat: {result.fingerprint}", file=sys.stderr)
     if result.sealed_to is not None:
         print(f"Paket terenkripsi untuk kunci provinsi {result.sealed_to}.", file=sys.stderr)
+    elif result.province_office:
+        print("Paket dari dinas provinsi tidak dienkripsi, hanya ditandatangani.", file=sys.stderr)
     else:
         print(
             "PERINGATAN: Paket TIDAK terenkripsi: impor paket pengaturan provinsi dulu "

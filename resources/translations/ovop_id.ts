@@ -2987,6 +2987,10 @@ Izinkan akun pengguna Anda menulis di folder itu (atau kosongkan ruang disk, ata
             <translation>Terenkripsi untuk provinsi (sidik kunci %1).</translation>
         </message>
         <message>
+            <source>Not encrypted: packages from the province office are signed only.</source>
+            <translation>Tidak dienkripsi: paket dari dinas provinsi hanya ditandatangani.</translation>
+        </message>
+        <message>
             <source>Imported, some records refused</source>
             <translation>Diimpor, sebagian rekaman ditolak</translation>
         </message>

@@ -34,6 +34,7 @@ from ovop_desktop.exchange.table_io import table_io
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database, storage_error
 from ovop_desktop.services.errors import StorageError
+from ovop_desktop.services.province.mode import province_mode
 from ovop_desktop.services.settings.app_settings import get_setting
 from ovop_desktop.services.settings.officers import current_officer, device_name, local_device_id
 from ovop_desktop.services.surveys.photos import photo_file
@@ -54,6 +55,9 @@ class ExportResult:
     sealed_to: str | None = None
     """The fingerprint of the province key the package is encrypted to; None when it is not
     encrypted (no setup package imported yet): say so, it is no silent downgrade."""
+    province_office: bool = False
+    """Made at the province office (services.province.mode): its packages to the officers are
+    signed, not encrypted, and that is no fault to warn about."""
 
     @property
     def sealed(self) -> bool:
@@ -259,6 +263,7 @@ def export_package(
         dict(counts),
         key.fingerprint(),
         fingerprint_of(recipient) if recipient is not None else None,
+        recipient is None and province_mode(db),
     )
 
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
+from ovop_desktop.services.province.mode import province_mode
 from ovop_desktop.services.sync.conflicts import ConflictView, list_conflicts
 from ovop_desktop.services.sync.packages import (
     ExportResult,
@@ -205,27 +206,31 @@ class SyncPage(QWidget):
 
     def load(self) -> None:
         db, paths = self.db, self.paths
-        Operation[tuple[str, str | None, list[ConflictView]]](self, self.worker).success(
+        Operation[tuple[str, str | None, bool, list[ConflictView]]](self, self.worker).success(
             self._on_loaded
         ).errors_in(self.conflict_review.conflict_message).run(
             lambda: (
                 device_fingerprint(paths),
                 province_exchange_fingerprint(db),
+                province_mode(db),
                 list_conflicts(db),
             )
         )
 
-    def _on_loaded(self, values: tuple[str, str | None, list[ConflictView]]) -> None:
-        fingerprint, province_key, conflicts = values
+    def _on_loaded(self, values: tuple[str, str | None, bool, list[ConflictView]]) -> None:
+        fingerprint, province_key, office, conflicts = values
         self.fingerprint_label.setText(
             self.tr("Key fingerprint of this laptop: %1").replace("%1", fingerprint)
         )
-        text, style = self._encryption_text(province_key)
+        text, style = self._encryption_text(province_key, office)
         show_message(self.encryption_label, text, style)
         self.conflict_review.show_conflicts(conflicts)
 
-    def _encryption_text(self, province_key: str | None) -> tuple[str, str]:
-        """Whether packages are encrypted for the province: a warning when they are not."""
+    def _encryption_text(self, province_key: str | None, office: bool) -> tuple[str, str]:
+        """Whether packages are encrypted for the province: a warning when an officer's are
+        not (the province office's own packages to its officers are signed only)."""
+        if province_key is None and office:
+            return self.tr("Not encrypted: packages from the province office are signed only."), ""
         if province_key is None:
             return (
                 self.tr("Package NOT encrypted: import the province's setup package first."),
@@ -292,7 +297,7 @@ class SyncPage(QWidget):
             .replace("%2", counts or self.tr("no changes since the last export"))
             .replace("%3", result.fingerprint)
         )
-        encryption, style = self._encryption_text(result.sealed_to)
+        encryption, style = self._encryption_text(result.sealed_to, result.province_office)
         show_message(self.export_result, f"{saved}\n{encryption}", style)
 
     # import

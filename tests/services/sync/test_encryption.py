@@ -87,6 +87,9 @@ def test_an_officers_export_is_sealed_and_the_province_imports_it_as_before(
     assert logged.file_sha256 == hashlib.sha256(data).hexdigest()  # the file on the stick
     assert import_package(province.db, province.paths, export.path).status == "unchanged"
     assert _leftovers(province) == []
+    # The province's own packages back to its officers are signed only, and say why.
+    back = export_package(province.db, province.paths, tmp_path / "kembali")
+    assert not back.sealed and back.province_office
 
 
 def test_another_province_cannot_open_it_and_is_told_why(
@@ -138,7 +141,7 @@ def test_without_a_setup_package_the_export_is_plain_and_says_so(
     rahmah = make_home("rahmah", "Rahmah", seed=1)
     province = make_home("provinsi")
     export = export_package(rahmah.db, rahmah.paths, tmp_path / "usb")
-    assert not export.sealed and export.sealed_to is None
+    assert not export.sealed and export.sealed_to is None and not export.province_office
     assert zipfile.is_zipfile(export.path)
     result = import_package(province.db, province.paths, export.path, trust_new=True)
     assert result.status == "imported" and result.sealed_to is None
