@@ -58,6 +58,14 @@ PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+class ContentError(ValueError):
+    """A package's records contradict themselves: the whole package is refused."""
+
+    def __init__(self, message_id: str, message_en: str) -> None:
+        super().__init__(message_id)
+        self.message_id, self.message_en = message_id, message_en
+
+
 @dataclass
 class ApplyCounts:
     new: int = 0
@@ -82,7 +90,10 @@ class ApplyCounts:
 
 def _store_media(paths: AppPaths, sha: str, data: bytes) -> None:
     if hashlib.sha256(data).hexdigest() != sha:
-        raise ValueError(f"media {sha} does not match its hash")
+        raise ContentError(
+            f"berkas media {sha[:12]}… tidak cocok dengan sidik SHA-256-nya",
+            f"the media file {sha[:12]}… does not match its SHA-256",
+        )
     target = photo_file(paths, sha)
     if target.exists():
         return
@@ -238,7 +249,10 @@ def apply_records(
         ids = [r["id"] for r in records]
         if len(set(ids)) != len(ids):
             twice = next(i for i in ids if ids.count(i) > 1)
-            raise ValueError(f"{table}: rekaman {twice} muncul dua kali")
+            raise ContentError(
+                f"{table}: rekaman {twice} muncul dua kali",
+                f"{table}: record {twice} appears twice",
+            )
         records = _not_from_the_future(table, model, records, counts)
         records = _referenced(session, table, records, accepted, counts)
         local = _local_copies(session, model, records)

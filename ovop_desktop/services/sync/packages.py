@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import update
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ovop_desktop.db.migrate import HEAD_REVISION
@@ -33,13 +33,14 @@ from ovop_desktop.exchange.records import SYNC_TABLES, TABLES
 from ovop_desktop.exchange.table_io import table_io
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database, storage_error
-from ovop_desktop.services.errors import StorageError
+from ovop_desktop.services.errors import StorageError, file_error
 from ovop_desktop.services.province.mode import province_mode
 from ovop_desktop.services.settings.app_settings import get_setting
 from ovop_desktop.services.settings.officers import current_officer, device_name, local_device_id
 from ovop_desktop.services.surveys.photos import photo_file
 from ovop_desktop.services.sync.apply import ApplyCounts, apply_records
 from ovop_desktop.services.sync.bulk_store import all_records
+from ovop_desktop.services.sync.refusals import database_refusal
 from ovop_desktop.services.sync.retry import retrying, transient
 from ovop_desktop.services.sync.sealing import open_package, province_exchange_key, write_export
 
@@ -342,7 +343,7 @@ def import_package(
         return FileResult(
             file.name,
             "rejected",
-            f"Berkas tidak dapat dibaca: {exc}",
+            str(file_error(exc)),
             rejection=Rejection.UNREADABLE,
         )
     manifest = package.manifest
@@ -382,10 +383,16 @@ def import_package(
     except (SQLAlchemyError, StorageError) as exc:  # still colliding after every retry
         if isinstance(exc, StorageError) and not exc.transient:
             raise  # the database refuses (read-only, full, damaged): no fault of the package
+        why, _ = database_refusal(exc)
+        if isinstance(exc, IntegrityError):  # a duplicate that no retry resolved: the package's
+            return rejected(
+                Rejection.INVALID_RECORDS,
+                f"Isi paket tidak sah dan tidak diimpor sama sekali ({why}).",
+            )
         return rejected(
             Rejection.NOT_APPLIED,
-            f"Paket tidak dapat diterapkan dan tidak diimpor sama sekali ({exc.__class__.__name__}:"
-            f" {getattr(exc, 'orig', exc)}). Coba impor lagi nanti.",
+            f"Paket tidak dapat diterapkan dan tidak diimpor sama sekali ({why}). "
+            "Coba impor lagi nanti.",
         )
 
 
@@ -424,7 +431,7 @@ def _apply(
             return FileResult(
                 file.name,
                 "rejected",
-                f"Isi paket tidak sah dan tidak diimpor sama sekali ({exc}).",
+                f"Isi paket tidak sah dan tidak diimpor sama sekali ({database_refusal(exc)[0]}).",
                 device=manifest.device_name,
                 fingerprint=package.fingerprint,
                 rejection=Rejection.INVALID_RECORDS,
