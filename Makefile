@@ -65,7 +65,7 @@ test: lint typecheck pytest
 bench: setup
 	$(BIN)/python -m benchmarks
 
-# Hostile packages imported at a province (minutes; not in CI). FUZZ_SEED=N repeats a run.
+# Hostile packages imported at a province (minutes; not in CI). FUZZ_SEED=N: the same mutations.
 fuzz: setup
 	$(BIN)/python -m benchmarks.fuzz_packages --mutated 5000 --bytes 1000 \
 	    $(if $(FUZZ_SEED),--seed $(FUZZ_SEED))
