@@ -286,7 +286,9 @@ def run_case(spec: tuple[str, str, int]) -> Outcome:
     applying = outcome.rejection == "invalid_records (apply)" and "dua kali" not in outcome.reason
     if (_failed(outcome) or applying) and (worker.home / "paket.ovop").exists():
         worker.keep.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(worker.home / "paket.ovop", worker.keep / f"{_spec(outcome)}.ovop")
+        shutil.copyfile(
+            worker.home / "paket.ovop", worker.keep / f"{_spec(outcome).replace(':', '-')}.ovop"
+        )
     return outcome
 
 
