@@ -59,7 +59,7 @@ def cmd_letter(ctx: Context) -> int:
 
 
 def cmd_letter_verify(ctx: Context) -> int:
-    from ovop_desktop.services.letters.register import verify_letter
+    from ovop_desktop.services.letters.verification import verify_letter
 
     target = ctx.args.target
     if not target:

@@ -1,5 +1,5 @@
 """Recommendation letters: the snapshot a letter prints, the letter register (buku agenda surat),
-issuing, voiding and verifying.
+issuing and voiding (verifying: services.letters.verification).
 
 A number is never reused: the sequence restarts each year and a voided letter keeps its number.
 A letter whose file could not be written was never issued: its number is given to the next one.
@@ -24,10 +24,7 @@ from sqlalchemy.orm import Session
 
 from ovop_desktop.core.letter_identity import (
     LetterIdentity,
-    code_in_pdf,
     letter_identity,
-    snapshot_hash,
-    typed_code,
 )
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.core.scoring import explain, score
@@ -40,7 +37,6 @@ from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError, NotFoundError
 from ovop_desktop.services.letters.letter_files import archive_path, check_letter_folder, issuing
 from ovop_desktop.services.letters.letter_settings import load_letter_settings
-from ovop_desktop.services.rubrics import get_rubric
 from ovop_desktop.services.settings.officers import local_device_id
 from ovop_desktop.services.surveys import photos
 
@@ -63,26 +59,6 @@ class IssuedLetter:
     number: str
     verification_code: str
     pdf: bytes
-
-
-@dataclass(frozen=True)
-class Verification:
-    status: str  # "valid", "changed", "void", "unknown"
-    code: str | None
-    number: str | None = None
-    village: str | None = None
-    product: str | None = None
-    issued_on: date | None = None
-
-    @property
-    def message_id(self) -> str:
-        return {
-            "valid": f"Surat {self.number} sah: cocok dengan buku agenda, penilaian tidak berubah.",
-            "changed": f"Surat {self.number} terdaftar, tetapi penilaiannya sudah berubah sejak "
-            "surat diterbitkan.",
-            "void": f"Surat {self.number} terdaftar tetapi sudah DIBATALKAN.",
-            "unknown": "Kode verifikasi tidak ditemukan di buku agenda surat.",
-        }[self.status]
 
 
 def assessment_snapshot(db: Database, survey_id: uuid.UUID, rubric: Rubric) -> dict[str, Any]:
@@ -343,42 +319,6 @@ def void_letter(db: Database, letter_id: uuid.UUID, reason: str) -> None:
         if letter is None:
             raise NotFoundError("Surat tidak ditemukan.", "Letter not found.")
         letter.status, letter.void_reason, letter.voided_at = "void", reason.strip(), utc_now()
-
-
-def find_code(code_or_pdf: str | bytes | Path) -> str | None:
-    """The verification code in a typed code or in a letter's PDF."""
-    if isinstance(code_or_pdf, Path):
-        code_or_pdf = code_or_pdf.read_bytes()
-    if isinstance(code_or_pdf, bytes):
-        return code_in_pdf(code_or_pdf)
-    return typed_code(code_or_pdf)
-
-
-def verify_letter(db: Database, code_or_pdf: str | bytes | Path) -> Verification:
-    code = find_code(code_or_pdf)
-    with db.session() as session:
-        letter = (
-            session.scalars(select(Letter).where(Letter.verification_code == code)).first()
-            if code
-            else None
-        )
-        if letter is None:
-            return Verification("unknown", code)
-        stored, digest = letter.snapshot, letter.snapshot_hash
-        number, status, survey_id = letter.number, letter.status, letter.survey_id
-        survey = session.get(Survey, survey_id)
-        village = survey.village_name if survey else None
-        issued_on = letter.issued_on
-    product = next(
-        (c["name"] for c in stored["candidates"] if c["product_id"] == stored["recommended"]), None
-    )
-    if status == "void":
-        return Verification("void", code, number, village, product, issued_on)
-    rubric = get_rubric(db, stored["rubric"]["id"], stored["rubric"]["version"])
-    current = snapshot_hash(assessment_snapshot(db, survey_id, rubric))
-    return Verification(
-        "valid" if current == digest else "changed", code, number, village, product, issued_on
-    )
 
 
 @dataclass(frozen=True)

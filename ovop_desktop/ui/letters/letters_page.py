@@ -30,13 +30,8 @@ from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.core.text import search_key
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
-from ovop_desktop.services.letters.register import (
-    RegisterEntry,
-    Verification,
-    letter_register,
-    verify_letter,
-    void_letter,
-)
+from ovop_desktop.services.letters.register import RegisterEntry, letter_register, void_letter
+from ovop_desktop.services.letters.verification import Verification, verify_letter
 from ovop_desktop.services.surveys.survey_list import SurveyRow, list_surveys
 from ovop_desktop.ui import dialogs
 from ovop_desktop.ui.kit.display import short_date

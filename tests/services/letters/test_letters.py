@@ -21,9 +21,9 @@ from ovop_desktop.services.letters.register import (
     LetterOptions,
     issue_letter,
     letter_register,
-    verify_letter,
     void_letter,
 )
+from ovop_desktop.services.letters.verification import verify_letter
 from ovop_desktop.services.surveys.capture import (
     ProductInput,
     SurveyInput,

@@ -18,8 +18,8 @@ from ovop_desktop.services.letters.register import (
     LetterOptions,
     issue_letter,
     letter_register,
-    verify_letter,
 )
+from ovop_desktop.services.letters.verification import verify_letter
 from ovop_desktop.services.rubrics import rubric_in_force
 from ovop_desktop.services.settings.officers import local_device_id
 from ovop_desktop.services.sync.packages import export_package, import_package
