@@ -47,15 +47,26 @@ PROVINCE_KEY_SETTING = "province_public_key"
 # drift, but a record saved tomorrow or later would win every later merge by its date alone.
 CLOCK_TOLERANCE = timedelta(days=1)
 
-PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
-    "surveys": (("officer_id", "officers"),),
-    "respondents": (("survey_id", "surveys"),),
-    "candidate_products": (("survey_id", "surveys"),),
-    "assessments": (("product_id", "candidate_products"), ("assessor_id", "officers")),
-    "attachments": (("survey_id", "surveys"), ("product_id", "candidate_products")),
-    "letters": (("survey_id", "surveys"),),
-    "audit_log": (("officer_id", "officers"),),
-}
+
+def _parents() -> dict[str, tuple[tuple[str, str], ...]]:
+    """For each exchanged table, its columns that point at another exchanged table's record,
+    read from the models' foreign keys so that none is forgotten (the village is checked on its
+    own, against the region list)."""
+    names = {name for name, _ in TABLES}
+    found: dict[str, tuple[tuple[str, str], ...]] = {}
+    for name, model in TABLES:
+        pairs = tuple(
+            (column.name, key.column.table.name)
+            for column in model.__table__.columns  # type: ignore[attr-defined]
+            for key in column.foreign_keys
+            if key.column.table.name in names and key.column.table.name != name
+        )
+        if pairs:
+            found[name] = pairs
+    return found
+
+
+PARENTS = _parents()
 
 
 class ContentError(ValueError):

@@ -55,3 +55,37 @@ def test_a_record_twice_in_one_package_is_named(make_home: MakeHome, tmp_path: P
     assert result.rejection is Rejection.INVALID_RECORDS
     assert "muncul dua kali" in (result.reason or "")
     assert not [word for word in TECHNICAL if word in (result.reason or "")]
+
+
+def test_every_reference_between_exchanged_tables_is_checked_before_storing() -> None:
+    """A record whose parent is unknown is refused alone; the parents checked are read from the
+    models, so an attachment's assessment and a letter's product are among them."""
+    from ovop_desktop.services.sync.apply import PARENTS
+
+    assert ("assessment_id", "assessments") in PARENTS["attachments"]
+    assert ("product_id", "candidate_products") in PARENTS["letters"]
+
+
+def test_an_attachment_or_letter_with_an_unknown_parent_is_refused_alone(
+    make_home: MakeHome, tmp_path: Path
+) -> None:
+    officer = _officer(make_home, tmp_path, "rahmah", 1)
+    province = make_home("provinsi")
+    package = export_package(officer.home.db, officer.home.paths, tmp_path / "usb").path
+    orphans: list[str] = []
+
+    def unknown_parents(records: Records) -> None:
+        photo = next(r for r in records["records/attachments.jsonl"] if r.get("assessment_id"))
+        photo["assessment_id"] = str(uuid.uuid4())
+        letter = records["records/letters.jsonl"][0]
+        letter["product_id"] = str(uuid.uuid4())
+        orphans.extend([str(photo["id"]), str(letter["id"])])
+
+    changed = repackaged(package, tmp_path / "yatim", officer.home.paths.data_dir, unknown_parents)
+    result = import_package(province.db, province.paths, changed, trust_new=True)
+
+    assert result.status == "partial", result.reason
+    for orphan in orphans:
+        assert any(orphan in line and "tidak dikenal" in line for line in result.rejected_records)
+    with province.db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Letter)) == 1
