@@ -57,7 +57,7 @@ def _parents() -> dict[str, tuple[tuple[str, str], ...]]:
     for name, model in TABLES:
         pairs = tuple(
             (column.name, key.column.table.name)
-            for column in model.__table__.columns  # type: ignore[attr-defined]
+            for column in model.__table__.columns
             for key in column.foreign_keys
             if key.column.table.name in names and key.column.table.name != name
         )
