@@ -90,3 +90,6 @@ class LetterData:
     tembusan: tuple[str, ...] = field(default_factory=tuple)
     verification_code: str = ""  # short code printed with the QR code
     verification_payload: str = ""  # what the QR code encodes
+    # A preview of unfinished work: every page carries a DRAF watermark, and it has no number
+    # (reports draws the mark; services.letters decides when a letter is a draft).
+    draft: bool = False
