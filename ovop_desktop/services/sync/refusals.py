@@ -18,6 +18,8 @@ _SQLITE_UNIQUE = re.compile(r"UNIQUE constraint failed: ([\w.]+(?:, [\w.]+)*)")
 
 def database_refusal(error: BaseException) -> tuple[str, str]:
     """What the database refused, as (Indonesian, English) text without its SQL."""
+    if isinstance(error, ContentError):  # the package's own fault, said in full
+        return error.message_id, error.message_en
     log.warning("the database refused a package's records", exc_info=error)
     if isinstance(error, IntegrityError):
         what = _unique_columns(error)
