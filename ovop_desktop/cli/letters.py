@@ -59,18 +59,30 @@ def cmd_letter(ctx: Context) -> int:
 
 
 def cmd_letter_verify(ctx: Context) -> int:
+    """Verify a PDF file, a code, a decoded QR text or a letter number; show what the register
+    holds; with --original, write the issued PDF of the letter found."""
+    from ovop_desktop.services.letters.originals import save_original
     from ovop_desktop.services.letters.verification import verify_letter
 
     target = ctx.args.target
     if not target:
-        print("Pakai: ovop letter verify KODE_ATAU_PDF", file=sys.stderr)
+        print(
+            "Pakai: ovop letter verify SURAT.pdf|KODE|TEKS_QR|NOMOR [--original ASLI.pdf]",
+            file=sys.stderr,
+        )
         return Exit.USAGE
-    path = Path(target)
-    result = verify_letter(ctx.db, path if path.is_file() else target)
+    result = verify_letter(ctx.db, target)
     print(result.message_id)
-    if result.village:
-        print(f"Desa {result.village}, produk {result.product}, tanggal {result.issued_on}")
-    return Exit.OK if result.status == "valid" else Exit.ERROR
+    for letter in result.matches or ((result.letter,) if result.letter else ()):
+        print()
+        print("\n".join(f"  {line}" for line in letter.lines_id()))
+    if ctx.args.original:
+        if result.letter is None:
+            print("Berkas asli tidak disimpan: suratnya belum jelas.", file=sys.stderr)
+            return Exit.ERROR
+        saved = save_original(ctx.db, ctx.paths, result.letter.letter_id, Path(ctx.args.original))
+        print(f"\nBerkas asli surat {result.letter.number} disimpan di {saved}.")
+    return Exit.OK if result.authentic else Exit.ERROR
 
 
 def cmd_letters(ctx: Context) -> int:
@@ -117,7 +129,16 @@ def register(commands: SubParsers, add: Adder) -> None:
         commands, "letter", "surat rekomendasi satu desa, atau verifikasi surat", cmd_letter
     )
     letter.add_argument("action", nargs="?", choices=("verify",), help="verify: periksa surat")
-    letter.add_argument("target", nargs="?", help="kode verifikasi atau berkas PDF surat")
+    letter.add_argument(
+        "target",
+        nargs="?",
+        help="verify: berkas PDF surat, kode verifikasi, teks kode QR, atau nomor surat",
+    )
+    letter.add_argument(
+        "--original",
+        metavar="ASLI.pdf",
+        help="verify: simpan berkas asli surat yang diterbitkan ke berkas ini",
+    )
     letter.add_argument("--village", help="kode desa")
     letter.add_argument("--out", help="berkas PDF yang ditulis")
     _letter_options(letter)
