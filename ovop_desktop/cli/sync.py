@@ -63,8 +63,8 @@ def cmd_import(ctx: Context) -> int:
                     else ""
                 )
             )
-            for problem in r.rejected_records:
-                print(f"    ditolak: {problem}")
+            for problem in r.rejected_records:  # "1 survei (Desa …) ditolak: …"
+                print(f"    {problem}")
         if ctx.args.dry_run:
             print("Uji coba: tidak ada yang disimpan.")
     # A package refused in part is an error too: a script must not take it for done.

@@ -81,3 +81,36 @@ def test_import_text_names_a_partly_refused_package(
     _run(capsys, "--home", home, "regions", "import", str(FIXTURES / "wilayah-contoh.csv"))
     code, out = _run(capsys, "--home", home, "import", str(file), "--trust-new")
     assert code == 1 and "SEBAGIAN DITOLAK" in out and "masa depan" in out
+
+
+UUID_TEXT = r"[0-9a-f]{8}-[0-9a-f]{4}-"
+
+
+def test_a_package_the_province_cannot_place_is_reported_by_village_with_its_children_counted(
+    package: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A province folder without the region list: each survey is refused by its village's name
+    and code, its respondents, products and assessments counted with it, not listed; the
+    preview says the same before anything is saved, in both languages."""
+    import re
+
+    home = str(tmp_path / "provinsi")
+    code, out = _run(
+        capsys, "--home", home, "import", str(package[0]), "--trust-new", "--json", "--dry-run"
+    )
+    [preview] = json.loads(out)
+    code, out = _run(capsys, "--home", home, "import", str(package[0]), "--trust-new", "--json")
+    [result] = json.loads(out)
+
+    for shown in (preview, result):
+        assert shown["status"] in ("partial", "rejected") and shown["new"] <= 1  # the officer
+        lines, english = shown["rejected_records"], shown["rejected_records_en"]
+        assert isinstance(lines, list) and isinstance(english, list)
+        assert len(lines) == len(english) == 2  # one line per survey, not one per record
+        for line in lines:
+            assert re.match(r"1 survei \(Desa [^)]+\) ditolak: kode wilayah [\d.]+ belum ada", line)
+            assert "rekaman turunannya ikut tertunda" in line
+            assert not re.search(UUID_TEXT, line)
+        assert all(line.startswith("1 survey (") and "held back too" in line for line in english)
+        assert shown["rejected"] > len(lines)  # the children are counted
+    assert code == 1

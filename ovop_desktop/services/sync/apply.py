@@ -39,6 +39,7 @@ from ovop_desktop.services.sync.bulk_store import (
     replace_levels,
     update_rows,
 )
+from ovop_desktop.services.sync.refused_records import NOUNS, Refusals, package_names
 
 MODELS: dict[str, type[DeclarativeBase]] = dict(TABLES)
 # The setting holding the province's signing key (services.sync.setup_package.PROVINCE_KEY).
@@ -83,11 +84,16 @@ class ApplyCounts:
     updated: int = 0
     unchanged: int = 0
     conflicts: int = 0
-    rejected: list[str] = field(default_factory=list)
+    refusals: Refusals = field(default_factory=Refusals)
 
     @property
     def changed(self) -> bool:
         return bool(self.new or self.updated or self.conflicts)
+
+    @property
+    def rejected(self) -> list[str]:
+        """The refused records, grouped, in Indonesian (`refusals.lines(english=True)`)."""
+        return self.refusals.lines()
 
     def as_dict(self) -> dict[str, int]:
         return {
@@ -95,7 +101,7 @@ class ApplyCounts:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "conflicts": self.conflicts,
-            "rejected": len(self.rejected),
+            "rejected": len(self.refusals),
         }
 
 
@@ -158,9 +164,13 @@ def _not_from_the_future(
         if late is None:
             usable.append(record)
             continue
-        counts.rejected.append(
-            f"{table} {record['id']}: waktu {late} ({record[late]}) ada di masa depan; "
-            "periksa jam dan tanggal laptop pengirim."
+        counts.refusals.refuse(
+            table,
+            record,
+            f"waktunya ({late} {record[late]}) ada di masa depan; periksa jam dan tanggal "
+            "laptop pengirim",
+            f"its time ({late} {record[late]}) lies in the future; check the sending laptop's "
+            "clock and date",
         )
     return usable
 
@@ -195,9 +205,12 @@ def _referenced(
     usable = []
     for record in records:
         if table == "surveys" and record["village_code"] not in villages:
-            counts.rejected.append(
-                f"Survei {record.get('village_name')}: kode wilayah {record['village_code']} "
-                "tidak ada di daftar wilayah; impor daftar wilayah terbaru dulu."
+            code = record["village_code"]
+            counts.refusals.refuse(
+                table,
+                record,
+                f"kode wilayah {code} belum ada di daftar wilayah — impor daftar wilayah dulu",
+                f"region code {code} is not in the region list yet — import the region list first",
             )
             continue
         missing = next(
@@ -210,8 +223,16 @@ def _referenced(
         )
         if missing:
             column, parent = missing
-            counts.rejected.append(
-                f"{table} {record['id']}: induknya ({parent} {record[column]}) tidak dikenal."
+            if counts.refusals.follow(record, record[column]):
+                continue  # its parent was refused: counted there
+            noun_id, noun_en = NOUNS[parent]
+            counts.refusals.refuse(
+                table,
+                record,
+                f"{noun_id} induknya ({str(record[column])[:8]}) tidak dikenal di sini maupun "
+                "di paket ini",
+                f"its {noun_en} ({str(record[column])[:8]}) is known neither here nor in this "
+                "package",
             )
             continue
         usable.append(record)
@@ -248,7 +269,7 @@ def apply_records(
 ) -> ApplyCounts:
     """Merge every record of a package into the open session's transaction, table by table in
     the order of the foreign keys, in bulk (services.sync.bulk_store)."""
-    counts = ApplyCounts()
+    counts = ApplyCounts(refusals=Refusals(names=package_names(tables)))
     if source_device is not None and _speaks_for_the_province(session, source_device):
         source_device = None  # the province's decisions (settled conflicts) may change anything
     accepted: dict[str, set[str]] = {}
@@ -331,9 +352,12 @@ def _as_owner_allows(
     if mine is None:
         if claimed == source or table in CARRIED:
             return decision
-        counts.rejected.append(
-            f"{table} {record['id']}: dibuat di perangkat lain ({claimed}); rekaman hanya "
-            "diterima dari paket perangkat yang membuatnya."
+        counts.refusals.refuse(
+            table,
+            record,
+            "dibuat di laptop lain; rekaman hanya diterima dari paket laptop yang membuatnya",
+            "made on another laptop; a record is taken only from the package of the laptop that "
+            "made it",
         )
         return None
     owner = mine.get("device_id")
@@ -341,9 +365,11 @@ def _as_owner_allows(
         return decision
     if "revision" not in record:
         if claimed == source:
-            counts.rejected.append(
-                f"{table} {record['id']}: milik perangkat lain ({owner}); paket ini tidak "
-                "boleh mengubahnya."
+            counts.refusals.refuse(
+                table,
+                record,
+                "milik laptop lain; paket ini tidak boleh mengubahnya",
+                "belongs to another laptop; this package may not change it",
             )
             return None
         return Decision("unchanged", False)

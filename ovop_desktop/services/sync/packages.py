@@ -135,12 +135,13 @@ class FileResult:
     status: str
     reason: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
-    rejected_records: list[str] = field(default_factory=list)
+    rejected_records: list[str] = field(default_factory=list)  # grouped, named, Indonesian
     device: str | None = None
     fingerprint: str | None = None
     rejection: Rejection | None = None  # set when status is "rejected"
     officer: str | None = None  # the officer named in the package's manifest
     sealed_to: str | None = None  # the fingerprint of the key a sealed package was opened with
+    rejected_records_en: list[str] = field(default_factory=list)  # the same lines in English
 
     @property
     def needs_trust(self) -> bool:
@@ -156,8 +157,9 @@ class FileResult:
             "updated": self.counts.get("updated", 0),
             "unchanged": self.counts.get("unchanged", 0),
             "conflicts": self.counts.get("conflicts", 0),
-            "rejected": len(self.rejected_records),
+            "rejected": self.counts.get("rejected", len(self.rejected_records)),
             "rejected_records": self.rejected_records,
+            "rejected_records_en": self.rejected_records_en,
             "rejection": self.rejection.value if self.rejection else None,
             "sealed_to": self.sealed_to,
         }
@@ -290,8 +292,11 @@ def _store(session: Session, key: str, value: object) -> None:
         row.value, row.updated_at = value, utc_now()
 
 
-def _trust(db: Database, manifest: Any, trust_new: bool) -> tuple[Rejection, str] | None:
-    """None when the device may be imported from, else why not."""
+def _trust(
+    db: Database, manifest: Any, trust_new: bool, *, persist: bool = True
+) -> tuple[Rejection, str] | None:
+    """None when the device may be imported from, else why not. With `trust_new` a new device
+    is trusted: recorded as such, unless `persist` is off (a preview of its import)."""
     device_id = uuid.UUID(manifest.device_id)
     with db.session() as session:
         device = session.get(Device, device_id)
@@ -315,6 +320,8 @@ def _trust(db: Database, manifest: Any, trust_new: bool) -> tuple[Rejection, str
                     f"sidik kunci {fingerprint_of(manifest.public_key)}. Percayai dulu "
                     "(--trust-new) sebelum mengimpor."
                 )
+            if not persist:
+                return None
             if device is None:
                 session.add(
                     Device(
@@ -370,7 +377,7 @@ def import_package(
         return rejected(package_rejection(exc), str(exc))
 
     def attempt() -> FileResult:
-        refusal = _trust(db, manifest, trust_new and not dry_run)
+        refusal = _trust(db, manifest, trust_new, persist=not dry_run)
         if refusal:
             return rejected(*refusal)
         result = _apply(db, paths, file, package, tables, dry_run=dry_run)
@@ -463,24 +470,21 @@ def _apply(
         manifest.device_name,
         package.fingerprint,
         rejection=Rejection.RECORDS_REFUSED if refused else None,
+        rejected_records_en=counts.refusals.lines(english=True),
     )
 
 
 def _outcome(counts: ApplyCounts) -> str:
     """What became of a package whose records were merged: refused when every record was,
     partial when some were, else imported or unchanged."""
-    if counts.rejected:
+    if counts.refusals:
         accepted = counts.new + counts.updated + counts.unchanged + counts.conflicts
         return "partial" if accepted else "rejected"
     return "imported" if counts.changed else "unchanged"
 
 
 def _refusal_reason(counts: ApplyCounts) -> str:
-    first = counts.rejected[0]
-    more = len(counts.rejected) - 1
-    return f"Semua rekaman paket ditolak dan tidak ada yang diimpor: {first}" + (
-        f" (dan {more} lainnya)." if more else ""
-    )
+    return "Semua rekaman paket ditolak dan tidak ada yang diimpor: " + " ".join(counts.rejected)
 
 
 def import_packages(

@@ -42,6 +42,7 @@ from ovop_desktop.services.sync.packages import (
 )
 from ovop_desktop.services.sync.sealing import province_exchange_fingerprint
 from ovop_desktop.ui import dialogs
+from ovop_desktop.ui.kit.display import in_language
 from ovop_desktop.ui.kit.messages import (
     ERROR_STYLE,
     OK_STYLE,
@@ -384,7 +385,10 @@ class SyncPage(QWidget):
         for index, row in enumerate(self.rows):
             result = row.final or row.preview
             shown = row.final is None and row.needs_trust
-            reason = result.reason or "; ".join(result.rejected_records)
+            refused = in_language(
+                " ".join(result.rejected_records), " ".join(result.rejected_records_en)
+            )
+            reason = result.reason or refused
             if shown:
                 reason = (
                     self.tr("Trusted: will be imported on Apply.")
@@ -403,7 +407,7 @@ class SyncPage(QWidget):
             for column, text in texts.items():
                 item = QTableWidgetItem(text)
                 if column == REASON:
-                    item.setToolTip(result.reason or "")
+                    item.setToolTip(reason)  # the whole text, however long
                 if column in COUNT_KEYS:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -459,11 +463,32 @@ class SyncPage(QWidget):
         )
 
     def _trust(self, fingerprint: str | None) -> None:
-        for row in self.rows:
-            if row.needs_trust and row.preview.fingerprint == fingerprint:
-                row.trusted = True
+        """Trust the device for this import, and preview its packages again as trusted: what
+        they will bring and what will be refused shows before Apply."""
+        chosen = [
+            row
+            for row in self.rows
+            if row.needs_trust and row.preview.fingerprint == fingerprint and row.final is None
+        ]
+        for row in chosen:
+            row.trusted = True
         self._fill_preview()
         self._update_apply()
+        db, paths, files = self.db, self.paths, [row.path for row in chosen]
+
+        def previews() -> list[FileResult]:
+            return [import_package(db, paths, f, trust_new=True, dry_run=True) for f in files]
+
+        def show(results: list[FileResult]) -> None:
+            for row, result in zip(chosen, results, strict=True):
+                if row.final is None:
+                    row.preview = result
+            self._fill_preview()
+            self._update_apply()
+
+        Operation[list[FileResult]](self, self.worker).errors_in(self.import_message).success(
+            show
+        ).run(previews)
 
     def _update_apply(self) -> None:
         self.apply_button.setEnabled(

@@ -62,13 +62,15 @@ def test_a_record_from_the_future_is_refused_with_its_reason_and_the_rest_applie
         surveys[0]["updated_at"] = FUTURE
         surveys[1]["created_at"] = soon
         late.append(str(surveys[0]["id"]))
+        late.append(str(surveys[0]["village_name"]))
 
     changed = repackaged(package, tmp_path / "jam", rahmah.paths.data_dir, clocks)
     result = import_package(province.db, province.paths, changed, trust_new=True)
 
     assert result.status == "partial" and result.rejection is None
     assert result.as_json()["status"] == "partial" and result.as_json()["rejected"] >= 1
-    assert any(late[0] in p and "masa depan" in p for p in result.rejected_records)
+    assert any(f"Desa {late[1]}" in p and "masa depan" in p for p in result.rejected_records)
+    assert any("lies in the future" in p for p in result.rejected_records_en)
     assert _surveys(province.db) == 2
     with province.db.session() as session:
         assert session.get(Survey, uuid.UUID(late[0])) is None

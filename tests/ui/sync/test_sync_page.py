@@ -206,3 +206,31 @@ def test_a_partly_refused_package_says_so_before_and_after_apply(
         lambda: page.preview_table.item(0, STATUS).text() == "Imported, some records refused",
         timeout=SLOW,
     )
+
+
+def test_trusting_a_new_device_previews_what_its_package_will_bring_and_refuse(
+    qtbot: QtBot,
+    make_home: MakeHome,
+    make_page: Callable[[Home], SyncPage],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """At a province folder without the region list, trusting the officer's laptop shows before
+    Apply that her surveys will be refused, by village, their children counted with them."""
+    from ovop_desktop.ui.sync.sync_page import REASON
+
+    rahmah = make_home("rahmah", "Rahmah Hidayati", seed=1)
+    province = make_home("provinsi", regions=False)
+    package = export_package(rahmah.db, rahmah.paths, tmp_path / "usb").path
+    page = make_page(province)
+    monkeypatch.setattr(dialogs, "question", lambda *args, **_kw: args[-1]())
+    page.preview_files([str(package)])
+    qtbot.waitUntil(lambda: len(page.trust_buttons()) == 1, timeout=SLOW)
+
+    qtbot.mouseClick(page.trust_buttons()[0], Qt.MouseButton.LeftButton)
+
+    partly = "Will be imported, some records refused"
+    qtbot.waitUntil(lambda: page.preview_table.item(0, STATUS).text() == partly, timeout=SLOW)
+    reason = page.preview_table.item(0, REASON).text()
+    assert reason.count("1 survey (") == 3 and "held back too" in reason
+    assert _surveys(province.db) == 0  # still only a preview
