@@ -1206,18 +1206,6 @@
             <translation>Simpan P&amp;DF…</translation>
         </message>
         <message>
-            <source>Verification code, e.g. K7QPA-M2XD4</source>
-            <translation>Kode verifikasi, mis. K7QPA-M2XD4</translation>
-        </message>
-        <message>
-            <source>V&amp;erify</source>
-            <translation>&amp;Verifikasi</translation>
-        </message>
-        <message>
-            <source>Verify a PD&amp;F…</source>
-            <translation>Verifikasi berka&amp;s PDF…</translation>
-        </message>
-        <message>
             <source>Number</source>
             <translation>Nomor</translation>
         </message>
@@ -1290,24 +1278,131 @@
             <translation>Tersimpan di %1.</translation>
         </message>
         <message>
+            <source>Find a letter: number, village, product, code…</source>
+            <translation>Cari surat: nomor, desa, produk, kode…</translation>
+        </message>
+        <message>
+            <source>Save the letter's PDF exactly as it was issued, to hand out</source>
+            <translation>Simpan PDF surat persis seperti saat diterbitkan, untuk diserahkan</translation>
+        </message>
+        <message>
+            <source>E&amp;xport…</source>
+            <translation>E&amp;kspor…</translation>
+        </message>
+        <message>
+            <source>Save the letters listed as XLSX or CSV</source>
+            <translation>Simpan surat yang tercantum sebagai XLSX atau CSV</translation>
+        </message>
+        <message>
+            <source>Verify a letter</source>
+            <translation>Verifikasi surat</translation>
+        </message>
+        <message>
+            <source>Export the letter register</source>
+            <translation>Ekspor buku agenda surat</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
+            <translation>Buku kerja Excel (*.xlsx);;CSV untuk Excel (*.csv)</translation>
+        </message>
+        <message>
+            <source>%1 letters exported to %2.</source>
+            <translation>%1 surat diekspor ke %2.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerifyPanel</name>
+        <message>
+            <source>Verification code, QR text, letter number or PDF file</source>
+            <translation>Kode verifikasi, teks kode QR, nomor surat, atau berkas PDF</translation>
+        </message>
+        <message>
+            <source>V&amp;erify</source>
+            <translation>&amp;Verifikasi</translation>
+        </message>
+        <message>
+            <source>Verify a PD&amp;F…</source>
+            <translation>Verifikasi berka&amp;s PDF…</translation>
+        </message>
+        <message>
+            <source>Save the &amp;original…</source>
+            <translation>Simpan berkas as&amp;li…</translation>
+        </message>
+        <message>
+            <source>Save the letter's PDF exactly as it was issued, to hand out</source>
+            <translation>Simpan PDF surat persis seperti saat diterbitkan, untuk diserahkan</translation>
+        </message>
+        <message>
+            <source>A printed letter: type the code printed under its QR code, or paste the text a scanner reads from the QR code. A file: choose its PDF. Only the issued file itself is identical to the archive.</source>
+            <translation>Surat cetak: ketik kode yang tercetak di bawah kode QR-nya, atau tempel teks hasil pindaian kode QR. Berkas: pilih PDF-nya. Hanya berkas yang diterbitkan itu sendiri yang identik dengan arsip.</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Nomor</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Tanggal</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>Desa / Kelurahan</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Produk</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>Stars</source>
+            <translation>Bintang</translation>
+        </message>
+        <message>
+            <source>Signatory</source>
+            <translation>Penanda tangan</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Void reason</source>
+            <translation>Alasan pembatalan</translation>
+        </message>
+        <message>
+            <source>Verification code</source>
+            <translation>Kode verifikasi</translation>
+        </message>
+        <message>
             <source>Choose the letter's PDF</source>
             <translation>Pilih berkas PDF surat</translation>
         </message>
         <message>
-            <source>Letter %1 is valid: it matches the letter register and its assessment has not changed.</source>
-            <translation>Surat %1 sah: cocok dengan buku agenda surat dan penilaiannya tidak berubah.</translation>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
         </message>
         <message>
-            <source>Letter %1 is in the letter register, but its assessment has changed since the letter was issued.</source>
-            <translation>Surat %1 tercatat di buku agenda surat, tetapi penilaiannya sudah berubah sejak surat diterbitkan.</translation>
+            <source>VOIDED</source>
+            <translation>DIBATALKAN</translation>
         </message>
         <message>
-            <source>Letter %1 is in the letter register but has been VOIDED.</source>
-            <translation>Surat %1 tercatat di buku agenda surat tetapi sudah DIBATALKAN.</translation>
+            <source>Issued; the assessment has changed since</source>
+            <translation>Terbit; penilaiannya sudah berubah sejak itu</translation>
         </message>
         <message>
-            <source>The verification code was not found in the letter register.</source>
-            <translation>Kode verifikasi tidak ditemukan di buku agenda surat.</translation>
+            <source>Issued, valid</source>
+            <translation>Terbit, berlaku</translation>
+        </message>
+        <message>
+            <source>Save the original letter as PDF</source>
+            <translation>Simpan surat asli sebagai PDF</translation>
+        </message>
+        <message>
+            <source>The original issued letter is saved to %1.</source>
+            <translation>Surat asli yang diterbitkan tersimpan di %1.</translation>
         </message>
     </context>
     <context>

@@ -203,9 +203,9 @@ def _state_message(letter: RegisteredLetter, english: bool) -> str:
             else "Penilaiannya sudah berubah sejak surat diterbitkan."
         )
     return (
-        "It is valid and its assessment has not changed."
+        "The registered letter is valid and its assessment has not changed."
         if english
-        else "Surat itu berlaku dan penilaiannya tidak berubah."
+        else "Surat di buku agenda berlaku dan penilaiannya tidak berubah."
     )
 
 

@@ -1,5 +1,6 @@
-"""Surat: make a village's recommendation letter, keep the letter register (buku agenda surat),
-void and verify letters, and write the letters of a whole region into a folder.
+"""Surat: make a village's recommendation letter, keep the letter register (buku agenda surat:
+searched, exported, a letter voided or its original saved again), verify letters (verify_panel),
+and write the letters of a whole region into a folder.
 
 Lists load on the worker; the region batch runs as one operation that reports its progress and
 stops when Cancel cancels it (region_letters).
@@ -19,39 +20,35 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.formatting import short_regency, star_text
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.core.text import search_key
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
+from ovop_desktop.services.letters.originals import save_original
 from ovop_desktop.services.letters.register import RegisterEntry, letter_register, void_letter
-from ovop_desktop.services.letters.verification import Verification, verify_letter
+from ovop_desktop.services.letters.register_view import export_register, search_register
 from ovop_desktop.services.surveys.survey_list import SurveyRow, list_surveys
 from ovop_desktop.ui import dialogs
 from ovop_desktop.ui.kit.display import short_date
-from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, WARN_STYLE
+from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE
 from ovop_desktop.ui.kit.page import page_title
-from ovop_desktop.ui.kit.pdf_preview import write_pdf
 from ovop_desktop.ui.kit.read_only_table import read_only_tree
-from ovop_desktop.ui.letters.letter_dialog import (
-    LetterDialog,
-    archive_path,
-    pdf_file_name,
-)
+from ovop_desktop.ui.letters.letter_dialog import LetterDialog, pdf_file_name
 from ovop_desktop.ui.letters.letter_settings_dialog import LetterSettingsDialog
 from ovop_desktop.ui.letters.region_letters import RegionLetters
+from ovop_desktop.ui.letters.verify_panel import VerifyPanel
 from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 GREY = QBrush(QColor("#8a8f94"))
-VERIFY_STYLES = {"valid": OK_STYLE, "changed": WARN_STYLE, "void": ERROR_STYLE}
 
 
 class LettersPage(QWidget):
@@ -107,15 +104,17 @@ class LettersPage(QWidget):
         upper_layout.addWidget(self.surveys, 1, 0, 1, 3)
         upper_layout.setColumnStretch(1, 1)
 
+        self.register_search = QLineEdit(
+            placeholderText=self.tr("Find a letter: number, village, product, code…")
+        )
+        self.register_search.setClearButtonEnabled(True)
         self.void_button = QPushButton(self.tr("&Void…"))
         self.copy_button = QPushButton(self.tr("Save &PDF…"))
-        self.verify_edit = QLineEdit(placeholderText=self.tr("Verification code, e.g. K7QPA-M2XD4"))
-        self.verify_edit.setMinimumWidth(
-            self.verify_edit.fontMetrics().horizontalAdvance(self.verify_edit.placeholderText())
-            + 24
+        self.copy_button.setToolTip(
+            self.tr("Save the letter's PDF exactly as it was issued, to hand out")
         )
-        self.verify_button = QPushButton(self.tr("V&erify"))
-        self.verify_pdf_button = QPushButton(self.tr("Verify a PD&F…"))
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.export_button.setToolTip(self.tr("Save the letters listed as XLSX or CSV"))
         self.register = read_only_tree(
             [
                 self.tr("Number"),
@@ -128,25 +127,26 @@ class LettersPage(QWidget):
             ],
             {0: "500.2/123/DKUKM/XI/2026", 1: "30 Nov 2026", 6: "K7QPA-M2XD4"},
         )
+        tools = QHBoxLayout()
+        tools.addWidget(self.register_search, 1)
+        for widget in (self.void_button, self.copy_button, self.export_button):
+            tools.addWidget(widget)
+        register_tab = QWidget()
+        register_layout = QVBoxLayout(register_tab)
+        register_layout.addLayout(tools)
+        register_layout.addWidget(self.register, 1)
+
+        self.verify_panel = VerifyPanel(db, paths, worker)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(register_tab, self.tr("Letter register (buku agenda surat)"))
+        self.tabs.addTab(self.verify_panel, self.tr("Verify a letter"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        tools = QHBoxLayout()
-        tools.addWidget(QLabel(self.tr("Letter register (buku agenda surat)")))
-        tools.addStretch(1)
-        for widget in (
-            self.void_button,
-            self.copy_button,
-            self.verify_edit,
-            self.verify_button,
-            self.verify_pdf_button,
-        ):
-            tools.addWidget(widget)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addLayout(tools)
-        lower_layout.addWidget(self.register, 1)
+        lower_layout.addWidget(self.tabs, 1)
         lower_layout.addWidget(self.message)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -169,9 +169,8 @@ class LettersPage(QWidget):
         self.batch_button.toggled.connect(self._on_batch_button_toggled)
         self.void_button.clicked.connect(self._on_void_button_clicked)
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
-        self.verify_button.clicked.connect(self._on_verify_button_clicked)
-        self.verify_edit.returnPressed.connect(self._on_verify_button_clicked)
-        self.verify_pdf_button.clicked.connect(self._on_verify_pdf_button_clicked)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.register_search.textEdited.connect(self._on_register_search_text_edited)
         self.batch.finished.connect(self.load_register)
 
     # --- the lists ---------------------------------------------------------------------------
@@ -245,8 +244,15 @@ class LettersPage(QWidget):
     @Slot(object)
     def _on_register_loaded(self, entries: list[RegisterEntry]) -> None:
         self._entries = entries
+        self._show_register()
+
+    @Slot(str)
+    def _on_register_search_text_edited(self, _text: str) -> None:
+        self._show_register()
+
+    def _show_register(self) -> None:
         self.register.clear()
-        for entry in entries:
+        for entry in search_register(self._entries, self.register_search.text()):
             void = entry.status == "void"
             status = (
                 self.tr("Void: %1").replace("%1", entry.void_reason or "")
@@ -356,27 +362,18 @@ class LettersPage(QWidget):
         if entry is None:
             self._say(self.tr("Choose a letter in the register first."), ERROR_STYLE)
             return
-        source = archive_path(self.paths, entry.verification_code)
         dialogs.save_file(
             self,
             self.tr("Save the letter as PDF"),
             pdf_file_name(entry.number, entry.village),
             self.tr("PDF (*.pdf)"),
-            lambda path: self._save_copy(source, Path(path)),
+            lambda path: self._save_copy(entry.letter_id, Path(path)),
         )
 
-    def _save_copy(self, source: Path, target: Path) -> None:
-        def job() -> Path:
-            if not source.exists():
-                raise DomainError(
-                    "Salinan surat ini tidak tersimpan di laptop ini.",
-                    "No copy of this letter is kept on this laptop.",
-                )
-            write_pdf(target, source.read_bytes())
-            return target
-
+    def _save_copy(self, letter_id: uuid.UUID, target: Path) -> None:
+        db, paths = self.db, self.paths
         Operation[Path](self, self.worker).errors_in(self.message).success(self._on_copy_saved).run(
-            job
+            lambda: save_original(db, paths, letter_id, target)
         )
 
     @Slot(object)
@@ -384,44 +381,30 @@ class LettersPage(QWidget):
         self._say(self.tr("Saved to %1.").replace("%1", str(target)), OK_STYLE)
 
     @Slot()
-    def _on_verify_button_clicked(self) -> None:
-        code = self.verify_edit.text().strip()
-        if code:
-            self.verify(code)
-
-    @Slot()
-    def _on_verify_pdf_button_clicked(self) -> None:
-        dialogs.open_files(
+    def _on_export_button_clicked(self) -> None:
+        dialogs.save_file(
             self,
-            self.tr("Choose the letter's PDF"),
-            self.tr("PDF (*.pdf)"),
-            lambda files: self.verify(Path(files[0])) if files else None,
+            self.tr("Export the letter register"),
+            "buku-agenda-surat.xlsx",
+            self.tr("Excel workbook (*.xlsx);;CSV for Excel (*.csv)"),
+            lambda path: self.export(Path(path)),
         )
 
-    def verify(self, code_or_pdf: str | Path) -> None:
-        db = self.db
-        Operation[Verification](self, self.worker).errors_in(self.message).success(
-            self._on_verified
-        ).run(lambda: verify_letter(db, code_or_pdf))
+    def export(self, target: Path) -> None:
+        db, search = self.db, self.register_search.text()
+        Operation[tuple[int, Path]](self, self.worker).errors_in(self.message).success(
+            self._on_exported
+        ).run(lambda: (export_register(db, target, search), target))
 
     @Slot(object)
-    def _on_verified(self, result: Verification) -> None:
-        texts = {
-            "valid": self.tr(
-                "Letter %1 is valid: it matches the letter register and its assessment has not "
-                "changed."
-            ),
-            "changed": self.tr(
-                "Letter %1 is in the letter register, but its assessment has changed since the "
-                "letter was issued."
-            ),
-            "void": self.tr("Letter %1 is in the letter register but has been VOIDED."),
-            "unknown": self.tr("The verification code was not found in the letter register."),
-        }
-        text = texts[result.status].replace("%1", result.number or "")
-        if result.status != "unknown":
-            text += f" ({result.village}, {result.product})"
-        self._say(text, VERIFY_STYLES.get(result.status, ERROR_STYLE))
+    def _on_exported(self, done: tuple[int, Path]) -> None:
+        count, target = done
+        self._say(
+            self.tr("%1 letters exported to %2.")
+            .replace("%1", str(count))
+            .replace("%2", str(target)),
+            OK_STYLE,
+        )
 
     def _say(self, text: str, style: str) -> None:
         self.message.setStyleSheet(style)

@@ -229,10 +229,11 @@ def test_verifying_the_issued_code_and_pdf_says_valid(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     number, code = _issue(db, app_paths, rubric)
-    page.verify_edit.setText(code.lower())
-    page.verify_button.click()
-    qtbot.waitUntil(lambda: number in page.message.text())
-    assert "is valid" in page.message.text()
+    panel = page.verify_panel
+    panel.verify_edit.setText(code.lower())
+    panel.verify_button.click()
+    qtbot.waitUntil(lambda: number in panel.message.text())
+    assert "is valid" in panel.message.text()
     pdf = tmp_path / "surat.pdf"
     row = list_surveys(db, rubric)[1]
     letter = issue_letter(
@@ -240,12 +241,12 @@ def test_verifying_the_issued_code_and_pdf_says_valid(
     )
     pdf.write_bytes(letter.pdf)
     monkeypatch.setattr(dialogs, "open_files", lambda _p, _t, _f, on_files: on_files([str(pdf)]))
-    page.verify_pdf_button.click()
-    qtbot.waitUntil(lambda: letter.number in page.message.text())
-    assert "is valid" in page.message.text()
-    page.verify_edit.setText("ZZZZZ-ZZZZZ")
-    page.verify_button.click()
-    qtbot.waitUntil(lambda: "not found" in page.message.text())
+    panel.verify_pdf_button.click()
+    qtbot.waitUntil(lambda: letter.number in panel.message.text())
+    assert "identical to the archive" in panel.message.text()
+    panel.verify_edit.setText("ZZZZZ-ZZZZZ")
+    panel.verify_button.click()
+    qtbot.waitUntil(lambda: "not in the letter register" in panel.message.text())
 
 
 def test_the_letters_of_a_region_are_written_with_progress(
