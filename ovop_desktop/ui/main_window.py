@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 from ovop_desktop import __version__
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.ui.forms.ui_main_window import Ui_MainWindow
-from ovop_desktop.ui.kit.display import number_text
+from ovop_desktop.ui.kit.display import number_text, when_text
 from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
 
@@ -44,6 +45,7 @@ if TYPE_CHECKING:  # the database side loads after the first paint (see attach)
 class Counts:
     surveys: int
     regions: int
+    last_export: datetime | None = None
 
 
 STYLE = """
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
         self.paths, self.worker = paths, worker
         self._deleted_id: uuid.UUID | None = None
         self._attached = self._painted = False
+        self._survey_list_stale = False
         self._closing = self._editor_left = self._may_close = False
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
@@ -136,6 +139,8 @@ class MainWindow(QMainWindow):
         self.editor.deleted.connect(self._on_editor_deleted)
         self.settings_page.languageChanged.connect(self.languageChanged)
         self.settings_page.provinceModeChanged.connect(self.show_province_place)
+        self.settings_page.dataChanged.connect(self.data_changed)
+        self.sync_page.dataChanged.connect(self.data_changed)
         for keys, slot in (
             (QKeySequence.StandardKey.New, self.new_survey),
             (QKeySequence.StandardKey.Find, self.focus_search),
@@ -174,6 +179,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_editor_closed(self) -> None:
         self.survey_stack.setCurrentWidget(self.survey_list)
+        self._survey_list_stale = False
         self.survey_list.reload()
         self.refresh_counts()
 
@@ -214,11 +220,22 @@ class MainWindow(QMainWindow):
     def refresh_counts(self) -> None:
         from ovop_desktop.services.regions import region_count
         from ovop_desktop.services.surveys.survey_list import survey_count
+        from ovop_desktop.services.sync.packages import last_export
 
         db = self.db
         self.operation().success(self._on_counts_loaded).run(
-            lambda: Counts(survey_count(db), region_count(db))
+            lambda: Counts(survey_count(db), region_count(db), last_export(db))
         )
+
+    @Slot()
+    def data_changed(self) -> None:
+        """Another page changed what the lists show (an import, an export, a region list): the
+        counts and the survey list load again at once, the other places when next shown."""
+        self.refresh_counts()
+        if self.survey_stack.currentWidget() is self.survey_list:
+            self.survey_list.reload()
+        else:
+            self._survey_list_stale = True
 
     def operation(self) -> Operation[Any]:
         """A job of the window: expected trouble in a message box, a bug in the crash dialog."""
@@ -231,6 +248,10 @@ class MainWindow(QMainWindow):
             .replace("%1", number_text(counts.surveys))
             .replace("%2", number_text(counts.regions))
         )
+        if counts.last_export is not None:
+            self.export_label.setText(
+                self.tr("Last export: %1").replace("%1", when_text(counts.last_export))
+            )
 
     @Slot(int)
     def _on_navigation_current_row_changed(self, row: int) -> None:
@@ -240,7 +261,11 @@ class MainWindow(QMainWindow):
             if row == PROVINCE_PAGE:  # built on first use, before it is shown
                 self.province_page.load()
             self.ui.pages.setCurrentIndex(row)
-            if row == ASSESSMENT_PAGE:
+            if row == SURVEY_PAGE and self._survey_list_stale:
+                if self.survey_stack.currentWidget() is self.survey_list:
+                    self._survey_list_stale = False
+                    self.survey_list.reload()
+            elif row == ASSESSMENT_PAGE:
                 self.assessment_page.load()
             elif row == LETTERS_PAGE:
                 self.letters_page.load()

@@ -1444,6 +1444,10 @@
             <translation>Ekspor terakhir: belum pernah</translation>
         </message>
         <message>
+            <source>Last export: %1</source>
+            <translation>Ekspor terakhir: %1</translation>
+        </message>
+        <message>
             <source>&amp;Undo delete</source>
             <translation>&amp;Urungkan hapus</translation>
         </message>

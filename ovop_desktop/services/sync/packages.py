@@ -165,6 +165,15 @@ class FileResult:
         }
 
 
+def last_export(db: Database) -> datetime | None:
+    """When this laptop last exported a package (None: never)."""
+    value = get_setting(db, EXPORT_WATERMARK)
+    try:
+        return datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
 def device_fingerprint(paths: AppPaths) -> str:
     return load_or_create_key(paths.data_dir).fingerprint()
 

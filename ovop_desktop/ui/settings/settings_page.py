@@ -63,6 +63,7 @@ class SettingsPage(QWidget):
     languageChanged = Signal(str)
     profileSaved = Signal()
     provinceModeChanged = Signal(bool)
+    dataChanged = Signal()  # a region list or a setup package changed what other pages show
 
     def __init__(
         self, db: Database, worker: Worker, paths: AppPaths, parent: QWidget | None = None
@@ -293,6 +294,7 @@ class SettingsPage(QWidget):
     def _on_regions_imported(self, result: tuple[int, int, int]) -> None:
         added, renamed, total = result
         self._show_region_count(total)
+        self.dataChanged.emit()
         self.regions_label.setText(
             self.regions_label.text()
             + " "
@@ -332,6 +334,7 @@ class SettingsPage(QWidget):
     def _on_setup_imported(self, values: tuple[SetupResult, int]) -> None:
         result, regions = values
         self._show_region_count(regions)
+        self.dataChanged.emit()
         self.setup_label.setStyleSheet(OK_STYLE)
         self.setup_label.setText(
             self.tr("Province settings applied: %1 new regions, rubric %2. Province key %3.")

@@ -48,6 +48,7 @@ class ConflictReview(QWidget):
     """`show_conflicts()` fills it; `countChanged` tells how many conflicts stay open."""
 
     countChanged = Signal(int)
+    resolved = Signal()  # a settled conflict changed a record other pages show
 
     def __init__(self, db: Database, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -198,6 +199,7 @@ class ConflictReview(QWidget):
         self.show_conflicts(conflicts)
         self.conflict_message.setStyleSheet(OK_STYLE)
         self.conflict_message.setText(self.tr("Conflict settled; the choice and reason are kept."))
+        self.resolved.emit()
 
     def table_labels(self) -> dict[str, str]:
         return {

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -97,7 +97,10 @@ def _preview(db: Database, paths: AppPaths, files: list[Path]) -> list[PackageRo
 
 
 class SyncPage(QWidget):
-    """`load()` refreshes the open conflicts and this laptop's key fingerprint."""
+    """`load()` refreshes the open conflicts and this laptop's key fingerprint. `dataChanged`
+    says that an export or an import changed what other pages show."""
+
+    dataChanged = Signal()
 
     def __init__(
         self, db: Database, paths: AppPaths, worker: Worker, parent: QWidget | None = None
@@ -122,6 +125,7 @@ class SyncPage(QWidget):
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.apply_button.clicked.connect(self._on_apply_button_clicked)
         self.conflict_review.countChanged.connect(self._on_conflict_review_countChanged)
+        self.conflict_review.resolved.connect(self.dataChanged)
 
     # building
 
@@ -300,6 +304,7 @@ class SyncPage(QWidget):
         )
         encryption, style = self._encryption_text(result.sealed_to, result.province_office)
         show_message(self.export_result, f"{saved}\n{encryption}", style)
+        self.dataChanged.emit()
 
     # import
 
@@ -527,6 +532,7 @@ class SyncPage(QWidget):
         self._update_apply()
         self._show_import_summary()
         self.load()
+        self.dataChanged.emit()
 
     def _show_import_summary(self) -> None:
         done = [r.final for r in self.rows if r.final is not None]
