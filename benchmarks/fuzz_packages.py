@@ -297,11 +297,17 @@ def _import_case(worker: Worker, spec: tuple[str, str, int]) -> Outcome:
     outcome = Outcome(family, kind, index)
     rng = random.Random(f"{worker.seed}:{family}:{kind}:{index}")
     template = rng.choice(sorted(worker.scene.templates))
+    limit = sys.getrecursionlimit()
+    # Mutations copy values nested hundreds deep (copy.deepcopy takes several frames a level);
+    # the import itself runs at the interpreter's usual limit, as the application does.
+    sys.setrecursionlimit(max(limit, 20_000))
     try:
         data = _mutated(worker, rng, outcome)
     except Exception:  # a fault of the fuzzer, not of the application: counted apart
         outcome.status, outcome.problem = "harness", traceback.format_exc()
         return outcome
+    finally:
+        sys.setrecursionlimit(limit)
     outcome.what = f"{template}: {outcome.what}"
     if worker.db is not None:
         worker.db.dispose()
