@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QListWidgetItem, QWidget
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.services.surveys.photos import PhotoInfo
 from ovop_desktop.ui.forms.ui_product_editor import Ui_ProductEditor
+from ovop_desktop.ui.kit.blank_numbers import accept_typing_over_blanks
 from ovop_desktop.ui.kit.display import category_names
 from ovop_desktop.ui.surveys.field_binding import Binding, bind, bind_rupiah, load
 
@@ -33,6 +34,7 @@ class ProductEditor(QWidget):
         super().__init__(parent)
         self.ui = Ui_ProductEditor()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        accept_typing_over_blanks(self)
         self.product_id: uuid.UUID | None = None
         self.setAcceptDrops(True)
         for category_id, name in category_names(rubric).items():

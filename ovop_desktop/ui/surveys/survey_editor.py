@@ -35,6 +35,7 @@ from ovop_desktop.services.surveys.recovery import PendingEdits, RecoveryJournal
 from ovop_desktop.services.surveys.survey_detail import SurveyDetail, load_survey, regency_points
 from ovop_desktop.ui import dialogs
 from ovop_desktop.ui.forms.ui_survey_editor import Ui_SurveyEditor
+from ovop_desktop.ui.kit.blank_numbers import accept_typing_over_blanks
 from ovop_desktop.ui.kit.display import date_text, in_language
 from ovop_desktop.ui.kit.messages import error_text
 from ovop_desktop.ui.kit.region_picker import RegionPicker
@@ -69,6 +70,7 @@ class SurveyEditor(QWidget):
         self.db, self.paths, self.worker, self.rubric = db, paths, worker, rubric
         self.ui = Ui_SurveyEditor()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        accept_typing_over_blanks(self)
         self.categories = frozenset(c.id for c in rubric.categories)
         self.journal = RecoveryJournal(paths.data_dir)
         self.survey_id: uuid.UUID | None = None
