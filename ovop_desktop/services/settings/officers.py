@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+from ovop_desktop.core.nip import nip_problem
 from ovop_desktop.db.models import Device, Officer, utc_now
 from ovop_desktop.db.ownership import local_device
 from ovop_desktop.services.database import Database
@@ -53,12 +54,9 @@ def save_profile(
             "Nama petugas wajib diisi.", "The officer's name is required.", field="name"
         )
     nip = (nip or "").replace(" ", "") or None
-    if nip is not None and (not nip.isdigit() or len(nip) != 18):
-        raise InvalidInputError(
-            "NIP harus 18 angka, tanpa spasi atau tanda baca.",
-            "The NIP (civil servant number) must be 18 digits.",
-            field="nip",
-        )
+    problem = nip_problem(nip) if nip is not None else None
+    if problem is not None:
+        raise InvalidInputError(*problem, field="nip")
     existing = current_officer(db)
     with db.session() as session:
         officer = session.get(Officer, existing.id) if existing else None
