@@ -109,14 +109,28 @@ def cmd_assess(ctx: Context) -> int:
         and a.assessor_id == assessor
         and not ctx.args.new
     ]
+    levels = parse_levels(ctx.args.levels)
+    reason = ctx.args.reason
+    if mine and mine[-1].status == "final" and not (reason and reason.strip()):
+        changed = sorted(c for c, level in levels.items() if mine[-1].levels.get(c) != level)
+        if changed:
+            raise DomainError(
+                f"Penilaian {mine[-1].id} sudah final; tingkat {', '.join(changed)} tidak diubah "
+                "di tempat. Pakai --new untuk penilaian baru, atau --reason TEKS untuk koreksi "
+                "yang dicatat di log audit.",
+                f"Assessment {mine[-1].id} is final; the levels of {', '.join(changed)} are not "
+                "changed in place. Use --new for a new assessment, or --reason TEXT for a "
+                "correction recorded in the audit log.",
+            )
     result = save_assessment(
         ctx.db,
         product_id,
         rubric,
-        parse_levels(ctx.args.levels),
+        levels,
         assessment_id=mine[-1].id if mine else None,
         assessor_id=assessor,
         final=ctx.args.final,
+        reason=reason,
     )
     if ctx.args.json:
         print_json(
@@ -143,7 +157,7 @@ def cmd_assess(ctx: Context) -> int:
 
 def register(commands: SubParsers, add: Adder) -> None:
     """Add `rank --village CODE|--region CODE [--json]` and
-    `assess --product ID --levels C1=3,... [--final] [--new] [--json]`."""
+    `assess --product ID --levels C1=3,... [--final] [--new | --reason TEXT] [--json]`."""
     rank = add(commands, "rank", "peringkat produk kandidat satu desa atau satu wilayah", cmd_rank)
     where = rank.add_mutually_exclusive_group(required=True)
     where.add_argument("--village", help="kode desa, mis. 63.08.07.2001")
@@ -154,5 +168,9 @@ def register(commands: SubParsers, add: Adder) -> None:
     assess.add_argument("--product", required=True, help="product_id dari 'rank --json'")
     assess.add_argument("--levels", required=True, help="mis. C1=3,C2=4,C3=2 ('-' mengosongkan)")
     assess.add_argument("--final", action="store_true", help="tandai penilaian final")
-    assess.add_argument("--new", action="store_true", help="buat penilaian baru")
+    change = assess.add_mutually_exclusive_group()
+    change.add_argument("--new", action="store_true", help="buat penilaian baru")
+    change.add_argument(
+        "--reason", help="alasan koreksi penilaian yang sudah final (dicatat di log audit)"
+    )
     assess.add_argument("--json", action="store_true")

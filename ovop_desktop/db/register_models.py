@@ -15,7 +15,7 @@ from ovop_desktop.db.base import Base, SyncRecord, UtcDateTime, utc_now
 
 
 class Letter(SyncRecord, Base):
-    """An issued recommendation letter. Its number is never reused, even when voided.
+    """An issued recommendation letter. Its number is never reused, even when voided or replaced.
 
     Each laptop numbers its own letters (1, 2, 3… per year), so a number is unique per issuing
     device (`device_id`): the province holds the letters of many officers side by side."""
@@ -36,11 +36,15 @@ class Letter(SyncRecord, Base):
     status: Mapped[str] = mapped_column(String(10), nullable=False, default="issued")
     void_reason: Mapped[str | None] = mapped_column(Text)
     voided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # A letter replaced by a later one of the same village (status "replaced"): which, and why.
+    # No foreign key: the two letters travel in packages in no particular order.
+    replaced_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    replace_reason: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (
         UniqueConstraint("device_id", "year", "sequence", name="uq_letters_device_year_sequence"),
         UniqueConstraint("device_id", "number", name="uq_letters_device_number"),
-        CheckConstraint("status IN ('issued', 'void')", name="status"),
+        CheckConstraint("status IN ('issued', 'void', 'replaced')", name="status"),
     )
 
 

@@ -56,7 +56,7 @@ from ovop_desktop.exchange.values import (
 TEXT_MAX: Final = 100_000  # characters of a column without its own length (notes, captions)
 JSON_DEPTH_MAX: Final = 32  # nesting of a JSON value (a letter's snapshot is about 5 deep)
 LEVELS_MAX: Final = 1_000  # criterion levels of one assessment
-LETTER_STATUSES: Final = ("issued", "void")
+LETTER_STATUSES: Final = ("issued", "void", "replaced")
 DECIMAL_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 

@@ -193,6 +193,7 @@ def test_assess_sets_levels_and_rank_region_lists_the_province(
         "--levels",
         "C1=5,C2=5,C3=5,C4=5,C5=5,C6=5,C7=5,C8=5",
         "--final",
+        "--new",  # the demo's own assessment is final: it stays as it is
         "--json",
     )
     assert code == 0

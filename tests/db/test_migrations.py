@@ -454,7 +454,7 @@ def test_upgrade_to_officer_owners_keeps_the_profiles_and_new_ones_get_this_lapt
         )
     engine.dispose()
 
-    result = upgrade(any_backend_url)
+    result = upgrade(any_backend_url, target="0006")
 
     assert (result.from_revision, result.to_revision) == ("0005", "0006")
     db = open_database(any_backend_url)
@@ -474,3 +474,48 @@ def test_upgrade_to_officer_owners_keeps_the_profiles_and_new_ones_get_this_lapt
 
 def _letter_count(session: Session) -> int:
     return int(session.execute(text("SELECT count(*) FROM letters")).scalar_one())
+
+
+def test_upgrade_to_replaced_letters_keeps_the_letters_and_allows_replacing(
+    any_backend_url: str,
+) -> None:
+    """0006 → 0007 on a database holding letters, on both backends: every letter stays live with
+    no replacement; afterwards a letter can be marked replaced, naming its successor and the
+    reason, and a status outside issued/void/replaced is still refused."""
+    from sqlalchemy.exc import IntegrityError
+
+    from ovop_desktop.db.models import Letter
+
+    upgrade(any_backend_url, target="0006")
+    _seed_letters(any_backend_url, uuid.uuid4())
+
+    result = upgrade(any_backend_url)
+
+    assert (result.from_revision, result.to_revision) == ("0006", "0007")
+    db = open_database(any_backend_url)
+    try:
+        with db.session() as session:
+            kept = [
+                (row.number, row.status, row.replaced_by, row.replace_reason)
+                for row in session.scalars(select(Letter).order_by(Letter.sequence))
+            ]
+        assert kept == [(f"500.2/{n}/DKUKM/XI/2026", "issued", None, None) for n in (1, 2, 3)]
+        with db.session() as session:
+            first = session.get(Letter, uuid.UUID(int=1))
+            assert first is not None
+            first.status = "replaced"
+            first.replaced_by, first.replace_reason = uuid.UUID(int=2), "nama produk salah"
+        with db.session() as session:
+            first = session.get(Letter, uuid.UUID(int=1))
+            assert first is not None
+            assert (first.status, first.replaced_by, first.replace_reason) == (
+                "replaced",
+                uuid.UUID(int=2),
+                "nama produk salah",
+            )
+        with pytest.raises(IntegrityError), db.session() as session:
+            second = session.get(Letter, uuid.UUID(int=2))
+            assert second is not None
+            second.status = "lost"
+    finally:
+        db.dispose()

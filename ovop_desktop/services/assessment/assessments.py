@@ -2,6 +2,9 @@
 
 The computed total, band and stars are stored with the assessment as a snapshot; the levels are
 the source of truth and the snapshot is recomputed from them on every save.
+
+A final assessment stays final: a change to it is a correction, made only with a reason and
+written to the audit log (the revision grows with it), or a new assessment (`reassess`).
 """
 
 from __future__ import annotations
@@ -13,11 +16,18 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.core.scoring import Score, score
-from ovop_desktop.db.models import Assessment, AssessmentLevel, CandidateProduct, Officer
+from ovop_desktop.db.models import (
+    Assessment,
+    AssessmentLevel,
+    AuditEntry,
+    CandidateProduct,
+    Officer,
+)
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError, NotFoundError
 
@@ -51,8 +61,12 @@ def save_assessment(
     assessed_on: date | None = None,
     final: bool = False,
     device_id: uuid.UUID | None = None,
+    reason: str | None = None,
 ) -> AssessmentResult:
-    """Create an assessment (no `assessment_id`) or update one made under the same rubric."""
+    """Create an assessment (no `assessment_id`) or update one made under the same rubric.
+
+    A final assessment is changed only with a `reason`: the correction is written to the audit
+    log, one entry per changed level or note; without one it is refused and nothing changes."""
     notes = notes or {}
     unknown = (set(levels) | set(notes)) - set(rubric.criterion_ids)
     if unknown:
@@ -90,6 +104,9 @@ def save_assessment(
                     "This assessment uses another rubric version; re-assess instead.",
                 )
             existing = {row.criterion_id: row for row in assessment.levels}
+        corrections = _corrections(assessment, existing, rubric, levels, notes, assessed_on)
+        if corrections and assessment.status == "final":
+            _audit_correction(session, assessment, corrections, reason, assessor_id)
         for criterion_id in rubric.criterion_ids:
             row = existing.get(criterion_id)
             if row is None:
@@ -114,6 +131,59 @@ def save_assessment(
         assessment.status = "final" if final else assessment.status or "draft"
         session.flush()
         return AssessmentResult(assessment.id, product_id, rubric.id, rubric.version, result)
+
+
+def _corrections(
+    assessment: Assessment,
+    existing: Mapping[str, AssessmentLevel],
+    rubric: Rubric,
+    levels: Mapping[str, int | None],
+    notes: Mapping[str, str],
+    assessed_on: date | None,
+) -> list[tuple[str, object, object]]:
+    """What saving would change in a stored assessment: (field, old, new) triples."""
+    changes: list[tuple[str, object, object]] = []
+    for criterion_id in rubric.criterion_ids:
+        row = existing.get(criterion_id)
+        old_level, old_note = (row.level, row.note) if row is not None else (None, None)
+        if criterion_id in levels and levels[criterion_id] != old_level:
+            changes.append((f"level {criterion_id}", old_level, levels[criterion_id]))
+        if criterion_id in notes and (notes[criterion_id] or None) != (old_note or None):
+            changes.append((f"note {criterion_id}", old_note, notes[criterion_id]))
+    if assessed_on is not None and assessed_on != assessment.assessed_on:
+        changes.append(("assessed_on", assessment.assessed_on, assessed_on))
+    return changes
+
+
+def _audit_correction(
+    session: Session,
+    assessment: Assessment,
+    changes: list[tuple[str, object, object]],
+    reason: str | None,
+    officer_id: uuid.UUID | None,
+) -> None:
+    """Refuse a change to a final assessment without a reason; with one, log each change."""
+    if not (reason and reason.strip()):
+        fields_id = ", ".join(name for name, _, _ in changes)
+        raise InvalidInputError(
+            "Penilaian ini sudah final dan tidak diubah di tempat "
+            f"({fields_id}). Tuliskan alasan koreksi, atau buat penilaian baru.",
+            f"This assessment is final and is not changed in place ({fields_id}). "
+            "Give a reason for the correction, or make a new assessment.",
+            field="reason",
+        )
+    for name, old, new in changes:
+        session.add(
+            AuditEntry(
+                officer_id=officer_id,
+                table_name=Assessment.__tablename__,
+                record_id=assessment.id,
+                field=name,
+                old_value=None if old is None else str(old),
+                new_value=None if new is None else str(new),
+                reason=reason.strip(),
+            )
+        )
 
 
 @dataclass(frozen=True)

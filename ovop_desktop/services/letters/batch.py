@@ -3,6 +3,10 @@
 PDFs are rendered in worker processes (one per core); each letter is registered, in number
 order, together with its files (letter_files): a cancelled batch, or one stopped by a letter
 that cannot be saved, leaves no half-issued letter behind and no gap in the numbers.
+
+Villages whose work is unfinished (a survey or a counting assessment not final) get no letter.
+Villages that already have a live letter are skipped too, unless `replace_existing` is asked
+for with a reason: their letter is then marked replaced by the new one.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import re
 import uuid
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -24,15 +28,18 @@ from ovop_desktop.db.models import Survey
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.reports.data import LetterData
 from ovop_desktop.services.database import Database
-from ovop_desktop.services.errors import StorageError
+from ovop_desktop.services.errors import InvalidInputError, StorageError
 from ovop_desktop.services.letters.letter_files import archive_path, issuing
 from ovop_desktop.services.letters.letter_settings import load_letter_settings
 from ovop_desktop.services.letters.register import (
     LetterOptions,
     assessment_snapshot,
     letter_record,
+    live_letters,
     next_sequence,
     prepare_letter,
+    replace_live_letters,
+    unfinished_work,
 )
 from ovop_desktop.services.settings.officers import local_device_id
 
@@ -42,6 +49,10 @@ class BatchResult:
     written: tuple[Path, ...]
     skipped: tuple[str, ...]  # villages without a fully assessed candidate
     cancelled: bool
+    # Villages skipped because they already have a live letter (without replace_existing).
+    already_lettered: list[str] = field(default_factory=list)
+    # Villages skipped because their survey or a counting assessment is not final.
+    unfinished: list[str] = field(default_factory=list)
 
 
 class BatchStoppedError(StorageError):
@@ -86,10 +97,21 @@ def issue_region_letters(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
+    replace_existing: bool = False,
+    reason: str | None = None,
 ) -> BatchResult:
+    """Issue the letters of every village of `region_code` into `out_dir`. Villages with a live
+    letter are left out (`already_lettered`) unless `replace_existing`, which needs a `reason`
+    and marks their letters replaced."""
     settings = load_letter_settings(db)
     if settings.problems:
         raise settings.refusal()
+    if replace_existing and not (reason and reason.strip()):
+        raise InvalidInputError(
+            "Tuliskan alasan mengganti surat yang sudah ada.",
+            "Give the reason for replacing the letters already issued.",
+            field="reason",
+        )
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -111,11 +133,21 @@ def issue_region_letters(
     latest = {code: (sid, village) for sid, village, code in surveys}  # last survey per village
     jobs: list[tuple[LetterData, dict[str, object], LetterIdentity, uuid.UUID]] = []
     skipped: list[str] = []
+    already: list[str] = []
+    unfinished: list[str] = []
     for survey_id, village in latest.values():
         snapshot = assessment_snapshot(db, survey_id, rubric)
         if snapshot["recommended"] is None:
             skipped.append(village)
             continue
+        if unfinished_work(db, survey_id, rubric)[0]:
+            unfinished.append(village)
+            continue
+        if not replace_existing:
+            with db.session() as session:
+                if live_letters(session, survey_id):
+                    already.append(village)
+                    continue
         identity = letter_identity(settings.number_template or "", first + len(jobs), day, snapshot)
         data = prepare_letter(
             db, paths, survey_id, replace(options, issued_on=day), rubric, identity=identity
@@ -151,6 +183,10 @@ def issue_region_letters(
                                 identity, data, survey_id, snapshot, pdf, device_id=device
                             )
                         )
+                        if replace_existing:
+                            replace_live_letters(
+                                files.session, survey_id, identity.letter_id, reason
+                            )
                         files.write(archive_path(paths, identity.verification_code), pdf)
                         files.write(target, pdf)
                 except StorageError as error:
@@ -165,9 +201,9 @@ def issue_region_letters(
                     future.cancel()
     if failure is not None:
         raise BatchStoppedError(
-            BatchResult(tuple(written), tuple(skipped), False),
+            BatchResult(tuple(written), tuple(skipped), False, already, unfinished),
             failed=jobs[len(written)][0].village,
             not_made=tuple(job[0].village for job in jobs[len(written) + 1 :]),
             error=failure,
         )
-    return BatchResult(tuple(written), tuple(skipped), stop)
+    return BatchResult(tuple(written), tuple(skipped), stop, already, unfinished)

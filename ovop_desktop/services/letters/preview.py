@@ -1,21 +1,30 @@
 """What the letter dialog shows before a letter is issued: the village and its recommended
-product, the signatories to choose from, what is missing in the settings, and the rendered
-preview (without a number)."""
+product, the signatories to choose from, what is missing in the settings, what work is still
+unfinished, the village's live letter if any, and the rendered preview (without a number; marked
+DRAF while the survey or a counting assessment is not final)."""
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths
-from ovop_desktop.reports.data import Signatory
+from ovop_desktop.reports.data import LetterData, Signatory
 from ovop_desktop.services.assessment.village_ranking import rank_survey
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.letters.letter_settings import load_letter_settings
-from ovop_desktop.services.letters.register import LetterOptions, prepare_letter
+from ovop_desktop.services.letters.register import (
+    LetterOptions,
+    live_letters,
+    prepare_letter,
+    unfinished_work,
+)
 from ovop_desktop.services.surveys.survey_detail import load_survey
+
+DRAFT_NUMBER = "—"  # a draft takes no number
 
 
 @dataclass(frozen=True)
@@ -31,6 +40,12 @@ class LetterContext:
     signatories: tuple[Signatory, ...]
     problems: tuple[str, ...]  # settings still to fill, in Indonesian
     problems_en: tuple[str, ...]  # the same in English
+    # Why a letter would be a DRAF preview, not issued (a survey or assessment not final).
+    unfinished: tuple[str, ...] = ()
+    unfinished_en: tuple[str, ...] = ()
+    # The village's live letter, which a new one would replace (it then needs a reason).
+    live_number: str | None = None
+    live_issued_on: date | None = None
 
     @property
     def signatory_labels(self) -> tuple[str, ...]:
@@ -42,6 +57,10 @@ def letter_context(db: Database, survey_id: uuid.UUID, rubric: Rubric) -> Letter
     settings = load_letter_settings(db)
     chosen = rank_survey(db, survey_id, rubric).recommended
     complete = chosen is not None and chosen.stars is not None and chosen.total is not None
+    unfinished, unfinished_en = unfinished_work(db, survey_id, rubric)
+    with db.session() as session:
+        live = live_letters(session, survey_id)
+        number, issued_on = (live[-1].number, live[-1].issued_on) if live else (None, None)
     return LetterContext(
         detail.village_name,
         detail.district_name,
@@ -52,13 +71,28 @@ def letter_context(db: Database, survey_id: uuid.UUID, rubric: Rubric) -> Letter
         tuple(settings.signatories),
         tuple(settings.problems),
         tuple(settings.problems_en),
+        unfinished,
+        unfinished_en,
+        number,
+        issued_on,
     )
 
 
 def preview_letter_pdf(
     db: Database, paths: AppPaths, survey_id: uuid.UUID, options: LetterOptions, rubric: Rubric
 ) -> bytes:
-    """The letter as it would be issued now, but without a number: nothing is registered."""
+    """The letter as it would be issued now, but without a number: nothing is registered. Of
+    unfinished work (a survey or a counting assessment not final) it is marked DRAF."""
     from ovop_desktop.reports.letter import render_letter  # reportlab loads on first use
 
-    return render_letter(prepare_letter(db, paths, survey_id, options, rubric))
+    return render_letter(preview_letter_data(db, paths, survey_id, options, rubric))
+
+
+def preview_letter_data(
+    db: Database, paths: AppPaths, survey_id: uuid.UUID, options: LetterOptions, rubric: Rubric
+) -> LetterData:
+    """What a preview prints: no number, and `draft` while the work is unfinished."""
+    data = prepare_letter(db, paths, survey_id, options, rubric)
+    if unfinished_work(db, survey_id, rubric)[0]:
+        data = replace(data, draft=True, number=DRAFT_NUMBER)
+    return data

@@ -7,6 +7,10 @@ Each laptop numbers its own letters: a letter carries the device that issued it,
 number follows that laptop's letters of the year only, not a colleague's it has imported.
 The snapshot holds what the assessment said when the letter was issued; its hash, printed in the
 verification code, shows later whether the assessment has changed since.
+
+A letter comes only from finished work: a final survey whose candidates' counting assessments are
+final (anything else is a DRAF preview, without a number). A village has one live letter: a
+second one is issued only with a reason, and the earlier one is then marked replaced.
 """
 
 from __future__ import annotations
@@ -51,6 +55,8 @@ class LetterOptions:
     signatory: int = 0
     paper: Paper = "A4"
     issued_on: date | None = None
+    # Why a village that already has a live letter gets another; the earlier one is replaced.
+    replace_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,109 @@ class IssuedLetter:
     number: str
     verification_code: str
     pdf: bytes
+
+
+LIVE = "issued"  # a letter neither voided nor replaced
+
+
+class UnfinishedWorkError(InvalidInputError):
+    """A letter is issued only from a final survey whose counting assessments are final."""
+
+    def __init__(self, village: str, unfinished: tuple[str, ...], unfinished_en: tuple[str, ...]):
+        super().__init__(
+            f"Surat rekomendasi {village} belum dapat diterbitkan, pekerjaannya belum selesai: "
+            + "; ".join(unfinished)
+            + ". Pratinjau tetap bisa dilihat (bertanda DRAF, tanpa nomor).",
+            f"The letter of {village} cannot be issued, the work is not finished: "
+            + "; ".join(unfinished_en)
+            + ". A preview can still be seen (marked DRAF, without a number).",
+        )
+        self.unfinished, self.unfinished_en = unfinished, unfinished_en
+
+
+class LiveLetterExists(InvalidInputError):  # noqa: N818 (the agreed name)
+    """The village already has a live letter: a second one needs a reason (replace_reason)."""
+
+    def __init__(self, village: str, number: str, issued_on: date) -> None:
+        from ovop_desktop.core.formatting import format_date_id
+
+        super().__init__(
+            f"Desa {village} sudah mempunyai surat rekomendasi yang berlaku: nomor {number}, "
+            f"tanggal {format_date_id(issued_on)}. Surat baru hanya diterbitkan dengan alasan; "
+            "surat lama lalu ditandai diganti.",
+            f"{village} already has a live recommendation letter: number {number} of "
+            f"{issued_on.isoformat()}. A new one is issued only with a reason; the earlier one "
+            "is then marked replaced.",
+            field="replace_reason",
+        )
+        self.number, self.issued_on = number, issued_on
+
+
+def unfinished_work(
+    db: Database, survey_id: uuid.UUID, rubric: Rubric
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What keeps a letter of this survey a draft, in Indonesian and in English: a survey not
+    final, candidates whose counting assessment is a draft. Empty when a letter can be issued."""
+    ranking = rank_survey(db, survey_id, rubric)
+    with db.session() as session:
+        survey = session.get(Survey, survey_id)
+        final = survey is not None and survey.status == "final"
+    found_id: list[str] = []
+    found_en: list[str] = []
+    if not final:
+        found_id.append("survei masih draf (finalkan survei)")
+        found_en.append("the survey is still a draft (finalise it)")
+    drafts = [e.name for e in ranking.entries if e.assessment_ids and not e.final]
+    if drafts:
+        found_id.append("penilaian masih draf: " + ", ".join(drafts))
+        found_en.append("draft assessments: " + ", ".join(drafts))
+    return tuple(found_id), tuple(found_en)
+
+
+def live_letters(session: Session, survey_id: uuid.UUID) -> list[Letter]:
+    """The live letters of the village of `survey_id` (of any of its surveys), oldest first."""
+    village = select(Survey.village_code).where(Survey.id == survey_id).scalar_subquery()
+    return list(
+        session.scalars(
+            select(Letter)
+            .join(Survey, Survey.id == Letter.survey_id)
+            .where(
+                Survey.village_code == village,
+                Letter.status == LIVE,
+                Letter.deleted_at.is_(None),
+            )
+            .order_by(Letter.issued_on, Letter.created_at)
+        )
+    )
+
+
+def check_can_issue(
+    db: Database, survey_id: uuid.UUID, rubric: Rubric, replace_reason: str | None
+) -> None:
+    """Refuse, before any number is taken, a letter of unfinished work (UnfinishedWorkError)
+    or a second live letter of a village without a reason (LiveLetterExists)."""
+    unfinished, unfinished_en = unfinished_work(db, survey_id, rubric)
+    with db.session() as session:
+        survey = session.get(Survey, survey_id)
+        if survey is None or survey.deleted_at is not None:
+            raise NotFoundError("Survei tidak ditemukan.", "Survey not found.")
+        village = survey.village_name
+        if unfinished:
+            raise UnfinishedWorkError(village, unfinished, unfinished_en)
+        live = live_letters(session, survey_id)
+        if live and not (replace_reason and replace_reason.strip()):
+            raise LiveLetterExists(village, live[-1].number, live[-1].issued_on)
+
+
+def replace_live_letters(
+    session: Session, survey_id: uuid.UUID, new_id: uuid.UUID, reason: str | None
+) -> None:
+    """Mark the village's live letters replaced by `new_id` (the caller checked the reason)."""
+    for earlier in live_letters(session, survey_id):
+        if earlier.id != new_id:
+            earlier.status = "replaced"
+            earlier.replaced_by = new_id
+            earlier.replace_reason = (reason or "").strip() or None
 
 
 def assessment_snapshot(db: Database, survey_id: uuid.UUID, rubric: Rubric) -> dict[str, Any]:
@@ -289,10 +398,18 @@ def issue_letter(
     if out is not None:
         check_letter_folder(out)
     settings = load_letter_settings(db)
+    if settings.problems:
+        raise settings.refusal()
+    check_can_issue(db, survey_id, rubric, options.replace_reason)
     day = options.issued_on or date.today()
     snapshot = assessment_snapshot(db, survey_id, rubric)
     device = local_device_id(db)
     with issuing(db) as files:
+        live = live_letters(files.session, survey_id)  # again, in the issuing transaction
+        if live and not (options.replace_reason and options.replace_reason.strip()):
+            survey = files.session.get(Survey, survey_id)
+            village = survey.village_name if survey is not None else "-"
+            raise LiveLetterExists(village, live[-1].number, live[-1].issued_on)
         sequence = next_sequence(files.session, device, day.year)
         identity = letter_identity(settings.number_template or "", sequence, day, snapshot)
         data = prepare_letter(
@@ -300,6 +417,7 @@ def issue_letter(
         )
         pdf = render_letter(data, deterministic=deterministic)
         files.session.add(letter_record(identity, data, survey_id, snapshot, pdf, device_id=device))
+        replace_live_letters(files.session, survey_id, identity.letter_id, options.replace_reason)
         files.write(archive_path(paths, identity.verification_code), pdf)
         if out is not None:
             files.write(out, pdf)

@@ -1,7 +1,9 @@
 """Survey capture: surveys, respondents and candidate products.
 
 Each function is one use case in one short session. A change to a final survey needs a reason
-and is written to the audit log; deleting leaves a tombstone.
+and is written to the audit log; deleting leaves a tombstone. A final survey stays final: every
+write path (its fields, respondents and products added, changed or deleted, the survey deleted)
+refuses without a reason, and with one is a correction written to the audit log.
 """
 
 from __future__ import annotations
@@ -232,19 +234,28 @@ def update_survey(
 
 
 def delete_survey(db: Database, survey_id: uuid.UUID) -> None:
-    """Leave a tombstone, so that the deletion travels to the province too."""
-    _tombstone(db, Survey, survey_id, "Survei")
+    """Leave a tombstone, so that the deletion travels to the province too. (Deleting a whole
+    survey changes nothing inside it: it can be restored until the next export.)"""
+    with db.session() as session:
+        _require_live(session, Survey, survey_id, "Survei").deleted_at = utc_now()
 
 
 def add_respondent(
-    db: Database, survey_id: uuid.UUID, data: RespondentInput, *, device_id: uuid.UUID | None = None
+    db: Database,
+    survey_id: uuid.UUID,
+    data: RespondentInput,
+    *,
+    device_id: uuid.UUID | None = None,
+    reason: str | None = None,
+    officer_id: uuid.UUID | None = None,
 ) -> uuid.UUID:
+    """Add a respondent; to a final survey only as a correction with a `reason`."""
     if not data.name.strip():
         raise InvalidInputError(
             "Nama narasumber wajib diisi.", "The respondent's name is required.", field="name"
         )
     with db.session() as session:
-        _require_live(session, Survey, survey_id, "Survei")
+        survey = _require_live(session, Survey, survey_id, "Survei")
         respondent = Respondent(
             survey_id=survey_id,
             name=data.name.strip(),
@@ -254,7 +265,43 @@ def add_respondent(
         )
         session.add(respondent)
         session.flush()
+        _correct_final(
+            session, survey, respondent, "added", None, respondent.name, reason, officer_id
+        )
         return respondent.id
+
+
+def _correct_final(
+    session: Session,
+    survey: Survey,
+    record: SyncRecord,
+    field: str,
+    old: Any,
+    new: Any,
+    reason: str | None,
+    officer_id: uuid.UUID | None,
+) -> None:
+    """A change to a final `survey` (its own record or a child's): refused without a reason,
+    written to the audit log with one. Nothing to do for a draft survey."""
+    if survey.status != "final":
+        return
+    if not (reason and reason.strip()):
+        raise InvalidInputError(
+            "Survei ini sudah final. Tuliskan alasan koreksi.",
+            "This survey is final. Give a reason for the correction.",
+            field="reason",
+        )
+    session.add(
+        AuditEntry(
+            officer_id=officer_id,
+            table_name=type(record).__tablename__,  # type: ignore[attr-defined]
+            record_id=record.id,
+            field=field,
+            old_value=_audit_text(old),
+            new_value=_audit_text(new),
+            reason=reason.strip(),
+        )
+    )
 
 
 def _update_survey_child(
@@ -306,15 +353,19 @@ def add_product(
     *,
     categories: frozenset[str],
     device_id: uuid.UUID | None = None,
+    reason: str | None = None,
+    officer_id: uuid.UUID | None = None,
 ) -> uuid.UUID:
-    """Add a candidate product; `categories` are the ids of the rubric in force."""
+    """Add a candidate product; `categories` are the ids of the rubric in force. To a final
+    survey only as a correction with a `reason`."""
     values = {f.name: getattr(data, f.name) for f in fields(data)}
     _check_product(values, categories)
     with db.session() as session:
-        _require_live(session, Survey, survey_id, "Survei")
+        survey = _require_live(session, Survey, survey_id, "Survei")
         product = CandidateProduct(survey_id=survey_id, device_id=device_id, **values)
         session.add(product)
         session.flush()
+        _correct_final(session, survey, product, "added", None, product.name, reason, officer_id)
         return product.id
 
 
@@ -415,18 +466,42 @@ def finalize_survey(db: Database, survey_id: uuid.UUID) -> None:
         survey.status = "final"
 
 
-def _tombstone(db: Database, model: type[SyncRecord], record_id: uuid.UUID, what: str) -> None:
+def _tombstone(
+    db: Database,
+    model: type[Respondent] | type[CandidateProduct],
+    record_id: uuid.UUID,
+    what: str,
+    reason: str | None,
+    officer_id: uuid.UUID | None,
+) -> None:
+    """Delete a respondent or a product; from a final survey only with a reason."""
     with db.session() as session:
         record = _require_live(session, model, record_id, what)
-        record.deleted_at = utc_now()
+        survey = session.get(Survey, record.survey_id)
+        now = utc_now()
+        if survey is not None:
+            _correct_final(session, survey, record, "deleted_at", None, now, reason, officer_id)
+        record.deleted_at = now
 
 
-def delete_respondent(db: Database, respondent_id: uuid.UUID) -> None:
-    _tombstone(db, Respondent, respondent_id, "Narasumber")
+def delete_respondent(
+    db: Database,
+    respondent_id: uuid.UUID,
+    *,
+    reason: str | None = None,
+    officer_id: uuid.UUID | None = None,
+) -> None:
+    _tombstone(db, Respondent, respondent_id, "Narasumber", reason, officer_id)
 
 
-def delete_product(db: Database, product_id: uuid.UUID) -> None:
-    _tombstone(db, CandidateProduct, product_id, "Produk kandidat")
+def delete_product(
+    db: Database,
+    product_id: uuid.UUID,
+    *,
+    reason: str | None = None,
+    officer_id: uuid.UUID | None = None,
+) -> None:
+    _tombstone(db, CandidateProduct, product_id, "Produk kandidat", reason, officer_id)
 
 
 def restore_survey(db: Database, survey_id: uuid.UUID) -> None:

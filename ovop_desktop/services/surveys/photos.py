@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from ovop_desktop.db.models import (
     Assessment,
     Attachment,
+    AuditEntry,
     CandidateProduct,
     Survey,
     SyncRecord,
@@ -428,11 +429,15 @@ def add_photo(
     criterion_id: str | None = None,
     caption: str | None = None,
     device_id: uuid.UUID | None = None,
+    reason: str | None = None,
+    officer_id: uuid.UUID | None = None,
 ) -> PhotoInfo:
     """Attach a photo to one survey, product or assessment (optionally one of its criteria).
 
     The same picture added again to the same owner gives back the existing record; the same
-    picture on two owners is stored once on disk and described twice.
+    picture on two owners is stored once on disk and described twice. A photo is added to a
+    final survey (or a product of one) or a final assessment only as a correction: with a
+    `reason`, written to the audit log.
     """
     _check_owner(survey_id, product_id, assessment_id, criterion_id)
     if longest_side < 1:
@@ -441,7 +446,6 @@ def add_photo(
     digest = sha256(prepared.data).hexdigest()
     with db.session() as session:
         _require_owner(session, survey_id, product_id, assessment_id)
-        _store(paths, digest, prepared.data)
         existing = session.scalars(
             select(Attachment)
             .where(
@@ -455,7 +459,11 @@ def add_photo(
             .limit(1)
         ).first()
         if existing is not None:
+            _store(paths, digest, prepared.data)  # puts back a file lost from the folder
             return _info(paths, existing)
+        owner = (survey_id, product_id, assessment_id)
+        _correct_final(session, owner, None, digest, reason, officer_id)
+        _store(paths, digest, prepared.data)
         record = Attachment(
             sha256=digest,
             media_type=MEDIA_TYPE,
@@ -506,11 +514,71 @@ def list_photos(
         return [_info(paths, record) for record in records]
 
 
-def remove_photo(db: Database, attachment_id: uuid.UUID) -> None:
+def remove_photo(
+    db: Database,
+    attachment_id: uuid.UUID,
+    *,
+    reason: str | None = None,
+    officer_id: uuid.UUID | None = None,
+) -> None:
     """Leave a tombstone so the removal travels too; the file stays (other records may share
-    it, and an older export may still refer to it)."""
+    it, and an older export may still refer to it). From a final record only with a reason."""
     with db.session() as session:
         record = session.get(Attachment, attachment_id)
         if record is None or record.deleted_at is not None:
             raise NotFoundError("Foto tidak ditemukan.", "Photo not found.")
+        owner = (record.survey_id, record.product_id, record.assessment_id)
+        _correct_final(session, owner, record.sha256, None, reason, officer_id)
         record.deleted_at = utc_now()
+
+
+def _final_owner(
+    session: Session, owner: tuple[uuid.UUID | None, uuid.UUID | None, uuid.UUID | None]
+) -> SyncRecord | None:
+    """The final record a photo of `owner` (survey, product, assessment) belongs to, if any: a
+    final survey, the final survey of a product, or a final assessment."""
+    survey_id, product_id, assessment_id = owner
+    if assessment_id is not None:
+        assessment = session.get(Assessment, assessment_id)
+        return assessment if assessment is not None and assessment.status == "final" else None
+    if product_id is not None:
+        product = session.get(CandidateProduct, product_id)
+        survey_id = product.survey_id if product is not None else None
+    survey = session.get(Survey, survey_id) if survey_id is not None else None
+    return survey if survey is not None and survey.status == "final" else None
+
+
+def _correct_final(
+    session: Session,
+    owner: tuple[uuid.UUID | None, uuid.UUID | None, uuid.UUID | None],
+    old: str | None,
+    new: str | None,
+    reason: str | None,
+    officer_id: uuid.UUID | None,
+) -> None:
+    """Refuse a photo change of a final record without a reason; log it with one."""
+    final = _final_owner(session, owner)
+    if final is None:
+        return
+    if not (reason and reason.strip()):
+        what_id, what_en = (
+            ("penilaian", "assessment") if isinstance(final, Assessment) else ("survei", "survey")
+        )
+        raise InvalidInputError(
+            f"Foto ini milik {what_id} yang sudah final: foto tidak ditambah atau dihapus tanpa "
+            "alasan koreksi.",
+            f"This photo belongs to a final {what_en}: photos are not added or removed without "
+            "a reason for the correction.",
+            field="reason",
+        )
+    session.add(
+        AuditEntry(
+            officer_id=officer_id,
+            table_name=type(final).__tablename__,  # type: ignore[attr-defined]
+            record_id=final.id,
+            field="photo",
+            old_value=old,
+            new_value=new,
+            reason=reason.strip(),
+        )
+    )

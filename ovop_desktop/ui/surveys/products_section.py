@@ -71,8 +71,9 @@ class ProductsSection(QObject):
         host.save_now()
         data = ProductInput(name=self.tr("New candidate"), category=DEFAULT_CATEGORY)
         db, survey_id, categories = host.db, host.survey_id, host.categories
+        reason = host.pending.reason  # a final survey's correction (the service refuses without)
         host.operation().success(lambda pid: self._on_product_created(pid, data)).run(
-            lambda: add_product(db, survey_id, data, categories=categories)
+            lambda: add_product(db, survey_id, data, categories=categories, reason=reason)
         )
 
     def _on_product_created(self, product_id: uuid.UUID, data: ProductInput) -> None:
@@ -122,8 +123,8 @@ class ProductsSection(QObject):
             self.list.takeItem(self.list.row(item))
             host.pending.products.pop(product_id, None)
             self.products.pop(product_id, None)
-            db = host.db
-            host.operation().run(lambda: delete_product(db, product_id))
+            db, reason = host.db, host.pending.reason
+            host.operation().run(lambda: delete_product(db, product_id, reason=reason))
 
         dialogs.confirm(
             self.list,
@@ -151,12 +152,19 @@ class ProductsSection(QObject):
         product_id = self.editor.product_id
         if product_id is None:
             return
-        db, paths = self.host.db, self.host.paths
+        db, paths, reason = self.host.db, self.host.paths, self.host.pending.reason
 
         def job() -> None:
             longest = photo_longest_side(db)
             for name in files:
-                photos.add_photo(db, paths, Path(name), longest_side=longest, product_id=product_id)
+                photos.add_photo(
+                    db,
+                    paths,
+                    Path(name),
+                    longest_side=longest,
+                    product_id=product_id,
+                    reason=reason,
+                )
 
         # The photos imported before a bad one stay: the list is reloaded after a failure too.
         self.host.operation().always(lambda: self._load_photos(product_id)).run(job)
@@ -167,8 +175,8 @@ class ProductsSection(QObject):
 
     @Slot(object)
     def _on_editor_remove_photo_requested(self, attachment_id: uuid.UUID) -> None:
-        product_id, db = self.editor.product_id, self.host.db
+        product_id, db, reason = self.editor.product_id, self.host.db, self.host.pending.reason
         if product_id is not None:
             self.host.operation().success(lambda _r: self._load_photos(product_id)).run(
-                lambda: photos.remove_photo(db, attachment_id)
+                lambda: photos.remove_photo(db, attachment_id, reason=reason)
             )

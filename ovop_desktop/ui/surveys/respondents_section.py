@@ -77,9 +77,9 @@ class RespondentsSection(QObject):
         if not name or host.survey_id is None:
             return
         data = RespondentInput(name, role or None, phone or None)
-        db, survey_id = host.db, host.survey_id
+        db, survey_id, reason = host.db, host.survey_id, host.pending.reason
         host.operation().success(lambda new_id: self._on_respondent_created(row, new_id)).run(
-            lambda: add_respondent(db, survey_id, data)
+            lambda: add_respondent(db, survey_id, data, reason=reason)
         )
 
     def _on_respondent_created(self, row: int, respondent_id: uuid.UUID) -> None:
@@ -108,5 +108,5 @@ class RespondentsSection(QObject):
         if respondent_id is not None:
             host = self.host
             host.pending.respondents.pop(respondent_id, None)
-            db = host.db
-            host.operation().run(lambda: delete_respondent(db, respondent_id))
+            db, reason = host.db, host.pending.reason
+            host.operation().run(lambda: delete_respondent(db, respondent_id, reason=reason))

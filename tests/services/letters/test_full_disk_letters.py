@@ -36,6 +36,7 @@ from ovop_desktop.services.surveys.capture import (
     create_survey,
 )
 from ovop_desktop.services.surveys.survey_list import list_surveys
+from tests.finished_work import finish_survey
 from tests.helpers.full_disk import disk_full_under, full_database, leftovers
 
 OPTIONS = LetterOptions("Bupati Hulu Sungai Utara", "Amuntai", issued_on=date(2026, 11, 2))
@@ -58,6 +59,7 @@ def survey(db: Database, rubric: Rubric) -> uuid.UUID:
         categories=frozenset(c.id for c in rubric.categories),
     )
     save_assessment(db, product, rubric, {f"C{i}": 4 for i in range(1, 9)}, final=True)
+    finish_survey(db, survey_id)
     return survey_id
 
 

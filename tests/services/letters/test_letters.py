@@ -31,6 +31,7 @@ from ovop_desktop.services.surveys.capture import (
     create_survey,
 )
 from ovop_desktop.services.surveys.survey_list import list_surveys
+from tests.finished_work import finish_survey
 
 OPTIONS = LetterOptions(addressee="Bupati Hulu Sungai Utara", addressee_place="Amuntai")
 
@@ -44,6 +45,7 @@ def _assessed_survey(db: Database, rubric: Rubric) -> tuple[uuid.UUID, uuid.UUID
         categories=frozenset(c.id for c in rubric.categories),
     )
     save_assessment(db, product, rubric, {f"C{i}": 4 for i in range(1, 9)}, final=True)
+    finish_survey(db, survey_id)
     return survey_id, product
 
 
@@ -87,7 +89,7 @@ def test_sequences_restart_each_year_and_a_voided_number_is_never_reused(
         db,
         app_paths,
         survey_id,
-        LetterOptions("Bupati", "Amuntai", issued_on=date(2027, 1, 4)),
+        LetterOptions("Bupati", "Amuntai", issued_on=date(2027, 1, 4), replace_reason="Tahun baru"),
         rubric,
     )
     assert (first.number, second.number, next_year.number) == (
@@ -121,7 +123,9 @@ def test_verification_finds_the_letter_and_notices_a_changed_assessment(
     )
 
     [assessment] = list_assessments(db, product)
-    save_assessment(db, product, rubric, {"C1": 2}, assessment_id=assessment.id, final=True)
+    save_assessment(
+        db, product, rubric, {"C1": 2}, assessment_id=assessment.id, final=True, reason="koreksi"
+    )
     assert verify_letter(db, pdf).status == "changed"
     assert verify_letter(db, "ZZZZZ-ZZZZZ").status == "unknown"
     void_letter(db, issued.letter_id, "Diganti surat baru")
@@ -198,6 +202,7 @@ def test_the_assessment_sheet_prints_the_assessors_notes(
         assessment_id=assessment.id,
         notes={"C1": "Purun dari rawa desa sendiri & <b>tetangga</b>"},
         final=True,
+        reason="catatan dilengkapi",
     )
     issued = issue_letter(db, app_paths, survey_id, OPTIONS, rubric)
     text = " ".join(page.extract_text() for page in PdfReader(BytesIO(issued.pdf)).pages)

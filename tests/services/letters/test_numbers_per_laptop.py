@@ -36,7 +36,8 @@ def _issue(home: Home, index: int = 0) -> IssuedLetter:
         db,
         home.paths,
         surveys[index],
-        LetterOptions("Bupati", "Amuntai", issued_on=DAY),
+        # The village may hold a letter already (a colleague's, imported): this one replaces it.
+        LetterOptions("Bupati", "Amuntai", issued_on=DAY, replace_reason="uji penomoran"),
         rubric_in_force(db),
     )
 

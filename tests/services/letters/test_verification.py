@@ -34,6 +34,7 @@ from ovop_desktop.services.surveys.capture import (
     create_survey,
 )
 from tests.conftest import BACKENDS
+from tests.finished_work import finish_survey
 
 
 @pytest.fixture(params=["sqlite"])
@@ -57,6 +58,7 @@ def _issue(
         categories=frozenset(c.id for c in rubric.categories),
     )
     save_assessment(db, product, rubric, {f"C{i}": 4 for i in range(1, 9)}, final=True)
+    finish_survey(db, survey_id)
     return issue_letter(db, paths, survey_id, OPTIONS, rubric)
 
 

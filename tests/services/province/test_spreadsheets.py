@@ -148,6 +148,7 @@ def test_formula_in_a_product_name_is_written_as_text(
         survey_id,
         ProductInput(name=FORMULA, category="kriya", description="Tas\x0bpurun"),
         categories=frozenset(rubric.category_ids),
+        reason="Kandidat susulan",  # the demo survey is final
     )
     book = openpyxl.load_workbook(export_xlsx(seeded, rubric, tmp_path / "e.xlsx"))
     cells = [c for row in book["Produk"].iter_rows() for c in row if "HYPERLINK" in str(c.value)]

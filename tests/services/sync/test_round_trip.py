@@ -100,10 +100,10 @@ def _officer(make_home: MakeHome, tmp_path: Path, name: str, seed: int) -> Offic
     picture = _photo(tmp_path / f"{name}.jpg", (seed * 40, 120, 200))
     photos = [
         add_photo(
-            db, home.paths, picture, survey_id=surveys[0], caption="Balai desa"
+            db, home.paths, picture, survey_id=surveys[0], caption="Balai desa", reason="Susulan"
         ).attachment_id,
         add_photo(
-            db, home.paths, picture, assessment_id=assessment, criterion_id="C1"
+            db, home.paths, picture, assessment_id=assessment, criterion_id="C1", reason="Susulan"
         ).attachment_id,
     ]
     letters = [
@@ -124,7 +124,7 @@ def _officer(make_home: MakeHome, tmp_path: Path, name: str, seed: int) -> Offic
         reason="Salah hitung",
         officer_id=officer.id,
     )
-    delete_respondent(db, respondent)
+    delete_respondent(db, respondent, reason="Bukan narasumber")  # the surveys are final
     return Officer(home, surveys, letters, photos, assessment, product)
 
 
@@ -134,7 +134,7 @@ def _second_round(officer: Officer) -> None:
     rubric = rubric_in_force(db)
     update_survey(db, officer.surveys[0], {"notes": "Dikoreksi"}, reason="Catatan kurang")
     void_letter(db, officer.letters[1], "Diganti")
-    remove_photo(db, officer.photos[0])
+    remove_photo(db, officer.photos[0], reason="Foto salah")
     save_assessment(
         db,
         officer.product,
