@@ -1,4 +1,6 @@
-"""The attachment (lampiran) of a letter: one assessment sheet per candidate, each on a new page.
+"""The attachment (lampiran) of a letter: a heading that ties it to the letter (number, date,
+hal), the candidates in rank order with the recommended product, then one assessment sheet per
+candidate, each on a new page, and the signature block at the end.
 
 A sheet: the product, its category, rank, total, stars and their meaning and the gate message
 beside the radar chart of its eight levels; the criteria table (its header repeated over pages)
@@ -21,9 +23,15 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 from ovop_desktop.core.formatting import format_date_id, format_number_id, stars_words, total_text
 from ovop_desktop.reports.data import CandidateSheet, CriterionLine, LetterData
 from ovop_desktop.reports.images import fitted_image
-from ovop_desktop.reports.letter_body import village_phrase
+from ovop_desktop.reports.letter_body import (
+    candidates_table,
+    coaching_list,
+    recommendation_box,
+    village_phrase,
+)
+from ovop_desktop.reports.letter_parts import DRAFT_NUMBER, shown_number, signature_only
 from ovop_desktop.reports.markup import escape_text
-from ovop_desktop.reports.pages import ATTACHMENT
+from ovop_desktop.reports.pages import ATTACHMENT, SheetMark
 from ovop_desktop.reports.radar import radar_drawing
 from ovop_desktop.reports.stars import StarRating
 from ovop_desktop.reports.styles import (
@@ -43,13 +51,15 @@ _SIDE_BY_SIDE_LIMIT = 11 * cm
 # Criteria table: the narrow columns (group, weight, level, points) are fixed; criterion,
 # descriptor and note share the rest.
 _HEADERS = ("Kriteria", "Kel.", "Bobot", "Tingkat", "Uraian tingkat", "Nilai", "Catatan")
-_FIXED = {1: 0.85 * cm, 2: 1.1 * cm, 3: 1.35 * cm, 5: 1.3 * cm}
+# "Nilai" holds "100,00" in bold without wrapping.
+_FIXED = {1: 0.85 * cm, 2: 1.1 * cm, 3: 1.35 * cm, 5: 1.55 * cm}
 _SHARED = {0: 0.3, 4: 0.4, 6: 0.3}
 _CELL_PADDING = 3
 
 
 def attachment_label(data: LetterData) -> str:
-    return f"Lampiran Surat Nomor {' '.join(data.number.split())}"
+    number = shown_number(data)
+    return f"Lampiran Surat Nomor {number}" if number else "Lampiran draf surat (belum bernomor)"
 
 
 def _column_widths(width: float) -> list[float]:
@@ -69,6 +79,78 @@ def _grid(
         ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
     ]
     return table(rows, widths, [*grid, *commands], **kw)
+
+
+def letter_reference(data: LetterData, st: Styles, width: float) -> Table:
+    """The head of the attachment's first page, on the right: which letter it belongs to."""
+    rows = [
+        ("Nomor", shown_number(data) or DRAFT_NUMBER),
+        ("Tanggal", format_date_id(data.issued_on)),
+        ("Hal", data.hal),
+    ]
+    label_w, colon_w, block = 1.7 * cm, 0.4 * cm, width * 0.55
+    cells: list[list[object]] = [
+        [Paragraph("LAMPIRAN SURAT", st.small), "", ""],
+        *[
+            [
+                Paragraph(label, st.small),
+                Paragraph(":", st.small),
+                Paragraph(escape_text(v), st.small),
+            ]
+            for label, v in rows
+        ],
+    ]
+    return plain_table(
+        cells,
+        [label_w, colon_w, block - label_w - colon_w],
+        [("SPAN", (0, 0), (-1, 0))],
+        hAlign="RIGHT",
+    )
+
+
+def ranking_page(data: LetterData, st: Styles, width: float) -> list[Flowable]:
+    """The first attachment page: the letter it belongs to, every candidate in rank order and
+    the recommended product."""
+    return [
+        letter_reference(data, st, width),
+        Spacer(1, 14),
+        Paragraph("PERINGKAT PRODUK CALON OVOP", st.title),
+        Paragraph(escape_text(village_phrase(data)), st.subtitle),
+        Paragraph(
+            f"survei tanggal {format_date_id(data.survey_date)} · Rubrik "
+            f"{escape_text(data.rubric_name)} versi {data.rubric_version}",
+            st.subtitle,
+        ),
+        Spacer(1, 10),
+        candidates_table(data, st, width),
+        Spacer(1, 12),
+        KeepTogether(
+            [
+                Paragraph("Produk yang direkomendasikan:", st.small),
+                Spacer(1, 3),
+                recommendation_box(data, st, width),
+            ]
+        ),
+        *_advice(data, st),
+        Spacer(1, 8),
+        Paragraph(
+            "Lembar penilaian setiap produk berikut ini memuat tingkat, nilai dan catatan setiap "
+            "kriteria.",
+            st.small,
+        ),
+    ]
+
+
+def _advice(data: LetterData, st: Styles) -> list[Flowable]:
+    lines = coaching_list(data, st)
+    if not lines:
+        return []
+    heading = Paragraph(
+        f"<b>Saran pembinaan {escape_text(data.recommended)}</b> (kriteria terlemah, menuju "
+        "tingkat berikutnya):",
+        st.small,
+    )
+    return [Spacer(1, 10), heading, Spacer(1, 3), *lines]
 
 
 def _heading(data: LetterData, st: Styles) -> list[Flowable]:
@@ -123,7 +205,7 @@ def _criterion_row(line: CriterionLine, st: Styles) -> list[object]:
         Paragraph(str(line.weight), st.cell_center),
         Paragraph(str(line.level) if assessed else "–", st.cell_center),
         Paragraph(escape_text(line.descriptor) if assessed else "<i>belum dinilai</i>", st.cell),
-        Paragraph("–" if line.points is None else format_number_id(line.points, 2), st.cell_right),
+        Paragraph("–" if line.points is None else format_number_id(line.points, 2), st.number_cell),
         Paragraph(escape_text(line.note), st.cell),
     ]
 
@@ -141,10 +223,10 @@ def criteria_table(sheet: CandidateSheet, st: Styles, width: float) -> Table:
     first_summary = len(rows)
     for label, subtotal in sheet.group_subtotals:
         text = Paragraph(f"Subtotal {escape_text(label)}", st.cell)
-        rows.append(_summary_row(text, format_number_id(subtotal, 2), st.cell_right))
+        rows.append(_summary_row(text, format_number_id(subtotal, 2), st.number_cell))
     rows.append(
         _summary_row(
-            Paragraph("<b>Total</b>", st.cell), total_text(sheet.total), st.cell_right_bold
+            Paragraph("<b>Total</b>", st.cell), total_text(sheet.total), st.number_cell_bold
         )
     )
     # splitInRow: a very long note may make a row taller than a page; it is split, not refused.
@@ -241,6 +323,7 @@ def candidate_sheet(
     """One assessment sheet (the page break before it is the caller's)."""
     before, after = _layout(data, sheet, st, width)
     return [
+        SheetMark(" ".join(sheet.product_name.split())),
         *_heading(data, st),
         *before,
         Spacer(1, 10),
@@ -250,9 +333,12 @@ def candidate_sheet(
 
 
 def attachment_flowables(data: LetterData, st: Styles, width: float) -> list[Flowable]:
-    """Every candidate's sheet, each starting a new attachment page."""
-    story: list[Flowable] = []
+    """The ranking page, then every candidate's sheet, each starting a new attachment page,
+    and the signature block after the last one."""
+    story: list[Flowable] = [NextPageTemplate(ATTACHMENT), PageBreak()]
+    story += ranking_page(data, st, width)
     for sheet in data.candidates:
-        story += [NextPageTemplate(ATTACHMENT), PageBreak()]
+        story.append(PageBreak())
         story += candidate_sheet(data, sheet, st, width)
+    story += [Spacer(1, 16), KeepTogether([signature_only(data, st, width)])]
     return story

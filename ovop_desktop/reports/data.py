@@ -56,6 +56,9 @@ class CandidateSheet:
     assessors: str  # "Rahmah Hidayati (final)" or "median of 2 final assessments"
     photo_jpeg: bytes | None = None
     story: str | None = None
+    # The stars the total alone would give, when a gate lowered them (gate_message says why):
+    # the letter then says "bintang diturunkan dari 4 menjadi 3 karena …".
+    stars_before_gate: int | None = None
 
 
 @dataclass(frozen=True)

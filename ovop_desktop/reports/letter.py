@@ -19,9 +19,12 @@ from ovop_desktop.reports.letter_body import body_flowables, closing_paragraph
 from ovop_desktop.reports.letter_parts import (
     letterhead_flowables,
     reference_flowables,
+    shown_number,
     signature_block,
     tembusan_flowables,
+    verification_note,
 )
+from ovop_desktop.reports.markup import unprintable
 from ovop_desktop.reports.pages import DocumentInfo, build_pdf
 from ovop_desktop.reports.styles import frame_width, styles
 
@@ -34,7 +37,8 @@ class LetterError(DomainError):
 
 def check_printable(data: LetterData) -> None:
     """Raise :class:`LetterError` when the letter lacks what an official letter must carry."""
-    if not data.number.strip():
+    # A draft prints no number at all (see reports.letter_parts.shown_number).
+    if not data.draft and not data.number.strip():
         raise LetterError(
             "Surat belum bernomor. Ambil nomor surat dari buku agenda sebelum mencetak.",
             "The letter has no number. Take a number from the letter register before printing.",
@@ -62,6 +66,37 @@ def check_printable(data: LetterData) -> None:
         )
 
 
+def unprintable_characters(data: LetterData) -> list[str]:
+    """Every character of the letter's text that the shipped font cannot draw: it prints as
+    □ (the PDF's metadata keeps it). The preview names them so the officer can retype."""
+    texts = [
+        data.hal,
+        data.addressee,
+        data.addressee_place,
+        data.village,
+        data.district,
+        data.regency,
+        data.officer_name,
+        data.recommended,
+        data.justification or "",
+        data.sifat,
+        data.lampiran,
+        *data.tembusan,
+        *data.coaching,
+        data.signatory.name,
+        data.signatory.position,
+        data.signatory.rank,
+        *data.signatory.delegation,
+    ]
+    for sheet in data.candidates:
+        texts += [sheet.product_name, sheet.category, sheet.story or "", sheet.assessors]
+        texts += [line.note or "" for line in sheet.criteria]
+    found: list[str] = []
+    for text in texts:
+        found += [char for char in unprintable(text) if char not in found]
+    return found
+
+
 def keywords(data: LetterData) -> tuple[str, ...]:
     found = ["OVOP", "rekomendasi"]
     if data.verification_code:
@@ -69,12 +104,15 @@ def keywords(data: LetterData) -> tuple[str, ...]:
     return tuple(found)
 
 
-def render_letter(data: LetterData, *, deterministic: bool = False) -> bytes:
+def render_letter(
+    data: LetterData, *, deterministic: bool = False, attachment: bool = True
+) -> bytes:
     """The letter (kop surat on the first page, body, signature, QR code, tembusan) followed
     by one assessment sheet per candidate, as PDF bytes on A4 or F4 paper.
 
     ``deterministic=True`` gives byte-identical output for the same data (fixed creation date
-    and document id), for tests and for checking a reprint against a stored letter.
+    and document id), for tests and for checking a reprint against a stored letter;
+    ``attachment=False`` gives the letter alone (a quick look at its pages).
     """
     check_printable(data)
     st = styles()
@@ -82,19 +120,25 @@ def render_letter(data: LetterData, *, deterministic: bool = False) -> bytes:
     story = letterhead_flowables(data.letterhead, st, width)
     story += reference_flowables(data, st, width)
     story += body_flowables(data, st, width)
-    # The closing paragraph, the signature and the copies travel together: a signature block
-    # never starts a page on its own.
-    ending = [closing_paragraph(st), Spacer(1, 4), signature_block(data, st, width)]
-    ending += tembusan_flowables(data.tembusan, st, width)
-    story.append(KeepTogether(ending))
-    story += attachment_flowables(data, st, width)
+    # The closing paragraph and the signature travel together: a signature block never starts
+    # a page on its own. The copies keep together too, after it.
+    story.append(
+        KeepTogether([closing_paragraph(st), Spacer(1, 4), signature_block(data, st, width)])
+    )
+    copies = tembusan_flowables(data.tembusan, st, width)
+    if copies:
+        story.append(KeepTogether(copies))
+    if attachment:
+        story += attachment_flowables(data, st, width)
     info = DocumentInfo(
         paper=data.paper,
         title=data.hal,
-        subject=data.number,
+        subject=shown_number(data) or "Draf surat",
         author=f"{data.letterhead.government} · {data.letterhead.agency}",
         keywords=keywords(data),
         attachment_label=attachment_label(data),
+        footer_note=verification_note(data),
+        draft=data.draft,
     )
     try:
         return build_pdf(info, story, deterministic=deterministic)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from reportlab.lib.units import cm  # type: ignore[import-untyped]
 from reportlab.platypus import (  # type: ignore[import-untyped]
     Flowable,
-    KeepTogether,
     Paragraph,
     Spacer,
     Table,
@@ -20,14 +19,11 @@ from ovop_desktop.core.formatting import (
     total_text,
 )
 from ovop_desktop.reports.data import CandidateSheet, LetterData
-from ovop_desktop.reports.markup import escape_text
+from ovop_desktop.reports.markup import escape_text, no_break
 from ovop_desktop.reports.stars import StarRating
 from ovop_desktop.reports.styles import GRID, HEADER_FILL, SUBTOTAL_FILL, Styles, table
 
-CLOSING = (
-    "Demikian rekomendasi ini kami sampaikan. Rincian penilaian setiap produk kami lampirkan. "
-    "Atas perhatian dan kerja sama Bapak/Ibu, kami ucapkan terima kasih."
-)
+CLOSING = "Demikian rekomendasi ini kami sampaikan, atas perhatiannya diucapkan terima kasih."
 
 
 def _prefixed(name: str, prefix: str, known: tuple[str, ...]) -> str:
@@ -57,7 +53,10 @@ def _opening(data: LetterData) -> str:
     return (
         "Berdasarkan hasil survei potensi produk <i>One Village One Product</i> (OVOP) di "
         f"{escape_text(village_phrase(data))} pada tanggal {format_date_id(data.survey_date)} "
-        f"oleh petugas lapangan {officer}, dengan hormat kami sampaikan hal-hal sebagai berikut."
+        f"oleh petugas lapangan {officer}, kami telah menilai "
+        f"{count_words(len(data.candidates))} produk calon OVOP dengan Rubrik "
+        f"{escape_text(data.rubric_name)} versi {data.rubric_version}; peringkat dan nilai "
+        "setiap produk terlampir."
     )
 
 
@@ -81,7 +80,7 @@ def candidates_table(data: LetterData, st: Styles, width: float) -> Table:
                 ),
                 Paragraph(f"<b>{name}</b>" if recommended else name, st.cell),
                 Paragraph(escape_text(sheet.category), st.cell),
-                Paragraph(total_text(sheet.total), st.cell_right),
+                Paragraph(total_text(sheet.total), st.number_cell),
                 StarRating(
                     sheet.stars,
                     data.max_stars,
@@ -129,7 +128,7 @@ def recommendation_box(data: LetterData, st: Styles, width: float) -> Table:
         stars += [Spacer(1, 2), Paragraph(meaning, st.cell)]
     values = [
         Paragraph(f"<b>{escape_text(data.recommended)}</b>", st.cell),
-        Paragraph(f"<b>{total_text(data.recommended_total)}</b>", st.cell_center),
+        Paragraph(f"<b>{total_text(data.recommended_total)}</b>", st.number_cell),
         stars,
     ]
     return table(
@@ -146,35 +145,67 @@ def recommendation_box(data: LetterData, st: Styles, width: float) -> Table:
     )
 
 
-def body_flowables(data: LetterData, st: Styles, width: float) -> list[Flowable]:
-    """Every paragraph of the body except the closing one (see :func:`closing_paragraph`)."""
+STORY_LIMIT = 160  # characters of the story the letter quotes; the sheet prints all of it
+
+
+def _recommended_paragraph(data: LetterData) -> str:
     village = escape_text(village_phrase(data).split(",")[0])
-    count = len(data.candidates)
+    sheet = _recommended_sheet(data)
+    meaning = (
+        f", yang berarti {escape_text(sheet.band_meaning)}" if sheet and sheet.band_meaning else ""
+    )
+    category = f" (kategori {escape_text(sheet.category)})" if sheet and sheet.category else ""
+    return (
+        "Dengan hormat kami merekomendasikan "
+        f"<b>{escape_text(data.recommended)}</b>{category} sebagai produk unggulan OVOP "
+        f"{village} dengan nilai total <b>{no_break(total_text(data.recommended_total))}</b> "
+        f"dari\u00a0100 dan <b>{no_break(stars_words(data.recommended_stars))}</b>{meaning}."
+    )
+
+
+def gate_sentence(sheet: CandidateSheet, stars: int) -> str | None:
+    """Why the stars of the recommended product were lowered, in one sentence (plain text)."""
+    reason = (sheet.gate_message or "").strip()
+    if not reason:
+        return None
+    before = sheet.stars_before_gate
+    if before is not None and before > stars:
+        change = f"Bintang produk ini diturunkan dari {before} menjadi {stars}"
+    else:
+        change = f"Bintang produk ini dibatasi pada {stars}"
+    return f"{change} karena syarat belum terpenuhi: {reason.rstrip('.')}."
+
+
+def _story(sheet: CandidateSheet | None) -> str | None:
+    story = " ".join((sheet.story or "").split()) if sheet else ""
+    if not story:
+        return None
+    if len(story) > STORY_LIMIT:
+        story = (
+            story[:STORY_LIMIT].rsplit(" ", 1)[0].rstrip(",.;:")
+            + " … (selengkapnya dalam lampiran)"
+        )
+    return story
+
+
+def body_flowables(data: LetterData, st: Styles, width: float) -> list[Flowable]:
+    """Every paragraph of the body except the closing one (see :func:`closing_paragraph`).
+
+    The candidates' table stands in the attachment, so that the letter, from the kop to the
+    tembusan, fits one page for a village of up to five candidates (Tata Naskah Dinas: the
+    signature is never alone on a second page)."""
+    sheet = _recommended_sheet(data)
+    recommendation = _recommended_paragraph(data)
+    gate = gate_sentence(sheet, data.recommended_stars) if sheet else None
+    if gate:
+        recommendation += " " + escape_text(gate)
     story: list[Flowable] = [
         Paragraph(_opening(data), st.body),
-        Paragraph(
-            f"Penilaian dilakukan terhadap {count_words(count)} produk calon OVOP dengan "
-            f"Rubrik {escape_text(data.rubric_name)} versi {data.rubric_version}, dengan hasil "
-            "sebagai berikut:",
-            st.body,
-        ),
-        candidates_table(data, st, width),
-        Spacer(1, 9),
-        # The sentence and its box stay together, so the box's header never ends a page.
-        KeepTogether(
-            [
-                Paragraph(
-                    "Berdasarkan hasil penilaian tersebut, kami merekomendasikan "
-                    f"<b>{escape_text(data.recommended)}</b> sebagai produk unggulan OVOP "
-                    f"{village} dengan nilai total <b>{total_text(data.recommended_total)}</b> "
-                    f"dan <b>{stars_words(data.recommended_stars)}</b>.",
-                    st.body,
-                ),
-                recommendation_box(data, st, width),
-            ]
-        ),
-        Spacer(1, 9),
+        Paragraph(recommendation, st.body),
     ]
+    told = _story(sheet)
+    if told:
+        story.append(Paragraph(f"Tentang produk ini: {escape_text(told)}", st.body))
     if data.justification and data.justification.strip():
         story.append(
             Paragraph(
@@ -183,21 +214,46 @@ def body_flowables(data: LetterData, st: Styles, width: float) -> list[Flowable]
                 st.body,
             )
         )
-    advice = [line for line in data.coaching if line.strip()]
-    if advice:
+    focus = coaching_focus(data.coaching)
+    if focus:
         story.append(
             Paragraph(
-                "Untuk meningkatkan mutu dan daya saing produk tersebut, pembinaan selanjutnya "
-                "kami sarankan diarahkan pada hal-hal berikut:",
+                "Pembinaan selanjutnya kami sarankan diarahkan pada "
+                f"{escape_text(_joined(focus))} (sasarannya terlampir).",
                 st.body,
             )
         )
-        story += [
-            Paragraph(escape_text(line.strip()), st.list_item, bulletText=_marker(i))
-            for i, line in enumerate(advice)
-        ]
-        story.append(Spacer(1, 6))
     return story
+
+
+def coaching_focus(coaching: tuple[str, ...]) -> list[str]:
+    """The criteria the advice lines name ("Kapasitas & kontinuitas produksi (tingkat 3): …"
+    → "kapasitas & kontinuitas produksi"): the letter names them, the attachment lists the
+    advice in full. A line in another form is named whole."""
+    names = []
+    for line in coaching:
+        line = line.strip()
+        if not line:
+            continue
+        name = line.split(" (", 1)[0].split(":", 1)[0].strip()
+        names.append(name[:1].lower() + name[1:] if name[1:2].islower() else name)
+    return names
+
+
+def _joined(names: list[str]) -> str:
+    """``a``, ``a dan b``, ``a; b; dan c`` (names may hold commas themselves)."""
+    if len(names) < 3:
+        return " dan ".join(names)
+    return "; ".join(names[:-1]) + "; serta " + names[-1]
+
+
+def coaching_list(data: LetterData, st: Styles) -> list[Flowable]:
+    """The advice lines in full, lettered a., b., c. (the attachment's ranking page)."""
+    advice = [line.strip() for line in data.coaching if line.strip()]
+    return [
+        Paragraph(escape_text(line), st.list_item, bulletText=_marker(i))
+        for i, line in enumerate(advice)
+    ]
 
 
 def _marker(index: int) -> str:

@@ -24,8 +24,9 @@ from ovop_desktop.reports.markup import escape_text, one_line
 from ovop_desktop.reports.styles import RULE, Styles, plain_table
 
 LOGO_BOX = (2.3 * cm, 2.5 * cm)
-QR_SIZE = 2.6 * cm
-SIGNATURE_SPACE = 2.2 * cm  # room for the wet signature and the stamp
+QR_SIZE = 2.4 * cm
+SIGNATURE_SPACE = 2.0 * cm  # room for the wet signature and the stamp
+SIGNATURE_SHARE = 0.56  # of the text width, on the right: long names and titles fit a line
 
 
 def _fitted(style: ParagraphStyle, text: str, width: float, smallest: float) -> ParagraphStyle:
@@ -65,8 +66,16 @@ def letterhead_flowables(head: Letterhead, st: Styles, width: float) -> list[Flo
     return [
         table,
         HRFlowable(width="100%", thickness=2.4, color=RULE, spaceBefore=6, spaceAfter=1.8),
-        HRFlowable(width="100%", thickness=0.7, color=RULE, spaceBefore=0, spaceAfter=14),
+        HRFlowable(width="100%", thickness=0.7, color=RULE, spaceBefore=0, spaceAfter=10),
     ]
+
+
+DRAFT_NUMBER = "— (draf, belum bernomor)"
+
+
+def shown_number(data: LetterData) -> str:
+    """The letter number as printed: none on a draft, whatever placeholder it carries."""
+    return "" if data.draft else " ".join(data.number.split())
 
 
 def reference_flowables(data: LetterData, st: Styles, width: float) -> list[Flowable]:
@@ -74,7 +83,7 @@ def reference_flowables(data: LetterData, st: Styles, width: float) -> list[Flow
     then "Yth." + addressee and "di" + place."""
     label_width, colon_width = 2.2 * cm, 0.45 * cm
     rows = [
-        ["Nomor", data.number],
+        ["Nomor", shown_number(data) or DRAFT_NUMBER],
         ["Sifat", data.sifat],
         ["Lampiran", data.lampiran],
         ["Hal", data.hal],
@@ -88,7 +97,7 @@ def reference_flowables(data: LetterData, st: Styles, width: float) -> list[Flow
             ]
             for label, value in rows
         ],
-        [label_width, colon_width, width * 0.62 - label_width - colon_width],
+        [label_width, colon_width, width - label_width - colon_width],
     )
     addressee = plain_table(
         [
@@ -101,11 +110,11 @@ def reference_flowables(data: LetterData, st: Styles, width: float) -> list[Flow
     place_date = escape_text(format_place_date(data.place, data.issued_on))
     return [
         Paragraph(place_date, st.body_right),
-        Spacer(1, 6),
+        Spacer(1, 4),
         reference,
-        Spacer(1, 12),
+        Spacer(1, 10),
         addressee,
-        Spacer(1, 12),
+        Spacer(1, 10),
     ]
 
 
@@ -128,32 +137,39 @@ def _signature_lines(signatory: Signatory, st: Styles) -> list[Flowable]:
     return lines
 
 
-def _verification_lines(data: LetterData, st: Styles) -> list[Flowable]:
-    lines: list[Flowable] = []
-    if data.verification_payload:
-        lines.append(qr_drawing(data.verification_payload, QR_SIZE))
-    if data.verification_code:
-        lines += [
-            Spacer(1, 2),
-            Paragraph(f"Kode verifikasi: <b>{escape_text(data.verification_code)}</b>", st.small),
-            Paragraph(
-                "Pindai kode QR atau masukkan kode ini untuk memeriksa keaslian surat.",
-                st.small,
-            ),
-        ]
-    return lines
+def verification_note(data: LetterData) -> str:
+    """The one line at the foot of every letter page that says how to check the letter."""
+    if not data.verification_code:
+        return ""
+    return (
+        f"Keaslian surat dapat diperiksa dengan memindai kode QR atau memasukkan kode "
+        f"{data.verification_code} di aplikasi OVOP."
+    )
+
+
+def _verification_lines(data: LetterData) -> list[Flowable]:
+    if not data.verification_payload:
+        return []
+    return [qr_drawing(data.verification_payload, QR_SIZE)]
 
 
 def signature_block(data: LetterData, st: Styles, width: float) -> Table:
-    """The signature on the right half and the QR code with the verification code beside it,
-    on the left; one table, so they never part."""
-    right = width * 0.5
-    left = width * 0.36
+    """The signature on the right half and the QR code beside it, on the left (its code and
+    instructions are in the footer, see :func:`verification_note`); one table, so they never
+    part."""
+    right = width * SIGNATURE_SHARE
+    left = QR_SIZE + 0.3 * cm
     return plain_table(
-        [[_verification_lines(data, st), "", _signature_lines(data.signatory, st)]],
+        [[_verification_lines(data), "", _signature_lines(data.signatory, st)]],
         [left, width - left - right, right],
         [("VALIGN", (0, 0), (0, 0), "BOTTOM")],
     )
+
+
+def signature_only(data: LetterData, st: Styles, width: float) -> Table:
+    """The signature block alone on the right half: the end of the attachment."""
+    right = width * SIGNATURE_SHARE
+    return plain_table([["", _signature_lines(data.signatory, st)]], [width - right, right])
 
 
 def tembusan_flowables(lines: Sequence[str], st: Styles, width: float) -> list[Flowable]:
@@ -165,7 +181,7 @@ def tembusan_flowables(lines: Sequence[str], st: Styles, width: float) -> list[F
         for index, line in enumerate(lines, start=1)
     ]
     return [
-        Spacer(1, 14),
+        Spacer(1, 6),
         Paragraph("Tembusan:", st.small),
-        plain_table(rows, [0.6 * cm, width * 0.7 - 0.6 * cm]),
+        plain_table(rows, [0.6 * cm, width - 0.6 * cm]),
     ]

@@ -1,9 +1,11 @@
 """The document frame of a letter: page templates, page numbers, metadata and byte-stable builds.
 
-The letter and its attachment are numbered separately ("Halaman 2 dari 3" on the letter from its
-second page on; every attachment page carries the letter number and its own "Halaman x dari y"),
-which needs the page count of each part while drawing: the canvas keeps every page until
-``save()`` and draws the footers then.
+The letter and its attachment are numbered separately: the letter's pages after the first carry
+"- 2 -" centred at the top, as regional guides to Tata Naskah Dinas print it, and the letter's
+footer holds the one-line verification instructions; every attachment page carries the letter
+number, the product of the sheet it belongs to and its own "Halaman x dari y". That needs the
+page count of each part while drawing: the canvas keeps every page until ``save()`` and draws
+the page marks then. A draft carries a large diagonal "DRAF" on every page.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from io import BytesIO
 from typing import Any
 
 from reportlab import rl_config  # type: ignore[import-untyped]
+from reportlab.lib.units import cm  # type: ignore[import-untyped]
+from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from reportlab.platypus import (  # type: ignore[import-untyped]
     BaseDocTemplate,
@@ -25,15 +29,18 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 )
 
 from ovop_desktop.reports.data import Paper
-from ovop_desktop.reports.fonts import REGULAR, register_fonts
-from ovop_desktop.reports.markup import one_line
+from ovop_desktop.reports.fonts import BOLD, REGULAR, register_fonts
+from ovop_desktop.reports.markup import metadata_text, one_line
 from ovop_desktop.reports.styles import (
     FOOTER_Y,
+    INK,
+    LETTER_MARGIN_TOP,
     MARGIN_BOTTOM,
     MARGIN_LEFT,
     MARGIN_RIGHT,
     MARGIN_TOP,
     MUTED,
+    WATERMARK,
     page_size,
     styles,
 )
@@ -41,6 +48,8 @@ from ovop_desktop.reports.styles import (
 LETTER = "surat"
 ATTACHMENT = "lampiran"
 _SECTION_ATTR = "_ovop_section"
+_SHEET_ATTR = "_ovop_sheet"  # (product name, page the sheet started on) of the current sheet
+_FOOTER_SIZE = 8
 
 
 @dataclass(frozen=True)
@@ -51,14 +60,42 @@ class DocumentInfo:
     author: str  # the agency
     keywords: tuple[str, ...]  # ASCII: the verify command looks for them in the raw bytes
     attachment_label: str  # "Lampiran Surat Nomor …", printed on every attachment page
+    footer_note: str = ""  # one line at the foot of every letter page (verification)
+    draft: bool = False  # a large diagonal DRAF on every page
+
+
+class SheetMark(Flowable):  # type: ignore[misc]
+    """An invisible mark at the start of an attachment sheet: the pages from here on name
+    ``product`` in their footer, and those after the first say "(lanjutan)"."""
+
+    def __init__(self, product: str) -> None:
+        super().__init__()
+        self.product = product
+        self.width = self.height = 0
+
+    def wrap(self, *_: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        canvas = self.canv
+        setattr(canvas, _SHEET_ATTR, (self.product, canvas.getPageNumber()))
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]
     """Holds every page back until save() so that footers can say "dari N"."""
 
-    def __init__(self, *args: Any, attachment_label: str = "", **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        attachment_label: str = "",
+        footer_note: str = "",
+        draft: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._attachment_label = attachment_label
+        self._footer_note = footer_note
+        self._draft = draft
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
@@ -77,20 +114,59 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         super().save()
 
     def _draw_footer(self, section: str, number: int, total: int) -> None:
-        width = self._pagesize[0]
+        width, height = self._pagesize
+        left, right = MARGIN_LEFT, width - MARGIN_RIGHT
         font = styles().footer_font
         self.saveState()
+        if self._draft:
+            self._draw_watermark(width, height)
         self.setFillColor(MUTED)
-        self.setFont(font, 8)
-        text = f"Halaman {number} dari {total}"
+        self.setFont(font, _FOOTER_SIZE)
         if section == ATTACHMENT:
-            self.drawString(MARGIN_LEFT, FOOTER_Y, self._attachment_label)
-            self.drawRightString(width - MARGIN_RIGHT, FOOTER_Y, text)
-        elif number > 1:  # an official letter's first page carries no number
-            self.drawCentredString(
-                MARGIN_LEFT + (width - MARGIN_LEFT - MARGIN_RIGHT) / 2, FOOTER_Y, text
-            )
+            text = f"Halaman {number} dari {total}"
+            room = right - left - stringWidth(text, font, _FOOTER_SIZE) - 12
+            self.drawString(left, FOOTER_Y, _fit(self._sheet_label(), font, room))
+            self.drawRightString(right, FOOTER_Y, text)
+        else:
+            if number > 1:  # an official letter's first page carries no number
+                self.setFillColor(INK)
+                self.setFont(REGULAR, 10)
+                self.drawCentredString((left + right) / 2, height - 0.9 * cm, f"- {number} -")
+                self.setFillColor(MUTED)
+                self.setFont(font, _FOOTER_SIZE)
+            if self._footer_note:
+                note = _fit(self._footer_note, font, right - left)
+                self.drawCentredString((left + right) / 2, FOOTER_Y, note)
         self.restoreState()
+
+    def _sheet_label(self) -> str:
+        """ "Lampiran Surat Nomor … · product", "(lanjutan)" on a sheet's later pages."""
+        sheet = getattr(self, _SHEET_ATTR, None)
+        if sheet is None:
+            return self._attachment_label
+        product, first_page = sheet
+        more = " (lanjutan)" if self.getPageNumber() > first_page else ""
+        return f"{self._attachment_label} · {product}{more}"
+
+    def _draw_watermark(self, width: float, height: float) -> None:
+        self.saveState()
+        # Drawn over the page: translucent, so the text under it stays readable.
+        self.setFillColor(WATERMARK)
+        self.setFillAlpha(0.35)
+        self.setFont(BOLD, 150)
+        self.translate(width / 2, height / 2)
+        self.rotate(55)
+        self.drawCentredString(0, -50, "DRAF")
+        self.restoreState()
+
+
+def _fit(text: str, font: str, room: float) -> str:
+    """``text`` cut with "…" so that it fits ``room`` points at the footer size."""
+    if stringWidth(text, font, _FOOTER_SIZE) <= room:
+        return text
+    while text and stringWidth(text + "…", font, _FOOTER_SIZE) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def _mark_section(section: str) -> Any:
@@ -148,9 +224,10 @@ def build_pdf(
             rightMargin=MARGIN_RIGHT,
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
-            title=one_line(info.title),
-            author=one_line(info.author),
-            subject=one_line(info.subject),
+            # Metadata needs no font: it keeps the text as typed (emoji, Arabic, CJK too).
+            title=metadata_text(info.title),
+            author=metadata_text(info.author),
+            subject=metadata_text(info.subject),
             keywords=", ".join(info.keywords),
             creator="OVOP Desktop",
             producer="OVOP Desktop (reportlab)",
@@ -163,11 +240,13 @@ def build_pdf(
         )
 
         def frame(name: str) -> Frame:
+            # The kop surat starts higher than an attachment page's text.
+            taller = MARGIN_TOP - LETTER_MARGIN_TOP if name == LETTER else 0
             return Frame(
                 doc.leftMargin,
                 doc.bottomMargin,
                 doc.width,
-                doc.height,
+                doc.height + taller,
                 id=name,
                 leftPadding=0,
                 rightPadding=0,
@@ -182,6 +261,11 @@ def build_pdf(
         # The first template is the one the first page uses.
         templates.sort(key=lambda template: template.id != first_section)
         doc.addPageTemplates(templates)
-        label = one_line(info.attachment_label)
-        doc.build(list(story), canvasmaker=partial(_NumberedCanvas, attachment_label=label))
+        canvas = partial(
+            _NumberedCanvas,
+            attachment_label=one_line(info.attachment_label),
+            footer_note=one_line(info.footer_note),
+            draft=info.draft,
+        )
+        doc.build(list(story), canvasmaker=canvas)
     return buffer.getvalue()

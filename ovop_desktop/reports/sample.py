@@ -8,7 +8,7 @@ and newlines, which must all print literally.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from io import BytesIO
@@ -343,4 +343,72 @@ def sample_letter(candidates: int = 3, *, hostile: bool = False, paper: Paper = 
         ),
         verification_code="K7Q2-9XRM",
         verification_payload="OVOPV1:K7Q2-9XRM;surat=3f9c2a7e-5b1d-4c8e-9a60-2d7f1e4b8c15",
+    )
+
+
+LONG_PRODUCT = (
+    "Anyaman Purun Motif Tradisional Banjar Kelompok Perempuan Tani Karya Bersama Sejahtera"
+)
+
+
+def longest_letter(
+    candidates: int = 5, *, paper: Paper = "A4", justification: bool = False
+) -> LetterData:
+    """:func:`sample_letter` with the longest names a real letter carries: an 86-character
+    product, a long village, district and regency, a delegated signatory with a long name
+    and titles, six tembusan lines, a story longer than the letter quotes and a gate message
+    (``justification`` adds the reason for passing over the first-ranked product)."""
+    base = sample_letter(candidates, paper=paper)
+    story = (
+        "Purun tumbuh liar di rawa gambut desa dan dianyam turun-temurun oleh kelompok "
+        "ibu-ibu; kini tikar, tas dan topi purun dipasarkan ke Banjarmasin, Banjarbaru dan "
+        "pameran kriya nasional, dengan pewarna alam dari kulit kayu ulin dan kunyit."
+    )
+    sheets = []
+    for sheet in base.candidates:
+        name = sheet.product_name
+        if name == base.recommended:
+            sheet = replace(
+                sheet,
+                product_name=LONG_PRODUCT,
+                story=story,
+                gate_message="Bintang 4 ke atas memerlukan NIB (Kelembagaan, manajemen & "
+                "legalitas minimal tingkat 3).",
+                stars_before_gate=(sheet.stars or 1) + 1,
+            )
+        else:
+            sheet = replace(sheet, product_name=f"{name} Khas Desa Karang Bintang Tanjung Harapan")
+        sheets.append(sheet)
+    return replace(
+        base,
+        candidates=tuple(sheets),
+        recommended=LONG_PRODUCT,
+        village="Karang Bintang Tanjung Harapan Baru Ulu",
+        district="Bati-Bati Tambang Ulang Seberang",
+        regency="Kabupaten Hulu Sungai Tengah",
+        hal="Rekomendasi Produk Unggulan OVOP Desa Karang Bintang Tanjung Harapan Baru Ulu",
+        addressee="Bupati Hulu Sungai Tengah",
+        addressee_place="Barabai",
+        officer_name="Muhammad Fathurrahman Hidayatullah Al-Banjari, S.E., M.M.",
+        justification=(
+            "Produk peringkat pertama belum memiliki izin usaha yang lengkap dan pasokan bahan "
+            "bakunya belum tetap sepanjang tahun."
+            if justification
+            else None
+        ),
+        signatory=Signatory(
+            position="Sekretaris Dinas",
+            name="Prof. Dr. Ir. H. Muhammad Rizani Noor Fadhillah, S.T., M.Si., M.M.",
+            rank="Pembina Utama Muda (IV/c)",
+            nip="196905121994031007",
+            delegation=("a.n. Kepala Dinas Koperasi dan Usaha Kecil Menengah",),
+        ),
+        tembusan=(
+            "Gubernur Kalimantan Selatan (sebagai laporan);",
+            "Kepala Dinas Perindustrian dan Perdagangan Provinsi Kalimantan Selatan;",
+            "Kepala Dinas Koperasi dan Usaha Mikro Kabupaten Hulu Sungai Tengah;",
+            "Camat Bati-Bati Tambang Ulang Seberang;",
+            "Kepala Desa Karang Bintang Tanjung Harapan Baru Ulu;",
+            "Arsip.",
+        ),
     )

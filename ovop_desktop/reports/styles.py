@@ -27,12 +27,14 @@ PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "F4": F4}
 MARGIN_LEFT = 2.5 * cm
 MARGIN_RIGHT = 2 * cm
 MARGIN_TOP = 2 * cm
+LETTER_MARGIN_TOP = 1.5 * cm  # the letter's pages: the kop starts higher
 MARGIN_BOTTOM = 2 * cm
 FOOTER_Y = 1.1 * cm  # baseline of the page number line
 
 INK = colors.black
 MUTED = colors.HexColor("#444444")
-RULE = colors.HexColor("#222222")
+WATERMARK = colors.HexColor("#9a9a9a")  # the DRAF across a draft's pages
+RULE = colors.black  # the kop's rules and text are black
 GRID = colors.HexColor("#8a8a8a")
 HEADER_FILL = colors.HexColor("#e6e6e6")
 SUBTOTAL_FILL = colors.HexColor("#f3f3f3")
@@ -40,8 +42,8 @@ STAR_FILL = colors.HexColor("#d4a017")
 STAR_EMPTY = colors.white
 STAR_LINE = colors.HexColor("#6b5200")
 
-BODY_SIZE = 11
-BODY_LEADING = 15
+BODY_SIZE = 10.5  # DejaVu Sans is wide: about as large as 11.5 pt Arial
+BODY_LEADING = 13.5
 CELL_SIZE = 8.5
 CELL_LEADING = 10
 
@@ -57,6 +59,7 @@ def frame_width(paper: Paper) -> float:
 @dataclass(frozen=True)
 class Styles:
     body: ParagraphStyle  # justified letter text
+    body_tight: ParagraphStyle  # the same, little space after (a paragraph before a list)
     body_left: ParagraphStyle
     body_right: ParagraphStyle
     list_item: ParagraphStyle  # numbered lines under a body paragraph
@@ -72,6 +75,8 @@ class Styles:
     cell_center: ParagraphStyle
     cell_right: ParagraphStyle
     cell_right_bold: ParagraphStyle
+    number_cell: ParagraphStyle  # a number in a table: right-aligned, never cut or wrapped
+    number_cell_bold: ParagraphStyle
     header_cell: ParagraphStyle
     chart_label_font: str
     footer_font: str
@@ -100,7 +105,8 @@ def styles() -> Styles:
     register_fonts()
     cell = {"fontSize": CELL_SIZE, "leading": CELL_LEADING}
     return Styles(
-        body=_style("ovop-body", alignment=TA_JUSTIFY, spaceAfter=6),
+        body=_style("ovop-body", alignment=TA_JUSTIFY, spaceAfter=5),
+        body_tight=_style("ovop-body-tight", alignment=TA_JUSTIFY, spaceAfter=2),
         body_left=_style("ovop-body-left"),
         body_right=_style("ovop-body-right", alignment=TA_RIGHT),
         list_item=_style(
@@ -109,7 +115,7 @@ def styles() -> Styles:
             leftIndent=20,
             bulletIndent=4,
             bulletFontSize=BODY_SIZE,
-            spaceAfter=2,
+            spaceAfter=1,
         ),
         kop_government=_style(
             "ovop-kop-gov", fontName=BOLD, fontSize=13, leading=16, alignment=TA_CENTER
@@ -117,9 +123,7 @@ def styles() -> Styles:
         kop_agency=_style(
             "ovop-kop-agency", fontName=BOLD, fontSize=14.5, leading=17.5, alignment=TA_CENTER
         ),
-        kop_address=_style(
-            "ovop-kop-address", fontSize=8.5, leading=10.5, alignment=TA_CENTER, textColor=MUTED
-        ),
+        kop_address=_style("ovop-kop-address", fontSize=8.5, leading=10.5, alignment=TA_CENTER),
         title=_style("ovop-title", fontName=BOLD, fontSize=12, leading=15, alignment=TA_CENTER),
         subtitle=_style("ovop-subtitle", fontSize=10, leading=13, alignment=TA_CENTER),
         small=_style("ovop-small", fontSize=9, leading=11.5),
@@ -129,6 +133,10 @@ def styles() -> Styles:
         cell_center=_style("ovop-cell-center", alignment=TA_CENTER, **cell),
         cell_right=_style("ovop-cell-right", alignment=TA_RIGHT, **cell),
         cell_right_bold=_style("ovop-cell-right-bold", fontName=BOLD, alignment=TA_RIGHT, **cell),
+        number_cell=_style("ovop-number", alignment=TA_RIGHT, splitLongWords=0, **cell),
+        number_cell_bold=_style(
+            "ovop-number-bold", fontName=BOLD, alignment=TA_RIGHT, splitLongWords=0, **cell
+        ),
         header_cell=_style(
             "ovop-header-cell", fontName=BOLD, alignment=TA_CENTER, fontSize=7.5, leading=9.5
         ),

@@ -25,6 +25,7 @@ from ovop_desktop.reports.sample import (
 
 MM = 72 / 25.4
 SHEET_TITLE = "LEMBAR PENILAIAN PRODUK CALON OVOP"
+RANKING_TITLE = "PERINGKAT PRODUK CALON OVOP"
 CLOSING_START = "Demikian rekomendasi ini kami sampaikan"
 
 
@@ -43,9 +44,9 @@ def _pages(pdf: bytes) -> list[str]:
 
 
 def _letter_pages(pdf: bytes) -> list[str]:
-    """The pages of the letter itself, before the first assessment sheet."""
+    """The pages of the letter itself, before the attachment's ranking page."""
     pages = _pages(pdf)
-    first_sheet = next(i for i, text in enumerate(pages) if SHEET_TITLE in text)
+    first_sheet = next(i for i, text in enumerate(pages) if RANKING_TITLE in text)
     return pages[:first_sheet]
 
 
@@ -76,14 +77,19 @@ def test_letter_shows_what_the_reader_needs() -> None:
         assert re.search(rf"{label} : \S", letter), label
 
 
+def _ranking_page(pdf: bytes) -> str:
+    return next(text for text in _pages(pdf) if RANKING_TITLE in text)
+
+
 def test_candidates_are_listed_in_rank_order_with_totals() -> None:
-    letter = " ".join(_letter_pages(_pdf(3)))
+    # The letter counts them; the attachment's first page ranks them.
+    assert "3 (tiga) produk calon OVOP" in " ".join(_letter_pages(_pdf(3)))
+    letter = _ranking_page(_pdf(3))
     positions = [
         letter.index(f"{rank} {name}")
         for rank, name in ((1, "Anyaman Purun"), (2, "Kain Sasirangan"), (3, "Dodol Kandangan"))
     ]
     assert positions == sorted(positions)
-    assert "3 (tiga) produk calon OVOP" in letter
     assert all(total in letter for total in ("72,00", "71,00", "67,00"))
 
 
@@ -120,16 +126,23 @@ def test_justification_is_printed_when_the_recommendation_is_not_rank_one() -> N
     assert "walaupun bukan peringkat pertama" not in " ".join(_letter_pages(_pdf(3)))
 
 
+def _long_letter(paper: Paper) -> tuple[LetterData, bytes]:
+    """A letter whose justification alone takes half a page: it runs onto a second page."""
+    data = dataclasses.replace(
+        sample_letter(3, paper=paper), justification="Alasan yang panjang sekali. " * 60
+    )
+    return data, render_letter(data)
+
+
 @pytest.mark.parametrize("paper", ["A4", "F4"])
 def test_long_letter_keeps_the_signature_with_the_last_paragraph(paper: Paper) -> None:
-    data = sample_letter(12, paper=paper)
-    letter = _letter_pages(_pdf(12, paper=paper))
+    data, pdf = _long_letter(paper)
+    letter = _letter_pages(pdf)
     assert len(letter) > 1
     last = letter[-1]
     assert data.signatory.name in last
     # Body text precedes the signature on its page: the block is never alone.
     assert last.index(CLOSING_START) < last.index(data.signatory.name)
-    assert f"Halaman {len(letter)} dari {len(letter)}" in last
 
 
 @pytest.mark.parametrize("candidates", range(1, 13))
@@ -140,10 +153,10 @@ def test_signature_never_starts_a_page_alone(candidates: int) -> None:
         assert CLOSING_START in page, (paper, candidates)
 
 
-def test_page_numbers_start_on_the_second_letter_page() -> None:
-    letter = _letter_pages(_pdf(12))
-    assert "Halaman" not in letter[0]
-    assert f"Halaman 2 dari {len(letter)}" in letter[1]
+def test_continuation_pages_are_numbered_at_the_top_as_regional_guides_do() -> None:
+    letter = _letter_pages(_long_letter("A4")[1])
+    assert "- 1 -" not in letter[0] and "Halaman" not in letter[0]
+    assert "- 2 -" in letter[1] and "Halaman" not in letter[1]
 
 
 @pytest.mark.parametrize(("paper", "width_mm", "height_mm"), [("A4", 210, 297), ("F4", 215, 330)])
