@@ -2685,6 +2685,10 @@ Izinkan akun pengguna Anda menulis di folder itu (atau kosongkan ruang disk, ata
             <translation>Pilih desa dari daftar wilayah.</translation>
         </message>
         <message>
+            <source>Add at least one candidate product.</source>
+            <translation>Tambahkan minimal satu produk kandidat.</translation>
+        </message>
+        <message>
             <source>Not final yet:</source>
             <translation>Belum dapat final:</translation>
         </message>

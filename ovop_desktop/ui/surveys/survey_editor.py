@@ -8,13 +8,14 @@ last save has reported.
 
 from __future__ import annotations
 
+import html
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
 
 from ovop_desktop.core.errors import DomainError
@@ -168,6 +169,12 @@ class SurveyEditor(QWidget):
         ui.bumdesCombo.addItem(self.tr("No"), False)
         for label in (ui.villageError, ui.officerError, ui.productsError, ui.missingBanner):
             label.setProperty("severity", "error")
+        ui.missingBanner.setTextFormat(Qt.TextFormat.RichText)
+        ui.missingBanner.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        ui.missingBanner.linkActivated.connect(self._on_missing_banner_link_activated)
         self.setStyleSheet(
             'QLabel[severity="error"] { color: #a61b1b; }'
             'QLabel[severity="warning"] { color: #8a5a00; }'
@@ -371,7 +378,7 @@ class SurveyEditor(QWidget):
         self.report_failure(error)
 
     def report_failure(self, error: DomainError) -> None:
-        self.ui.missingBanner.setText(error_text(error))
+        self.ui.missingBanner.setText(html.escape(error_text(error)))
         self.ui.missingBanner.setVisible(True)
 
     @Slot(object, object)
@@ -458,9 +465,12 @@ class SurveyEditor(QWidget):
 
     @Slot()
     def _on_finalize_button_clicked(self) -> None:
-        if self.survey_id is None:
+        if self.survey_id is None:  # nothing saved yet: no village, so no candidate either
             self._show_missing(
-                (("village_code", self.tr("Choose the village from the region list.")),)
+                (
+                    ("village_code", self.tr("Choose the village from the region list.")),
+                    ("products", self.tr("Add at least one candidate product.")),
+                )
             )
             return
         self.save_now()
@@ -495,9 +505,21 @@ class SurveyEditor(QWidget):
             label.setVisible(bool(texts))
         banner = self.ui.missingBanner
         banner.setVisible(bool(items))
-        banner.setText(
-            self.tr("Not final yet:") + " " + " ".join(t for _, t in items) if items else ""
-        )
+        links = " ".join(f'<a href="{field}">{html.escape(text)}</a>' for field, text in items)
+        banner.setText(f"{html.escape(self.tr('Not final yet:'))} {links}" if items else "")
+
+    @Slot(str)
+    def _on_missing_banner_link_activated(self, field: str) -> None:
+        """A missing item of the banner, clicked: its field comes into view, with the focus."""
+        ui = self.ui
+        target: QWidget = {
+            "village_code": ui.villageSearch,
+            "survey_date": ui.surveyDate,
+            "officer_id": ui.officerLabel,
+            "products": ui.addProductButton,
+        }.get(field, ui.villageSearch)
+        ui.scrollArea.ensureWidgetVisible(target)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
     def _on_correct_button_clicked(self) -> None:
