@@ -5,34 +5,52 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ovop_desktop.cli.context import Adder, Context, Exit, SubParsers
 from ovop_desktop.core.regions import addressee_for
+from ovop_desktop.services.errors import InvalidInputError
 
 if TYPE_CHECKING:
     from ovop_desktop.services.letters.register import LetterOptions
 
 
 def _options(ctx: Context, regency: str) -> LetterOptions:
+    from ovop_desktop.services.letters.letter_settings import (
+        clean_tembusan,
+        load_default_tembusan,
+    )
     from ovop_desktop.services.letters.register import LetterOptions
 
+    issued_on = _letter_date(ctx.args.date)  # a bad date refuses before anything is read
     addressee = ctx.args.addressee or addressee_for(regency)
+    # --tembusan replaces the copies kept in the letter settings; --tembusan "" leaves none.
+    given = ctx.args.tembusan
+    tembusan = load_default_tembusan(ctx.db) if given is None else clean_tembusan(given)
     return LetterOptions(
         addressee=addressee,
         addressee_place=ctx.args.addressee_place,
+        sifat=" ".join(ctx.args.sifat.split()) or "Biasa",
+        lampiran=" ".join(ctx.args.lampiran.split()),
+        tembusan=tembusan,
         signatory=ctx.args.signatory,
         paper=ctx.args.paper,
+        issued_on=issued_on,
     )
 
 
 def cmd_letter(ctx: Context) -> int:
     if ctx.args.action == "verify":
         return cmd_letter_verify(ctx)
+    if ctx.args.action == "void":
+        return int(ctx.args.letter_void(ctx))  # cli/letter_register
     if ctx.args.action is not None or not (ctx.args.village and ctx.args.out):
         print(
-            "Pakai: ovop letter --village KODE --out SURAT.pdf, atau ovop letter verify KODE",
+            "Pakai: ovop letter --village KODE --out SURAT.pdf [--replace-reason ALASAN], "
+            "ovop letter verify KODE, atau ovop letter void KODE --reason ALASAN",
             file=sys.stderr,
         )
         return Exit.USAGE
@@ -48,9 +66,8 @@ def cmd_letter(ctx: Context) -> int:
     ranking = rank_village(ctx.db, ctx.args.village, rubric)
     detail = load_survey(ctx.db, ranking.survey_id)
     # The letter is written to `target` before it is registered: both happen, or neither.
-    issued = issue_letter(
-        ctx.db, ctx.paths, ranking.survey_id, _options(ctx, detail.regency_name), rubric, out=target
-    )
+    options = replace(_options(ctx, detail.regency_name), replace_reason=ctx.args.replace_reason)
+    issued = issue_letter(ctx.db, ctx.paths, ranking.survey_id, options, rubric, out=target)
     print(
         f"Surat {issued.number} ({ranking.village_name}) disimpan di {target}; "
         f"kode verifikasi {issued.verification_code}."
@@ -86,6 +103,15 @@ def cmd_letter_verify(ctx: Context) -> int:
 
 
 def cmd_letters(ctx: Context) -> int:
+    if ctx.args.action == "register":
+        return int(ctx.args.letters_register(ctx))  # cli/letter_register
+    if not (ctx.args.region and ctx.args.out):
+        print(
+            "Pakai: ovop letters --region KODE --out FOLDER [--replace-existing --reason ALASAN],"
+            " atau ovop letters register [--search TEKS] [--year TAHUN] [--export BERKAS]",
+            file=sys.stderr,
+        )
+        return Exit.USAGE
     from ovop_desktop.services.assessment.regional_ranking import rank_region
     from ovop_desktop.services.letters.batch import issue_region_letters
     from ovop_desktop.services.rubrics import rubric_in_force
@@ -101,12 +127,25 @@ def cmd_letters(ctx: Context) -> int:
             rubric,
             Path(ctx.args.out),
             progress=lambda done, total: print(f"\r{done}/{total} surat", end="", file=sys.stderr),
+            replace_existing=ctx.args.replace_existing,
+            reason=ctx.args.reason,
         )
     finally:
         print(file=sys.stderr)  # end the progress line, before any message
     print(f"{len(result.written)} surat ditulis ke {ctx.args.out}.")
     if result.skipped:
         print("Belum ada kandidat yang dinilai lengkap: " + ", ".join(result.skipped))
+    if result.unfinished:
+        print(
+            f"{len(result.unfinished)} desa dilewati, survei atau penilaiannya belum final: "
+            + ", ".join(result.unfinished)
+        )
+    if result.already_lettered:
+        print(
+            f"{len(result.already_lettered)} desa dilewati karena sudah mempunyai surat yang "
+            "berlaku (ganti dengan --replace-existing --reason ALASAN): "
+            + ", ".join(result.already_lettered)
+        )
     return Exit.OK
 
 
@@ -120,6 +159,30 @@ def _letter_options(command: argparse.ArgumentParser) -> None:
         help="nomor urut penanda tangan di Pengaturan (0 = pertama)",
     )
     command.add_argument("--paper", choices=("A4", "F4"), default="A4")
+    command.add_argument("--sifat", default="Biasa", help="sifat surat, mis. Biasa, Segera")
+    command.add_argument(
+        "--lampiran", default="1 (satu) berkas", help="lampiran, mis. '1 (satu) berkas'"
+    )
+    command.add_argument(
+        "--tembusan",
+        action="append",
+        metavar="BARIS",
+        help="satu baris tembusan (boleh diulang); tanpa ini: tembusan di Pengaturan surat",
+    )
+    command.add_argument("--date", metavar="YYYY-MM-DD", help="tanggal surat (bawaan: hari ini)")
+
+
+def _letter_date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidInputError(
+            f"Tanggal surat '{text}' tidak sah: tulis TTTT-BB-HH, mis. 2026-11-27.",
+            f"Letter date '{text}' is invalid: write YYYY-MM-DD, e.g. 2026-11-27.",
+            field="date",
+        ) from None
 
 
 def register(commands: SubParsers, add: Adder) -> None:
@@ -128,7 +191,12 @@ def register(commands: SubParsers, add: Adder) -> None:
     letter = add(
         commands, "letter", "surat rekomendasi satu desa, atau verifikasi surat", cmd_letter
     )
-    letter.add_argument("action", nargs="?", choices=("verify",), help="verify: periksa surat")
+    letter.add_argument(
+        "action",
+        nargs="?",
+        choices=("verify", "void"),
+        help="verify: periksa surat; void: batalkan surat (dengan --reason)",
+    )
     letter.add_argument(
         "target",
         nargs="?",
@@ -141,8 +209,23 @@ def register(commands: SubParsers, add: Adder) -> None:
     )
     letter.add_argument("--village", help="kode desa")
     letter.add_argument("--out", help="berkas PDF yang ditulis")
+    letter.add_argument(
+        "--replace-reason",
+        metavar="ALASAN",
+        help="alasan menerbitkan surat baru bagi desa yang sudah mempunyai surat berlaku "
+        "(surat lama ditandai diganti)",
+    )
     _letter_options(letter)
     letters = add(commands, "letters", "surat rekomendasi semua desa satu wilayah", cmd_letters)
-    letters.add_argument("--region", required=True, help="kode kecamatan atau kabupaten/kota")
-    letters.add_argument("--out", required=True, help="folder tujuan")
+    letters.add_argument(
+        "action", nargs="?", choices=("register",), help="register: buku agenda surat"
+    )
+    letters.add_argument("--region", help="kode kecamatan atau kabupaten/kota")
+    letters.add_argument("--out", help="folder tujuan")
+    letters.add_argument(
+        "--replace-existing",
+        action="store_true",
+        help="terbitkan juga bagi desa yang sudah mempunyai surat berlaku (perlu --reason)",
+    )
+    letters.add_argument("--reason", help="alasan mengganti surat yang sudah ada")
     _letter_options(letters)

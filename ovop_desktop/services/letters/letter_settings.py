@@ -20,6 +20,8 @@ SIGNATORIES = "signatories"
 SETTINGS_FIELD = "letter_settings"  # the `field` of a refusal that names missing settings
 NUMBER_TEMPLATE = "number_template"
 LETTER_PLACE = "letter_place"
+TEMBUSAN = "letter_tembusan"  # the copies a new letter is addressed to unless changed
+TEMBUSAN_MAX = 12  # lines; more would not fit under the signature
 DEFAULT_TEMPLATE = "500.2/{nomor}/DKUKM/{bulan}/{tahun}"
 
 
@@ -148,6 +150,28 @@ def save_letter_settings(
     set_setting(db, LETTER_PLACE, place)
 
 
+def clean_tembusan(lines: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """The tembusan lines as printed: trimmed, blank lines dropped; too many is refused."""
+    kept = tuple(" ".join(line.split()) for line in lines if line.strip())
+    if len(kept) > TEMBUSAN_MAX:
+        raise InvalidInputError(
+            f"Tembusan paling banyak {TEMBUSAN_MAX} baris.",
+            f"At most {TEMBUSAN_MAX} tembusan lines.",
+            field=TEMBUSAN,
+        )
+    return kept
+
+
+def load_default_tembusan(db: Database) -> tuple[str, ...]:
+    """The tembusan every new letter starts with (kept in the letter settings)."""
+    stored = get_setting(db, TEMBUSAN, [])
+    return tuple(str(line) for line in stored if isinstance(line, str) and line.strip())
+
+
+def save_default_tembusan(db: Database, lines: list[str] | tuple[str, ...]) -> None:
+    set_setting(db, TEMBUSAN, list(clean_tembusan(lines)))
+
+
 def demo_letter_settings(db: Database) -> None:
     """What `ovop demo` fills in so that a demo home prints letters at once."""
     save_letter_settings(
@@ -179,3 +203,4 @@ def demo_letter_settings(db: Database) -> None:
         number_template=DEFAULT_TEMPLATE,
         place="Banjarbaru",
     )
+    save_default_tembusan(db, ["Gubernur Kalimantan Selatan (sebagai laporan);", "Arsip."])
