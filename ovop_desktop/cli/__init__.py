@@ -16,6 +16,7 @@ from ovop_desktop import __version__
 from ovop_desktop.cli import (
     assessment,
     db,
+    letter_register,
     letters,
     regions,
     rubrics,
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     setup_package.register(commands, add_command)
     assessment.register(commands, add_command)
     letters.register(commands, add_command)
+    letter_register.register(commands, add_command)  # adds to `letter` and `letters`
     sync.register(commands, add_command)
     rubrics.register(commands, add_command)
     db.register(commands, add_command)

@@ -246,7 +246,8 @@ def test_letter_commands_issue_verify_and_batch(
     code, out, _ = run(
         capsys, "--home", home, "letters", "--region", village[:2], "--out", str(tmp_path / "semua")
     )
-    assert code == 0 and len(list((tmp_path / "semua").glob("*.pdf"))) == 3
+    assert code == 0 and len(list((tmp_path / "semua").glob("*.pdf"))) == 2
+    assert "1 desa dilewati karena sudah mempunyai surat" in out
 
 
 def test_export_and_import_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

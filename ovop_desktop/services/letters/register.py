@@ -447,9 +447,10 @@ class RegisterEntry:
     village: str
     product: str | None
     signatory: str
-    status: str
+    status: str  # "issued", "void" or "replaced"
     void_reason: str | None
     verification_code: str
+    replace_reason: str | None = None  # why a later letter of the village replaced this one
 
 
 def letter_register(db: Database, year: int | None = None) -> list[RegisterEntry]:
@@ -477,6 +478,32 @@ def letter_register(db: Database, year: int | None = None) -> list[RegisterEntry
                 letter.status,
                 letter.void_reason,
                 letter.verification_code,
+                letter.replace_reason,
             )
             for letter, village in rows
         ]
+
+
+def find_letter(db: Database, text: str) -> RegisterEntry:
+    """The register entry of the letter `text` names: its verification code (as a person types
+    it) or its number; refused when none, or several (a number two laptops share), match."""
+    from ovop_desktop.services.letters.letter_codes import code_from_text, number_key
+
+    code = code_from_text(text)
+    found = [
+        e
+        for e in letter_register(db)
+        if e.verification_code == code or number_key(e.number) == number_key(text)
+    ]
+    if not found:
+        raise NotFoundError(
+            f"Surat '{text}' tidak ada di buku agenda.", f"Letter '{text}' is not in the register."
+        )
+    if len(found) > 1:
+        raise InvalidInputError(
+            f"Nomor {text} dipakai {len(found)} surat (dari laptop berbeda): sebutkan kode "
+            "verifikasinya.",
+            f"{len(found)} letters (of different laptops) carry the number {text}: give the "
+            "verification code.",
+        )
+    return found[0]
