@@ -38,6 +38,18 @@ def set_interface_language(paths: AppPaths, language: str) -> None:
     atomic_write(paths.config_dir / FILE_NAME, json.dumps(data))
 
 
+def last_folder(paths: AppPaths) -> str | None:
+    """The folder the officer last chose a file in (file dialogs start there)."""
+    folder = _read(paths).get("last_folder")
+    return folder if isinstance(folder, str) and folder else None
+
+
+def set_last_folder(paths: AppPaths, folder: str) -> None:
+    data = {**_read(paths), "last_folder": folder}
+    paths.config_dir.mkdir(parents=True, exist_ok=True)
+    atomic_write(paths.config_dir / FILE_NAME, json.dumps(data))
+
+
 # The database: the embedded SQLite file of the data folder unless this laptop is pointed at a
 # server. Needed before the database opens, so kept here too (in its own file, readable by the
 # user only: a server URL may hold a password).

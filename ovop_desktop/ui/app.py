@@ -17,7 +17,12 @@ from PySide6.QtWidgets import QApplication
 from ovop_desktop import __version__
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.paths import AppPaths, resolve_paths
-from ovop_desktop.preferences import database_url, interface_language
+from ovop_desktop.preferences import (
+    database_url,
+    interface_language,
+    last_folder,
+    set_last_folder,
+)
 from ovop_desktop.ui import crash, dialogs, i18n
 from ovop_desktop.ui.kit.messages import error_text
 from ovop_desktop.ui.main_window import SETTINGS_PAGE, SYNC_PAGE, MainWindow
@@ -176,6 +181,9 @@ def run_application(
     app.setApplicationVersion(__version__)
     app.setOrganizationName("OVOP")
     i18n.install(app, interface_language(paths))
+    dialogs.remember_folders(
+        lambda: last_folder(paths), lambda folder: set_last_folder(paths, folder)
+    )
 
     try:
         if unwritable is not None:

@@ -9,12 +9,15 @@ waits for a click that cannot come and a test can see what would have been shown
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -222,14 +225,60 @@ def ask_reason(parent: QWidget, title: str, text: str, on_reason: Callable[[str]
     return dialog
 
 
+# The folder file dialogs start in: the last one used (kept by the window in the preferences,
+# see `remember_folders`), else Documents.
+_folder_memory: dict[str, Callable[..., Any]] = {}
+_last_folder: list[str] = []
+
+
+def remember_folders(load: Callable[[], str | None], save: Callable[[str], None]) -> None:
+    """Keep the last folder used beyond this run: `load` gives it, `save` keeps a new one."""
+    _folder_memory.update(load=load, save=save)
+    _last_folder.clear()
+
+
+def start_folder() -> str:
+    """The last folder a file dialog used, if it still exists; else Documents, else home."""
+    if not _last_folder and "load" in _folder_memory:
+        kept = _folder_memory["load"]()
+        if kept:
+            _last_folder.append(kept)
+    if _last_folder and Path(_last_folder[0]).is_dir():
+        return _last_folder[0]
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())
+
+
+def _used(path: str, is_folder: bool = False) -> None:
+    folder = path if is_folder else str(Path(path).parent)
+    _last_folder[:] = [folder]
+    if "save" in _folder_memory:
+        with contextlib.suppress(OSError):
+            _folder_memory["save"](folder)
+
+
+def _remembering(on_path: Callable[[str], None], is_folder: bool = False) -> Callable[[str], None]:
+    def chosen(path: str) -> None:
+        _used(path, is_folder)
+        on_path(path)
+
+    return chosen
+
+
 def open_files(
     parent: QWidget, title: str, name_filter: str, on_files: Callable[[list[str]], None]
 ) -> None:
     """Pick files without blocking; `on_files` gets the chosen paths (not called on cancel)."""
-    dialog = QFileDialog(parent, title)
+    dialog = QFileDialog(parent, title, start_folder())
     dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
     dialog.setNameFilter(name_filter)
-    dialog.filesSelected.connect(lambda files: on_files(list(files)))
+
+    def chosen(files: list[str]) -> None:
+        if files:
+            _used(files[0])
+        on_files(list(files))
+
+    dialog.filesSelected.connect(chosen)
     dialog.open()
 
 
@@ -238,10 +287,10 @@ def open_file(
 ) -> None:
     """Pick one file, starting in `folder`, without blocking; `on_path` gets its path (not
     called on cancel)."""
-    dialog = QFileDialog(parent, title, folder)
+    dialog = QFileDialog(parent, title, folder or start_folder())
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     dialog.setNameFilter(name_filter)
-    dialog.fileSelected.connect(on_path)
+    dialog.fileSelected.connect(_remembering(on_path))
     dialog.open()
 
 
@@ -255,7 +304,7 @@ def save_file(
 ) -> None:
     """Ask where to save without blocking; `on_path` gets the chosen path, `on_cancel` (if
     given) runs when the user closes the dialog without choosing."""
-    dialog = QFileDialog(parent, title)
+    dialog = QFileDialog(parent, title, start_folder())
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     dialog.setNameFilter(name_filter)
@@ -263,7 +312,7 @@ def save_file(
     if suffix:
         dialog.setDefaultSuffix(suffix)
     dialog.selectFile(suggested_name)
-    dialog.fileSelected.connect(on_path)
+    dialog.fileSelected.connect(_remembering(on_path))
     if on_cancel is not None:
         dialog.rejected.connect(on_cancel)
     dialog.open()
@@ -271,8 +320,8 @@ def save_file(
 
 def choose_folder(parent: QWidget, title: str, on_path: Callable[[str], None]) -> None:
     """Pick a folder without blocking; `on_path` gets it (not called on cancel)."""
-    dialog = QFileDialog(parent, title)
+    dialog = QFileDialog(parent, title, start_folder())
     dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-    dialog.fileSelected.connect(on_path)
+    dialog.fileSelected.connect(_remembering(on_path, is_folder=True))
     dialog.open()
