@@ -1309,6 +1309,10 @@
             <source>%1 letters exported to %2.</source>
             <translation>%1 surat diekspor ke %2.</translation>
         </message>
+        <message>
+            <source>Replaced by a later letter</source>
+            <translation>Diganti surat yang lebih baru</translation>
+        </message>
     </context>
     <context>
         <name>VerifyPanel</name>
@@ -1403,6 +1407,10 @@
         <message>
             <source>The original issued letter is saved to %1.</source>
             <translation>Surat asli yang diterbitkan tersimpan di %1.</translation>
+        </message>
+        <message>
+            <source>REPLACED by letter %1: %2</source>
+            <translation>DIGANTI dengan surat %1: %2</translation>
         </message>
     </context>
     <context>

@@ -31,7 +31,7 @@ def _haystack(entry: RegisterEntry) -> str:
                 entry.signatory,
                 entry.verification_code,
                 entry.void_reason or "",
-                "dibatalkan void" if entry.status == "void" else "",
+                {"void": "dibatalkan void", "replaced": "diganti replaced"}.get(entry.status, ""),
             )
         )
     )
@@ -64,7 +64,7 @@ def register_table(entries: Sequence[RegisterEntry]) -> Table:
                 e.village,
                 e.product,
                 e.signatory,
-                "Dibatalkan" if e.status == "void" else "Berlaku",
+                {"void": "Dibatalkan", "replaced": "Diganti"}.get(e.status, "Berlaku"),
                 e.void_reason,
                 e.verification_code,
             )

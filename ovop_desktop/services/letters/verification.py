@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ovop_desktop.core.formatting import format_date_id, format_number_id, star_text
+from ovop_desktop.core.formatting import format_date_id, format_number_id
 from ovop_desktop.core.letter_identity import snapshot_hash
 from ovop_desktop.db.models import Letter, Survey
 from ovop_desktop.services.database import Database
@@ -51,27 +51,29 @@ class RegisteredLetter:
     max_stars: int | None
     signatory: str
     signatory_position: str
-    status: str  # "issued" or "void"
+    status: str  # "issued", "void" or "replaced"
     void_reason: str | None
     verification_code: str
     assessment_changed: bool | None  # None: the rubric it was scored with is not here
+    replaced_by: str | None = None  # the number of the letter that replaced this one
+    replace_reason: str | None = None
 
     @property
     def state(self) -> str:
-        """ "void", "changed" (the assessment changed since the letter) or "valid"."""
-        if self.status == "void":
-            return "void"
+        """ "void", "replaced", "changed" (the assessment changed since the letter) or
+        "valid"."""
+        if self.status in ("void", "replaced"):
+            return self.status
         return "changed" if self.assessment_changed else "valid"
 
     def lines_id(self) -> list[str]:
         """The register's facts as lines: ``"Tanggal      : 5 Desember 2026"``…"""
-        status = (
-            f"DIBATALKAN — {self.void_reason or 'tanpa alasan tercatat'}"
-            if self.status == "void"
-            else "berlaku"
-        )
-        if self.status != "void" and self.assessment_changed:
-            status += " (penilaiannya sudah berubah sejak surat diterbitkan)"
+        status = {
+            "void": f"DIBATALKAN — {self.void_reason or 'tanpa alasan tercatat'}",
+            "replaced": f"DIGANTI dengan surat {self.replaced_by or '?'} — "
+            f"{self.replace_reason or 'tanpa alasan tercatat'}",
+            "changed": "berlaku (penilaiannya sudah berubah sejak surat diterbitkan)",
+        }.get(self.state, "berlaku")
         rows = [
             ("Nomor", self.number),
             ("Tanggal", format_date_id(self.issued_on)),
@@ -86,11 +88,12 @@ class RegisteredLetter:
         return [f"{label:<16}: {value}" for label, value in rows]
 
     def stars_text(self) -> str:
+        """``"4 dari 5"``: plain text, which any console (a Windows code page too) can print."""
         if self.stars is None:
             return "—"
         if self.max_stars is None:
             return str(self.stars)
-        return f"{star_text(self.stars, self.max_stars)} ({self.stars}/{self.max_stars})"
+        return f"{self.stars} dari {self.max_stars}"
 
     def signatory_text(self) -> str:
         return ", ".join(part for part in (self.signatory, self.signatory_position) if part) or "—"
@@ -196,6 +199,14 @@ def _state_message(letter: RegisteredLetter, english: bool) -> str:
             if english
             else f"Surat itu sudah DIBATALKAN: {reason}."
         )
+    if letter.state == "replaced":
+        reason = letter.replace_reason or ("no reason recorded" if english else "tanpa alasan")
+        later = letter.replaced_by or "?"
+        return (
+            f"The letter has been REPLACED by letter {later}: {reason}."
+            if english
+            else f"Surat itu sudah DIGANTI dengan surat {later}: {reason}."
+        )
     if letter.state == "changed":
         return (
             "Its assessment has changed since the letter was issued."
@@ -297,6 +308,12 @@ def _registered(db: Database, letter: Letter, village: str | None) -> Registered
         != letter.snapshot_hash
     )
     total = chosen.get("total")
+    replaced_by = None
+    if letter.replaced_by is not None:
+        with db.session() as session:
+            replaced_by = session.scalar(
+                select(Letter.number).where(Letter.id == letter.replaced_by)
+            )
     return RegisteredLetter(
         letter_id=letter.id,
         number=letter.number,
@@ -312,6 +329,8 @@ def _registered(db: Database, letter: Letter, village: str | None) -> Registered
         void_reason=letter.void_reason,
         verification_code=letter.verification_code,
         assessment_changed=changed,
+        replaced_by=replaced_by,
+        replace_reason=letter.replace_reason,
     )
 
 

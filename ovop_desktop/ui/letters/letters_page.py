@@ -253,12 +253,11 @@ class LettersPage(QWidget):
     def _show_register(self) -> None:
         self.register.clear()
         for entry in search_register(self._entries, self.register_search.text()):
-            void = entry.status == "void"
-            status = (
-                self.tr("Void: %1").replace("%1", entry.void_reason or "")
-                if void
-                else self.tr("Issued")
-            )
+            void = entry.status in ("void", "replaced")
+            status = {
+                "void": self.tr("Void: %1").replace("%1", entry.void_reason or ""),
+                "replaced": self.tr("Replaced by a later letter"),
+            }.get(entry.status, self.tr("Issued"))
             item = QTreeWidgetItem(
                 [
                     entry.number,

@@ -212,6 +212,12 @@ class VerifyPanel(QWidget):
     def _status(self, letter: RegisteredLetter) -> str:
         if letter.state == "void":
             return self.tr("VOIDED")
+        if letter.state == "replaced":
+            return (
+                self.tr("REPLACED by letter %1: %2")
+                .replace("%1", letter.replaced_by or "?")
+                .replace("%2", letter.replace_reason or "—")
+            )
         if letter.state == "changed":
             return self.tr("Issued; the assessment has changed since")
         return self.tr("Issued, valid")
@@ -235,7 +241,9 @@ class VerifyPanel(QWidget):
         }
         for field, text in texts.items():
             self.values[field].setText(text)
-        self.values["status"].setStyleSheet(ERROR_STYLE if letter.state == "void" else "")
+        self.values["status"].setStyleSheet(
+            ERROR_STYLE if letter.state in ("void", "replaced") else ""
+        )
 
     # --- the original ------------------------------------------------------------------------
 

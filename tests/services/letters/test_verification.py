@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import uuid
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -137,7 +138,7 @@ def test_a_genuine_letter_resaved_by_another_pdf_library_is_found_as_a_copy(
         "5 Desember 2026",
         "Anyaman Purun",
         "80,00",
-        "(4/5)",
+        "4 dari 5",
         "Drs. H. Ahmad Rifani",
         "berlaku",
     ):
@@ -176,6 +177,22 @@ def test_the_qr_text_the_code_and_the_number_show_the_register_with_the_void_rea
     unknown = verify_letter(db, "500.2/77/DKUKM/XII/2026")
     assert (unknown.status, unknown.given) == ("unknown", "number")
     assert "500.2/77/DKUKM/XII/2026" in unknown.message_id
+
+
+def test_a_replaced_letter_names_the_letter_that_replaced_it(
+    db: Database, app_paths: AppPaths, rubric: Rubric, issued: IssuedLetter
+) -> None:
+    with db.session() as session:
+        letter = session.get(Letter, issued.letter_id)
+        assert letter is not None
+        survey_id = letter.survey_id
+    later = issue_letter(
+        db, app_paths, survey_id, replace(OPTIONS, replace_reason="Alamat tujuan salah"), rubric
+    )
+    result = verify_letter(db, issued.verification_code)
+    assert (result.status, result.authentic) == ("replaced", False)
+    assert f"DIGANTI dengan surat {later.number}: Alamat tujuan salah" in result.message_id
+    assert verify_letter(db, later.verification_code).authentic
 
 
 @pytest.mark.parametrize("backend", BACKENDS, indirect=True)
