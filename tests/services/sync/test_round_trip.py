@@ -133,7 +133,16 @@ def _second_round(officer: Officer) -> None:
     db = officer.home.db
     rubric = rubric_in_force(db)
     update_survey(db, officer.surveys[0], {"notes": "Dikoreksi"}, reason="Catatan kurang")
-    void_letter(db, officer.letters[1], "Diganti")
+    # A second letter of the village replaces the first: its status travels as "replaced".
+    issue_letter(
+        db,
+        officer.home.paths,
+        officer.surveys[1],
+        LetterOptions(
+            "Bupati", "Amuntai", issued_on=date(2026, 11, 20), replace_reason="Nama produk salah"
+        ),
+        rubric,
+    )
     remove_photo(db, officer.photos[0], reason="Foto salah")
     save_assessment(
         db,
@@ -233,6 +242,8 @@ def test_every_exchanged_table_arrives_at_the_province_as_the_officer_holds_it(
     assert result.status == "imported", result.reason
     assert result.counts["updated"] > 0 and result.counts["new"] > 0
     assert canonical_dump(province.db) == canonical_dump(officer.home.db)
+    replaced = [r for r in canonical_dump(province.db)["letters"] if r["status"] == "replaced"]
+    assert [r["replace_reason"] for r in replaced] == ["Nama produk salah"]
     assert _stored_rows(province.db) == _stored_rows(officer.home.db)
     assert _province_records(province.db) == own  # no package touches the province's records
     assert all(own.values())
