@@ -1412,6 +1412,10 @@
             <source>REPLACED by letter %1: %2</source>
             <translation>DIGANTI dengan surat %1: %2</translation>
         </message>
+        <message>
+            <source>Double-click a letter to verify it by its code</source>
+            <translation>Klik dua kali sebuah surat untuk memeriksanya dengan kodenya</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>

@@ -124,6 +124,7 @@ class VerifyPanel(QWidget):
             ],
             {0: "500.2/123/DKUKM/XI/2026", 1: "30 Nov 2026", 4: "K7QPA-M2XD4"},
         )
+        self.matches.setToolTip(self.tr("Double-click a letter to verify it by its code"))
         self.matches.hide()
 
         bottom = QHBoxLayout()
