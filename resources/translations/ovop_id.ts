@@ -1003,6 +1003,22 @@
             <source>The PDF could not be written: %1</source>
             <translation>PDF tidak dapat ditulis: %1</translation>
         </message>
+        <message>
+            <source>&amp;Date</source>
+            <translation>&amp;Tanggal</translation>
+        </message>
+        <message>
+            <source>These characters cannot be printed with the letter's font and will appear as □: %1. Retype the names or notes that hold them, or accept the boxes.</source>
+            <translation>Karakter berikut tidak dapat dicetak dengan huruf surat dan akan tampil sebagai □: %1. Ketik ulang nama atau catatan yang memuatnya, atau terima kotak tersebut.</translation>
+        </message>
+        <message>
+            <source>%1 already has a live letter: number %2 of %3. A new letter replaces it, and the earlier one is marked replaced. Why is a new letter issued?</source>
+            <translation>%1 sudah mempunyai surat yang berlaku: nomor %2 tanggal %3. Surat baru menggantikannya, dan surat lama ditandai diganti. Mengapa surat baru diterbitkan?</translation>
+        </message>
+        <message>
+            <source>Replace the letter?</source>
+            <translation>Ganti surat?</translation>
+        </message>
     </context>
     <context>
         <name>LetterSettingsDialog</name>
@@ -1149,6 +1165,18 @@
         <message>
             <source>Letter settings saved.</source>
             <translation>Pengaturan surat tersimpan.</translation>
+        </message>
+        <message>
+            <source>One per line, e.g. Gubernur Kalimantan Selatan (sebagai laporan);</source>
+            <translation>Satu per baris, mis. Gubernur Kalimantan Selatan (sebagai laporan);</translation>
+        </message>
+        <message>
+            <source>Every new letter starts with these copies; each letter can change them.</source>
+            <translation>Setiap surat baru dimulai dengan tembusan ini; tiap surat dapat mengubahnya.</translation>
+        </message>
+        <message>
+            <source>Default &amp;tembusan</source>
+            <translation>&amp;Tembusan bawaan</translation>
         </message>
     </context>
     <context>
@@ -1830,6 +1858,50 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
         <message>
             <source>Not complete yet: %1.</source>
             <translation>Belum lengkap: %1.</translation>
+        </message>
+        <message>
+            <source>Also villages that already have a letter (with a reason):</source>
+            <translation>Juga desa yang sudah mempunyai surat (dengan alasan):</translation>
+        </message>
+        <message>
+            <source>Why their letters are replaced</source>
+            <translation>Alasan surat mereka diganti</translation>
+        </message>
+        <message>
+            <source>Sifat</source>
+            <translation>Sifat</translation>
+        </message>
+        <message>
+            <source>Lampiran</source>
+            <translation>Lampiran</translation>
+        </message>
+        <message>
+            <source>Letter date</source>
+            <translation>Tanggal surat</translation>
+        </message>
+        <message>
+            <source>Tembusan</source>
+            <translation>Tembusan</translation>
+        </message>
+        <message>
+            <source>Write why the letters already issued are replaced, or untick the box.</source>
+            <translation>Tuliskan alasan surat yang sudah terbit diganti, atau hapus centangnya.</translation>
+        </message>
+        <message>
+            <source>Edit… (%1)</source>
+            <translation>Ubah… (%1)</translation>
+        </message>
+        <message>
+            <source>Copies to, one per line (e.g. Camat Takisung;):</source>
+            <translation>Tembusan, satu per baris (mis. Camat Takisung;):</translation>
+        </message>
+        <message>
+            <source>Skipped, work not final yet: %1.</source>
+            <translation>Dilewati, pekerjaan belum final: %1.</translation>
+        </message>
+        <message>
+            <source>Skipped because they already have a letter (%1): %2.</source>
+            <translation>Dilewati karena sudah mempunyai surat (%1): %2.</translation>
         </message>
     </context>
     <context>

@@ -12,13 +12,16 @@ from __future__ import annotations
 import logging
 import re
 import uuid
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
     QFormLayout,
     QFrame,
@@ -34,22 +37,27 @@ from PySide6.QtWidgets import (
 )
 
 from ovop_desktop.core.errors import DomainError
-from ovop_desktop.core.formatting import star_text
+from ovop_desktop.core.formatting import format_date_id, star_text
 from ovop_desktop.core.regions import addressee_for
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError
-from ovop_desktop.services.letters.letter_settings import SETTINGS_FIELD
+from ovop_desktop.services.letters.letter_settings import SETTINGS_FIELD, load_default_tembusan
 from ovop_desktop.services.letters.preview import (
     LetterContext,
     letter_context,
-    preview_letter_pdf,
+    preview_letter_data,
 )
-from ovop_desktop.services.letters.register import IssuedLetter, LetterOptions, issue_letter
+from ovop_desktop.services.letters.register import (
+    IssuedLetter,
+    LetterOptions,
+    LiveLetterExists,
+    issue_letter,
+)
 from ovop_desktop.ui import dialogs
 from ovop_desktop.ui.kit.display import english
-from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, error_text
+from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, WARN_STYLE, error_text
 from ovop_desktop.ui.kit.pdf_preview import PdfPreview, PdfPrinter, render_pages, write_pdf
 from ovop_desktop.ui.letters.letter_settings_dialog import LetterSettingsDialog
 from ovop_desktop.ui.operations import Operation
@@ -63,6 +71,12 @@ SIFAT = ("Biasa", "Segera", "Penting")
 def pdf_file_name(number: str, village: str) -> str:
     safe = re.sub(r"[^A-Za-z0-9]+", "-", f"{village}-{number}").strip("-")
     return f"surat-rekomendasi-{safe}.pdf"
+
+
+def picked_date(edit: QDateEdit) -> date:
+    """The date chosen in `edit`, as a Python date."""
+    chosen = edit.date()
+    return date(chosen.year(), chosen.month(), chosen.day())
 
 
 def archive_path(paths: AppPaths, verification_code: str) -> Path:
@@ -95,6 +109,7 @@ class LetterDialog(QDialog):
         self.db, self.paths, self.worker = db, paths, worker
         self.survey_id, self.rubric = survey_id, rubric
         self.letter: IssuedLetter | None = None
+        self._issuing_then_print = False
         self._village = ""
         self._problems: tuple[str, ...] = ()
         self.printer = PdfPrinter(worker, self)
@@ -116,6 +131,10 @@ class LetterDialog(QDialog):
             self.tr("One per line, e.g. Gubernur Kalimantan Selatan")
         )
         self.tembusan_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 14)
+        self._tembusan_filled = False  # the defaults from the letter settings, once
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd-MM-yyyy")
         self.signatory_combo = QComboBox()
         self.signatory_combo.setMinimumContentsLength(16)
         self.signatory_combo.setSizeAdjustPolicy(
@@ -133,6 +152,7 @@ class LetterDialog(QDialog):
             (self.tr("P&lace (di)"), self.place_edit),
             (self.tr("&Sifat"), self.sifat_combo),
             (self.tr("La&mpiran"), self.lampiran_edit),
+            (self.tr("&Date"), self.date_edit),
             (self.tr("&Tembusan"), self.tembusan_edit),
             (self.tr("Si&gnatory"), self.signatory_combo),
             (self.tr("Pap&er"), self.paper_combo),
@@ -141,6 +161,11 @@ class LetterDialog(QDialog):
 
         self.message = QLabel()
         self.message.setWordWrap(True)
+        # Characters of the letter's text the font cannot draw (they print as □).
+        self.glyph_warning = QLabel()
+        self.glyph_warning.setWordWrap(True)
+        self.glyph_warning.setStyleSheet(WARN_STYLE)
+        self.glyph_warning.hide()
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.settings_button = QPushButton(self.tr("Letter settings…"))
         self.settings_button.hide()
@@ -165,6 +190,7 @@ class LetterDialog(QDialog):
         left_layout.addWidget(self.issue_button)
         left_layout.addSpacing(4)
         left_layout.addWidget(self.message)
+        left_layout.addWidget(self.glyph_warning)
         left_layout.addWidget(self.settings_button, 0, Qt.AlignmentFlag.AlignLeft)
         left_layout.addStretch(1)
         left_layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -204,10 +230,14 @@ class LetterDialog(QDialog):
     def load(self) -> None:
         db, survey_id, rubric = self.db, self.survey_id, self.rubric
         self._operation().success(self._on_context_loaded).run(
-            lambda: letter_context(db, survey_id, rubric)
+            lambda: (letter_context(db, survey_id, rubric), load_default_tembusan(db))
         )
 
-    def _on_context_loaded(self, context: LetterContext) -> None:
+    def _on_context_loaded(self, loaded: tuple[LetterContext, tuple[str, ...]]) -> None:
+        context, tembusan = loaded
+        if not self._tembusan_filled and not self.tembusan_edit.toPlainText().strip():
+            self.tembusan_edit.setPlainText("\n".join(tembusan))
+        self._tembusan_filled = True
         self._village = context.village
         self._problems = context.problems_en if english() else context.problems
         self.title.setText(context.village)
@@ -258,6 +288,7 @@ class LetterDialog(QDialog):
             ),
             signatory=self.signatory_combo.currentIndex(),
             paper=self.paper_combo.currentData(),
+            issued_on=picked_date(self.date_edit),
         )
 
     def _checked_options(self) -> LetterOptions | None:
@@ -274,16 +305,38 @@ class LetterDialog(QDialog):
             return
         db, paths, survey_id, rubric = self.db, self.paths, self.survey_id, self.rubric
 
-        def job() -> list[QImage]:
-            return render_pages(preview_letter_pdf(db, paths, survey_id, options, rubric))
+        def job() -> tuple[list[QImage], list[str]]:
+            from ovop_desktop.reports.letter import render_letter, unprintable_characters
+
+            data = preview_letter_data(db, paths, survey_id, options, rubric)
+            return render_pages(render_letter(data)), unprintable_characters(data)
 
         self.preview.show_message(self.tr("Preparing the preview…"))
         self.preview_button.setEnabled(False)
         self._operation().success(self._on_preview_ready).run(job)
 
-    def _on_preview_ready(self, images: list[QImage]) -> None:
+    def _on_preview_ready(self, result: tuple[list[QImage], list[str]]) -> None:
+        images, missing = result
         self.preview_button.setEnabled(self.letter is None)
         self.preview.set_pages(images)
+        self.show_unprintable(missing)
+
+    def show_unprintable(self, characters: list[str]) -> None:
+        """Name the characters that will print as □, with their code points (an emoji or a
+        rare script may be hard to see in the form)."""
+        if not characters:
+            self.glyph_warning.hide()
+            return
+        shown = ", ".join(f"{char} (U+{ord(char):04X})" for char in characters[:12])
+        if len(characters) > 12:
+            shown += ", …"
+        self.glyph_warning.setText(
+            self.tr(
+                "These characters cannot be printed with the letter's font and will appear as □: "
+                "%1. Retype the names or notes that hold them, or accept the boxes."
+            ).replace("%1", shown)
+        )
+        self.glyph_warning.show()
 
     @Slot()
     def _on_issue_button_clicked(self) -> None:
@@ -292,11 +345,15 @@ class LetterDialog(QDialog):
         else:
             self.issue(then_print=False)
 
-    def issue(self, *, then_print: bool) -> None:
-        """Number and register the letter; then save or print it."""
+    def issue(self, *, then_print: bool, reason: str | None = None) -> None:
+        """Number and register the letter; then save or print it. A village that already has a
+        live letter needs a `reason` (asked for when the service refuses without one)."""
         options = self._checked_options()
         if options is None:
             return
+        if reason:
+            options = replace(options, replace_reason=reason)
+        self._issuing_then_print = then_print
         db, paths, survey_id, rubric = self.db, self.paths, self.survey_id, self.rubric
 
         def job() -> tuple[IssuedLetter, list[QImage]]:
@@ -414,9 +471,34 @@ class LetterDialog(QDialog):
             self.tr("The PDF could not be written: %1").replace("%1", error_text(error)), keep=True
         )
 
+    def ask_replace_reason(self, error: LiveLetterExists, then_print: bool) -> QDialog:
+        """The village has a live letter: name it and ask why a new one replaces it; an empty
+        reason (Cancel) issues nothing."""
+        text = (
+            self.tr(
+                "%1 already has a live letter: number %2 of %3. A new letter replaces it, and "
+                "the earlier one is marked replaced. Why is a new letter issued?"
+            )
+            .replace("%1", self._village)
+            .replace("%2", error.number)
+            .replace("%3", format_date_id(error.issued_on))
+        )
+        return dialogs.ask_reason(
+            self,
+            self.tr("Replace the letter?"),
+            text,
+            lambda reason: self.issue(then_print=then_print, reason=reason),
+        )
+
     def _on_failed(self, error: DomainError) -> None:
         """Expected trouble of a job (bugs go to the crash dialog): refused in plain words, with
-        the settings button when the refusal names missing letter settings."""
+        the settings button when the refusal names missing letter settings; a live letter of
+        the village asks for the reason to replace it."""
+        if isinstance(error, LiveLetterExists) and self.letter is None:
+            self._show(error_text(error), "")
+            self._set_actions_enabled(True)
+            self.ask_replace_reason(error, self._issuing_then_print)
+            return
         names_settings = isinstance(error, InvalidInputError) and error.field == SETTINGS_FIELD
         message = error_text(error)
         self._refuse(message, settings=bool(self._problems) or names_settings, keep=True)

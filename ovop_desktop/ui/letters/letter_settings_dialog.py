@@ -34,7 +34,9 @@ from ovop_desktop.services.letters.letter_settings import (
     Letterhead,
     LetterSettings,
     Signatory,
+    load_default_tembusan,
     load_letter_settings,
+    save_default_tembusan,
     save_letter_settings,
 )
 from ovop_desktop.ui import dialogs
@@ -100,6 +102,16 @@ class LetterSettingsDialog(QDialog):
         numbering_form.addRow(self.tr("Letter &place"), self.place_edit)
         numbering_form.addRow(self.tr("&Number template"), self.template_edit)
         numbering_form.addRow("", self.template_example)
+        self.tembusan_edit = QPlainTextEdit()
+        self.tembusan_edit.setTabChangesFocus(True)
+        self.tembusan_edit.setPlaceholderText(
+            self.tr("One per line, e.g. Gubernur Kalimantan Selatan (sebagai laporan);")
+        )
+        self.tembusan_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.tembusan_edit.setToolTip(
+            self.tr("Every new letter starts with these copies; each letter can change them.")
+        )
+        numbering_form.addRow(self.tr("Default &tembusan"), self.tembusan_edit)
         layout.addWidget(numbering)
 
         people = QGroupBox(self.tr("Signatories"))
@@ -135,7 +147,7 @@ class LetterSettingsDialog(QDialog):
         for column, sample in samples.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 24)
-        self.table.setMinimumHeight(130)
+        self.table.setMinimumHeight(90)
         self.add_button = QPushButton(self.tr("&Add signatory"))
         self.remove_button = QPushButton(self.tr("Re&move signatory"))
         rows = QHBoxLayout()
@@ -172,13 +184,17 @@ class LetterSettingsDialog(QDialog):
     def load(self) -> None:
         db = self.db
         self.save_button.setEnabled(False)
-        Operation[LetterSettings](self, self.worker).errors_in(self.message).success(
-            self._on_loaded
-        ).run(lambda: load_letter_settings(db))
+        Operation[tuple[LetterSettings, tuple[str, ...]]](self, self.worker).errors_in(
+            self.message
+        ).success(self._on_loaded).run(
+            lambda: (load_letter_settings(db), load_default_tembusan(db))
+        )
 
     @Slot(object)
-    def _on_loaded(self, settings: LetterSettings) -> None:
+    def _on_loaded(self, loaded: tuple[LetterSettings, tuple[str, ...]]) -> None:
+        settings, tembusan = loaded
         self.save_button.setEnabled(True)
+        self.tembusan_edit.setPlainText("\n".join(tembusan))
         if settings.letterhead is not None:
             self.government_edit.setText(settings.letterhead.government)
             self.agency_edit.setText(settings.letterhead.agency)
@@ -303,11 +319,10 @@ class LetterSettingsDialog(QDialog):
         )
         template, place = self.template_edit.text().strip(), self.place_edit.text().strip()
         logo = self.logo_edit.text().strip() or None
-        self.save_button.setEnabled(False)
-        Operation[None](self, self.worker).errors_in(self.message).always(
-            self._on_save_ended
-        ).success(self._on_saved).run(
-            lambda: save_letter_settings(
+        tembusan = self.tembusan_edit.toPlainText().splitlines()
+
+        def job() -> None:
+            save_letter_settings(
                 db,
                 letterhead=letterhead,
                 signatories=people,
@@ -315,7 +330,12 @@ class LetterSettingsDialog(QDialog):
                 place=place,
                 logo_path=logo,
             )
-        )
+            save_default_tembusan(db, tembusan)
+
+        self.save_button.setEnabled(False)
+        Operation[None](self, self.worker).errors_in(self.message).always(
+            self._on_save_ended
+        ).success(self._on_saved).run(job)
 
     def _on_save_ended(self) -> None:
         self.save_button.setEnabled(True)

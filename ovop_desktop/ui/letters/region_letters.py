@@ -5,14 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -21,7 +29,11 @@ from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.letters.batch import BatchResult, issue_region_letters
-from ovop_desktop.services.letters.letter_settings import Signatory, load_letter_settings
+from ovop_desktop.services.letters.letter_settings import (
+    Signatory,
+    load_default_tembusan,
+    load_letter_settings,
+)
 from ovop_desktop.services.letters.register import LetterOptions
 from ovop_desktop.services.letters.verification import find_code
 from ovop_desktop.services.regions import RegionHit, children, regencies
@@ -31,7 +43,9 @@ from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, WARN_STYLE
 from ovop_desktop.ui.kit.pdf_preview import write_pdf
 from ovop_desktop.ui.letters.letter_dialog import (
     PAPERS,
+    SIFAT,
     archive_path,
+    picked_date,
 )
 from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
@@ -44,6 +58,10 @@ def _archive_batch(paths: AppPaths, written: Iterable[Path]) -> None:
         code = find_code(pdf)
         if code:
             write_pdf(archive_path(paths, code), pdf)
+
+
+# The regencies, the signatories and the default tembusan, as loaded for the batch.
+_Loaded = tuple[list[RegionHit], tuple[Signatory, ...], tuple[str, ...]]
 
 
 class RegionLetters(QGroupBox):
@@ -71,6 +89,22 @@ class RegionLetters(QGroupBox):
         self.paper_combo = QComboBox()
         for code, _text in PAPERS:
             self.paper_combo.addItem(code, code)
+        self.sifat_combo = QComboBox(editable=True)
+        self.sifat_combo.addItems(SIFAT)
+        self.lampiran_edit = QLineEdit("1 (satu) berkas")
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd-MM-yyyy")
+        self.tembusan: tuple[str, ...] = ()  # from the letter settings until edited
+        self._tembusan_edited = False
+        self.tembusan_button = QPushButton()
+        self._show_tembusan()
+        self.replace_check = QCheckBox(
+            self.tr("Also villages that already have a letter (with a reason):")
+        )
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setPlaceholderText(self.tr("Why their letters are replaced"))
+        self.reason_edit.setEnabled(False)
         self.start_button = QPushButton(self.tr("Choose folder and &start…"))
         self.progress = QProgressBar()
         self.progress.setFormat(self.tr("%v of %m letters"))
@@ -101,26 +135,49 @@ class RegionLetters(QGroupBox):
             grid.addWidget(label, 0, column)
             grid.addWidget(combo, 1, column)
             grid.setColumnStretch(column, stretch)
+        for column, (text, widget) in enumerate(
+            (
+                (self.tr("Sifat"), self.sifat_combo),
+                (self.tr("Lampiran"), self.lampiran_edit),
+                (self.tr("Letter date"), self.date_edit),
+                (self.tr("Tembusan"), self.tembusan_button),
+            )
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            grid.addWidget(label, 2, column)
+            grid.addWidget(widget, 3, column)
+        replacing = QHBoxLayout()
+        replacing.addWidget(self.replace_check)
+        replacing.addWidget(self.reason_edit, 1)
+        grid.addLayout(replacing, 4, 0, 1, 5)
         grid.addWidget(self.start_button, 1, 4)
-        grid.addWidget(self.progress, 2, 0, 1, 4)
-        grid.addWidget(self.cancel_button, 2, 4)
-        grid.addWidget(self.summary, 3, 0, 1, 5)
+        grid.addWidget(self.progress, 5, 0, 1, 4)
+        grid.addWidget(self.cancel_button, 5, 4)
+        grid.addWidget(self.summary, 6, 0, 1, 5)
         self._set_running(False)
         self.regency_combo.currentIndexChanged.connect(self._on_regency_combo_current_index_changed)
         self.start_button.clicked.connect(self._on_start_button_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        self.tembusan_button.clicked.connect(self._on_tembusan_button_clicked)
+        self.replace_check.toggled.connect(self.reason_edit.setEnabled)
 
     def load(self) -> None:
         db = self.db
-        Operation[tuple[list[RegionHit], tuple[Signatory, ...]]](self, self.worker).errors_in(
-            self.summary
-        ).success(self._on_loaded).run(
-            lambda: (regencies(db), load_letter_settings(db).signatories)
+        Operation[_Loaded](self, self.worker).errors_in(self.summary).success(self._on_loaded).run(
+            lambda: (
+                regencies(db),
+                load_letter_settings(db).signatories,
+                load_default_tembusan(db),
+            )
         )
 
     @Slot(object)
-    def _on_loaded(self, loaded: tuple[list[RegionHit], tuple[Signatory, ...]]) -> None:
-        hits, people = loaded
+    def _on_loaded(self, loaded: _Loaded) -> None:
+        hits, people, tembusan = loaded
+        if not self._tembusan_edited:
+            self.tembusan = tembusan
+            self._show_tembusan()
         refill_combo(self.regency_combo, [(hit.name, hit.code) for hit in hits])
         self._on_regency_combo_current_index_changed(self.regency_combo.currentIndex())
         self.signatory_combo.clear()
@@ -154,7 +211,48 @@ class RegionLetters(QGroupBox):
         if self.signatory_combo.count() == 0:
             self._say(self.tr("Add a signatory under Letter settings first."), ERROR_STYLE)
             return
+        if self.replace_check.isChecked() and not self.reason_edit.text().strip():
+            self._say(
+                self.tr("Write why the letters already issued are replaced, or untick the box."),
+                ERROR_STYLE,
+            )
+            return
         dialogs.choose_folder(self, self.tr("Folder for the letters"), self.run)
+
+    def _show_tembusan(self) -> None:
+        self.tembusan_button.setText(self.tr("Edit… (%1)").replace("%1", str(len(self.tembusan))))
+        self.tembusan_button.setToolTip("\n".join(self.tembusan))
+
+    @Slot()
+    def _on_tembusan_button_clicked(self) -> None:
+        self.edit_tembusan()
+
+    def edit_tembusan(self) -> QDialog:
+        """The tembusan of this batch, one per line (starting from the letter settings)."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Tembusan"))
+        layout = QVBoxLayout(dialog)
+        label = QLabel(self.tr("Copies to, one per line (e.g. Camat Takisung;):"))
+        edit = QPlainTextEdit("\n".join(self.tembusan))
+        edit.setTabChangesFocus(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        for widget in (label, edit, buttons):
+            layout.addWidget(widget)
+
+        def accepted() -> None:
+            lines = edit.toPlainText().splitlines()
+            self.tembusan = tuple(" ".join(line.split()) for line in lines if line.strip())
+            self._tembusan_edited = True
+            self._show_tembusan()
+
+        dialog.accepted.connect(accepted)
+        dialog.resize(460, 240)
+        dialog.open()
+        return dialog
 
     def run(self, folder: str) -> None:
         """Issue the region's letters into `folder` on the worker."""
@@ -162,9 +260,15 @@ class RegionLetters(QGroupBox):
         options = LetterOptions(
             addressee=addressee_for(self.regency_combo.currentText()),
             addressee_place="Tempat",
+            sifat=self.sifat_combo.currentText().strip() or SIFAT[0],
+            lampiran=self.lampiran_edit.text().strip() or "-",
+            tembusan=self.tembusan,
             signatory=self.signatory_combo.currentIndex(),
             paper=self.paper_combo.currentData(),
+            issued_on=picked_date(self.date_edit),
         )
+        replacing = self.replace_check.isChecked()
+        reason = self.reason_edit.text().strip() or None if replacing else None
         db, paths, rubric, out_dir = self.db, self.paths, self.rubric, Path(folder)
         self.progress_seen = []
         batch = self._batch = Operation[BatchResult](self, self.worker)
@@ -179,6 +283,8 @@ class RegionLetters(QGroupBox):
                 out_dir,
                 progress=batch.report,
                 cancelled=batch.cancelled,
+                replace_existing=replacing,
+                reason=reason,
             )
             _archive_batch(paths, result.written)
             return result
@@ -216,6 +322,15 @@ class RegionLetters(QGroupBox):
             text = self.tr("Cancelled.") + " " + text
         if result.skipped:
             text += " " + self.tr("Not complete yet: %1.").replace("%1", ", ".join(result.skipped))
+        if result.unfinished:
+            text += " " + self.tr("Skipped, work not final yet: %1.").replace(
+                "%1", ", ".join(result.unfinished)
+            )
+        if result.already_lettered:
+            skipped = self.tr("Skipped because they already have a letter (%1): %2.")
+            text += " " + skipped.replace("%1", str(len(result.already_lettered))).replace(
+                "%2", ", ".join(result.already_lettered)
+            )
         self._say(text, OK_STYLE if result.written else WARN_STYLE)
 
     def _set_running(self, running: bool) -> None:
