@@ -107,7 +107,9 @@ def save_assessment(
         corrections = _corrections(assessment, existing, rubric, levels, notes, assessed_on)
         if corrections and assessment.status == "final":
             _audit_correction(session, assessment, corrections, reason, assessor_id)
-        for criterion_id in rubric.criterion_ids:
+        # A final assessment saved with nothing to correct is left exactly as it is.
+        unchanged_final = assessment.status == "final" and not corrections
+        for criterion_id in () if unchanged_final else rubric.criterion_ids:
             row = existing.get(criterion_id)
             if row is None:
                 row = AssessmentLevel(criterion_id=criterion_id)
