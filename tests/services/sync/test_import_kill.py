@@ -49,8 +49,9 @@ def _package(make_home: MakeHome, tmp_path: Path) -> Path:
     for index, colour in enumerate([(200, 40, 40), (40, 200, 40), (40, 40, 200)]):
         picture = tmp_path / f"foto{index}.jpg"
         Image.new("RGB", (320, 240), colour).save(picture, "JPEG")
-        add_photo(officer.db, officer.paths, picture, survey_id=surveys[index % len(surveys)])
-    add_photo(officer.db, officer.paths, picture, product_id=product)
+        survey = surveys[index % len(surveys)]
+        add_photo(officer.db, officer.paths, picture, survey_id=survey, reason="Foto susulan")
+    add_photo(officer.db, officer.paths, picture, product_id=product, reason="Foto susulan")
     export = export_package(officer.db, officer.paths, tmp_path / "usb").path
     return repackaged(export, tmp_path / "besar", officer.paths.data_dir, _copies)
 
