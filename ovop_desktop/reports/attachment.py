@@ -55,6 +55,7 @@ _HEADERS = ("Kriteria", "Kel.", "Bobot", "Tingkat", "Uraian tingkat", "Nilai", "
 _FIXED = {1: 0.85 * cm, 2: 1.1 * cm, 3: 1.35 * cm, 5: 1.55 * cm}
 _SHARED = {0: 0.3, 4: 0.4, 6: 0.3}
 _CELL_PADDING = 3
+_HUGE_ROW = 500  # characters of note and descriptor from which a row may outgrow a page
 
 
 def attachment_label(data: LetterData) -> str:
@@ -229,7 +230,10 @@ def criteria_table(sheet: CandidateSheet, st: Styles, width: float) -> Table:
             Paragraph("<b>Total</b>", st.cell), total_text(sheet.total), st.number_cell_bold
         )
     )
-    # splitInRow: a very long note may make a row taller than a page; it is split, not refused.
+    # A very long note may make a row taller than a page: then rows may split inside (else the
+    # table could not be laid out). Otherwise rows stay whole, so that the subtotals and the
+    # total keep the last criterion with them.
+    huge = any(len(line.note or "") + len(line.descriptor) > _HUGE_ROW for line in sheet.criteria)
     return _grid(
         rows,
         _column_widths(width),
@@ -239,8 +243,11 @@ def criteria_table(sheet: CandidateSheet, st: Styles, width: float) -> Table:
         ("BACKGROUND", (0, first_summary), (-1, -1), SUBTOTAL_FILL),
         ("LINEABOVE", (0, first_summary), (-1, first_summary), 1.0, GRID),
         *[("SPAN", (0, row), (4, row)) for row in range(first_summary, len(rows))],
+        # The subtotals and the total never stand alone on a page: the last criterion goes
+        # with them.
+        ("NOSPLIT", (0, max(1, first_summary - 1)), (-1, -1)),
         repeatRows=1,
-        splitInRow=1,
+        splitInRow=1 if huge else 0,
     )
 
 

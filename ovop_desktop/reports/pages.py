@@ -97,6 +97,7 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         self._footer_note = footer_note
         self._draft = draft
         self._pages: list[dict[str, Any]] = []
+        self._page_sheet: tuple[str, int] | None = None
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._pages.append(dict(self.__dict__))
@@ -108,6 +109,9 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         seen: dict[str, int] = {}
         for page, section in zip(self._pages, sections, strict=True):
             self.__dict__.update(page)
+            # update() keeps attributes the page did not have: a page before the first sheet
+            # must not name the last sheet's product.
+            self._page_sheet = page.get(_SHEET_ATTR)
             seen[section] = seen.get(section, 0) + 1
             self._draw_footer(section, seen[section], totals[section])
             super().showPage()
@@ -125,7 +129,7 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         if section == ATTACHMENT:
             text = f"Halaman {number} dari {total}"
             room = right - left - stringWidth(text, font, _FOOTER_SIZE) - 12
-            self.drawString(left, FOOTER_Y, _fit(self._sheet_label(), font, room))
+            self.drawString(left, FOOTER_Y, self._sheet_label(font, room))
             self.drawRightString(right, FOOTER_Y, text)
         else:
             if number > 1:  # an official letter's first page carries no number
@@ -139,14 +143,17 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
                 self.drawCentredString((left + right) / 2, FOOTER_Y, note)
         self.restoreState()
 
-    def _sheet_label(self) -> str:
-        """ "Lampiran Surat Nomor … · product", "(lanjutan)" on a sheet's later pages."""
-        sheet = getattr(self, _SHEET_ATTR, None)
+    def _sheet_label(self, font: str, room: float) -> str:
+        """ "Lampiran Surat Nomor … · product", "(lanjutan)" on a sheet's later pages; a long
+        product name is cut to the room left, never the number or "(lanjutan)"."""
+        sheet = self._page_sheet
         if sheet is None:
-            return self._attachment_label
+            return _fit(self._attachment_label, font, room)
         product, first_page = sheet
+        prefix = f"{self._attachment_label} · "
         more = " (lanjutan)" if self.getPageNumber() > first_page else ""
-        return f"{self._attachment_label} · {product}{more}"
+        left = room - stringWidth(prefix + more, font, _FOOTER_SIZE)
+        return prefix + _fit(product, font, max(left, 0.0)) + more
 
     def _draw_watermark(self, width: float, height: float) -> None:
         self.saveState()

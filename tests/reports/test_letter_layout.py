@@ -144,6 +144,9 @@ def test_continuation_pages_of_a_sheet_name_the_product() -> None:
     assert len(pages) > sheets[0] + 1
     assert f"· {sheet.product_name} Halaman" in pages[sheets[0]]
     assert f"· {sheet.product_name} (lanjutan)" in pages[sheets[0] + 1]
+    # The ranking page before the first sheet names no product.
+    ranking = next(text for text in pages if RANKING_TITLE in text)
+    assert sheet.product_name not in ranking.split("Lampiran Surat Nomor")[-1]
 
 
 def test_the_verification_instructions_are_one_footer_line() -> None:
@@ -160,3 +163,11 @@ def test_a_draft_carries_a_watermark_and_no_number() -> None:
     assert all("DRAF" in text for text in pages)
     assert "500.2/" not in " ".join(pages)
     assert "belum bernomor" in pages[0]
+
+
+def test_the_total_never_stands_alone_on_a_sheet_page() -> None:
+    pdf = render_letter(longest_letter(1))
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(BytesIO(pdf)).pages]
+    sheet = [text for text in pages if "(lanjutan)" in text or "LEMBAR PENILAIAN" in text]
+    assert len(sheet) == 2  # the sheet runs onto a second page
+    assert "Total 72,00" in sheet[1] and "C8 Keunikan" in sheet[1]
