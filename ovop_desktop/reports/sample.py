@@ -248,6 +248,7 @@ def _sheets(
                 stars=result.stars,
                 band_meaning=band.meaning_id if band else "",
                 gate_message=result.capped_by.gate.reason_id if result.capped_by else None,
+                stars_before_gate=result.band_stars if result.capped_by else None,
                 group_subtotals=tuple(
                     (f"{g.id} · {g.name_id}", result.group_subtotals[g.id])
                     for g in rubric.groups
