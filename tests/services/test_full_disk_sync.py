@@ -29,7 +29,9 @@ def _with_photo(home: Home, tmp_path: Path) -> None:
     with home.db.session() as session:
         survey = session.scalars(select(Survey.id)).first()
     assert survey is not None
-    add_photo(home.db, home.paths, picture, survey_id=survey, caption="Balai desa")
+    add_photo(
+        home.db, home.paths, picture, survey_id=survey, caption="Balai desa", reason="Susulan"
+    )
 
 
 def _count(home: Home, model: type[Survey] | type[Attachment]) -> int:

@@ -74,7 +74,13 @@ def province(make_home: MakeHome, tmp_path: Path) -> Home:
     )
     categories = frozenset(c.id for c in rubric_in_force(province.db).categories)
     survey_id = _surveys(province.db)[0][0]
-    add_product(province.db, survey_id, ProductInput("Gula Aren", "makanan"), categories=categories)
+    add_product(
+        province.db,
+        survey_id,
+        ProductInput("Gula Aren", "makanan"),
+        categories=categories,
+        reason="Kandidat susulan",  # the survey is final
+    )
     return province
 
 
