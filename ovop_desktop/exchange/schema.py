@@ -76,6 +76,7 @@ class Fault(StrEnum):
     DECIMAL = "decimal"
     CHOICE = "choice"
     SHA256 = "sha256"
+    CODE = "code"
     NESTING = "nesting"
     DUPLICATE = "duplicate"
 
@@ -258,6 +259,20 @@ def check_sha256(value: Any) -> Problem | None:
     )
 
 
+# A letter's verification code, as core.letter_identity makes it; it also names the letter's file.
+VERIFICATION_CODE: Final = re.compile(r"[A-Z0-9]{5}-[A-Z0-9]{5}")
+
+
+def check_verification_code(value: Any) -> Problem | None:
+    if isinstance(value, str) and VERIFICATION_CODE.fullmatch(value):
+        return None
+    return Problem(
+        Fault.CODE,
+        "bukan kode verifikasi surat (XXXXX-XXXXX, huruf besar dan angka)",
+        "is not a letter verification code (XXXXX-XXXXX, capitals and digits)",
+    )
+
+
 def one_of(choices: Iterable[str]) -> Check:
     allowed = tuple(choices)
 
@@ -328,6 +343,7 @@ EXTRA: Final[Mapping[tuple[str, str], Check]] = {
     ("attachments", "height"): NOT_NEGATIVE,
     ("letters", "status"): one_of(LETTER_STATUSES),
     ("letters", "pdf_sha256"): check_sha256,
+    ("letters", "verification_code"): check_verification_code,
     ("letters", "year"): between(1, 9999),
     ("letters", "sequence"): NOT_NEGATIVE,
     ("assessment_levels", "level"): between(1, 5),

@@ -118,7 +118,7 @@ VALID: dict[str, dict[str, Any]] = {
         "signatory": {"name": "Ir. H. Ahmad", "nip": "1970", "title": "Kepala Dinas"},
         "snapshot": {"total": "72.50", "stars": 3, "levels": {"C1": 4}, "weight": 0.25},
         "snapshot_hash": "cd" * 32,
-        "verification_code": "K7Q2-9XRM",
+        "verification_code": "K7Q2A-9XRMB",
         "status": "issued",
     },
     "audit_log": {

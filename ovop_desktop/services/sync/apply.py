@@ -31,6 +31,7 @@ from ovop_desktop.exchange.records import TABLES, content_hash, from_record
 from ovop_desktop.exchange.table_io import table_io
 from ovop_desktop.files import atomic_write
 from ovop_desktop.paths import AppPaths
+from ovop_desktop.services.letters.letter_files import archive_path
 from ovop_desktop.services.surveys.photos import photo_file
 from ovop_desktop.services.sync.bulk_store import (
     existing_ids,
@@ -113,6 +114,21 @@ def _store_media(paths: AppPaths, sha: str, data: bytes) -> None:
         )
     target = photo_file(paths, sha)
     if target.exists():
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, data)
+
+
+def _store_letter(paths: AppPaths, record: dict[str, Any], data: bytes) -> None:
+    """The issued PDF of a letter, kept by its verification code (checked at the border: it
+    names no other file) when its bytes are the ones the register holds."""
+    if hashlib.sha256(data).hexdigest() != record["pdf_sha256"]:
+        raise ContentError(
+            f"PDF surat {record['verification_code']} tidak cocok dengan sidik SHA-256-nya",
+            f"the PDF of letter {record['verification_code']} does not match its SHA-256",
+        )
+    target = archive_path(paths, record["verification_code"])
+    if target.exists() and hashlib.sha256(target.read_bytes()).hexdigest() == record["pdf_sha256"]:
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(target, data)
@@ -309,6 +325,10 @@ def apply_records(
             else:
                 setattr(counts, decision.action, getattr(counts, decision.action) + 1)
             accepted[table].add(record["id"])
+            if table == "letters" and decision.action != "conflict":
+                pdf = media.get(record.get("pdf_sha256") or "")
+                if pdf is not None:  # kept even when the entry was here already
+                    _store_letter(paths, record, pdf)
             if not decision.keep_incoming:
                 continue
             row = io.values(record)
@@ -320,6 +340,7 @@ def apply_records(
                 moved_on.append(record)
             if table == "attachments" and record["sha256"] in media:
                 _store_media(paths, record["sha256"], media[record["sha256"]])
+
         insert_rows(session, model, inserts)
         update_rows(session, model, updates)
         _refresh_open_conflicts(session, table, local, moved_on)

@@ -10,6 +10,7 @@ refused. See docs/exchange-format.md for the merge rules.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import re
 import uuid
 from collections import Counter
@@ -25,7 +26,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ovop_desktop.db.migrate import HEAD_REVISION
-from ovop_desktop.db.models import Attachment, Device, ImportLogEntry, Setting, utc_now
+from ovop_desktop.db.models import Attachment, Device, ImportLogEntry, Letter, Setting, utc_now
 from ovop_desktop.exchange.keys import fingerprint_of, load_or_create_key
 from ovop_desktop.exchange.package import Package
 from ovop_desktop.exchange.package_format import PackageError, decode_records, encode_records
@@ -34,6 +35,7 @@ from ovop_desktop.exchange.table_io import table_io
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database, storage_error
 from ovop_desktop.services.errors import StorageError, file_error
+from ovop_desktop.services.letters.letter_files import archive_path
 from ovop_desktop.services.province.mode import province_mode
 from ovop_desktop.services.settings.app_settings import get_setting
 from ovop_desktop.services.settings.officers import current_officer, device_name, local_device_id
@@ -223,6 +225,8 @@ def export_package(
                     media = photo_file(paths, record["sha256"])
                     if media.exists():
                         members.append((f"media/{record['sha256']}.jpg", media.read_bytes()))
+            if model is Letter:  # the issued PDF, so the province can hand out the original
+                members += _letter_files(paths, records)
             if progress is not None:
                 progress(step, steps)
     officer = current_officer(db)
@@ -277,6 +281,22 @@ def export_package(
         fingerprint_of(recipient) if recipient is not None else None,
         recipient is None and province_mode(db),
     )
+
+
+def _letter_files(paths: AppPaths, records: list[dict[str, Any]]) -> list[tuple[str, bytes]]:
+    """The kept copy of each letter whose bytes are still those the register issued."""
+    files = []
+    for record in records:
+        digest = record.get("pdf_sha256")
+        if not digest:
+            continue
+        try:
+            data = archive_path(paths, record["verification_code"]).read_bytes()
+        except OSError:
+            continue  # issued before copies were kept, or on another laptop
+        if hashlib.sha256(data).hexdigest() == digest:
+            files.append((f"media/{digest}.pdf", data))
+    return files
 
 
 def _mark_exchanged(session: Session, until: datetime) -> None:
