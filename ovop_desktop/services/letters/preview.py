@@ -88,6 +88,17 @@ def preview_letter_pdf(
     return render_letter(preview_letter_data(db, paths, survey_id, options, rubric))
 
 
+def preview_with_warnings(
+    db: Database, paths: AppPaths, survey_id: uuid.UUID, options: LetterOptions, rubric: Rubric
+) -> tuple[bytes, list[str]]:
+    """The preview's PDF, and the characters of its text that the letter's font cannot print
+    (named in the preview so the officer can fix them before issuing)."""
+    from ovop_desktop.reports.letter import render_letter, unprintable_characters
+
+    data = preview_letter_data(db, paths, survey_id, options, rubric)
+    return render_letter(data), unprintable_characters(data)
+
+
 def preview_letter_data(
     db: Database, paths: AppPaths, survey_id: uuid.UUID, options: LetterOptions, rubric: Rubric
 ) -> LetterData:

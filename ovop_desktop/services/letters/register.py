@@ -32,7 +32,7 @@ from ovop_desktop.core.letter_identity import (
 )
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.core.scoring import explain, score
-from ovop_desktop.db.models import Letter, Officer, Survey, utc_now
+from ovop_desktop.db.models import CandidateProduct, Letter, Officer, Survey, utc_now
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.reports.data import CandidateSheet, CriterionLine, LetterData, Paper
 from ovop_desktop.services.assessment.counted_levels import assessed_levels
@@ -212,6 +212,14 @@ def _sheets(
 ) -> tuple[CandidateSheet, ...]:
     with db.session() as session:
         counted = assessed_levels(session, rubric, [e.product_id for e in ranking.entries])
+        stories: dict[uuid.UUID, str | None] = {
+            product_id: story
+            for product_id, story in session.execute(
+                select(CandidateProduct.id, CandidateProduct.story).where(
+                    CandidateProduct.id.in_([e.product_id for e in ranking.entries])
+                )
+            )
+        }
     sheets = []
     for entry in ranking.entries:
         if entry.rank is None:
@@ -256,6 +264,8 @@ def _sheets(
                     else "penilaian draf"
                 ),
                 photo_jpeg=pictures[0].path.read_bytes() if pictures else None,
+                story=(stories.get(entry.product_id) or "").strip() or None,
+                stars_before_gate=result.band_stars if result.capped_by else None,
             )
         )
     return tuple(sheets)

@@ -47,7 +47,7 @@ from ovop_desktop.services.letters.letter_settings import SETTINGS_FIELD, load_d
 from ovop_desktop.services.letters.preview import (
     LetterContext,
     letter_context,
-    preview_letter_data,
+    preview_with_warnings,
 )
 from ovop_desktop.services.letters.register import (
     IssuedLetter,
@@ -306,10 +306,8 @@ class LetterDialog(QDialog):
         db, paths, survey_id, rubric = self.db, self.paths, self.survey_id, self.rubric
 
         def job() -> tuple[list[QImage], list[str]]:
-            from ovop_desktop.reports.letter import render_letter, unprintable_characters
-
-            data = preview_letter_data(db, paths, survey_id, options, rubric)
-            return render_pages(render_letter(data)), unprintable_characters(data)
+            pdf, missing = preview_with_warnings(db, paths, survey_id, options, rubric)
+            return render_pages(pdf), missing
 
         self.preview.show_message(self.tr("Preparing the preview…"))
         self.preview_button.setEnabled(False)
