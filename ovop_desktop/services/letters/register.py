@@ -212,14 +212,12 @@ def _sheets(
 ) -> tuple[CandidateSheet, ...]:
     with db.session() as session:
         counted = assessed_levels(session, rubric, [e.product_id for e in ranking.entries])
-        stories: dict[uuid.UUID, str | None] = {
-            product_id: story
-            for product_id, story in session.execute(
-                select(CandidateProduct.id, CandidateProduct.story).where(
-                    CandidateProduct.id.in_([e.product_id for e in ranking.entries])
-                )
+        rows = session.execute(
+            select(CandidateProduct.id, CandidateProduct.story).where(
+                CandidateProduct.id.in_([e.product_id for e in ranking.entries])
             )
-        }
+        )
+        stories: dict[uuid.UUID, str | None] = {row.id: row.story for row in rows}
     sheets = []
     for entry in ranking.entries:
         if entry.rank is None:
