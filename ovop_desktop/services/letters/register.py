@@ -89,14 +89,14 @@ class LiveLetterExists(InvalidInputError):  # noqa: N818 (the agreed name)
     """The village already has a live letter: a second one needs a reason (replace_reason)."""
 
     def __init__(self, village: str, number: str, issued_on: date) -> None:
-        from ovop_desktop.core.formatting import format_date_id
+        from ovop_desktop.core.formatting import format_date_en, format_date_id
 
         super().__init__(
             f"Desa {village} sudah mempunyai surat rekomendasi yang berlaku: nomor {number}, "
             f"tanggal {format_date_id(issued_on)}. Surat baru hanya diterbitkan dengan alasan; "
             "surat lama lalu ditandai diganti.",
             f"{village} already has a live recommendation letter: number {number} of "
-            f"{issued_on.isoformat()}. A new one is issued only with a reason; the earlier one "
+            f"{format_date_en(issued_on)}. A new one is issued only with a reason; the earlier one "
             "is then marked replaced.",
             field="replace_reason",
         )
