@@ -6,9 +6,11 @@ it; the criterion pane and the other assessments share a tab area under it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -41,6 +43,17 @@ STYLE = (
     " border-radius: 4px; padding: 6px 10px; color: #6b1010; }"
     "QLabel#placeholder { color: #4a5b60; font-size: 11pt; }"
 )
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the officer is in the panel: kept across a reload of the same candidate."""
+
+    criterion_id: str | None
+    grid_scroll: int
+    tab: int
+    note_cursor: int
+    side_scroll: int
 
 
 def _label(name: str) -> QLabel:
@@ -146,7 +159,33 @@ class AssessmentPanelUi(QObject):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(220)
         scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.side = scroll
         return scroll
+
+    # --- the officer's place ---------------------------------------------------------------
+
+    def place(self) -> Place:
+        return Place(
+            self.grid.current_criterion(),
+            self.grid.verticalScrollBar().value(),
+            self.tabs.currentIndex(),
+            self.criterion_pane.note_edit.textCursor().position(),
+            self.side.verticalScrollBar().value(),
+        )
+
+    def restore_place(self, place: Place) -> None:
+        """Back to `place`; a criterion the rubric shown lacks leaves the grid where it is."""
+        rubric = self.grid.rubric()
+        if rubric is not None and place.criterion_id in rubric.criterion_ids:
+            self.grid.set_current_criterion(place.criterion_id)
+        self.grid.verticalScrollBar().setValue(place.grid_scroll)
+        self.tabs.setCurrentIndex(place.tab)
+        note = self.criterion_pane.note_edit
+        cursor = note.textCursor()
+        if place.note_cursor <= len(note.toPlainText()) and cursor.position() != place.note_cursor:
+            cursor.setPosition(place.note_cursor, QTextCursor.MoveMode.MoveAnchor)
+            note.setTextCursor(cursor)
+        self.side.verticalScrollBar().setValue(place.side_scroll)
 
     # --- texts that follow what is shown ---------------------------------------------------
 

@@ -166,28 +166,44 @@ class AssessmentPage(QWidget):
         wanted = self._wanted_product
         current = self.candidates.currentItem()
         keep = wanted or (current.data(ID_ROLE) if current is not None else None)
+        entries = sorted(ranking.entries, key=lambda e: e.name.casefold())
+        self._categories = {entry.product_id: (entry.name, entry.category) for entry in entries}
         blocked = self.candidates.blockSignals(True)
-        self.candidates.clear()
-        self._categories = {}
-        for entry in sorted(ranking.entries, key=lambda e: e.name.casefold()):
-            item = QListWidgetItem(entry.name)
-            item.setData(ID_ROLE, entry.product_id)
-            self._categories[entry.product_id] = (entry.name, entry.category)
-            self.candidates.addItem(item)
+        listed = [self.candidates.item(row).data(ID_ROLE) for row in range(self.candidates.count())]
+        if listed == [entry.product_id for entry in entries]:
+            # The same candidates (a save re-ranked them): rename in place, so the list keeps
+            # its scroll and current row.
+            for row, entry in enumerate(entries):
+                self.candidates.item(row).setText(entry.name)
+        else:
+            self.candidates.clear()
+            for entry in entries:
+                item = QListWidgetItem(entry.name)
+                item.setData(ID_ROLE, entry.product_id)
+                self.candidates.addItem(item)
+        for row, entry in enumerate(entries):
             if entry.product_id == keep:
-                self.candidates.setCurrentItem(item)
+                self.candidates.setCurrentRow(row)
         self.candidates.blockSignals(blocked)
         self._wanted_product = None
-        if self.candidates.currentItem() is None and self.candidates.count():
+        chosen = self.candidates.currentItem()
+        if chosen is None and self.candidates.count():
             self.candidates.setCurrentRow(0)
-        elif self.candidates.currentItem() is not None:
-            self._on_candidates_current_item_changed(self.candidates.currentItem(), None)
+        elif chosen is not None and not self._panel_shows(chosen.data(ID_ROLE)):
+            self._on_candidates_current_item_changed(chosen, None)
         self.village_radar.set_series(
             [
                 Series(entry.name, entry.levels, PALETTE[index % len(PALETTE)])
                 for index, entry in enumerate(e for e in ranking.entries if e.rank is not None)
             ]
         )
+
+    def _panel_shows(self, product_id: uuid.UUID) -> bool:
+        """Whether the panel already shows this candidate as it is now named and categorised:
+        a save re-ranks the village but must never re-open the candidate being scored."""
+        panel = self.panel
+        shown = (panel.product_id, panel.product_name, panel.category)
+        return shown == (product_id, *self._categories[product_id])
 
     @Slot(object, object)
     def _on_candidates_current_item_changed(

@@ -30,7 +30,7 @@ from ovop_desktop.ui.assessment.assessment_data import (
     detach_evidence,
     load_panel_data,
 )
-from ovop_desktop.ui.assessment.assessment_layout import AssessmentPanelUi
+from ovop_desktop.ui.assessment.assessment_layout import AssessmentPanelUi, Place
 from ovop_desktop.ui.assessment.assessment_saving import AssessmentSaver
 from ovop_desktop.ui.assessment.radar_chart import PALETTE, Series
 from ovop_desktop.ui.kit.display import category_name
@@ -62,6 +62,8 @@ class AssessmentPanel(QWidget):
         self._notes: dict[str, str | None] = {}
         self._own_photos: list[PhotoInfo] = []
         self._other_photos: list[PhotoInfo] = []
+        self._place: Place | None = None  # restored once a reload of the same candidate is in
+        self._keep_edits = False
         self.saver = AssessmentSaver(db, worker, self)
         self.ui = AssessmentPanelUi(self)
         self.grid, self.summary, self.radar = self.ui.grid, self.ui.summary, self.ui.radar
@@ -85,26 +87,37 @@ class AssessmentPanel(QWidget):
     def show_product(
         self, product_id: uuid.UUID, product_name: str, category: str, rubric_in_force: Rubric
     ) -> None:
-        """Show a candidate's assessment; nothing is created until the officer scores."""
+        """Show a candidate's assessment; nothing is created until the officer scores. Showing
+        the candidate already shown (renamed, re-categorised) reloads it in place."""
+        same = product_id == self.product_id and rubric_in_force is self.in_force
         self.product_id, self.product_name, self.category = product_id, product_name, category
         self.in_force = rubric_in_force
         self.ui.stack.setCurrentIndex(1)
-        self._load()
+        self._load(keep_place=same and self.data is not None)
 
     def save_now(self) -> None:
         """Save pending edits at once (Ctrl+S, leaving the page)."""
         self.saver.save_now()
 
-    def _load(self) -> None:
+    def _load(self, *, keep_place: bool = False) -> None:
+        """(Re)load the candidate shown. Reloading the one being scored keeps the officer's
+        place (criterion, scroll, pane, the note being typed) and keeps the grid editable: what
+        the grid shows is either saved or on its way, so it stays as it is."""
         assert self.product_id is not None and self.in_force is not None
-        self.saver.start(None)  # saves what is pending for the assessment shown until now
-        self.data, self.viewing, self.status = None, None, None
-        self.ui.show_message("")
-        self.ui.show_saved("")
-        # Read-only until loaded, so a key pressed meanwhile cannot start a second assessment.
-        self._show_assessment(self.in_force, {}, {}, read_only=True)
-        self.grid.set_current_criterion(self.in_force.criterion_ids[0])
+        self._place = self.ui.place() if keep_place else None
+        self._keep_edits = keep_place and self._editable()
         db, paths, product_id, rubric = self.db, self.paths, self.product_id, self.in_force
+        if not self._keep_edits:
+            self.saver.start(None)  # saves what is pending for the assessment shown until now
+            self.data, self.viewing, self.status = None, None, None
+            self.ui.show_message("")
+            self.ui.show_saved("")
+            # Read-only until loaded, so a key pressed meanwhile cannot start a second one.
+            self._show_assessment(self.in_force, {}, {}, read_only=True)
+            if self._place is None:
+                self.grid.set_current_criterion(self.in_force.criterion_ids[0])
+            else:
+                self.ui.restore_place(self._place)
         self.operation().success(self._on_data_loaded).run(
             lambda: load_panel_data(db, paths, product_id, rubric)
         )
@@ -115,16 +128,32 @@ class AssessmentPanel(QWidget):
             return  # another product was opened meanwhile
         self.data = data
         own = data.own
-        self.saver.start(
-            AssessmentRef(data.product_id, self.in_force, data.officer_id, own.id if own else None)
-        )
+        ref = self.saver.ref
+        if self._keep_edits and ref is not None and ref.product_id == data.product_id:
+            # Keep the reference the pending and running saves use, so no second assessment.
+            if own is not None:
+                ref.assessment_id = own.id
+        else:
+            ref = AssessmentRef(
+                data.product_id, self.in_force, data.officer_id, own.id if own else None
+            )
+            self.saver.start(ref)
         self.status = own.status if own else None
         self._own_photos = list(data.photos)
         self.other_pane.show_other_versions(data.other_versions)
-        if not data.has_assessment_in_force and data.other_versions:
+        if self._keep_edits and self.viewing is None:
+            read_only = self.status == "final"
+            levels, notes = self.grid.levels(), dict(self._notes)
+            self._show_assessment(self.in_force, levels, notes, read_only=read_only)
+        elif not data.has_assessment_in_force and data.other_versions:
             self.show_other_version(data.other_versions[-1])
         else:
             self.show_own()
+        if self._place is not None and not self._keep_edits:
+            # The grid was reset for the load: back to the place. Kept edits mean the officer
+            # worked on during the load, so the grid is where they are now.
+            self.ui.restore_place(self._place)
+        self._place, self._keep_edits = None, False
 
     def show_own(self) -> None:
         """This officer's assessment under the rubric in force (editable unless final)."""
