@@ -115,9 +115,10 @@ def _officer(folder: Path) -> tuple[AppPaths, Database]:
         _photo(folder / "balai.jpg", (40, 120, 200)),
         _photo(folder / "p.jpg", (200, 90, 40)),
     )
-    add_photo(db, paths, balai, survey_id=surveys[0], caption="Balai desa")
-    add_photo(db, paths, produk, product_id=product, caption="Kemasan")
-    add_photo(db, paths, produk, assessment_id=assessment, criterion_id="C1")
+    late = "Foto susulan"  # the demo's work is final: a photo now is a correction
+    add_photo(db, paths, balai, survey_id=surveys[0], caption="Balai desa", reason=late)
+    add_photo(db, paths, produk, product_id=product, caption="Kemasan", reason=late)
+    add_photo(db, paths, produk, assessment_id=assessment, criterion_id="C1", reason=late)
     rubric = rubric_in_force(db)
     letters = [
         issue_letter(
@@ -137,7 +138,7 @@ def _officer(folder: Path) -> tuple[AppPaths, Database]:
         reason="Salah hitung",
         officer_id=officer.id,
     )
-    delete_respondent(db, respondent)
+    delete_respondent(db, respondent, reason="Responden ganda")
     return paths, db
 
 
