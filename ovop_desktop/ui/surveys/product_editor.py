@@ -14,6 +14,7 @@ from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.services.surveys.photos import PhotoInfo
 from ovop_desktop.ui.forms.ui_product_editor import Ui_ProductEditor
 from ovop_desktop.ui.kit.blank_numbers import accept_typing_over_blanks
+from ovop_desktop.ui.kit.combo import type_to_choose
 from ovop_desktop.ui.kit.display import category_names
 from ovop_desktop.ui.surveys.field_binding import Binding, bind, bind_rupiah, load
 
@@ -35,6 +36,7 @@ class ProductEditor(QWidget):
         self.ui = Ui_ProductEditor()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         accept_typing_over_blanks(self)
+        type_to_choose(self)
         self.product_id: uuid.UUID | None = None
         self.setAcceptDrops(True)
         for category_id, name in category_names(rubric).items():

@@ -37,6 +37,7 @@ from ovop_desktop.services.surveys.survey_detail import SurveyDetail, load_surve
 from ovop_desktop.ui import dialogs
 from ovop_desktop.ui.forms.ui_survey_editor import Ui_SurveyEditor
 from ovop_desktop.ui.kit.blank_numbers import accept_typing_over_blanks
+from ovop_desktop.ui.kit.combo import type_to_choose
 from ovop_desktop.ui.kit.display import date_text, in_language
 from ovop_desktop.ui.kit.messages import error_text
 from ovop_desktop.ui.kit.region_picker import RegionPicker
@@ -72,6 +73,7 @@ class SurveyEditor(QWidget):
         self.ui = Ui_SurveyEditor()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         accept_typing_over_blanks(self)
+        type_to_choose(self)
         self.categories = frozenset(c.id for c in rubric.categories)
         self.journal = RecoveryJournal(paths.data_dir)
         self.survey_id: uuid.UUID | None = None
