@@ -82,3 +82,17 @@ def set_database_url(paths: AppPaths, url: str | None) -> None:
 def database_url(paths: AppPaths, given: str | None = None) -> str:
     """`--db` when given, else the database set for this laptop, else its SQLite file."""
     return given or configured_database_url(paths) or paths.database_url
+
+
+def window_layout(paths: AppPaths) -> dict[str, str]:
+    """The main window's remembered geometry, splitters and columns (Qt states, base64)."""
+    layout = _read(paths).get("window")
+    if not isinstance(layout, dict):
+        return {}
+    return {key: value for key, value in layout.items() if isinstance(value, str)}
+
+
+def set_window_layout(paths: AppPaths, layout: dict[str, str]) -> None:
+    data = {**_read(paths), "window": layout}
+    paths.config_dir.mkdir(parents=True, exist_ok=True)
+    atomic_write(paths.config_dir / FILE_NAME, json.dumps(data))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ovop_desktop import __version__
 from ovop_desktop.paths import AppPaths
+from ovop_desktop.ui import window_state
 from ovop_desktop.ui.forms.ui_main_window import Ui_MainWindow
 from ovop_desktop.ui.kit.display import number_text, when_text
 from ovop_desktop.ui.operations import Operation
@@ -71,12 +72,13 @@ class MainWindow(QMainWindow):
         self.paths, self.worker = paths, worker
         self._deleted_id: uuid.UUID | None = None
         self._attached = self._painted = False
-        self._survey_list_stale = False
+        self._survey_list_stale = self._parts_restored = False
         self._closing = self._editor_left = self._may_close = False
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.setStyleSheet(STYLE)
-        self.ui.navigation.setFixedWidth(230)
+        window_state.restore_geometry(self, paths)
+        self.ui.navigation.setFixedWidth(210)  # leaves 814 px of a 1024 px window to the page
         self.loading = QLabel(self.tr("Opening the database…"))
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.ui.pages.addWidget(self.loading)
@@ -149,6 +151,7 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(slot)
         self.ui.pages.setCurrentIndex(max(0, self.ui.navigation.currentRow()))
+        window_state.restore_parts(self, self.paths)
         self._attached = True
         if self._painted:
             self._load_lists()
@@ -319,6 +322,7 @@ class MainWindow(QMainWindow):
             self.ui.pages.removeWidget(self._province_slot)
             self._province_slot.deleteLater()
             self._province_page = page
+            window_state.restore_parts(self, self.paths, page)
         return self._province_page
 
     def go_to(self, row: int) -> None:
@@ -345,6 +349,7 @@ class MainWindow(QMainWindow):
         if self._editor_left and not self.worker.busy:
             self._may_close = True
         if self._may_close or not self._attached:
+            window_state.save(self, self.paths)
             super().closeEvent(event)
             return
         event.ignore()
@@ -357,6 +362,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_worker_idle(self) -> None:
+        if self._attached and self._painted and not self._parts_restored:
+            # Again once the first lists have loaded: a table fits its columns to its first rows.
+            self._parts_restored = True
+            window_state.restore_parts(self, self.paths)
         if self._closing and self._editor_left and not self.worker.busy:
             self._close_now()
 

@@ -24,8 +24,8 @@ class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
         if not MainWindow.objectName():
             MainWindow.setObjectName(u"MainWindow")
-        MainWindow.resize(1200, 720)
-        MainWindow.setMinimumSize(QSize(900, 560))
+        MainWindow.resize(1024, 640)
+        MainWindow.setMinimumSize(QSize(800, 500))
         self.actionQuit = QAction(MainWindow)
         self.actionQuit.setObjectName(u"actionQuit")
         self.actionAbout = QAction(MainWindow)

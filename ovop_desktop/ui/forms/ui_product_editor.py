@@ -27,6 +27,7 @@ class Ui_ProductEditor(object):
             ProductEditor.setObjectName(u"ProductEditor")
         self.productForm = QFormLayout(ProductEditor)
         self.productForm.setObjectName(u"productForm")
+        self.productForm.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.productForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.nameEditLabel = QLabel(ProductEditor)
         self.nameEditLabel.setObjectName(u"nameEditLabel")

@@ -10,11 +10,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -70,7 +72,17 @@ class SettingsPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.db, self.worker, self.paths = db, worker, paths
-        layout = QVBoxLayout(self)
+        # The groups scroll as one page: on a 600 px screen they do not fit one above the other.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setObjectName("settingsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        scroll.setWidget(content)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(32, 24, 32, 24)
         title = QLabel(self.tr("Settings"))
         title.setObjectName("pageTitle")
@@ -80,6 +92,7 @@ class SettingsPage(QWidget):
         profile = QGroupBox(self.tr("Officer profile"))
         profile.setMaximumWidth(760)
         form = QFormLayout(profile)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.name_edit = QLineEdit()
         self.nip_edit = QLineEdit()
         self.nip_edit.setPlaceholderText(self.tr("18 digits, e.g. 198703152010012004"))
@@ -104,6 +117,7 @@ class SettingsPage(QWidget):
         device = QGroupBox(self.tr("This laptop and the interface"))
         device.setMaximumWidth(760)
         device_form = QFormLayout(device)
+        device_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.device_edit = QLineEdit()
         self.language_combo = QComboBox()
         self.language_combo.addItem("Bahasa Indonesia", "id")

@@ -1,0 +1,116 @@
+"""Every place fits a field laptop: 1366×768 at Windows' 125 % scaling leaves about 1093×614
+logical pixels, so each page must work at 1024×600 without sideways scrolling, in both languages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from pytestqt.qtbot import QtBot
+
+from ovop_desktop.paths import AppPaths
+from ovop_desktop.services.database import Database
+from ovop_desktop.ui import i18n
+from ovop_desktop.ui.main_window import (
+    ASSESSMENT_PAGE,
+    LETTERS_PAGE,
+    PROVINCE_PAGE,
+    SETTINGS_PAGE,
+    SURVEY_PAGE,
+    SYNC_PAGE,
+    MainWindow,
+)
+from ovop_desktop.ui.worker import Worker
+
+SMALL = QSize(1024, 600)
+PLACES = {
+    "survey list": SURVEY_PAGE,
+    "survey editor": SURVEY_PAGE,
+    "assessment": ASSESSMENT_PAGE,
+    "letters": LETTERS_PAGE,
+    "sync": SYNC_PAGE,
+    "settings": SETTINGS_PAGE,
+    "province": PROVINCE_PAGE,
+}
+
+
+@pytest.fixture(params=["id", "en"])
+def language(request: pytest.FixtureRequest, qapp: QApplication, indonesian: str) -> str:
+    """Indonesian, then English (the `indonesian` fixture puts English back afterwards)."""
+    return i18n.install(qapp, request.param)
+
+
+@pytest.fixture
+def small_window(
+    qtbot: QtBot, db: Database, app_paths: AppPaths, language: str
+) -> Iterator[MainWindow]:
+    worker = Worker()
+    window = MainWindow(db, app_paths, worker)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window._painted)
+    yield window
+    worker.wait()
+
+
+def show_place(window: MainWindow, place: str, qtbot: QtBot) -> QWidget:
+    """Go to `place` the way the officer does, and wait until the window has laid it out."""
+    if place == "province":
+        window.show_province_place(True)
+    window.go_to(PLACES[place])
+    if place == "survey editor":
+        window.new_survey()
+    window.resize(SMALL)
+    qtbot.waitUntil(lambda: window.size() == SMALL)
+    QApplication.processEvents()
+    page = window.ui.pages.currentWidget()
+    assert page is not None
+    return page
+
+
+def sideways_scrolling(page: QWidget) -> list[str]:
+    return [
+        area.objectName() or type(area.widget()).__name__
+        for area in page.findChildren(QScrollArea)
+        if area.isVisible() and area.horizontalScrollBar().isVisible()
+    ]
+
+
+def fits(size: QSize) -> bool:
+    return size.width() <= SMALL.width() and size.height() <= SMALL.height()
+
+
+# The assessment panel (ovop_desktop/ui/assessment) still needs 1052 px beside the navigation.
+TOO_WIDE = pytest.mark.xfail(strict=True, reason="the assessment page needs 1052 px")
+
+
+@pytest.mark.parametrize(
+    "place", [pytest.param(p, marks=TOO_WIDE) if p == "assessment" else p for p in PLACES]
+)
+def test_every_place_fits_1024_by_600_without_sideways_scrolling(
+    small_window: MainWindow, qtbot: QtBot, place: str
+) -> None:
+    page = show_place(small_window, place, qtbot)
+    assert fits(small_window.minimumSize()), small_window.minimumSize()
+    assert fits(page.minimumSizeHint()), page.minimumSizeHint()
+    assert sideways_scrolling(page) == []
+
+
+@TOO_WIDE
+def test_the_window_with_all_its_pages_fits_1024_by_600(small_window: MainWindow) -> None:
+    # The pages are stacked: the window needs what its widest and tallest page needs.
+    assert fits(small_window.minimumSizeHint()), small_window.minimumSizeHint()
+
+
+def test_the_window_opens_no_larger_than_a_small_screen(
+    qtbot: QtBot, db: Database, app_paths: AppPaths, indonesian: str
+) -> None:
+    worker = Worker()
+    window = MainWindow(db, app_paths, worker)
+    qtbot.addWidget(window)
+    free = window.screen().availableGeometry().size()
+    assert window.size() == QSize(1024, 640).boundedTo(free)
+    worker.wait()
