@@ -50,7 +50,7 @@ class Counts:
 
 
 STYLE = """
-QListWidget#navigation { border: none; background: #1d4d5c; color: #f2f7f8; font-size: 11pt;
+QListWidget#navigation { border: none; background: #1d4d5c; color: #f2f7f8;
                          padding-top: 12px; }
 QListWidget#navigation::item { padding: 9px 16px; border-left: 4px solid transparent; }
 QListWidget#navigation::item:selected { background: #2a6b7e; color: white;
@@ -59,6 +59,7 @@ QListWidget#navigation:focus { outline: none; }
 """
 
 
+NAVIGATION_PADDING = 2 * 16 + 4 + 2 * 8  # item padding, selection marker, frame and slack
 SURVEY_PAGE, ASSESSMENT_PAGE, LETTERS_PAGE, SYNC_PAGE, SETTINGS_PAGE, PROVINCE_PAGE = range(6)
 CLOSE_WAIT_MS = 10_000  # a job still running after this does not keep the window open
 
@@ -78,7 +79,7 @@ class MainWindow(QMainWindow):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.setStyleSheet(STYLE)
         window_state.restore_geometry(self, paths)
-        self.ui.navigation.setFixedWidth(210)  # leaves 814 px of a 1024 px window to the page
+        self._fit_navigation()
         self.loading = QLabel(self.tr("Opening the database…"))
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.ui.pages.addWidget(self.loading)
@@ -99,6 +100,20 @@ class MainWindow(QMainWindow):
         self.worker.idle.connect(self._on_worker_idle)
         if db is not None:
             self.attach(db)
+
+    def _fit_navigation(self) -> None:
+        """As wide as its longest place name in this language (padding and marker of STYLE),
+        and no wider: the rest of a 1024 px window is the page's."""
+        navigation = self.ui.navigation
+        font = navigation.font()  # set here, not in STYLE, so that fontMetrics knows it
+        font.setPointSizeF(11)
+        navigation.setFont(font)
+        metrics = navigation.fontMetrics()
+        widest = max(
+            metrics.horizontalAdvance(navigation.item(row).text())
+            for row in range(navigation.count())
+        )
+        navigation.setFixedWidth(max(180, widest + NAVIGATION_PADDING))
 
     def attach(self, db: Database) -> None:
         """Build the screens on an open database (imported here: they need SQLAlchemy)."""

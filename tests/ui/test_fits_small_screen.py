@@ -99,6 +99,16 @@ def test_every_place_fits_1024_by_600_without_sideways_scrolling(
     assert sideways_scrolling(page) == []
 
 
+def test_every_place_name_is_whole_in_the_navigation(small_window: MainWindow) -> None:
+    small_window.show_province_place(True)
+    navigation = small_window.ui.navigation
+    metrics = navigation.fontMetrics()
+    for row in range(navigation.count()):
+        item = navigation.item(row)
+        room = navigation.viewport().width() - 2 * 16 - 4  # STYLE's padding and marker
+        assert metrics.horizontalAdvance(item.text()) <= room, item.text()
+
+
 @TOO_WIDE
 def test_the_window_with_all_its_pages_fits_1024_by_600(small_window: MainWindow) -> None:
     # The pages are stacked: the window needs what its widest and tallest page needs.
