@@ -195,7 +195,10 @@ class SyncPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FILE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
-        self.preview_table.setColumnWidth(FILE, 260)
+        # On a 1024 px screen the columns do not all fit: the trust button sits beside the
+        # status, where it is seen, and the file name wraps in a narrower column.
+        header.moveSection(TRUST, STATUS + 1)
+        self.preview_table.setColumnWidth(FILE, 150)
         layout.addWidget(self.preview_table, 1)
         self.import_message = QLabel()
         self.import_message.setWordWrap(True)
