@@ -83,13 +83,7 @@ def fits(size: QSize) -> bool:
     return size.width() <= SMALL.width() and size.height() <= SMALL.height()
 
 
-# The assessment panel (ovop_desktop/ui/assessment) still needs 1052 px beside the navigation.
-TOO_WIDE = pytest.mark.xfail(strict=True, reason="the assessment page needs 1052 px")
-
-
-@pytest.mark.parametrize(
-    "place", [pytest.param(p, marks=TOO_WIDE) if p == "assessment" else p for p in PLACES]
-)
+@pytest.mark.parametrize("place", PLACES)
 def test_every_place_fits_1024_by_600_without_sideways_scrolling(
     small_window: MainWindow, qtbot: QtBot, place: str
 ) -> None:
@@ -109,7 +103,6 @@ def test_every_place_name_is_whole_in_the_navigation(small_window: MainWindow) -
         assert metrics.horizontalAdvance(item.text()) <= room, item.text()
 
 
-@TOO_WIDE
 def test_the_window_with_all_its_pages_fits_1024_by_600(small_window: MainWindow) -> None:
     # The pages are stacked: the window needs what its widest and tallest page needs.
     assert fits(small_window.minimumSizeHint()), small_window.minimumSizeHint()

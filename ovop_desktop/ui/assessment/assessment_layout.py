@@ -146,7 +146,7 @@ class AssessmentPanelUi(QObject):
     def _build_side(self) -> QScrollArea:
         self.summary = ScoreSummary()
         self.radar = RadarChart()
-        self.radar.setMinimumSize(200, 200)
+        self.radar.setMinimumSize(140, 140)
         side = QWidget()
         layout = QVBoxLayout(side)
         layout.setContentsMargins(0, 0, 4, 0)
@@ -157,7 +157,7 @@ class AssessmentPanelUi(QObject):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(220)
+        scroll.setMinimumWidth(150)
         scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.side = scroll
         return scroll

@@ -68,7 +68,7 @@ class AssessmentPage(QWidget):
             self.candidates,
         ):
             left_layout.addWidget(widget)
-        left.setMinimumWidth(180)
+        left.setMinimumWidth(128)
         left.setMaximumWidth(210)
         self.left = left
 

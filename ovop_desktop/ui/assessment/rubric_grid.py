@@ -16,7 +16,7 @@ from ovop_desktop.core.rubric import LEVELS, Rubric
 from ovop_desktop.ui.assessment.rubric_grid_delegate import RubricGridDelegate, row_height
 from ovop_desktop.ui.assessment.rubric_grid_model import NAME_COLUMN, RubricGridModel
 
-NAME_COLUMN_WIDTH = 210
+NAME_COLUMN_WIDTH = 170
 LEVEL_KEYS = {
     Qt.Key.Key_1: 1,
     Qt.Key.Key_2: 2,
@@ -53,7 +53,7 @@ class RubricGrid(QTableView):
         header = self.horizontalHeader()
         header.setSectionsClickable(False)
         header.setHighlightSections(False)
-        header.setMinimumSectionSize(60)
+        header.setMinimumSectionSize(56)
         self.setAccessibleName(self.tr("Rubric grid"))
         self.setAccessibleDescription(
             self.tr(
@@ -112,7 +112,11 @@ class RubricGrid(QTableView):
         return QSize(880, height)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(600, 3 * row_height(self.font()))
+        # The criterion names and five level columns at their narrowest: the panel fits a
+        # 1024-pixel screen beside the navigation (issue 14).
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        width = NAME_COLUMN_WIDTH + 5 * 56 + scroll_bar + 2 * self.frameWidth()
+        return QSize(width, 3 * row_height(self.font()))
 
     # --- choosing and moving ---------------------------------------------------------------
 
