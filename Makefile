@@ -30,6 +30,8 @@ forms: $(STAMP)
 translations: $(STAMP)
 	$(BIN)/pyside6-lrelease -silent resources/translations/ovop_id.ts \
 	    -qm resources/translations/ovop_id.qm
+	$(BIN)/pyside6-lrelease -silent resources/translations/qtbase_id.ts \
+	    -qm resources/translations/qtbase_id.qm
 
 # Refresh the .ts from the sources (then translate the new entries in ovop_id.ts).
 lupdate: $(STAMP)

@@ -1,8 +1,8 @@
 """Interface language: Indonesian by default, English second.
 
 Source strings in the code and forms are English; `resources/translations/ovop_id.ts` holds the
-Indonesian. Qt ships no Indonesian for its own strings, so the application labels its own
-buttons rather than relying on Qt's standard ones.
+Indonesian. Qt ships no Indonesian for its own strings (file dialogs, message-box buttons, the
+context menus of text fields): `qtbase_id.ts` translates those the application shows.
 """
 
 from __future__ import annotations
@@ -35,6 +35,12 @@ def install(app: QCoreApplication, wanted: str = DEFAULT_LANGUAGE) -> str:
         if translator.load(f"ovop_{chosen}", str(translations_dir())):
             app.installTranslator(translator)
             _installed.append(translator)
+            qt_strings = QTranslator(app)
+            if qt_strings.load(f"qtbase_{chosen}", str(translations_dir())):
+                app.installTranslator(qt_strings)
+                _installed.append(qt_strings)
+            else:
+                log.warning("Qt's own strings have no %s translation; they show in English", chosen)
         else:
             log.warning(
                 "translation %s not found in %s; showing English", chosen, translations_dir()
