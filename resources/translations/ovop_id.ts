@@ -1182,6 +1182,10 @@
     <context>
         <name>LettersPage</name>
         <message>
+            <source>No letters yet. Choose a village above and issue its recommendation letter, or issue the letters of a whole region.</source>
+            <translation>Belum ada surat. Pilih desa di atas lalu terbitkan surat rekomendasinya, atau terbitkan surat satu wilayah sekaligus.</translation>
+        </message>
+        <message>
             <source>Letters for a &amp;region…</source>
             <translation>Surat per &amp;wilayah…</translation>
         </message>
@@ -1753,6 +1757,10 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
     </context>
     <context>
         <name>ProductsSection</name>
+        <message>
+            <source>No candidate products yet. Add each of the village&apos;s candidates with Add candidate below.</source>
+            <translation>Belum ada produk kandidat. Tambahkan setiap kandidat desa dengan Tambah kandidat di bawah.</translation>
+        </message>
         <message>
             <source>New candidate</source>
             <translation>Produk kandidat baru</translation>

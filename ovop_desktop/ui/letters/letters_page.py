@@ -37,6 +37,7 @@ from ovop_desktop.services.letters.register_view import export_register, search_
 from ovop_desktop.services.surveys.survey_list import SurveyRow, list_surveys
 from ovop_desktop.ui import dialogs
 from ovop_desktop.ui.kit.display import short_date
+from ovop_desktop.ui.kit.empty_hint import EmptyHint
 from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE
 from ovop_desktop.ui.kit.page import page_title
 from ovop_desktop.ui.kit.read_only_table import read_only_tree
@@ -126,6 +127,13 @@ class LettersPage(QWidget):
                 self.tr("Verification code"),
             ],
             {0: "500.2/123/DKUKM/XI/2026", 1: "30 Nov 2026", 6: "K7QPA-M2XD4"},
+        )
+        self.register_hint = EmptyHint(
+            self.register,
+            self.tr(
+                "No letters yet. Choose a village above and issue its recommendation letter, "
+                "or issue the letters of a whole region."
+            ),
         )
         tools = QHBoxLayout()
         tools.addWidget(self.register_search, 1)

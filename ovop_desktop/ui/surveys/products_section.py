@@ -15,6 +15,7 @@ from ovop_desktop.services.surveys import photos
 from ovop_desktop.services.surveys.capture import ProductInput, add_product, delete_product
 from ovop_desktop.services.surveys.survey_detail import RecordState
 from ovop_desktop.ui import dialogs
+from ovop_desktop.ui.kit.empty_hint import EmptyHint
 from ovop_desktop.ui.surveys.editor_host import EditorHost
 from ovop_desktop.ui.surveys.product_editor import ProductEditor
 
@@ -37,6 +38,13 @@ class ProductsSection(QObject):
         self.editor.photosDropped.connect(self.add_photos)
         self.editor.addPhotoRequested.connect(self._on_editor_add_photo_requested)
         self.editor.removePhotoRequested.connect(self._on_editor_remove_photo_requested)
+        self.empty_hint = EmptyHint(
+            self.list,
+            self.tr(
+                "No candidate products yet. Add each of the village's candidates with "
+                "Add candidate below."
+            ),
+        )
 
     def clear(self) -> None:
         self.products.clear()
