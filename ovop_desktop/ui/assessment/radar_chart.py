@@ -31,6 +31,7 @@ from ovop_desktop.ui.assessment.rubric_text import criterion_name
 RING_COLOR = QColor("#c9d3d6")
 AXIS_COLOR = QColor("#aab7bb")
 LABEL_COLOR = QColor("#33464c")
+MIN_TEXT_PX = 11  # labels and the legend stay readable in a small chart
 LABEL_GAP = 0.35  # between the outer ring and a label, in label heights
 PALETTE = ("#1d5b6b", "#d9480f", "#6741d9", "#2b8a3e", "#c2255c", "#5c940d")
 
@@ -133,7 +134,7 @@ class RadarChart(QWidget):
 
     def _font(self, scale: float, bold: bool = False) -> QFont:
         font = QFont(self.font())
-        font.setPixelSize(max(9, round(12 * scale)))
+        font.setPixelSize(max(MIN_TEXT_PX, round(12 * scale)))
         font.setBold(bold)
         return font
 

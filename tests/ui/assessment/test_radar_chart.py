@@ -127,3 +127,12 @@ def test_the_chart_keeps_its_aspect_and_a_sensible_size(chart: RadarChart) -> No
     assert chart.sizeHint().width() == chart.sizeHint().height() == 320
     assert chart.hasHeightForWidth()
     assert chart.heightForWidth(500) == 500
+
+
+def test_labels_and_legend_stay_readable_in_a_small_chart(rubric: Rubric) -> None:
+    """Beside the grid on a 1024-pixel screen the chart is about 150 px wide: its criterion
+    labels and legend are never smaller than 11 px."""
+    chart = RadarChart(rubric)
+    geometry = chart._geometry(QRectF(0, 0, 150, 150))
+    assert chart._font(geometry.scale).pixelSize() >= 11
+    assert chart._font(geometry.scale, bold=True).pixelSize() >= 11
