@@ -21,8 +21,10 @@ from ovop_desktop.core.formatting import roman_month
 CODE_PREFIX = "OVOPV1"
 # A letter's PDF carries "OVOPV1:<code>" in its keywords, where the verify command finds it.
 KEYWORD_PREFIX = f"{CODE_PREFIX}:"
+# The shape of a verification code as stored and carried in packages: "K7QPA-M2XD4".
+CODE_PATTERN = r"[A-Z0-9]{5}-[A-Z0-9]{5}"
 _CODE_IN_BYTES = re.compile(
-    re.escape(KEYWORD_PREFIX.encode("ascii")) + rb"([A-Z0-9]{5}-[A-Z0-9]{5})"
+    re.escape(KEYWORD_PREFIX.encode("ascii")) + b"(" + CODE_PATTERN.encode("ascii") + b")"
 )
 
 

@@ -33,6 +33,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase
 
+from ovop_desktop.core.letter_identity import CODE_PATTERN
 from ovop_desktop.db.base import UtcDateTime
 from ovop_desktop.db.models import AssessmentLevel
 from ovop_desktop.db.survey_models import (
@@ -260,7 +261,7 @@ def check_sha256(value: Any) -> Problem | None:
 
 
 # A letter's verification code, as core.letter_identity makes it; it also names the letter's file.
-VERIFICATION_CODE: Final = re.compile(r"[A-Z0-9]{5}-[A-Z0-9]{5}")
+VERIFICATION_CODE: Final = re.compile(CODE_PATTERN)
 
 
 def check_verification_code(value: Any) -> Problem | None:

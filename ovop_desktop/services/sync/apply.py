@@ -32,6 +32,7 @@ from ovop_desktop.exchange.table_io import table_io
 from ovop_desktop.files import atomic_write
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.letters.letter_files import archive_path
+from ovop_desktop.services.settings.app_settings import PROVINCE_KEY
 from ovop_desktop.services.surveys.photos import photo_file
 from ovop_desktop.services.sync.bulk_store import (
     existing_ids,
@@ -40,11 +41,9 @@ from ovop_desktop.services.sync.bulk_store import (
     replace_levels,
     update_rows,
 )
-from ovop_desktop.services.sync.refused_records import NOUNS, Refusals, package_names
+from ovop_desktop.services.sync.refused_records import NOUNS, Refusals
 
 MODELS: dict[str, type[DeclarativeBase]] = dict(TABLES)
-# The setting holding the province's signing key (services.sync.setup_package.PROVINCE_KEY).
-PROVINCE_KEY_SETTING = "province_public_key"
 # How far ahead of this laptop's clock a record's time may be: laptops' clocks and time zones
 # drift, but a record saved tomorrow or later would win every later merge by its date alone.
 CLOCK_TOLERANCE = timedelta(days=1)
@@ -285,7 +284,7 @@ def apply_records(
 ) -> ApplyCounts:
     """Merge every record of a package into the open session's transaction, table by table in
     the order of the foreign keys, in bulk (services.sync.bulk_store)."""
-    counts = ApplyCounts(refusals=Refusals(names=package_names(tables)))
+    counts = ApplyCounts(refusals=Refusals(tables=tables))
     if source_device is not None and _speaks_for_the_province(session, source_device):
         source_device = None  # the province's decisions (settled conflicts) may change anything
     accepted: dict[str, set[str]] = {}
@@ -401,7 +400,7 @@ def _speaks_for_the_province(session: Session, device_id: uuid.UUID) -> bool:
     """Whether the package's laptop signs with the key of the province this laptop was set up
     by (services.sync.setup_package)."""
     key = session.scalar(select(Device.public_key).where(Device.id == device_id))
-    province = session.scalar(select(Setting.value).where(Setting.key == PROVINCE_KEY_SETTING))
+    province = session.scalar(select(Setting.value).where(Setting.key == PROVINCE_KEY))
     return bool(key) and key == province
 
 

@@ -26,7 +26,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ovop_desktop.db.migrate import HEAD_REVISION
-from ovop_desktop.db.models import Attachment, Device, ImportLogEntry, Letter, Setting, utc_now
+from ovop_desktop.db.models import Attachment, Device, ImportLogEntry, Letter
 from ovop_desktop.exchange.keys import fingerprint_of, load_or_create_key
 from ovop_desktop.exchange.package import Package
 from ovop_desktop.exchange.package_format import PackageError, decode_records, encode_records
@@ -37,7 +37,7 @@ from ovop_desktop.services.database import Database, storage_error
 from ovop_desktop.services.errors import StorageError, file_error
 from ovop_desktop.services.letters.letter_files import archive_path
 from ovop_desktop.services.province.mode import province_mode
-from ovop_desktop.services.settings.app_settings import get_setting
+from ovop_desktop.services.settings.app_settings import get_setting, store_setting
 from ovop_desktop.services.settings.officers import current_officer, device_name, local_device_id
 from ovop_desktop.services.surveys.photos import photo_file
 from ovop_desktop.services.sync.apply import ApplyCounts, apply_records
@@ -259,8 +259,8 @@ def export_package(
     try:
         with db.session() as session:
             _mark_exchanged(session, now)
-            _store(session, EXPORT_WATERMARK, now.isoformat())
-            _store(session, EXPORT_SEQUENCE, sequence)
+            store_setting(session, EXPORT_WATERMARK, now.isoformat())
+            store_setting(session, EXPORT_SEQUENCE, sequence)
     except StorageError as exc:
         # Nothing was marked: a package left behind would be sent again by the next export.
         with contextlib.suppress(OSError):
@@ -310,15 +310,6 @@ def _mark_exchanged(session: Session, until: datetime) -> None:
                 .where(target.c.exchanged.is_(False), target.c.updated_at <= until)
                 .values(exchanged=True)
             )
-
-
-def _store(session: Session, key: str, value: object) -> None:
-    """A setting, written in the caller's transaction (as settings.app_settings does alone)."""
-    row = session.get(Setting, key)
-    if row is None:
-        session.add(Setting(key=key, value=value, updated_at=utc_now()))
-    else:
-        row.value, row.updated_at = value, utc_now()
 
 
 def _trust(

@@ -45,15 +45,29 @@ class Refusals:
 
     roots: list[Refusal] = field(default_factory=list)
     root_of: dict[str, Refusal] = field(default_factory=dict)  # refused record id → its cause
-    names: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # record id → names
+    # The package's records by table: an assessment is named by its product, looked up only
+    # once something is refused (an import refusing nothing pays nothing for names).
+    tables: Mapping[str, list[dict[str, Any]]] = field(default_factory=dict)
+    _products: dict[str, Mapping[str, Any]] | None = field(default=None, repr=False)
 
     def refuse(self, table: str, record: Mapping[str, Any], reason_id: str, reason_en: str) -> None:
         """`record` is refused for its own reason."""
         record_id = str(record.get("id"))
-        name_id, name_en = self.names.get(record_id) or describe(table, record)
+        name_id, name_en = self._name(table, record)
         refusal = Refusal(table, record_id, name_id, name_en, reason_id, reason_en)
         self.roots.append(refusal)
         self.root_of[record_id] = refusal
+
+    def _name(self, table: str, record: Mapping[str, Any]) -> tuple[str, str]:
+        if table == "assessments":
+            if self._products is None:
+                products = self.tables.get("candidate_products", [])
+                self._products = {str(r.get("id")): r for r in products}
+            product = self._products.get(str(record.get("product_id")))
+            if product is not None:
+                name_id, name_en = describe("candidate_products", product)
+                return f"produk {name_id}", f"product {name_en}"
+        return describe(table, record)
 
     def follow(self, record: Mapping[str, Any], parent_id: str) -> bool:
         """Whether `record` is refused because its parent `parent_id` was (counted there)."""
@@ -119,18 +133,3 @@ def describe(table: str, record: Mapping[str, Any]) -> tuple[str, str]:
     if table == "surveys":
         return f"Desa {text}", f"{text} village"
     return text, text
-
-
-def package_names(tables: Mapping[str, list[dict[str, Any]]]) -> dict[str, tuple[str, str]]:
-    """Names of the package's records by id, an assessment named by its product."""
-    names = {
-        str(record.get("id")): describe(table, record)
-        for table, records in tables.items()
-        for record in records
-        if table != "assessments"
-    }
-    for record in tables.get("assessments", []):
-        product = names.get(str(record.get("product_id")))
-        if product is not None:
-            names[str(record.get("id"))] = (f"produk {product[0]}", f"product {product[1]}")
-    return names

@@ -42,11 +42,15 @@ from ovop_desktop.services.letters.letter_settings import (
 )
 from ovop_desktop.services.regions import import_regions
 from ovop_desktop.services.rubrics import install_rubric, rubric_in_force, set_rubric_in_force
-from ovop_desktop.services.settings.app_settings import RUBRIC_IN_FORCE, get_setting, set_setting
+from ovop_desktop.services.settings.app_settings import (
+    PROVINCE_KEY,
+    RUBRIC_IN_FORCE,
+    get_setting,
+    set_setting,
+)
 from ovop_desktop.services.settings.officers import device_name, local_device_id
 from ovop_desktop.services.sync.sealing import PROVINCE_EXCHANGE_KEY
 
-PROVINCE_KEY = "province_public_key"
 SETTINGS_MEMBER = "records/settings.json"
 REGIONS_MEMBER = "records/regions.csv"
 LOGO_FOLDER = "kop-surat"
