@@ -23,12 +23,13 @@ $(STAMP): requirements/runtime.txt requirements/dev.txt pyproject.toml
 
 setup: $(STAMP) translations
 
-# Designer forms -> ovop_desktop/ui/forms (committed); translations .ts -> .qm (built).
+# Designer forms -> ovop_desktop/ui/forms (committed); translations .ts -> .qm (built). The
+# Indonesian is ovop_id.ts plus any ovop_id_<part>.ts beside it, compiled into one ovop_id.qm.
 forms: $(STAMP)
 	$(BIN)/python packaging/build_resources.py
 
 translations: $(STAMP)
-	$(BIN)/pyside6-lrelease -silent resources/translations/ovop_id.ts \
+	$(BIN)/pyside6-lrelease -silent $(sort $(wildcard resources/translations/ovop_id*.ts)) \
 	    -qm resources/translations/ovop_id.qm
 	$(BIN)/pyside6-lrelease -silent resources/translations/qtbase_id.ts \
 	    -qm resources/translations/qtbase_id.qm

@@ -9,18 +9,19 @@ import xml.etree.ElementTree as ET
 
 from tests.conftest import ROOT
 
-TS = ROOT / "resources" / "translations" / "ovop_id.ts"
+# ovop_id.ts and any ovop_id_<part>.ts beside it: `make translations` compiles them into one .qm.
+TS_FILES = sorted((ROOT / "resources" / "translations").glob("ovop_id*.ts"))
 
 
 def _messages() -> list[tuple[str, str, ET.Element]]:
-    root = ET.parse(TS).getroot()
     return [
         (
             context.findtext("name") or "",
             message.findtext("source") or "",
             message.find("translation"),
         )  # type: ignore[misc]
-        for context in root.iter("context")
+        for ts in TS_FILES
+        for context in ET.parse(ts).getroot().iter("context")
         for message in context.iter("message")
     ]
 
