@@ -16,6 +16,7 @@ class BenchRow:
     figure: str
     baseline: str
     ratio: float | None  # ours / baseline: lower is better
+    goal: str = ""  # the goal the ratio is judged against, e.g. "≤ 4×"
 
 
 def timed(fn: Callable[[], object], repeat: int = 3) -> float:
@@ -37,9 +38,10 @@ def seconds(value: float) -> str:
 
 
 def print_table(rows: Sequence[BenchRow]) -> None:
-    headers = ("benchmark", "figure", "baseline (same run)", "ratio")
+    headers = ("benchmark", "figure", "baseline (same run)", "ratio", "goal")
     cells = [
-        (r.name, r.figure, r.baseline, "-" if r.ratio is None else f"{r.ratio:.2f}×") for r in rows
+        (r.name, r.figure, r.baseline, "-" if r.ratio is None else f"{r.ratio:.2f}×", r.goal or "-")
+        for r in rows
     ]
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(headers)]
     line = " | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
