@@ -143,3 +143,8 @@ def rubrics_dir() -> Path:
 
 def translations_dir() -> Path:
     return resources_dir() / "translations"
+
+
+def reference_dir() -> Path:
+    """Built-in reference data (Kalsel region list, outlines), with its licence in NOTICE.md."""
+    return resources_dir() / "reference"
