@@ -63,10 +63,13 @@ class RegionImportResult:
     unchanged: int
     kept_not_in_file: int
     added_per_level: dict[str, int] = field(default_factory=dict)
+    # Villages a package had placed provisionally (services.reference) that this list makes
+    # official, under the list's names.
+    made_official: int = 0
 
     @property
     def changed_anything(self) -> bool:
-        return bool(self.added or self.renamed)
+        return bool(self.added or self.renamed or self.made_official)
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,7 @@ def import_regions(db: Database, data: bytes) -> RegionImportResult:
             code: (name, level)
             for code, name, level in session.execute(select(Region.code, Region.name, Region.level))
         }
+        provisional = set(session.scalars(select(Region.code).where(Region.provisional.is_(True))))
         parsed = parse_region_csv(data, known_codes=existing.keys())
         now = utc_now()
         new_rows = []
@@ -136,6 +140,14 @@ def import_regions(db: Database, data: bytes) -> RegionImportResult:
                 ),
                 [{**row, "b_code": row["code"]} for row in changed_rows],
             )
+        settled = sorted(provisional.intersection(row.code for row in parsed.rows))
+        if settled:
+            connection.execute(
+                update(_REGIONS)
+                .where(_REGIONS.c.code == bindparam("b_code"))
+                .values(provisional=False),
+                [{"b_code": code} for code in settled],
+            )
     in_file = {row.code for row in parsed.rows}
     return RegionImportResult(
         rows=len(parsed.rows),
@@ -145,6 +157,7 @@ def import_regions(db: Database, data: bytes) -> RegionImportResult:
         unchanged=len(parsed.rows) - len(new_rows) - len(changed_rows),
         kept_not_in_file=sum(1 for code in existing if code not in in_file),
         added_per_level=dict(added_levels),
+        made_official=len(settled),
     )
 
 
