@@ -18,6 +18,8 @@ import platformdirs
 APP_NAME = "OVOP Desktop"
 APP_AUTHOR = "OVOP"
 HOME_ENV = "OVOP_HOME"
+# Points the application at another resources/ folder (the self-test's tests plant broken ones).
+RESOURCES_ENV = "OVOP_RESOURCES"
 DATABASE_FILE_NAME = "ovop.sqlite3"
 
 # The data folder holds every officer's NIP and phone number: its folders are the user's alone
@@ -124,7 +126,11 @@ def resolve_paths(home: str | os.PathLike[str] | None = None) -> AppPaths:
 
 
 def resources_dir() -> Path:
-    """The `resources/` folder: in a frozen bundle, an installed wheel, or the source tree."""
+    """The `resources/` folder: `$OVOP_RESOURCES` if set, else in a frozen bundle, an installed
+    wheel, or the source tree."""
+    chosen = os.environ.get(RESOURCES_ENV)
+    if chosen:
+        return Path(chosen).expanduser().resolve()
     package_dir = Path(__file__).resolve().parent
     candidates = []
     frozen_root = getattr(sys, "_MEIPASS", None)

@@ -6,6 +6,7 @@ would fire cascades) and `PRAGMA foreign_key_check` must come back empty before 
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +23,19 @@ from ovop_desktop.db.health import inspect_database_file
 if TYPE_CHECKING:
     from alembic.config import Config
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+def _migrations_dir() -> Path:
+    """Alembic's scripts, which it reads as files: beside this module (source tree, wheel), or
+    in a frozen bundle under `sys._MEIPASS` at the same relative place (packaging/ovop.spec
+    copies them there as data, since a frozen module's own folder may not exist on disk)."""
+    here = Path(__file__).resolve().parent / "migrations"
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root and not (here / "env.py").is_file():
+        return Path(frozen_root, "ovop_desktop", "db", "migrations")
+    return here
+
+
+MIGRATIONS_DIR = _migrations_dir()
 # The newest revision of migrations/versions (a test checks it). Knowing it without Alembic lets
 # an up-to-date database open without importing Alembic at all: start-up is faster.
 HEAD_REVISION = "0007"
