@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, Uuid
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, Uuid, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ovop_desktop.db.base import Base, UtcDateTime, utc_now
@@ -25,6 +25,11 @@ class Region(Base):
     )
     # Case- and accent-folded name for search; see core.text.search_key.
     search_name: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    # Placed by a package before this laptop's list knew it (named as the officer recorded it);
+    # a region import that lists the code makes it official (services.reference).
+    provisional: Mapped[bool] = mapped_column(
+        Boolean, nullable=False, default=False, server_default=false()
+    )
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, nullable=False)
 
     __table_args__ = (

@@ -489,7 +489,7 @@ def test_upgrade_to_replaced_letters_keeps_the_letters_and_allows_replacing(
     upgrade(any_backend_url, target="0006")
     _seed_letters(any_backend_url, uuid.uuid4())
 
-    result = upgrade(any_backend_url)
+    result = upgrade(any_backend_url, target="0007")
 
     assert (result.from_revision, result.to_revision) == ("0006", "0007")
     db = open_database(any_backend_url)
