@@ -20,6 +20,7 @@ from ovop_desktop.cli import (
     letters,
     regions,
     rubrics,
+    selftest,
     setup_package,
     spreadsheets,
     surveys,
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync.register(commands, add_command)
     rubrics.register(commands, add_command)
     db.register(commands, add_command)
+    selftest.register(commands, add_command)
     add_command(commands, "gui", "buka aplikasi", lambda ctx: Exit.OK)
     return parser
 
@@ -86,5 +88,13 @@ def gui_main() -> int:
     parser.add_argument("--home")
     parser.add_argument("--db")
     parser.add_argument("packages", nargs="*", help="paket data .ovop untuk diimpor")
+    parser.add_argument("--self-test", action="store_true", help="periksa kelengkapan instalasi")
+    parser.add_argument("--quit-after-ms", type=int, help=argparse.SUPPRESS)  # packaging/smoke
     args, _qt_args = parser.parse_known_args()
+    if args.self_test:
+        return selftest.run_self_test()
+    if args.quit_after_ms is not None:
+        from ovop_desktop.ui.selfcheck import quit_after
+
+        quit_after(args.quit_after_ms)
     return run_gui(args)
