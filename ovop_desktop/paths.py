@@ -11,7 +11,8 @@ import os
 import stat
 import sys
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
+from urllib.parse import quote, unquote
 
 import platformdirs
 
@@ -57,6 +58,44 @@ def make_private_file(path: Path) -> None:
             os.chmod(path, current & ~0o077)
 
 
+def sqlite_url(path: PurePath, *, read_only: bool = False) -> str:
+    """The SQLAlchemy URL of the SQLite file `path`, whatever its folders are called;
+    `read_only` opens it through a SQLite URI with `mode=ro`.
+
+    SQLAlchemy reads `?` as the start of the query and decodes `%XX` in the database part: a
+    data folder named `q?r` or `x%25y` (legal on Windows and Linux) would name another file.
+    Only those characters (and `#`) are escaped, so that the URL stays readable when shown."""
+    database = sqlite_file_uri(path) if read_only else str(path)
+    escaped = database.replace("%", "%25").replace("?", "%3F").replace("#", "%23")
+    return f"sqlite:///{escaped}" + ("?mode=ro&uri=true" if read_only else "")
+
+
+def sqlite_file_uri(path: PurePath, **parameters: str) -> str:
+    """The SQLite URI (`file:///…?mode=ro`) of the file `path`, for `sqlite3.connect(uri=True)`.
+
+    Every character SQLite would read as part of the URI (`?`, `#`, `%`, spaces, non-ASCII) is
+    percent-encoded: unescaped, a `#` ends the file name and SQLite opens (or creates) another,
+    empty file. A Windows drive path becomes `file:///C:/…` and a network path (`\\\\server\\share`)
+    becomes `file:////server/share/…` (an empty authority, which SQLite accepts everywhere)."""
+    posix = path.as_posix()
+    if not posix.startswith("/"):
+        posix = "/" + posix  # C:/Users/... -> /C:/Users/... (SQLite drops that slash on Windows)
+    query = "&".join(f"{key}={quote(value, safe='')}" for key, value in parameters.items())
+    return f"file://{quote(posix, safe='/:')}" + (f"?{query}" if query else "")
+
+
+def sqlite_uri_path(uri: str) -> Path:
+    """The file named by the SQLite URI `uri` (`file:…`), its escapes decoded."""
+    rest = uri.removeprefix("file:").split("?", 1)[0].split("#", 1)[0]
+    if rest.startswith("//"):  # an authority: empty or localhost, the only ones SQLite allows
+        rest = rest[2:]
+        rest = rest[len("localhost") :] if rest.startswith("localhost") else rest
+    decoded = unquote(rest)
+    if sys.platform == "win32" and len(decoded) > 2 and decoded[0] == "/" and decoded[2] == ":":
+        decoded = decoded[1:]
+    return Path(decoded)
+
+
 @dataclass(frozen=True)
 class AppPaths:
     """The folders of one data directory. Nothing is created until `ensure()` is called."""
@@ -72,7 +111,7 @@ class AppPaths:
 
     @property
     def database_url(self) -> str:
-        return f"sqlite:///{self.database_file}"
+        return sqlite_url(self.database_file)
 
     @property
     def attachments_dir(self) -> Path:

@@ -63,7 +63,8 @@ def cmd_db_backup(ctx: Context) -> int:
         return Exit.ERROR
     except BackupError as exc:
         print(
-            f"Galat: Salinan cadangan tidak utuh dan sudah dihapus; coba lagi.\n({exc})",
+            f"Galat: {exc.message_id} Coba lagi; bila terulang, jalankan 'ovop db check'.\n"
+            f"({exc.message_en} Try again; if it happens again, run 'ovop db check'.)",
             file=sys.stderr,
         )
         return Exit.ERROR

@@ -31,7 +31,21 @@ AUTOMATIC_PREFIX = "sebelum-migrasi-"
 
 
 class BackupError(RuntimeError):
-    """A backup copy turned out unusable; it was removed."""
+    """A backup copy turned out unusable; it was removed. `message_id` says so in Indonesian
+    for the officer, `message_en` (also the exception's text) in English."""
+
+    def __init__(self, message_id: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.message_id = message_id
+        self.message_en = message_en
+
+
+# What backup_problem may answer, in Indonesian too (an unexpected SQLite text stays as it is).
+_PROBLEMS_ID = {
+    "missing": "salinannya tidak ada",
+    "the tables differ from the database": "tabel-tabelnya berbeda dari basis data",
+    "row counts differ from the database": "jumlah baris tabelnya berbeda dari basis data",
+}
 
 
 def _tables(connection: sqlite3.Connection) -> frozenset[str]:
@@ -70,7 +84,13 @@ def backup_sqlite(database_file: Path, target: Path) -> Path:
             source.close()
         problem = backup_problem(partial, expected)
         if problem is not None:
-            raise BackupError(f"the backup copy of {database_file} is not usable: {problem}")
+            raise BackupError(
+                f"Salinan cadangan {target} tidak sama dengan basis data {database_file} "
+                f"({_PROBLEMS_ID.get(problem, problem)}), jadi salinan itu dihapus dan tidak ada "
+                "cadangan yang dibuat.",
+                f"The backup copy {target} does not match the database {database_file} "
+                f"({problem}), so it was removed and no backup was made.",
+            )
     return target
 
 
@@ -93,6 +113,8 @@ def backup_problem(copy: Path, expected: dict[str, int] | None = None) -> str | 
         return str(exc)
     if integrity != ["ok"]:
         return "integrity check: " + "; ".join(integrity[:3])
+    if expected is not None and set(counts) != set(expected):
+        return "the tables differ from the database"
     if expected is not None and counts != expected:
         return "row counts differ from the database"
     return None

@@ -16,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from ovop_desktop.db import engine as db_engine
+from ovop_desktop.paths import sqlite_file_uri
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -63,7 +64,8 @@ def read_only_connection(
     """A connection that does not write to `path` (it does not create it either).
 
     `immutable` is for files nobody writes (backups): no locks and no -wal/-shm files beside."""
-    uri = f"{path.resolve().as_uri()}?mode={mode}{'&immutable=1' if immutable else ''}"
+    parameters = {"mode": mode, **({"immutable": "1"} if immutable else {})}
+    uri = sqlite_file_uri(path.resolve(), **parameters)
     connection = sqlite3.connect(uri, uri=True, isolation_level=None)
     connection.execute(f"PRAGMA busy_timeout={db_engine.SQLITE_BUSY_TIMEOUT_MS}")
     return connection

@@ -19,6 +19,7 @@ from sqlalchemy.pool import NullPool
 from ovop_desktop.db.backup import automatic_backup
 from ovop_desktop.db.engine import make_engine
 from ovop_desktop.db.health import inspect_database_file
+from ovop_desktop.paths import sqlite_uri_path
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -103,7 +104,7 @@ def sqlite_file(url: str) -> Path | None:
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
     if parsed.query.get("uri") == "true" and parsed.database.startswith("file:"):
-        return Path(parsed.database.removeprefix("file:"))
+        return sqlite_uri_path(parsed.database)
     return Path(parsed.database)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ovop_desktop.db.backup import newest_good_backup
 from ovop_desktop.db.health import DatabaseFileError, FileTrouble
+from ovop_desktop.paths import sqlite_url
 from ovop_desktop.services.errors import StorageError, StorageKind
 
 BACKUPS_FOLDER = "cadangan"
@@ -61,7 +62,7 @@ WHAT = {
 
 
 def _read_only_hint(path: Path) -> tuple[str, str]:
-    url = f"sqlite:///file:{path}?mode=ro&uri=true"
+    url = sqlite_url(path, read_only=True)
     return (
         f"atau buka hanya-baca: ovop --db '{url}' …",
         f"or open it read-only: ovop --db '{url}' …",
