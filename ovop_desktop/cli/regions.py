@@ -5,11 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from ovop_desktop.cli.context import Adder, Context, Exit, SubParsers, print_json
-from ovop_desktop.core.formatting import format_number_id
-from ovop_desktop.core.regions import RegionLevel
+
+
+def format_number_id(value: int) -> str:
+    """`core.formatting.format_number_id`, loaded when a command prints (not for `--help`)."""
+    from ovop_desktop.core.formatting import format_number_id as formatted
+
+    return formatted(value)
 
 
 def cmd_regions_import(ctx: Context) -> int:
+    from ovop_desktop.core.regions import RegionLevel
     from ovop_desktop.services.regions import import_regions
 
     path = Path(ctx.args.file)
@@ -61,6 +67,17 @@ def cmd_regions_search(ctx: Context) -> int:
     return Exit.OK
 
 
+def cmd_regions_import_boundaries(ctx: Context) -> int:
+    from ovop_desktop.services.boundaries import import_boundaries
+
+    path = Path(ctx.args.file)
+    result = import_boundaries(ctx.db, ctx.paths, path)
+    print(f"Impor batas wilayah dari {path.name}: {format_number_id(result.total)} batas.")
+    for level, count in result.per_level.items():
+        print(f"  {level:<15} {format_number_id(count):>7}")
+    return Exit.OK
+
+
 def register(commands: SubParsers, add: Adder) -> None:
     """Add `regions import FILE` and `regions search TEXT [--json] [--limit N]`."""
     regions = commands.add_parser("regions", help="daftar wilayah Kemendagri")
@@ -68,6 +85,12 @@ def register(commands: SubParsers, add: Adder) -> None:
     add(regions_sub, "import", "impor daftar wilayah (CSV)", cmd_regions_import).add_argument(
         "file", help="berkas CSV: kode,nama,tingkat,kode_induk atau kode,nama"
     )
+    add(
+        regions_sub,
+        "import-boundaries",
+        "impor batas wilayah (GeoJSON dengan properti kode)",
+        cmd_regions_import_boundaries,
+    ).add_argument("file", help="FeatureCollection GeoJSON (boleh .gz), properti kode per fitur")
     search = add(regions_sub, "search", "cari wilayah menurut nama atau kode", cmd_regions_search)
     search.add_argument("text")
     search.add_argument("--json", action="store_true")
