@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from benchmarks import (
+    bench_cli,
     bench_letters,
     bench_ranking,
     bench_regions,
@@ -16,6 +17,7 @@ from benchmarks import (
 from benchmarks.harness import print_table
 
 MODULES = (
+    bench_cli,
     bench_regions,
     bench_scoring,
     bench_survey_list,

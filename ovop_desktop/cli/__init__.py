@@ -4,6 +4,10 @@ sub-commands run the same use cases headless (batch imports, demo data, database
 One module per command group, each with a `register(commands, add)` that adds its commands to
 the parser; they share context.py and nothing else. Exit statuses are :class:`Exit`: 0 success,
 1 a handled error (message on stderr), 2 a usage error. Qt is loaded only to open the window.
+
+Building the parser loads argparse and the command modules only: `--help`, `--version` and a
+usage error answer at once, and each command imports its services when it runs (the command
+modules import them inside their functions; tests/cli/test_cli_imports.py keeps it so).
 """
 
 from __future__ import annotations
@@ -26,9 +30,8 @@ from ovop_desktop.cli import (
     surveys,
     sync,
 )
+from ovop_desktop.cli.console import make_output_safe
 from ovop_desktop.cli.context import Context, Exit, add_command
-from ovop_desktop.core.errors import DomainError
-from ovop_desktop.services.errors import file_error
 
 __all__ = ["Context", "Exit", "build_parser", "gui_main", "main"]
 
@@ -59,10 +62,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    make_output_safe()  # a ★ on a cp1252 console is written as *, never a UnicodeEncodeError
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command in (None, "gui"):
         return run_gui(args)
+    from ovop_desktop.core.errors import DomainError
+    from ovop_desktop.services.errors import file_error
+
     ctx = Context(args)
     try:
         return int(args.handler(ctx))

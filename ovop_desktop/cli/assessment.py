@@ -3,16 +3,13 @@ one village or of a whole region."""
 
 from __future__ import annotations
 
-import uuid
-
 from ovop_desktop.cli.context import Adder, Context, Exit, SubParsers, print_json
-from ovop_desktop.core.errors import DomainError
-from ovop_desktop.core.formatting import format_number_id
 
 
 def cmd_rank(ctx: Context) -> int:
     if ctx.args.region:
         return cmd_rank_region(ctx)
+    from ovop_desktop.core.formatting import format_number_id
     from ovop_desktop.services.assessment.village_ranking import rank_village
     from ovop_desktop.services.rubrics import rubric_in_force
 
@@ -38,6 +35,7 @@ def cmd_rank(ctx: Context) -> int:
 
 
 def cmd_rank_region(ctx: Context) -> int:
+    from ovop_desktop.core.formatting import format_number_id
     from ovop_desktop.services.assessment.regional_ranking import rank_region
     from ovop_desktop.services.rubrics import rubric_in_force
 
@@ -66,6 +64,8 @@ def cmd_rank_region(ctx: Context) -> int:
 
 def parse_levels(text: str) -> dict[str, int | None]:
     """ "C1=3,C2=4,C8=-" → levels ("-" or "" clears a criterion)."""
+    from ovop_desktop.core.errors import DomainError
+
     levels: dict[str, int | None] = {}
     for part in filter(None, (p.strip() for p in text.split(","))):
         criterion, _, value = part.partition("=")
@@ -88,6 +88,10 @@ def parse_levels(text: str) -> dict[str, int | None]:
 
 
 def cmd_assess(ctx: Context) -> int:
+    import uuid
+
+    from ovop_desktop.core.errors import DomainError
+    from ovop_desktop.core.formatting import format_number_id
     from ovop_desktop.services.assessment.assessments import list_assessments, save_assessment
     from ovop_desktop.services.rubrics import rubric_in_force
     from ovop_desktop.services.settings.officers import current_officer

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import argparse
 import enum
-import json
 from collections.abc import Callable
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
-from ovop_desktop.paths import AppPaths, resolve_paths
-from ovop_desktop.preferences import database_url
-from ovop_desktop.services.database import Database, open_database
+# Only argparse and the standard library at the top: `ovop --help`, `--version` and a usage
+# error load nothing else. A command loads what it needs when it runs (Qt never).
+if TYPE_CHECKING:
+    from ovop_desktop.paths import AppPaths
+    from ovop_desktop.services.database import Database
 
 
 class Exit(enum.IntEnum):
@@ -28,6 +29,9 @@ class Context:
     """What a command needs: the data directory and, opened on first use, the database."""
 
     def __init__(self, args: argparse.Namespace) -> None:
+        from ovop_desktop.paths import resolve_paths
+        from ovop_desktop.preferences import database_url
+
         self.args = args
         self.paths: AppPaths = resolve_paths(args.home)
         self.url: str = database_url(self.paths, args.db)
@@ -36,6 +40,8 @@ class Context:
     @property
     def db(self) -> Database:
         if self._db is None:
+            from ovop_desktop.services.database import open_database
+
             self.paths.ensure()
             self._db = open_database(self.url, backups_dir=self.paths.backups_dir)
             from ovop_desktop.services.rubrics import install_shipped_rubrics
@@ -63,4 +69,6 @@ def add_command(
 
 
 def print_json(data: object) -> None:
+    import json
+
     print(json.dumps(data, ensure_ascii=False, indent=2))

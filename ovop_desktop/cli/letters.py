@@ -5,20 +5,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ovop_desktop.cli.context import Adder, Context, Exit, SubParsers
-from ovop_desktop.core.regions import addressee_for
-from ovop_desktop.services.errors import InvalidInputError
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from ovop_desktop.services.letters.register import LetterOptions
 
 
 def _options(ctx: Context, regency: str) -> LetterOptions:
+    from ovop_desktop.core.regions import addressee_for
     from ovop_desktop.services.letters.letter_settings import (
         clean_tembusan,
         load_default_tembusan,
@@ -54,6 +53,8 @@ def cmd_letter(ctx: Context) -> int:
             file=sys.stderr,
         )
         return Exit.USAGE
+    from dataclasses import replace
+
     from ovop_desktop.services.assessment.village_ranking import rank_village
     from ovop_desktop.services.letters.letter_files import check_letter_folder
     from ovop_desktop.services.letters.register import issue_letter
@@ -173,6 +174,10 @@ def _letter_options(command: argparse.ArgumentParser) -> None:
 
 
 def _letter_date(text: str | None) -> date | None:
+    from datetime import date
+
+    from ovop_desktop.services.errors import InvalidInputError
+
     if text is None:
         return None
     try:
