@@ -22,18 +22,50 @@ from typing import IO
 
 _REPLACE_TRIES = 5
 _REPLACE_PAUSE_S = 0.1
+# Windows' answers when another program holds a file open (ERROR_SHARING_VIOLATION,
+# ERROR_LOCK_VIOLATION), and the one a rename over such a file often gives (ERROR_ACCESS_DENIED).
+_HELD_OPEN_WINERRORS = (32, 33)
+_ACCESS_DENIED_WINERROR = 5
+
+
+class FileInUseError(PermissionError):
+    """The target is held open by another program (a PDF viewer, a spreadsheet program) and
+    cannot be replaced until that program closes it (Windows). Its filename is the target."""
 
 
 def replace(source: Path, target: Path) -> None:
-    """`os.replace`, tried again for a moment on Windows while another program holds `target`."""
+    """`os.replace`, tried again for a moment on Windows while another program holds `target`;
+    if it still does, `FileInUseError` naming `target`."""
     for attempt in range(_REPLACE_TRIES):
         try:
             os.replace(source, target)
             return
-        except PermissionError:
-            if sys.platform != "win32" or attempt == _REPLACE_TRIES - 1:
-                raise
-            time.sleep(_REPLACE_PAUSE_S * (attempt + 1))
+        except PermissionError as error:
+            if sys.platform == "win32" and attempt < _REPLACE_TRIES - 1:
+                time.sleep(_REPLACE_PAUSE_S * (attempt + 1))
+                continue
+            if _held_open(error, target):
+                raise FileInUseError(
+                    error.errno or errno.EACCES, "the file is open in another program", str(target)
+                ) from error
+            raise
+
+
+def _held_open(error: PermissionError, target: Path) -> bool:
+    """Whether `error` (from replacing `target`) means another program holds `target` open."""
+    winerror = getattr(error, "winerror", None)
+    if winerror in _HELD_OPEN_WINERRORS:
+        return True
+    if sys.platform != "win32" or winerror != _ACCESS_DENIED_WINERROR:
+        return False
+    # Denied may also be a read-only file or folder: opening the target tells them apart.
+    try:
+        with open(target, "r+b"):
+            return False
+    except PermissionError as probe:
+        return getattr(probe, "winerror", None) in _HELD_OPEN_WINERRORS
+    except OSError:
+        return False
 
 
 def fsync_folder(folder: Path) -> None:

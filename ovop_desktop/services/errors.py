@@ -7,6 +7,7 @@ import errno
 from enum import StrEnum
 
 from ovop_desktop.core.errors import DomainError
+from ovop_desktop.files import FileInUseError
 
 
 class ServiceError(DomainError):
@@ -56,6 +57,8 @@ def file_error(error: OSError) -> StorageError:
     """A file or folder that cannot be read or written, in plain words with its path."""
     reason = error.strerror or str(error)
     where = f" ({error.filename})" if error.filename else ""
+    if isinstance(error, FileInUseError):
+        return _in_use_error(str(error.filename or ""))
     kind = {
         errno.ENOSPC: StorageKind.FULL,
         errno.EACCES: StorageKind.READ_ONLY,
@@ -82,4 +85,22 @@ def file_error(error: OSError) -> StorageError:
         f"Berkas tidak dapat dibaca atau ditulis{where}: {reason}",
         f"The file could not be read or written{where}: {reason}",
         kind=kind,
+    )
+
+
+def _in_use_error(path: str) -> StorageError:
+    """A file another program holds open (Windows): a letter open in the PDF viewer, a table
+    open in a spreadsheet program. Closing it there is all it takes."""
+    where = f" ({path})" if path else ""
+    if path.lower().endswith(".pdf"):
+        return StorageError(
+            "Berkas sedang dibuka di program lain: tutup berkas di penampil PDF lalu coba lagi."
+            + where,
+            "The file is open in another program: close it in the PDF viewer, then try again."
+            + where,
+        )
+    return StorageError(
+        "Berkas sedang dibuka di program lain: tutup berkas itu di program tersebut lalu coba "
+        "lagi." + where,
+        "The file is open in another program: close it there, then try again." + where,
     )
