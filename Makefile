@@ -78,3 +78,34 @@ screenshots: setup
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis resources/translations/*.qm
+
+# --- Packaging (packaging/, README "Install / build"): PyInstaller one-folder bundle in dist/ovop
+# with `ovop-desktop` (window) and `ovop` (console); its smoke run; a portable zip; the wheel.
+.PHONY: bundle bundle-check portable wheel wheel-check icon
+PACKAGING_STAMP := $(VENV)/.packaging-stamp
+
+$(PACKAGING_STAMP): $(STAMP) requirements/packaging.txt
+	$(BIN)/python -m pip install --quiet -r requirements/packaging.txt
+	touch $(PACKAGING_STAMP)
+
+bundle: setup $(PACKAGING_STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+	    --workpath build/pyinstaller packaging/ovop.spec
+	@echo "dist/ovop: $$(du -sh dist/ovop | cut -f1), $$(find dist/ovop -type f | wc -l) files"
+
+# The self-test, a command-line day of work and an offscreen window start, all frozen.
+bundle-check: $(STAMP)
+	$(BIN)/python packaging/smoke.py bundle dist/ovop
+
+portable: bundle
+	$(BIN)/python packaging/portable.py dist/ovop
+
+wheel: setup $(PACKAGING_STAMP)
+	rm -rf dist/wheel
+	$(BIN)/python -m build --outdir dist/wheel .
+
+wheel-check: $(STAMP)
+	$(BIN)/python packaging/smoke.py wheel dist/wheel/*.whl
+
+icon: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/make_icon.py

@@ -81,7 +81,7 @@ def _check_fonts() -> str:
     from ovop_desktop.reports.fonts import fonts_dir, register_fonts
 
     folder = fonts_dir()
-    missing = [name for name in FONT_FILES if not (folder / f"{name}.ttf").is_file()]
+    missing = [f"{name}.ttf" for name in FONT_FILES if not (folder / f"{name}.ttf").is_file()]
     if missing:
         raise SelfTestError(f"missing in {folder}: {', '.join(missing)}")
     register_fonts()
