@@ -1,5 +1,6 @@
-"""Start-up of the desktop application: one instance per data directory, logging, crash
-handling, translations, the main window, then the database (migrated after a backup).
+"""Start-up of the desktop application: logging, translations, one instance per data directory
+(a second start hands its packages to the first), crash handling, the main window, then the
+database (migrated after a backup).
 
 The window is shown before the database is opened: the officer sees the application at once,
 and a long migration or backup happens behind a "Opening the database…" page on the worker.
@@ -11,7 +12,7 @@ import logging
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, Slot
+from PySide6.QtCore import QLockFile, QObject, Qt, Slot
 from PySide6.QtWidgets import QApplication
 
 from ovop_desktop import __version__
@@ -27,6 +28,7 @@ from ovop_desktop.ui import crash, dialogs, i18n
 from ovop_desktop.ui.kit.messages import error_text
 from ovop_desktop.ui.main_window import SETTINGS_PAGE, SYNC_PAGE, MainWindow
 from ovop_desktop.ui.operations import Operation
+from ovop_desktop.ui.single_instance import InstanceServer, hand_over, server_name
 from ovop_desktop.ui.worker import Worker
 
 if TYPE_CHECKING:
@@ -36,13 +38,29 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+_log_handler: list[logging.Handler] = []  # the one this module installed, replaced on a restart
+
+
 def _configure_logging(paths: AppPaths) -> None:
-    # A windowed Windows build has no stdout: the log goes to a file.
-    handler = logging.FileHandler(paths.app_log, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    """Log to the data folder's log file, first thing: what goes wrong while the translations
+    load or the instance lock is taken lands there too. A windowed Windows build has no stdout;
+    a log folder that cannot be written leaves the log on stderr, if there is one."""
     root = logging.getLogger()
+    for old in _log_handler:
+        root.removeHandler(old)
+        old.close()
+    _log_handler.clear()
+    handler: logging.Handler
+    try:
+        handler = logging.FileHandler(paths.app_log, encoding="utf-8")
+    except OSError:
+        if sys.stderr is None:
+            return
+        handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    _log_handler.append(handler)
 
 
 class DataFolderNotWritableError(Exception):
@@ -131,7 +149,9 @@ class Startup(QObject):
         super().__init__(window)
         self.window, self.paths, self.db_url = window, paths, db_url
         self.previous_crash = previous_crash
-        self.packages = packages or []
+        # Shared with HandOver: packages a second start sends before the database is open wait
+        # here with those of the command line.
+        self.packages = packages if packages is not None else []
         self.db: Database | None = None
         self.failed = False
         window.firstPainted.connect(self._on_window_first_painted)
@@ -154,9 +174,7 @@ class Startup(QObject):
             dialogs.crash_dialog(self.window, self.previous_crash)
         offer_recovery(self.window, RecoveryJournal(self.paths.data_dir))
         if self.packages:  # opened with .ovop files: show their import preview
-            self.window.ui.navigation.setCurrentRow(SYNC_PAGE)
-            self.window.sync_page.tabs.setCurrentIndex(1)
-            self.window.sync_page.preview_files(self.packages)
+            preview_packages(self.window, self.packages)
 
     def _on_database_failed(self, error: DomainError) -> None:
         text = error_text(error)
@@ -164,6 +182,49 @@ class Startup(QObject):
         self.failed = True
         dialogs.fatal(text)
         self.window.close()
+
+
+def preview_packages(window: MainWindow, packages: list[str]) -> None:
+    """Show the import preview of `packages` on the sync page (nothing is saved yet)."""
+    window.ui.navigation.setCurrentRow(SYNC_PAGE)
+    window.sync_page.tabs.setCurrentIndex(1)
+    window.sync_page.preview_files(list(packages))
+
+
+def bring_to_front(window: MainWindow) -> None:
+    """Restore `window` if minimised, raise it and give it the focus."""
+    if window.isMinimized():
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+class HandOver(QObject):
+    """What a second start of the application on this data folder sends: the window comes to
+    the front and previews the packages (once the database is open, if it is not yet)."""
+
+    def __init__(self, app: QApplication, pending: list[str]) -> None:
+        """`pending`: the list Startup previews once the database is open (its `packages`)."""
+        super().__init__(app)
+        self.app = app
+        self.pending = pending
+
+    @Slot(list)
+    def _on_server_packages_received(self, packages: list[str]) -> None:
+        log.info("a second start handed over %d package(s)", len(packages))
+        # The window of the moment: a change of language replaces the first one.
+        windows = [w for w in self.app.topLevelWidgets() if isinstance(w, MainWindow)]
+        window = next((w for w in windows if w.isVisible()), None)
+        if window is None:
+            return
+        bring_to_front(window)
+        if not packages:
+            return
+        if window.db is None:  # still opening: Startup previews them when it is open
+            self.pending.extend(packages)
+        else:
+            preview_packages(window, packages)
 
 
 def run_application(
@@ -175,6 +236,8 @@ def run_application(
         paths.ensure()
     except OSError as exc:  # a folder cannot be made: read-only, not the user's, disk full
         unwritable = str(exc.filename or paths.data_dir)
+    else:
+        _configure_logging(paths)  # before the translations: a missing one is logged
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("OVOP Desktop")
@@ -199,7 +262,11 @@ def run_application(
         print(message, file=sys.stderr)
         dialogs.fatal(message)
         return 1
+    name = server_name(paths)
     if lock is None:
+        if hand_over(name, list(packages or [])):
+            log.info("handed over to the running instance: %s", packages or "no packages")
+            return 0
         message = QApplication.translate(
             "Startup",
             "OVOP Desktop is already running for this data folder:\n%1\n\n"
@@ -209,14 +276,18 @@ def run_application(
         dialogs.fatal(message)
         return 1
 
-    _configure_logging(paths)
     previous_crash = crash.install(paths.crash_log)
     if previous_crash:
         log.warning("previous run crashed:\n%s", previous_crash)
     worker = Worker()
     window = open_window(app, None, paths, worker)
-    startup = Startup(window, paths, db_url, previous_crash, packages)
+    startup = Startup(window, paths, db_url, previous_crash, list(packages or []))
+    server = InstanceServer(name, app)
+    hand_over_to = HandOver(app, startup.packages)
+    server.packagesReceived.connect(hand_over_to._on_server_packages_received)
+    server.listen()
     status = app.exec()
+    server.close()
     # The event loop has stopped, so nothing is left to freeze: a job still queued (the window
     # closed after CLOSE_WAIT_MS, or app.quit() from elsewhere) runs before the database closes.
     worker.wait()
