@@ -16,6 +16,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Dialogs record their messages instead of waiting for a click, here and in the application
 # processes that tests start (the UI fixtures also switch it on explicitly, and check it).
 os.environ["OVOP_HEADLESS_DIALOGS"] = "1"
+# A new data folder starts with an empty region list, as a programme outside Kalimantan Selatan
+# chooses (services.reference): tests import the small fixture lists they need. The tests of the
+# built-in Kalsel list ask for it with the `builtin_reference` fixture.
+os.environ["OVOP_BUILTIN_REFERENCE"] = "0"
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -35,6 +39,12 @@ from tests.postgres import PostgresServer, postgres_server
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture
+def builtin_reference(monkeypatch: pytest.MonkeyPatch) -> None:
+    """New data folders start with the built-in Kalsel region list, as by default."""
+    monkeypatch.delenv("OVOP_BUILTIN_REFERENCE")
 
 
 def shared_file(name: str) -> Path:

@@ -44,9 +44,11 @@ class Context:
 
             self.paths.ensure()
             self._db = open_database(self.url, backups_dir=self.paths.backups_dir)
+            from ovop_desktop.services.reference import ensure_builtin_regions
             from ovop_desktop.services.rubrics import install_shipped_rubrics
 
             install_shipped_rubrics(self._db)
+            ensure_builtin_regions(self._db)
         return self._db
 
     def close(self) -> None:

@@ -33,6 +33,11 @@ def cmd_regions_import(ctx: Context) -> int:
         print(f"  {rename.code}: {rename.old_name} → {rename.new_name}")
     if len(result.renamed) > 20:
         print(f"  ... dan {len(result.renamed) - 20} lainnya")
+    if result.made_official:
+        print(
+            f"{format_number_id(result.made_official)} wilayah yang ditempatkan sementara "
+            "oleh paket kini ada di daftar resmi."
+        )
     if result.kept_not_in_file:
         print(
             f"{format_number_id(result.kept_not_in_file)} wilayah lama tidak ada di berkas ini "

@@ -65,6 +65,8 @@ def cmd_import(ctx: Context) -> int:
             )
             for problem in r.rejected_records:  # "1 survei (Desa …) ditolak: …"
                 print(f"    {problem}")
+            for note in r.notes:  # a village placed provisionally
+                print(f"    {note}")
         if ctx.args.dry_run:
             print("Uji coba: tidak ada yang disimpan.")
     # A package refused in part is an error too: a script must not take it for done.

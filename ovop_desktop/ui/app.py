@@ -83,13 +83,16 @@ def acquire_instance_lock(paths: AppPaths) -> QLockFile | None:
 
 
 def prepare_database(paths: AppPaths, db_url: str | None) -> Database:
-    """Open (and migrate) the database, install the shipped rubrics, know this laptop."""
+    """Open (and migrate) the database, install the shipped rubrics and (in a new data folder)
+    the built-in region list, know this laptop."""
     from ovop_desktop.services.database import open_database
+    from ovop_desktop.services.reference import ensure_builtin_regions
     from ovop_desktop.services.rubrics import install_shipped_rubrics
     from ovop_desktop.services.settings.officers import local_device_id
 
     db = open_database(database_url(paths, db_url), backups_dir=paths.backups_dir)
     install_shipped_rubrics(db)
+    ensure_builtin_regions(db)
     local_device_id(db)
     return db
 

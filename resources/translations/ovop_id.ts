@@ -872,6 +872,10 @@
     <context>
         <name>LetterDialog</name>
         <message>
+            <source>No letter was issued: no number was used.</source>
+            <translation>Surat tidak diterbitkan: tidak ada nomor yang terpakai.</translation>
+        </message>
+        <message>
             <source>Recommendation letter</source>
             <translation>Surat rekomendasi</translation>
         </message>
@@ -2313,6 +2317,10 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
     <context>
         <name>ReviewTableModel</name>
         <message>
+            <source>%1 (not in the official region list yet)</source>
+            <translation>%1 (belum ada di daftar wilayah resmi)</translation>
+        </message>
+        <message>
             <source>Village</source>
             <translation>Desa / Kelurahan</translation>
         </message>
@@ -2467,6 +2475,10 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
     </context>
     <context>
         <name>SettingsPage</name>
+        <message>
+            <source>%1 regions placed provisionally by packages are now in the official list.</source>
+            <translation>%1 wilayah yang ditempatkan sementara oleh paket kini ada di daftar resmi.</translation>
+        </message>
         <message>
             <source>Settings</source>
             <translation>Pengaturan</translation>

@@ -18,7 +18,7 @@ from openpyxl import Workbook  # type: ignore[import-untyped]
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
-from ovop_desktop.db.models import REVIEW_STATES, Officer, Survey, SurveyReview, utc_now
+from ovop_desktop.db.models import REVIEW_STATES, Officer, Region, Survey, SurveyReview, utc_now
 from ovop_desktop.exchange.spreadsheet import (
     Column,
     Kind,
@@ -68,6 +68,9 @@ class ReviewRow:
     status: str  # draft / final
     updated_at: datetime
     review: ReviewEntry | None
+    # The village is not in the official region list yet: a package placed it under the
+    # survey's names (services.reference).
+    provisional_village: bool = False
 
     @property
     def state(self) -> str | None:
@@ -195,8 +198,9 @@ def current_reviews(
 def _rows_statement(state: str | None = None, regency: str | None = None) -> Select[Any]:
     latest, place = _latest_reviews()
     statement = (
-        select(Survey, Officer.name, latest)
+        select(Survey, Officer.name, latest, Region.provisional)
         .outerjoin(Officer, Officer.id == Survey.officer_id)
+        .outerjoin(Region, Region.code == Survey.village_code)
         .outerjoin(latest, (latest.survey_id == Survey.id) & (place == 1))
         .where(Survey.deleted_at.is_(None))
         .order_by(
@@ -227,8 +231,9 @@ def _rows(session: Session, statement: Select[Any]) -> list[ReviewRow]:
             status=survey.status,
             updated_at=survey.updated_at,
             review=_entry(review) if review is not None else None,
+            provisional_village=bool(provisional),
         )
-        for survey, officer, review in session.execute(statement)
+        for survey, officer, review, provisional in session.execute(statement)
     ]
 
 

@@ -32,11 +32,16 @@ from ovop_desktop.exchange.table_io import table_io
 from ovop_desktop.files import atomic_write
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.letters.letter_files import archive_path
+from ovop_desktop.services.reference import (
+    PlacedVillage,
+    place_unknown_villages,
+    withdraw_unused,
+)
 from ovop_desktop.services.settings.app_settings import PROVINCE_KEY
 from ovop_desktop.services.surveys.photos import photo_file
 from ovop_desktop.services.sync.bulk_store import (
     existing_ids,
-    insert_rows,
+    insert_records,
     local_records,
     replace_levels,
     update_rows,
@@ -85,6 +90,8 @@ class ApplyCounts:
     unchanged: int = 0
     conflicts: int = 0
     refusals: Refusals = field(default_factory=Refusals)
+    # Villages this laptop's list lacked, placed provisionally under the survey's names.
+    placed: list[PlacedVillage] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -211,6 +218,7 @@ def _referenced(
     villages: set[str] = set()
     if table == "surveys":
         villages = existing_ids(session, Region.code, (r["village_code"] for r in records))
+        counts.placed += place_unknown_villages(session, records, villages)
     parents: dict[str, set[str]] = {}
     for column, parent in PARENTS.get(table, ()):
         wanted = {r[column] for r in records if r.get(column) is not None} - accepted[parent]
@@ -330,18 +338,25 @@ def apply_records(
                     _store_letter(paths, record, pdf)
             if not decision.keep_incoming:
                 continue
-            row = io.values(record)
-            if lineage:  # this laptop now holds a version others have
-                row["exchanged"] = True
-            (inserts if mine is None else updates).append(row)
+            if mine is None:  # written from its travelling form (bulk_store.insert_records)
+                inserts.append(record)
+            else:
+                row = io.values(record)
+                if lineage:  # this laptop now holds a version others have
+                    row["exchanged"] = True
+                updates.append(row)
             written.append(record)
             if mine is not None and decision.action == "updated":
                 moved_on.append(record)
             if table == "attachments" and record["sha256"] in media:
                 _store_media(paths, record["sha256"], media[record["sha256"]])
 
-        insert_rows(session, model, inserts)
+        insert_records(session, model, inserts, {"exchanged": True} if lineage else None)
         update_rows(session, model, updates)
+        if table == "surveys" and counts.placed:
+            counts.placed = withdraw_unused(
+                session, counts.placed, {r["village_code"] for r in written}
+            )
         _refresh_open_conflicts(session, table, local, moved_on)
         if model is Assessment:
             replace_levels(session, [r["id"] for r in written if r["id"] in local], written)

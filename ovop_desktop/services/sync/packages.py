@@ -37,6 +37,7 @@ from ovop_desktop.services.database import Database, storage_error
 from ovop_desktop.services.errors import StorageError, file_error
 from ovop_desktop.services.letters.letter_files import archive_path
 from ovop_desktop.services.province.mode import province_mode
+from ovop_desktop.services.reference import placed_notes
 from ovop_desktop.services.settings.app_settings import get_setting, store_setting
 from ovop_desktop.services.settings.officers import current_officer, device_name, local_device_id
 from ovop_desktop.services.surveys.photos import photo_file
@@ -144,6 +145,9 @@ class FileResult:
     officer: str | None = None  # the officer named in the package's manifest
     sealed_to: str | None = None  # the fingerprint of the key a sealed package was opened with
     rejected_records_en: list[str] = field(default_factory=list)  # the same lines in English
+    # What else the import did that a person should know: villages placed provisionally.
+    notes: list[str] = field(default_factory=list)
+    notes_en: list[str] = field(default_factory=list)
 
     @property
     def needs_trust(self) -> bool:
@@ -162,6 +166,8 @@ class FileResult:
             "rejected": self.counts.get("rejected", len(self.rejected_records)),
             "rejected_records": self.rejected_records,
             "rejected_records_en": self.rejected_records_en,
+            "notes": self.notes,
+            "notes_en": self.notes_en,
             "rejection": self.rejection.value if self.rejection else None,
             "sealed_to": self.sealed_to,
         }
@@ -476,11 +482,12 @@ def _apply(
                     officer_name=manifest.officer_name,
                     outcome=status,
                     counts=counts.as_dict(),
-                    message="; ".join(counts.rejected) or None,
+                    message="; ".join(counts.rejected + placed_notes(counts.placed)[0]) or None,
                 )
             )
             session.commit()
     refused = status == "rejected"
+    notes, notes_en = placed_notes(counts.placed)
     return FileResult(
         file.name,
         status,
@@ -491,6 +498,8 @@ def _apply(
         package.fingerprint,
         rejection=Rejection.RECORDS_REFUSED if refused else None,
         rejected_records_en=counts.refusals.lines(english=True),
+        notes=notes,
+        notes_en=notes_en,
     )
 
 

@@ -90,6 +90,7 @@ class ReviewTableModel(ReadOnlyTableModel):
         names = self.state_names()
         # A draft says so beside its name: only a final survey can be approved.
         draft = self.tr("%1 (draft)")
+        provisional = self.tr("%1 (not in the official region list yet)")
         self._changed_tip = self.tr("The survey was changed after its last review.")
         prepared = []
         for row in rows:
@@ -98,8 +99,11 @@ class ReviewTableModel(ReadOnlyTableModel):
             reviewed = short_date(review.reviewed_at.astimezone()) if review else ""
             if row.changed_since_review:
                 reviewed = self.changed_text(reviewed)
+            village = draft.replace("%1", row.village) if row.status == "draft" else row.village
+            if row.provisional_village:
+                village = provisional.replace("%1", village)
             display = (
-                draft.replace("%1", row.village) if row.status == "draft" else row.village,
+                village,
                 row.district,
                 short_regency(row.regency),
                 row.officer or "",

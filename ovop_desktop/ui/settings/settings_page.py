@@ -296,26 +296,29 @@ class SettingsPage(QWidget):
         self.regions_label.setText(self.tr("Importing %1…").replace("%1", path.name))
         self.import_regions_button.setEnabled(False)
 
-        def job() -> tuple[int, int, int]:
+        def job() -> tuple[int, int, int, int]:
             result = import_regions(db, path.read_bytes())
-            return result.added, len(result.renamed), region_count(db)
+            return result.added, len(result.renamed), region_count(db), result.made_official
 
-        Operation[tuple[int, int, int]](self, self.worker).success(
+        Operation[tuple[int, int, int, int]](self, self.worker).success(
             self._on_regions_imported
         ).errors_in(self.regions_label).always(self._on_region_import_ended).run(job)
 
     @Slot(object)
-    def _on_regions_imported(self, result: tuple[int, int, int]) -> None:
-        added, renamed, total = result
+    def _on_regions_imported(self, result: tuple[int, int, int, int]) -> None:
+        added, renamed, total, made_official = result
         self._show_region_count(total)
         self.dataChanged.emit()
-        self.regions_label.setText(
-            self.regions_label.text()
-            + " "
-            + self.tr("Imported: %1 new, %2 renamed.")
+        done = (
+            self.tr("Imported: %1 new, %2 renamed.")
             .replace("%1", number_text(added))
             .replace("%2", number_text(renamed))
         )
+        if made_official:
+            done += " " + self.tr(
+                "%1 regions placed provisionally by packages are now in the official list."
+            ).replace("%1", number_text(made_official))
+        self.regions_label.setText(self.regions_label.text() + " " + done)
 
     def _on_region_import_ended(self) -> None:
         self.import_regions_button.setEnabled(True)

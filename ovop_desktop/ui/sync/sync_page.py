@@ -396,7 +396,8 @@ class SyncPage(QWidget):
             refused = in_language(
                 " ".join(result.rejected_records), " ".join(result.rejected_records_en)
             )
-            reason = result.reason or refused
+            noted = in_language(" ".join(result.notes), " ".join(result.notes_en))
+            reason = " ".join(part for part in (result.reason or refused, noted) if part)
             if shown:
                 reason = (
                     self.tr("Trusted: will be imported on Apply.")
