@@ -69,6 +69,8 @@ SIFAT = ("Biasa", "Segera", "Penting")
 
 
 def pdf_file_name(number: str, village: str) -> str:
+    """The suggested file name of a letter; before it is issued (`number` empty), the village's
+    alone: the number is taken only once the file is written."""
     safe = re.sub(r"[^A-Za-z0-9]+", "-", f"{village}-{number}").strip("-")
     return f"surat-rekomendasi-{safe}.pdf"
 
@@ -77,18 +79,6 @@ def picked_date(edit: QDateEdit) -> date:
     """The date chosen in `edit`, as a Python date."""
     chosen = edit.date()
     return date(chosen.year(), chosen.month(), chosen.day())
-
-
-def archive_path(paths: AppPaths, verification_code: str) -> Path:
-    """Where the copy of an issued letter is kept, by its verification code."""
-    return paths.data_dir / "surat" / f"{verification_code}.pdf"
-
-
-def keep_copy(paths: AppPaths, letter: IssuedLetter) -> None:
-    try:
-        write_pdf(archive_path(paths, letter.verification_code), letter.pdf)
-    except OSError:  # the letter is registered; only the convenience copy is missing
-        log.warning("no copy kept of letter %s", letter.number, exc_info=True)
 
 
 class LetterDialog(QDialog):
@@ -110,6 +100,7 @@ class LetterDialog(QDialog):
         self.survey_id, self.rubric = survey_id, rubric
         self.letter: IssuedLetter | None = None
         self._issuing_then_print = False
+        self._target: Path | None = None  # where the letter being issued is written
         self._village = ""
         self._problems: tuple[str, ...] = ()
         self.printer = PdfPrinter(worker, self)
@@ -340,23 +331,41 @@ class LetterDialog(QDialog):
     def _on_issue_button_clicked(self) -> None:
         if self.letter is not None:
             self.save_pdf()
-        else:
-            self.issue(then_print=False)
+        elif self._checked_options() is not None:
+            self.choose_target()
 
-    def issue(self, *, then_print: bool, reason: str | None = None) -> None:
-        """Number and register the letter; then save or print it. A village that already has a
-        live letter needs a `reason` (asked for when the service refuses without one)."""
+    def choose_target(self) -> None:
+        """Ask where the PDF goes first: the letter is numbered and registered only once its
+        file is written there (cancel: nothing issued, no number used)."""
+        dialogs.save_file(
+            self,
+            self.tr("Save the letter as PDF"),
+            pdf_file_name("", self._village),
+            self.tr("PDF (*.pdf)"),
+            lambda path: self.issue(then_print=False, target=Path(path)),
+            self._on_target_cancelled,
+        )
+
+    def _on_target_cancelled(self) -> None:
+        self._show(self.tr("No letter was issued: no number was used."), "")
+
+    def issue(
+        self, *, then_print: bool, reason: str | None = None, target: Path | None = None
+    ) -> None:
+        """Number and register the letter, written to `target` (and the data folder's copy) in
+        the same step; then print it if asked. A village that already has a live letter needs
+        a `reason` (asked for when the service refuses without one)."""
         options = self._checked_options()
         if options is None:
             return
         if reason:
             options = replace(options, replace_reason=reason)
         self._issuing_then_print = then_print
+        self._target = target
         db, paths, survey_id, rubric = self.db, self.paths, self.survey_id, self.rubric
 
         def job() -> tuple[IssuedLetter, list[QImage]]:
-            letter = issue_letter(db, paths, survey_id, options, rubric)
-            keep_copy(paths, letter)
+            letter = issue_letter(db, paths, survey_id, options, rubric, out=target)
             return letter, render_pages(letter.pdf)
 
         self._set_actions_enabled(False)
@@ -376,8 +385,8 @@ class LetterDialog(QDialog):
         self.issued.emit(letter)
         if then_print:
             self.print_letter()
-        else:
-            self.save_pdf()
+        elif self._target is not None:
+            self._on_saved(self._target)
 
     def _issued_text(self) -> str:
         assert self.letter is not None
@@ -485,7 +494,7 @@ class LetterDialog(QDialog):
             self,
             self.tr("Replace the letter?"),
             text,
-            lambda reason: self.issue(then_print=then_print, reason=reason),
+            lambda reason: self.issue(then_print=then_print, reason=reason, target=self._target),
         )
 
     def _on_failed(self, error: DomainError) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Signal, Slot
@@ -35,30 +34,17 @@ from ovop_desktop.services.letters.letter_settings import (
     load_letter_settings,
 )
 from ovop_desktop.services.letters.register import LetterOptions
-from ovop_desktop.services.letters.verification import find_code
 from ovop_desktop.services.regions import RegionHit, children, regencies
 from ovop_desktop.ui import dialogs
 from ovop_desktop.ui.kit.combo import refill_combo
 from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, WARN_STYLE
-from ovop_desktop.ui.kit.pdf_preview import write_pdf
 from ovop_desktop.ui.letters.letter_dialog import (
     PAPERS,
     SIFAT,
-    archive_path,
     picked_date,
 )
 from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
-
-
-def _archive_batch(paths: AppPaths, written: Iterable[Path]) -> None:
-    """Keep a copy of each batch letter by its code, so the register can save it again."""
-    for path in written:
-        pdf = path.read_bytes()
-        code = find_code(pdf)
-        if code:
-            write_pdf(archive_path(paths, code), pdf)
-
 
 # The regencies, the signatories and the default tembusan, as loaded for the batch.
 _Loaded = tuple[list[RegionHit], tuple[Signatory, ...], tuple[str, ...]]
@@ -273,8 +259,8 @@ class RegionLetters(QGroupBox):
         self.progress_seen = []
         batch = self._batch = Operation[BatchResult](self, self.worker)
 
-        def job() -> BatchResult:
-            result = issue_region_letters(
+        def job() -> BatchResult:  # the service keeps each letter's copy in the data folder
+            return issue_region_letters(
                 db,
                 paths,
                 region,
@@ -286,8 +272,6 @@ class RegionLetters(QGroupBox):
                 replace_existing=replacing,
                 reason=reason,
             )
-            _archive_batch(paths, result.written)
-            return result
 
         self._set_running(True)
         self.progress.setRange(0, 0)  # busy until the number of letters is known

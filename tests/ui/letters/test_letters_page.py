@@ -96,7 +96,8 @@ def test_issuing_a_letter_from_the_dialog_registers_it_and_saves_the_pdf(
     qtbot.waitUntil(lambda: dialog.issue_button.isEnabled(), timeout=SLOW)
     assert dialog.addressee_edit.text().startswith(("Bupati ", "Wali Kota "))
     qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: list(tmp_path.glob("*.pdf")) != [], timeout=SLOW)
+    # The file and the register entry are committed together (the file first, then the entry).
+    qtbot.waitUntil(lambda: dialog.letter is not None, timeout=SLOW)
     register = letter_register(db)
     assert len(register) == 1
     saved = next(tmp_path.glob("*.pdf"))
@@ -121,13 +122,16 @@ def test_the_preview_shows_the_letter_pages(
     assert letter_register(db) == []  # a preview takes no number
 
 
-def test_a_cancelled_save_keeps_the_letter_and_the_register_saves_it_again(
+def test_a_cancelled_save_issues_nothing_and_the_register_saves_a_letter_again(
     qtbot: QtBot,
     page: LettersPage,
     db: Database,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """The file is chosen before the number is taken: cancelling the save dialog issues no
+    letter and uses no number; the letter then issued is the first of the year."""
+
     def cancel(*args: object, on_cancel: Callable[[], None] | None = None) -> None:
         callback = on_cancel or args[5]
         assert callable(callback)
@@ -140,14 +144,28 @@ def test_a_cancelled_save_keeps_the_letter_and_the_register_saves_it_again(
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.issue_button.isEnabled(), timeout=SLOW)
     dialog.issue_button.click()
-    qtbot.waitUntil(lambda: "not saved" in dialog.message.text(), timeout=SLOW)
-    assert len(letter_register(db)) == 1
+    qtbot.waitUntil(lambda: "no number" in dialog.message.text(), timeout=SLOW)
+    assert letter_register(db) == [] and dialog.letter is None
+    assert dialog.issue_button.isEnabled()
+
+    chosen = tmp_path / "dipilih"
+    chosen.mkdir()
+    monkeypatch.setattr(dialogs, "save_file", _save_to(chosen))
+    dialog.issue_button.click()
+    qtbot.waitUntil(lambda: len(letter_register(db)) == 1, timeout=SLOW)
+    [entry] = letter_register(db)
+    assert entry.number.split("/")[1] == "1"  # the cancelled attempt took no number
+    [saved] = chosen.glob("*.pdf")
+    assert saved.read_bytes().startswith(b"%PDF")
+
+    again = tmp_path / "lagi"
+    again.mkdir()
+    monkeypatch.setattr(dialogs, "save_file", _save_to(again))
     qtbot.waitUntil(lambda: page.register.topLevelItemCount() == 1)
-    monkeypatch.setattr(dialogs, "save_file", _save_to(tmp_path))
     page.register.setCurrentItem(page.register.topLevelItem(0))
     page.copy_button.click()
-    qtbot.waitUntil(lambda: list(tmp_path.glob("*.pdf")) != [])
-    assert next(tmp_path.glob("*.pdf")).read_bytes().startswith(b"%PDF")
+    qtbot.waitUntil(lambda: list(again.glob("*.pdf")) != [])
+    assert next(again.glob("*.pdf")).read_bytes() == saved.read_bytes()
 
 
 def test_a_letter_without_settings_is_refused_naming_the_setting(
