@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import glob
 import os
-import pwd
 import shutil
 import socket
 import subprocess
@@ -49,7 +48,9 @@ class PostgresServer:
         self.user = "ovop"
         self._as: list[str] = []
         self._template = ""
-        if os.geteuid() == 0:
+        if hasattr(os, "geteuid") and os.geteuid() == 0:  # POSIX root: run it as postgres
+            import pwd
+
             account = pwd.getpwnam("postgres")
             os.chown(root, account.pw_uid, account.pw_gid)
             self._as = ["runuser", "-u", "postgres", "--"]

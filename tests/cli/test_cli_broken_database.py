@@ -7,6 +7,7 @@ import hashlib
 import os
 import shutil
 import sqlite3
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -65,6 +66,9 @@ def test_a_locked_database_is_refused_in_plain_words(
     assert "sedang dikunci program lain" in output
 
 
+@pytest.mark.skipif(
+    sys.platform == "win32", reason="chmod 0o444 is only the read-only attribute on Windows"
+)
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes all")
 def test_a_read_only_database_is_refused_in_plain_words(
     capsys: pytest.CaptureFixture[str], home: AppPaths

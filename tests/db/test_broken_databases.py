@@ -7,6 +7,7 @@ import hashlib
 import os
 import shutil
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -120,6 +121,9 @@ def test_a_locked_database_is_named_and_says_to_close_the_other_program(
     assert "open it read-only" in error.message_en
 
 
+@pytest.mark.skipif(
+    sys.platform == "win32", reason="chmod 0o444 is only the read-only attribute on Windows"
+)
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes all")
 def test_a_read_only_database_is_named_and_not_opened_for_writing(
     genuine: Path, app_paths: AppPaths
