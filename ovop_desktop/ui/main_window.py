@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # the database side loads after the first paint (see attach)
     from ovop_desktop.services.surveys.recovery import PendingEdits
     from ovop_desktop.ui.assessment.assessment_page import AssessmentPage
     from ovop_desktop.ui.letters.letters_page import LettersPage
+    from ovop_desktop.ui.map.map_page import MapPage
     from ovop_desktop.ui.province.province_page import ProvincePage
     from ovop_desktop.ui.settings.settings_page import SettingsPage
     from ovop_desktop.ui.surveys.survey_editor import SurveyEditor
@@ -61,6 +62,7 @@ QListWidget#navigation:focus { outline: none; }
 
 NAVIGATION_PADDING = 2 * 16 + 4 + 2 * 8  # item padding, selection marker, frame and slack
 SURVEY_PAGE, ASSESSMENT_PAGE, LETTERS_PAGE, SYNC_PAGE, SETTINGS_PAGE, PROVINCE_PAGE = range(6)
+MAP_PAGE = 6  # Peta: added in code, after the places of forms/main_window.ui
 CLOSE_WAIT_MS = 10_000  # a job still running after this does not keep the window open
 
 
@@ -78,6 +80,7 @@ class MainWindow(QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.setStyleSheet(STYLE)
+        self.ui.navigation.addItem(self.tr("Map"))  # MAP_PAGE, Ctrl+7
         window_state.restore_geometry(self, paths)
         self._fit_navigation()
         self.loading = QLabel(self.tr("Opening the database…"))
@@ -141,6 +144,8 @@ class MainWindow(QMainWindow):
         # The province's place is built when first shown: officers never pay for it.
         self._province_page: ProvincePage | None = None
         self._province_slot = QWidget()
+        self._map_page: MapPage | None = None  # built when first shown, like the province's
+        self._map_slot = QWidget()
         self.ui.pages.removeWidget(self.loading)
         self.loading.deleteLater()
         self.ui.pages.addWidget(self.survey_stack)
@@ -149,6 +154,7 @@ class MainWindow(QMainWindow):
         self.ui.pages.addWidget(self.sync_page)
         self.ui.pages.addWidget(self.settings_page)
         self.ui.pages.addWidget(self._province_slot)
+        self.ui.pages.addWidget(self._map_slot)
         self.survey_list.openRequested.connect(self._on_survey_list_open_requested)
         self.survey_list.newRequested.connect(self.new_survey)
         self.survey_list.surveysImported.connect(self.refresh_counts)
@@ -278,6 +284,8 @@ class MainWindow(QMainWindow):
             self.assessment_page.panel.save_now()
             if row == PROVINCE_PAGE:  # built on first use, before it is shown
                 self.province_page.load()
+            elif row == MAP_PAGE:  # states read again each time: what others changed shows
+                self.map_page.load()
             self.ui.pages.setCurrentIndex(row)
             if row == SURVEY_PAGE and self._survey_list_stale:
                 if self.survey_stack.currentWidget() is self.survey_list:
@@ -339,6 +347,20 @@ class MainWindow(QMainWindow):
             self._province_page = page
             window_state.restore_parts(self, self.paths, page)
         return self._province_page
+
+    @property
+    def map_page(self) -> MapPage:
+        """The Peta place, built on first use."""
+        if self._map_page is None:
+            from ovop_desktop.ui.map.map_page import MapPage
+
+            page = MapPage(self.db, self.paths, self.worker, self.rubric)
+            page.surveyRequested.connect(self.open_survey)
+            self.ui.pages.insertWidget(MAP_PAGE, page)
+            self.ui.pages.removeWidget(self._map_slot)
+            self._map_slot.deleteLater()
+            self._map_page = page
+        return self._map_page
 
     def go_to(self, row: int) -> None:
         """Show the place of that row, unless it is hidden (the province's, on a laptop)."""

@@ -17,6 +17,7 @@ from ovop_desktop.ui import i18n
 from ovop_desktop.ui.main_window import (
     ASSESSMENT_PAGE,
     LETTERS_PAGE,
+    MAP_PAGE,
     PROVINCE_PAGE,
     SETTINGS_PAGE,
     SURVEY_PAGE,
@@ -34,6 +35,7 @@ PLACES = {
     "sync": SYNC_PAGE,
     "settings": SETTINGS_PAGE,
     "province": PROVINCE_PAGE,
+    "map": MAP_PAGE,
 }
 
 

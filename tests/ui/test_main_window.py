@@ -28,6 +28,7 @@ def test_navigation_shows_the_five_places_in_indonesian(window: MainWindow) -> N
         "Surat",
         "Sinkronisasi",
         "Pengaturan",
+        "Peta",
     ]
     assert window.menuBar().actions()[0].text() == "&Berkas"
 
@@ -37,7 +38,7 @@ def test_province_mode_adds_the_province_place_and_ctrl_6(window: MainWindow, qt
     assert window._province_page is None  # hidden: no effect, and an officer never builds it
 
     window.show_province_place(True)
-    assert _places(window)[-1] == "Provinsi"
+    assert _places(window)[-2:] == ["Provinsi", "Peta"]
     qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.ui.pages.currentWidget() is window.province_page
     tabs = window.province_page.tabs
