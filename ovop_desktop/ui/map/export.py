@@ -73,7 +73,8 @@ def export_png(path: Path, canvas: MapCanvas, legend: MapLegend, title: str) -> 
     _draw(painter, canvas, legend, title, QRectF(0, 0, width, height))
     painter.end()
     with atomic_path(path) as temporary:
-        if not image.save(str(temporary), b"PNG"):
+        saved = image.save(str(temporary), "PNG")  # type: ignore[call-overload]
+        if not saved:
             raise OSError(f"PNG could not be written: {path}")
 
 
