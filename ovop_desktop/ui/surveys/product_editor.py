@@ -10,6 +10,7 @@ from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import QListWidgetItem, QWidget
 
+from ovop_desktop.core.category_guess import guess_category
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.services.surveys.photos import PhotoInfo
 from ovop_desktop.ui.forms.ui_product_editor import Ui_ProductEditor
@@ -18,6 +19,7 @@ from ovop_desktop.ui.kit.combo import type_to_choose
 from ovop_desktop.ui.kit.display import category_names
 from ovop_desktop.ui.surveys.field_binding import Binding, bind, bind_rupiah, load
 
+UNSORTED_CATEGORY = "lainnya"  # a new candidate's category until something better is known
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp"}
 MARKET_REACHES = ("desa", "kecamatan", "kabupaten", "provinsi", "nasional", "ekspor")
 
@@ -41,6 +43,9 @@ class ProductEditor(QWidget):
         self.setAcceptDrops(True)
         for category_id, name in category_names(rubric).items():
             self.ui.categoryCombo.addItem(name, category_id)
+        # Until the officer picks a category, it follows the name's words (core.category_guess).
+        self._category_follows_name = False
+        self.ui.categoryCombo.activated.connect(self._on_category_combo_activated)
         self.ui.marketCombo.addItem("—", None)
         for reach, label in zip(MARKET_REACHES, self._market_labels(), strict=True):
             self.ui.marketCombo.addItem(label, reach)
@@ -85,6 +90,7 @@ class ProductEditor(QWidget):
     def show_product(self, product_id: uuid.UUID | None, values: dict[str, Any]) -> None:
         self.product_id = product_id
         load(self.bindings, values)
+        self._category_follows_name = values.get("category") in (None, UNSORTED_CATEGORY)
         self.ui.photoList.clear()
 
     def show_photos(self, photos: list[PhotoInfo]) -> None:
@@ -111,8 +117,19 @@ class ProductEditor(QWidget):
 
     @Slot(str, object)
     def _on_field_edited(self, field: str, value: object) -> None:
-        if self.product_id is not None:
-            self.fieldEdited.emit(field, value)
+        if self.product_id is None:
+            return
+        self.fieldEdited.emit(field, value)
+        if field == "name" and self._category_follows_name:
+            combo = self.ui.categoryCombo
+            known = [combo.itemData(i) for i in range(combo.count())]
+            guess = guess_category(str(value or ""), known)
+            if guess is not None and guess != combo.currentData():
+                combo.setCurrentIndex(combo.findData(guess))  # saved as the officer's edit
+
+    @Slot(int)
+    def _on_category_combo_activated(self, _index: int) -> None:
+        self._category_follows_name = False  # the officer's own choice wins from now on
 
     @Slot(str, object)
     def _on_field_error(self, field: str, message: object) -> None:

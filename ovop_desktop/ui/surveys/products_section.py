@@ -17,10 +17,9 @@ from ovop_desktop.services.surveys.survey_detail import RecordState
 from ovop_desktop.ui import dialogs
 from ovop_desktop.ui.kit.empty_hint import EmptyHint
 from ovop_desktop.ui.surveys.editor_host import EditorHost
-from ovop_desktop.ui.surveys.product_editor import ProductEditor
+from ovop_desktop.ui.surveys.product_editor import UNSORTED_CATEGORY, ProductEditor
 
 PHOTO_FILTER = "Foto (*.jpg *.jpeg *.png *.webp *.avif *.heic *.tif *.tiff *.bmp *.gif)"
-DEFAULT_CATEGORY = "lainnya"
 
 
 class ProductsSection(QObject):
@@ -77,7 +76,7 @@ class ProductsSection(QObject):
         if host.survey_id is None:
             return
         host.save_now()
-        data = ProductInput(name=self.tr("New candidate"), category=DEFAULT_CATEGORY)
+        data = ProductInput(name=self.tr("New candidate"), category=UNSORTED_CATEGORY)
         db, survey_id, categories = host.db, host.survey_id, host.categories
         reason = host.pending.reason  # a final survey's correction (the service refuses without)
         host.operation().success(lambda pid: self._on_product_created(pid, data)).run(
