@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import logging
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -19,6 +21,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
+
+log = logging.getLogger(__name__)
 
 _REPLACE_TRIES = 5
 _REPLACE_PAUSE_S = 0.1
@@ -66,6 +70,57 @@ def _held_open(error: PermissionError, target: Path) -> bool:
         return getattr(probe, "winerror", None) in _HELD_OPEN_WINERRORS
     except OSError:
         return False
+
+
+def restrict_to_user(path: Path, *, windows: bool | None = None) -> bool:
+    """Make the file `path` readable and writable by the current user alone; False when that
+    cannot be done here (the caller's data is then as open as its folder).
+
+    POSIX: mode 0600. Windows has no mode bits: an ACL granting the current account full
+    control and nothing to anyone else (`icacls /inheritance:r /grant:r`), which NTFS keeps when
+    the file is renamed. On a FAT32 or exFAT USB stick there are no ACLs at all and icacls
+    fails: nothing on that stick can keep a reader out (docs/security.md)."""
+    if not (sys.platform == "win32" if windows is None else windows):
+        try:
+            os.chmod(path, 0o600)
+        except OSError:
+            return False
+        return True
+    user, domain = os.environ.get("USERNAME"), os.environ.get("USERDOMAIN")
+    if not user:
+        return False
+    account = f"{domain}\\{user}" if domain else user
+    command = ["icacls", str(path), "/inheritance:r", "/grant:r", f"{account}:F"]
+    try:
+        done = subprocess.run(
+            command,
+            capture_output=True,
+            timeout=30,
+            check=False,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+        )
+    except (OSError, subprocess.SubprocessError) as error:
+        log.warning("%s could not be restricted to %s: %s", path, account, error)
+        return False
+    if done.returncode != 0:
+        output = (done.stdout or b"") + (done.stderr or b"")
+        log.warning(
+            "%s could not be restricted to %s: %s",
+            path,
+            account,
+            output.decode(errors="replace").strip(),
+        )
+        return False
+    return True
+
+
+def _set_mode(temporary: Path, target: Path, mode: int | None) -> None:
+    """Give the temporary file the mode its target gets: POSIX bits, or on Windows, for a
+    private mode (no group or other bits: keys, settings, backups), the user-only ACL."""
+    if sys.platform != "win32":
+        os.chmod(temporary, _default_mode(target) if mode is None else mode)
+    elif mode is not None and not mode & 0o077:
+        restrict_to_user(temporary)
 
 
 def fsync_folder(folder: Path) -> None:
@@ -158,8 +213,7 @@ def atomic_path(
     temporary = Path(partial) if partial is not None else _partial_beside(target)
     with _removed_on_failure(temporary, target):
         yield temporary
-        if sys.platform != "win32":
-            os.chmod(temporary, _default_mode(target) if mode is None else mode)
+        _set_mode(temporary, target, mode)
         with temporary.open("rb") as handle:
             os.fsync(handle.fileno())
         _put_in_place(temporary, target, exclusive)
@@ -186,8 +240,7 @@ def atomic_open(
     temporary = Path(partial) if partial is not None else _partial_beside(target)
     with _removed_on_failure(temporary, target):
         with temporary.open("wb") as handle:
-            if sys.platform != "win32":
-                os.chmod(temporary, _default_mode(target) if mode is None else mode)
+            _set_mode(temporary, target, mode)
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

@@ -35,6 +35,12 @@ from ovop_desktop.cli.context import Context, Exit, add_command
 
 __all__ = ["Context", "Exit", "build_parser", "gui_main", "main"]
 
+HOME_HELP = (
+    "folder data (menggantikan OVOP_HOME dan folder bawaan). Kunci perangkat (device.key, "
+    "exchange.key) tersimpan di folder ini dan ikut terbawa bersamanya, misalnya di flashdisk: "
+    "simpan folder itu dengan aman"
+)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -42,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="OVOP Desktop: survei potensi desa dan penilaian produk OVOP.",
     )
     parser.add_argument("--version", action="version", version=f"OVOP Desktop {__version__}")
-    parser.add_argument("--home", help="folder data (menggantikan OVOP_HOME dan folder bawaan)")
+    parser.add_argument("--home", help=HOME_HELP)
     parser.add_argument("--db", help="URL basis data, mis. postgresql+psycopg://user@host/ovop")
     commands = parser.add_subparsers(dest="command", metavar="PERINTAH")
     # The order here is the order of `ovop --help`.
@@ -92,7 +98,7 @@ def run_gui(args: argparse.Namespace) -> int:
 def gui_main() -> int:
     """`ovop-desktop [FILE.ovop ...]`: a package opened from the file manager goes to import."""
     parser = argparse.ArgumentParser(prog="ovop-desktop")
-    parser.add_argument("--home")
+    parser.add_argument("--home", help=HOME_HELP)
     parser.add_argument("--db")
     parser.add_argument("packages", nargs="*", help="paket data .ovop untuk diimpor")
     parser.add_argument("--self-test", action="store_true", help="periksa kelengkapan instalasi")

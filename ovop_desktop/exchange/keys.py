@@ -1,11 +1,13 @@
 """The keys of a data directory: the Ed25519 device key that signs every exported package, and
 the X25519 exchange key that packages sealed to this laptop are encrypted to (exchange/sealed.py).
 
-Each private key lives in its own file (PEM, PKCS#8, unencrypted, mode 0600) in the folder the
-caller chooses, normally ``AppPaths.data_dir``: ``device.key`` and ``exchange.key``. A key is made
-on the first call and reused after; an existing key is never replaced (the province recognises a
-device by its signing key, and only the province's exchange key opens what officers sealed to
-it), and a damaged key file is reported, never overwritten.
+Each private key lives in its own file (PEM, PKCS#8, unencrypted) in the folder the caller
+chooses, normally ``AppPaths.data_dir``: ``device.key`` and ``exchange.key``, readable by the user
+alone: mode 0600 on POSIX, on Windows an ACL for the current account (files.restrict_to_user;
+none is possible on a FAT/exFAT stick, which the Pengaturan page and docs/security.md say).
+A key is made on the first call and reused after; an existing key is never replaced (the
+province recognises a device by its signing key, and only the province's exchange key opens
+what officers sealed to it), and a damaged key file is reported, never overwritten.
 """
 
 from __future__ import annotations

@@ -33,6 +33,7 @@ from ovop_desktop.services.settings.app_settings import (
     photo_longest_side,
     set_setting,
 )
+from ovop_desktop.services.settings.key_location import KeyLocation, key_location
 from ovop_desktop.services.settings.officers import (
     OfficerProfile,
     current_officer,
@@ -44,7 +45,7 @@ from ovop_desktop.services.sync.packages import device_fingerprint
 from ovop_desktop.services.sync.setup_package import SetupResult, import_setup
 from ovop_desktop.ui import dialogs, i18n
 from ovop_desktop.ui.kit.display import number_text
-from ovop_desktop.ui.kit.messages import OK_STYLE, show_message
+from ovop_desktop.ui.kit.messages import OK_STYLE, WARN_STYLE, show_message
 from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
 
@@ -151,6 +152,25 @@ class SettingsPage(QWidget):
             )
         )
         device_form.addRow(self.tr("Key fingerprint"), self.fingerprint_label)
+        # Where the private keys lie and what protects them; a chosen (portable) folder carries
+        # them along, and the officer is told so (docs/security.md).
+        location = key_location(paths)
+        self.key_note = QLabel(self._key_note_text(location))
+        self.key_note.setWordWrap(True)
+        self.key_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        device_form.addRow(self.key_note)
+        self.portable_key_note = QLabel(
+            self.tr(
+                "This data folder was chosen with --home or OVOP_HOME, so the keys travel with "
+                "it: whoever copies the folder or finds the USB stick can sign packages as this "
+                "laptop and open packages sealed to it. Keep the stick safe, and tell the "
+                "province office at once if it is lost."
+            )
+        )
+        self.portable_key_note.setWordWrap(True)
+        self.portable_key_note.setStyleSheet(WARN_STYLE)
+        self.portable_key_note.setVisible(location.portable)
+        device_form.addRow(self.portable_key_note)
         self.device_message = QLabel()
         self.save_device_button = QPushButton(self.tr("Sa&ve"))
         device_form.addRow(self.device_message)
@@ -209,6 +229,24 @@ class SettingsPage(QWidget):
             }
 
         Operation[dict[str, Any]](self, self.worker).success(self._on_loaded).run(job)
+
+    def _key_note_text(self, location: KeyLocation) -> str:
+        where = self.tr("The private keys of this laptop (%1) are in %2.").replace(
+            "%1", ", ".join(location.files)
+        )
+        where = where.replace("%2", str(location.folder))
+        if location.windows:
+            guard = self.tr(
+                "On an NTFS disk only your Windows account may read them; an administrator "
+                "can, and on a FAT or exFAT USB stick anyone can. They are not encrypted: use "
+                "BitLocker on this laptop."
+            )
+        else:
+            guard = self.tr(
+                "Only your user account may read them (mode 0600); the administrator (root) "
+                "can. They are not encrypted: use disk encryption on this laptop."
+            )
+        return f"{where} {guard}"
 
     @Slot(object)
     def _on_loaded(self, values: dict[str, Any]) -> None:
