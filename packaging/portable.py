@@ -87,7 +87,9 @@ def build_portable(bundle: Path, out_dir: Path) -> Path:
                 info.external_attr = (stat.S_IMODE(path.resolve().stat().st_mode) | 0o644) << 16
                 archive.writestr(info, path.resolve().read_bytes())
         archive.writestr(f"{TOP}/data/", b"")
-        archive.writestr(f"{TOP}/BACA-SAYA.txt", README.format(version=version))
+        readme = zipfile.ZipInfo(f"{TOP}/BACA-SAYA.txt")
+        readme.external_attr = 0o644 << 16
+        archive.writestr(readme, README.format(version=version))
         if sys.platform == "win32":
             archive.writestr(f"{TOP}/OVOP Desktop.cmd", WINDOWS_LAUNCHER)
         else:
