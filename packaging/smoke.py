@@ -136,7 +136,7 @@ def smoke_wheel(wheel: Path) -> None:
         scripts = environment / ("Scripts" if sys.platform == "win32" else "bin")
         python = scripts / f"python{EXE}"
         constraints = ROOT / "requirements" / "runtime.txt"
-        pip = [sys.executable, "-m", "pip", "--python", python, "install", "--quiet"]
+        pip: list[str | Path] = [sys.executable, "-m", "pip", "--python", python, "install", "-q"]
         run([*pip, "-c", constraints, wheel], timeout=900)
         check_self_test(scripts / f"ovop{EXE}")
         check_window(scripts / f"ovop-desktop{EXE}", Path(scratch) / "home")
