@@ -225,12 +225,16 @@ class MapCanvas(QWidget):
     def paint_map(self, painter: QPainter, area: QRectF, transform: QTransform) -> None:
         """Draw the map into `area` of `painter` under `transform` (map units → device)."""
         painter.save()
+        outer = painter.worldTransform()
         painter.fillRect(area, SEA)
         painter.setClipRect(area)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setTransform(transform, combine=True)
-        level = tolerance_for(1.0 / max(abs(transform.m11()), 1e-9))
+        scale = max(abs(transform.m11()), 1e-9)
+        level = tolerance_for(1.0 / scale)
         painter.setPen(Qt.PenStyle.NoPen)
+        if self._province is not None:  # land around a chosen kabupaten is land, not sea
+            painter.fillPath(self._province, LAND_FADED)
         for color, path in self._fills(level):
             painter.fillPath(path, color)
         if self._groups:
@@ -242,10 +246,16 @@ class MapCanvas(QWidget):
         if self._hover_path is not None:
             painter.strokePath(self._hover_path, _cosmetic(HOVER_LINE, 2.5))
         if not self._points.isEmpty():
-            painter.setPen(_cosmetic(QColor("white"), 7.0, Qt.PenCapStyle.RoundCap))
-            painter.drawPoints(self._points)
-            painter.setPen(_cosmetic(POINT_FILL, 5.0, Qt.PenCapStyle.RoundCap))
-            painter.drawPoints(self._points)
+            # In device pixels: round dots whatever the transform, small enough at the
+            # province's scale to leave the villages' colours visible.
+            points = transform.map(self._points)
+            size = min(max(scale / 120.0, 3.0), 7.0)
+            painter.setTransform(outer)
+            for color, width in ((QColor("white"), size + 2), (POINT_FILL, size)):
+                pen = QPen(color, width)
+                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                painter.setPen(pen)
+                painter.drawPoints(points)
         painter.restore()
 
     def _fills(self, level: int) -> list[tuple[QColor, QPainterPath]]:
