@@ -34,17 +34,17 @@ EXCLUDED_MODULES = [
     "distutils",
 ]
 
-QT = "PySide6/Qt/"
+# Qt's files lie under PySide6/Qt/ on Linux and macOS, under PySide6/ on Windows.
 DROPPED = [
     re.compile(pattern)
     for pattern in (
-        r"^PySide6/Qt/translations/",
-        r"^PySide6/Qt/plugins/(egldeviceintegrations|generic|networkinformation|tls)/",
-        r"^PySide6/Qt/plugins/wayland-[^/]+/",
-        r"^PySide6/Qt/plugins/platforms/(lib)?q(eglfs|linuxfb|minimalegl|vkkhrdisplay|vnc|"
+        r"^PySide6/(Qt/)?translations/",
+        r"^PySide6/(Qt/)?plugins/(egldeviceintegrations|generic|networkinformation|tls)/",
+        r"^PySide6/(Qt/)?plugins/wayland-[^/]+/",
+        r"^PySide6/(Qt/)?plugins/platforms/(lib)?q(eglfs|linuxfb|minimalegl|vkkhrdisplay|vnc|"
         r"wayland[^/]*)\.(so|dll)$",
-        r"^PySide6/Qt/plugins/platformthemes/(lib)?qgtk3\.(so|dll)$",
-        r"^PySide6/Qt/plugins/imageformats/(lib)?q(icns|tga|tiff|wbmp|webp|pdf)\.(so|dll)$",
+        r"^PySide6/(Qt/)?plugins/platformthemes/(lib)?qgtk3\.(so|dll)$",
+        r"^PySide6/(Qt/)?plugins/imageformats/(lib)?q(icns|tga|tiff|wbmp|webp|pdf)\.(so|dll)$",
         r"^PySide6/opengl32sw\.dll$",
     )
 ]
