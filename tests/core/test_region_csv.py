@@ -5,10 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ovop_desktop.core.errors import DomainError
-from ovop_desktop.core.region_csv import RegionCsvError, RegionRow, RowProblem, parse_region_csv
-from ovop_desktop.core.regions import RegionLevel
+from ovop_desktop.core.region_csv import (
+    RegionCsvError,
+    RegionRow,
+    RowProblem,
+    _read_code,
+    parse_region_csv,
+)
+from ovop_desktop.core.regions import RegionCodeError, RegionLevel, parse_code
 
 SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
@@ -427,3 +435,41 @@ def test_real_indonesia_list_imports_with_its_counts() -> None:
         RegionLevel.DESA_ADAT: 14,
     }
     assert {row.code: row.name for row in result.rows}["12.07.28.1007"] == "Lubuk Pakam I,II"
+
+
+def _code_answer(code: str) -> tuple[str, RegionLevel, str | None] | str:
+    """What core.regions.parse_code says of a code: its code, level and parent, or the reason
+    it refuses it."""
+    try:
+        region = parse_code(code)
+    except RegionCodeError as error:
+        return error.reason_en
+    return region.code, region.level, region.parent
+
+
+def _read_answer(code: str) -> tuple[str, RegionLevel, str | None] | str:
+    try:
+        return tuple(_read_code(code))  # type: ignore[return-value]
+    except RegionCodeError as error:
+        return error.reason_en
+
+
+CODE_PIECES = ["", ".", "0", "1", "2", "3", "7", "9", "00", "10", "11", "70", "71", "99", "000"]
+
+
+@given(st.lists(st.sampled_from(CODE_PIECES), min_size=1, max_size=9).map("".join))
+def test_the_quick_reading_of_a_code_agrees_with_parse_code(code: str) -> None:
+    assert _read_answer(code) == _code_answer(code)
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "11", "10", "99", "00", "63.01", "63.00", "63.70", "63.69", "63.71", "63.01.00",
+        "63.01.01", "63.01.01.1001", "63.01.01.2001", "63.01.01.3001", "63.01.01.4001",
+        "63.01.01.2000", "63.01.01.1000", "63.01.01.20010", "63.1.01", "6301", "63.01.01.",
+        "６３", "63.01.01.2OO1", " 63", "63.01.01.0001",
+    ],
+)  # fmt: skip
+def test_the_quick_reading_of_each_kind_of_code_agrees_with_parse_code(code: str) -> None:
+    assert _read_answer(code) == _code_answer(code)
