@@ -8,6 +8,7 @@ for the local copies, one executemany for the new rows, one for the overwritten 
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
@@ -19,7 +20,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase, Session
 
 from ovop_desktop.db.models import Assessment, AssessmentLevel
-from ovop_desktop.exchange.table_io import table_io, uuid_text
+from ovop_desktop.exchange.table_io import Column, table_io, uuid_text
 
 CHUNK = 500  # ids per IN (…): well under every backend's limit of bound parameters
 
@@ -150,14 +151,12 @@ def _insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     column type's bind processing, as SQLAlchemy would do it, but without the per-row cost of a
     compiled statement's parameters (the larger part of the time of a province import).
     A row that leaves out a column with a default in Python takes SQLAlchemy's own path."""
-    connection = session.connection()
-    dialect = connection.dialect
+    dialect = session.connection().dialect
     for names, group in _by_shape(rows).items():
         if any(c.default is not None and c.name not in names for c in table.c):
             session.execute(table.insert(), group)
             continue
-        compiled = table.insert().compile(dialect=dialect, column_keys=list(names))
-        order = list(compiled.positiontup or names)  # the driver's order of parameters
+        sql, order, named = _insert_sql(table, names, dialect)
         processors = [
             (i, p) for i, n in enumerate(order) if (p := bind_processor(table.c[n], dialect))
         ]
@@ -168,17 +167,129 @@ def _insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
                 if values[index] is not None:
                     values[index] = process(values[index])
             params.append(values)
-        if compiled.positiontup is None:  # named parameters: pyformat (psycopg) and the like
-            params = [dict(zip(order, values, strict=True)) for values in params]
-        sql = str(compiled)
-        dbapi_error = connection.dialect.loaded_dbapi.Error
-        cursor = connection.connection.cursor()
-        try:
-            cursor.executemany(sql, params)
-        except dbapi_error as error:  # as SQLAlchemy would raise it: callers catch its errors
-            raise DBAPIError.instance(sql, None, error, dbapi_error) from error
-        finally:
-            cursor.close()
+        _executemany(session, sql, order if named else None, params)
+
+
+def _insert_sql(
+    table: Table, names: Iterable[str], dialect: Dialect
+) -> tuple[str, list[str], bool]:
+    """The INSERT of these columns, the driver's order of its parameters, and whether they go
+    by name (pyformat: psycopg and the like) rather than by position."""
+    compiled = table.insert().compile(dialect=dialect, column_keys=list(names))
+    return str(compiled), list(compiled.positiontup or names), compiled.positiontup is None
+
+
+def _executemany(session: Session, sql: str, names: list[str] | None, params: list[Any]) -> None:
+    """Run `sql` once per row of `params` (values in the driver's order; by these `names`
+    when the driver takes named parameters) on the driver's cursor."""
+    connection = session.connection()
+    if names is not None:
+        params = [dict(zip(names, values, strict=True)) for values in params]
+    dbapi_error = connection.dialect.loaded_dbapi.Error
+    cursor = connection.connection.cursor()
+    try:
+        cursor.executemany(sql, params)
+    except dbapi_error as error:  # as SQLAlchemy would raise it: callers catch its errors
+        raise DBAPIError.instance(sql, None, error, dbapi_error) from error
+    finally:
+        cursor.close()
+
+
+CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _hex_of(text: str) -> str:
+    """A UUID's travelling text as SQLite stores it (32 hex digits), without making a
+    uuid.UUID for the canonical form every package holds: the same text uuid.UUID(text).hex
+    gives. Any other form goes through uuid.UUID, which refuses what is no UUID."""
+    if CANONICAL_UUID.fullmatch(text):
+        return text.replace("-", "")
+    return uuid.UUID(text).hex
+
+
+def _from_travel(column: Column, table: Table, dialect: Dialect) -> Callable[[Any], Any] | None:
+    """One function from a travelling value (exchange.table_io) to the driver's value for the
+    column: the text's conversion, then the column type's bind processing."""
+    from_text, process = column.from_text, bind_processor(table.c[column.name], dialect)
+    if column.raw and process is not None:
+        probe = uuid.UUID(int=0xC0FFEE)
+        if process(probe) == probe.hex:  # UUIDs kept as hex text (SQLite)
+            return _hex_of
+    if from_text is None:
+        return process
+    if process is None:
+        return from_text
+
+    def convert(value: Any) -> Any:
+        return process(from_text(value))
+
+    if from_text == datetime.fromisoformat:
+        sliced = _sliced_time(convert)
+        if sliced(PROBE_TIME) == convert(PROBE_TIME):  # the column type writes that very text
+            return sliced
+    return convert
+
+
+UTC_MICROSECONDS = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00")
+PROBE_TIME = "2026-01-02T03:04:05.060708+00:00"
+
+
+def _sliced_time(convert: Callable[[str], Any]) -> Callable[[str], Any]:
+    """A time travelling in UTC with microseconds ("2026-01-02T03:04:05.060708+00:00") as
+    SQLite keeps it ("2026-01-02 03:04:05.060708"), by slicing the text; any other form by
+    `convert` (datetime.fromisoformat, then the column type)."""
+
+    def sliced(text: str) -> Any:
+        if UTC_MICROSECONDS.fullmatch(text):
+            return f"{text[:10]} {text[11:26]}"
+        return convert(text)
+
+    return sliced
+
+
+def insert_records(
+    session: Session,
+    model: type[DeclarativeBase],
+    records: list[dict[str, Any]],
+    constants: dict[str, Any] | None = None,
+) -> None:
+    """INSERT travelling records as they came (exchange.table_io's columns, each converted once
+    from its text straight to the driver's value), with `constants` (by column name) in every
+    row: the same rows as insert_rows(io.values(record) | constants) writes, at a fraction of
+    the cost of making every value a Python object first."""
+    io = table_io(model)
+    connection = session.connection()
+    dialect = connection.dialect
+    extra = dict(constants or {})
+    shapes: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for record in records:
+        shapes.setdefault(tuple(c.key for c in io.columns if c.key in record), []).append(record)
+    for shape, group in shapes.items():
+        columns = [c for c in io.columns if c.key in shape]
+        names = [c.name for c in columns] + list(extra)
+        if any(c.default is not None and c.name not in names for c in io.table.c):
+            insert_rows(session, model, [io.values(r) | extra for r in group])
+            continue
+        sql, order, named = _insert_sql(io.table, names, dialect)
+        by_name = {c.name: c for c in columns}
+        key_of = [by_name[n].key if n in by_name else None for n in order]
+        converters = []
+        for index, name in enumerate(order):
+            if name in by_name:
+                convert = _from_travel(by_name[name], io.table, dialect)
+            else:
+                convert = bind_processor(io.table.c[name], dialect)
+            if convert is not None:
+                converters.append((index, convert))
+        fixed = [extra.get(n) for n in order]
+        params: list[Any] = []
+        for record in group:
+            values = [fixed[i] if key is None else record[key] for i, key in enumerate(key_of)]
+            for index, convert in converters:
+                if values[index] is not None:
+                    values[index] = convert(values[index])
+            params.append(values)
+        _executemany(session, sql, order if named else None, params)
 
 
 def insert_rows(session: Session, model: type[DeclarativeBase], rows: list[dict[str, Any]]) -> None:
@@ -203,16 +314,23 @@ def replace_levels(session: Session, replaced: list[str], records: list[dict[str
     table = table_io_levels()
     for chunk in _chunks([uuid.UUID(i) for i in replaced]):
         session.execute(delete(table).where(table.c.assessment_id.in_(chunk)))
+    names = ["assessment_id", "criterion_id", "level", "note"]
+    dialect = session.connection().dialect
+    sql, order, named = _insert_sql(table, names, dialect)
+    owners = table_io(Assessment)
+    owner_of = _from_travel(next(c for c in owners.columns if c.key == "id"), owners.table, dialect)
+    processors = [bind_processor(table.c[name], dialect) for name in names[1:]]
     rows = []
     for record in records:
-        owner = uuid.UUID(record["id"])
-        rows += [
-            {
-                "assessment_id": owner,
-                "criterion_id": item["criterion_id"],
-                "level": item.get("level"),
-                "note": item.get("note"),
-            }
-            for item in record.get("levels", ())
-        ]
-    _insert(session, table, rows)
+        owner = record["id"] if owner_of is None else owner_of(record["id"])
+        for item in record.get("levels", ()):
+            values = [item["criterion_id"], item.get("level"), item.get("note")]
+            for index, process in enumerate(processors):
+                if process is not None and values[index] is not None:
+                    values[index] = process(values[index])
+            rows.append((owner, *values))
+    if order != names:
+        where = [names.index(name) for name in order]
+        rows = [tuple(row[i] for i in where) for row in rows]
+    if rows:
+        _executemany(session, sql, order if named else None, rows)
