@@ -8,11 +8,14 @@ from __future__ import annotations
 import argparse
 import enum
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeAlias
 
 # Only argparse and the standard library at the top: `ovop --help`, `--version` and a usage
-# error load nothing else. A command loads what it needs when it runs (Qt never).
+# error load nothing else (not even `typing`, as long as argparse itself: type checkers read a
+# module's own TYPE_CHECKING as true). A command loads what it needs when it runs (Qt never).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from ovop_desktop.paths import AppPaths
     from ovop_desktop.services.database import Database
 
@@ -56,9 +59,12 @@ class Context:
             self._db.dispose()
 
 
-Handler: TypeAlias = Callable[[Context], int]
-SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
-Adder: TypeAlias = Callable[[SubParsers, str, str, Handler], argparse.ArgumentParser]
+if TYPE_CHECKING:
+    Handler: TypeAlias = Callable[[Context], int]
+    SubParsers: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
+    Adder: TypeAlias = Callable[[SubParsers, str, str, Handler], argparse.ArgumentParser]
+else:  # names for annotations, which are never evaluated (from __future__ import annotations)
+    Handler = SubParsers = Adder = Callable
 
 
 def add_command(

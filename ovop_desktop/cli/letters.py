@@ -6,9 +6,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from ovop_desktop.cli.context import Adder, Context, Exit, SubParsers
+from ovop_desktop.cli.context import TYPE_CHECKING, Adder, Context, Exit, SubParsers
 
 if TYPE_CHECKING:
     from datetime import date

@@ -9,10 +9,7 @@ Indonesian translation loaded. One line per check; exit status 1 if any check fa
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -36,6 +33,8 @@ class SelfTestError(Exception):
 
 def application_modules() -> Iterator[str]:
     """The names of every module of the ovop_desktop package that may be imported."""
+    import pkgutil  # here, not at the top: `ovop --help` builds this module's parser too
+
     import ovop_desktop
 
     for info in pkgutil.walk_packages(ovop_desktop.__path__, "ovop_desktop."):
@@ -46,6 +45,8 @@ def application_modules() -> Iterator[str]:
 
 
 def _check_modules() -> str:
+    import importlib
+
     names = list(application_modules())
     failed = []
     for name in names:
@@ -152,6 +153,8 @@ def _check_package() -> str:
         "watermark_to": None,
         "counts": {"surveys": 1},
     }
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="ovop-selftest-") as folder:
         key = load_or_create_key(Path(folder) / "key")
         path = write_package(Path(folder), "uji", fields, members, key)
@@ -162,6 +165,8 @@ def _check_package() -> str:
 
 
 def _check_database() -> str:
+    import tempfile
+
     from ovop_desktop.db.migrate import HEAD_REVISION, current_revision
     from ovop_desktop.paths import resolve_paths
     from ovop_desktop.services.database import open_database
