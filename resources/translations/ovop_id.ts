@@ -62,6 +62,10 @@
     <context>
         <name>AssessmentPanelUi</name>
         <message>
+            <source>Score</source>
+            <translation>Skor</translation>
+        </message>
+        <message>
             <source>Choose a candidate product to assess.</source>
             <translation>Pilih produk kandidat yang akan dinilai.</translation>
         </message>

@@ -1,7 +1,9 @@
-"""The widgets of the assessment panel and where they sit, sized for 1366×768.
+"""The widgets of the assessment panel and where they sit.
 
 The grid takes the width (it must not scroll sideways); the score and radar chart stand beside
-it; the criterion pane and the other assessments share a tab area under it.
+it; the criterion pane and the other assessments share a tab area under it. On a narrow screen
+(a 1366×768 laptop at 125 %, 1024 logical pixels) the score and chart become a tab of that area
+instead, so that the grid keeps room for its five levels and nothing is cut.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from ovop_desktop.ui.assessment.rubric_grid import RubricGrid
 from ovop_desktop.ui.assessment.score_summary import ScoreSummary
 
 SIDE_WIDTH = 270
+NARROW_BELOW = 760  # the panel's width under which the score moves into a tab under the grid
 
 STYLE = (
     "QLabel#titleLabel { font-size: 14pt; font-weight: bold; }"
@@ -94,6 +97,28 @@ class AssessmentPanelUi(QObject):
         self.splitter.setSizes([1100 - SIDE_WIDTH, SIDE_WIDTH])
         root.addWidget(self.splitter, 1)
         panel.setStyleSheet(STYLE)
+        self.narrow = False
+
+    def arrange(self, width: int) -> None:
+        """Score beside the grid, or (narrower than NARROW_BELOW) in a tab under it."""
+        narrow = width < NARROW_BELOW
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        if narrow:
+            self.side.setMinimumWidth(0)
+            self.tabs.addTab(self.side, self.tr("Score"))
+            height = max(self.main.height(), 300)
+            self.main.setSizes([height * 3 // 5, height * 2 // 5])  # the grid first
+        else:
+            showing_score = self.tabs.currentWidget() is self.side
+            self.tabs.removeTab(self.tabs.indexOf(self.side))
+            self.side.setMinimumWidth(150)
+            self.splitter.addWidget(self.side)
+            self.splitter.setSizes([max(width - SIDE_WIDTH, 1), SIDE_WIDTH])
+            if showing_score:
+                self.tabs.setCurrentIndex(0)
+            self.side.show()
 
     def _build_header(self) -> QHBoxLayout:
         self.title_label = _label("titleLabel")
@@ -141,6 +166,7 @@ class AssessmentPanelUi(QObject):
         main.addWidget(self.tabs)
         main.setStretchFactor(0, 1)
         main.setStretchFactor(1, 0)
+        self.main = main
         return main
 
     def _build_side(self) -> QScrollArea:

@@ -11,6 +11,7 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from ovop_desktop.core.errors import DomainError
@@ -94,6 +95,10 @@ class AssessmentPanel(QWidget):
         self.in_force = rubric_in_force
         self.ui.stack.setCurrentIndex(1)
         self._load(keep_place=same and self.data is not None)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.ui.arrange(event.size().width())
+        super().resizeEvent(event)
 
     def save_now(self) -> None:
         """Save pending edits at once (Ctrl+S, leaving the page)."""
