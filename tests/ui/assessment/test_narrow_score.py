@@ -34,5 +34,5 @@ def test_the_score_moves_under_the_grid_when_narrow_and_back_when_wide(
     panel.resize(1000, 560)
     QApplication.processEvents()
     assert ui.splitter.indexOf(ui.side) == 1 and ui.tabs.indexOf(ui.side) == -1
-    assert ui.side.isVisible() and ui.tabs.currentIndex() == 0
+    assert not ui.side.isHidden() and ui.tabs.currentIndex() == 0
     worker.wait()
