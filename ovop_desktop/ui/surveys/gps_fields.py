@@ -1,11 +1,12 @@
 """The GPS part of the survey form: latitude and longitude typed in any usual way, a pasted pair
 or map link, or read from a photo; a warning (never a block) for a point far from where it
-should be."""
+should be: outside the province, outside the chosen village's outline (how far, and in which
+village it lies), or far from the regency's other surveys."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Slot
 
@@ -18,6 +19,12 @@ from ovop_desktop.core.geo import (
     parse_coordinate_or_pair,
 )
 from ovop_desktop.ui.forms.ui_survey_editor import Ui_SurveyEditor
+from ovop_desktop.ui.kit.display import english
+
+if TYPE_CHECKING:
+    from ovop_desktop.core.boundary_index import BoundaryIndex
+    from ovop_desktop.paths import AppPaths
+    from ovop_desktop.ui.operations import Operation
 
 GPS_SOURCES = ("ketik", "tempel", "foto", "gps")
 
@@ -40,6 +47,22 @@ class GpsFields(QObject):
         ui.latitudeEdit.editingFinished.connect(self._on_latitude_edit_editing_finished)
         ui.longitudeEdit.editingFinished.connect(self._on_longitude_edit_editing_finished)
         self.others: list[tuple[float, float]] = []
+        self.village_code: str | None = None
+        self._paths: AppPaths | None = None
+        self._operation: Callable[[], Operation[Any]] | None = None
+        self._outlines: BoundaryIndex | None = None
+        self._loading = False
+
+    def check_against_outlines(
+        self, paths: AppPaths, operation: Callable[[], Operation[Any]]
+    ) -> None:
+        """Also check the point against the village's outline (loaded by `operation`, a job of
+        the editor, the first time it is needed)."""
+        self._paths, self._operation = paths, operation
+
+    def set_village(self, code: str | None) -> None:
+        self.village_code = code
+        self.check()
 
     def show(self, latitude: float | None, longitude: float | None, source: str | None) -> None:
         self.ui.latitudeEdit.setText(self._text(latitude))
@@ -113,6 +136,8 @@ class GpsFields(QObject):
                     "coordinates (latitude is south, so negative)."
                 )
             )
+        elif (village := self._village_warning(point)) is not None:
+            self.warn(village)
         elif (far := distance_warning(point, self.others)) is not None:
             self.warn(
                 self.tr(
@@ -129,3 +154,34 @@ class GpsFields(QObject):
         label.setText(text or "")
         label.setProperty("severity", "error" if error else severity)
         label.style().polish(label)
+
+    def _village_warning(self, point: tuple[float, float]) -> str | None:
+        """ "1,8 km di luar batas Desa X; titik ini berada di Desa Y, Kecamatan Z", or None when
+        the point is inside, the village has no outline, or the outlines are still loading."""
+        if self.village_code is None or self._paths is None or self._operation is None:
+            return None
+        if self._outlines is None:
+            if not self._loading:
+                self._loading = True
+                paths = self._paths
+                self._operation().success(self._on_outlines_loaded).run(
+                    lambda: _load_outlines(paths)
+                )
+            return None
+        from ovop_desktop.core.boundary_index import check_point
+
+        result = check_point(self._outlines, point[0], point[1], self.village_code)
+        if result.inside or not result.known:
+            return None
+        return result.message_en if english() else result.message_id
+
+    @Slot(object)
+    def _on_outlines_loaded(self, outlines: BoundaryIndex) -> None:
+        self._outlines = outlines
+        self.check()
+
+
+def _load_outlines(paths: AppPaths) -> BoundaryIndex:
+    from ovop_desktop.services.boundaries import load_boundary_index
+
+    return load_boundary_index(paths)

@@ -94,6 +94,7 @@ class SurveyEditor(QWidget):
             self.ui.villageCombo,
         )
         self.gps = GpsFields(self.ui, self._on_survey_field_edited)
+        self.gps.check_against_outlines(self.paths, self.operation)
         self._setup_choices()
         self.bindings: list[Binding] = [
             bind(widget, name, self._on_survey_field_edited)
@@ -236,6 +237,7 @@ class SurveyEditor(QWidget):
         self._final = False
         load(self.bindings, {})
         self.gps.show(None, None, None)
+        self.gps.set_village(None)
         self.respondents.show(())
         self.products.clear()
         self.ui.sectionList.setCurrentRow(0)
@@ -262,6 +264,7 @@ class SurveyEditor(QWidget):
         load(self.bindings, values)
         self.gps.show(values.get("latitude"), values.get("longitude"), values.get("gps_source"))
         self.picker.show_village(values["village_code"])
+        self.gps.set_village(values["village_code"])
         self.ui.villageSearch.setText(detail.village_name)
         self.ui.titleLabel.setText(self.tr("Survey of %1").replace("%1", detail.village_name))
         self.ui.officerLabel.setText(
@@ -414,6 +417,7 @@ class SurveyEditor(QWidget):
     @Slot(str)
     def _on_picker_village_chosen(self, code: str) -> None:
         self.ui.villageError.setVisible(False)
+        self.gps.set_village(code)
         if self.survey_id is not None:
             self._on_survey_field_edited("village_code", code)
             self.save_now()
