@@ -219,12 +219,11 @@ class HandOver(QObject):
         # The window of the moment: a change of language replaces the first one.
         windows = [w for w in self.app.topLevelWidgets() if isinstance(w, MainWindow)]
         window = next((w for w in windows if w.isVisible()), None)
-        if window is None:
+        if window is not None:
+            bring_to_front(window)
+        if not packages:  # the application started again without a file: the window is enough
             return
-        bring_to_front(window)
-        if not packages:
-            return
-        if window.db is None:  # still opening: Startup previews them when it is open
+        if window is None or window.db is None:  # Startup previews them once it is open
             self.pending.extend(packages)
         else:
             preview_packages(window, packages)
@@ -279,16 +278,18 @@ def run_application(
         dialogs.fatal(message)
         return 1
 
+    # Listening at once: a second start from now on hands over instead of being turned away.
+    pending = list(packages or [])
+    server = InstanceServer(name, app)
+    hand_over_to = HandOver(app, pending)
+    server.packagesReceived.connect(hand_over_to._on_server_packages_received)
+    server.listen()
     previous_crash = crash.install(paths.crash_log)
     if previous_crash:
         log.warning("previous run crashed:\n%s", previous_crash)
     worker = Worker()
     window = open_window(app, None, paths, worker)
-    startup = Startup(window, paths, db_url, previous_crash, list(packages or []))
-    server = InstanceServer(name, app)
-    hand_over_to = HandOver(app, startup.packages)
-    server.packagesReceived.connect(hand_over_to._on_server_packages_received)
-    server.listen()
+    startup = Startup(window, paths, db_url, previous_crash, pending)
     status = app.exec()
     server.close()
     # The event loop has stopped, so nothing is left to freeze: a job still queued (the window

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from ovop_desktop.paths import AppPaths, resolve_paths
 from ovop_desktop.ui.app import HandOver, acquire_instance_lock
-from ovop_desktop.ui.main_window import SYNC_PAGE, MainWindow
+from ovop_desktop.ui.main_window import SURVEY_PAGE, SYNC_PAGE, MainWindow
 from ovop_desktop.ui.single_instance import InstanceServer, server_name
 
 
@@ -126,3 +126,23 @@ def test_each_data_folder_has_its_own_server(tmp_path: Path) -> None:
     assert first == server_name(resolve_paths(tmp_path / "a"))
     assert first != server_name(resolve_paths(tmp_path / "b"))
     assert len(first) < 60  # room in a Unix socket path (108 bytes) under any temp folder
+
+
+def test_started_again_without_a_file_the_window_only_comes_forward(
+    window: MainWindow, qapp: QApplication
+) -> None:
+    window.ui.navigation.setCurrentRow(SURVEY_PAGE)
+    window.showMinimized()
+    pending: list[str] = []
+    HandOver(qapp, pending)._on_server_packages_received([])
+    assert not window.isMinimized()
+    assert window.ui.navigation.currentRow() == SURVEY_PAGE
+    assert pending == []
+
+
+def test_packages_handed_over_before_the_window_exists_wait_for_the_database(
+    qapp: QApplication,
+) -> None:
+    pending = ["/stick/awal.ovop"]
+    HandOver(qapp, pending)._on_server_packages_received(["/stick/kedua.ovop"])
+    assert pending == ["/stick/awal.ovop", "/stick/kedua.ovop"]
