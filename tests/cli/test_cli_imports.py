@@ -52,3 +52,24 @@ def test_a_command_imports_its_services_but_never_qt(tmp_path: Path) -> None:
     assert "ovop_desktop.services.surveys.survey_list" in modules
     assert "sqlalchemy" in modules
     assert heavy_in(modules) <= {"sqlalchemy", "alembic"}  # no Qt, no reports, no crypto
+
+
+def test_building_the_parser_looks_for_no_translation_catalogues(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gettext
+
+    from ovop_desktop.cli import main
+
+    lookups: list[str] = []
+    real_find = gettext.find
+
+    def find(domain: str, *args: object, **kwargs: object) -> object:
+        lookups.append(domain)
+        return real_find(domain, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(gettext, "find", find)
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "PERINTAH" in capsys.readouterr().out
+    assert lookups == []  # each one a search of the disk, some 90 of them
