@@ -7,6 +7,7 @@ import sys
 from benchmarks import (
     bench_cli,
     bench_letters,
+    bench_map,
     bench_ranking,
     bench_regions,
     bench_scoring,
@@ -25,6 +26,7 @@ MODULES = (
     bench_ranking,
     bench_letters,
     bench_sync,
+    bench_map,
 )
 
 

@@ -80,3 +80,52 @@ def province_outline(regencies: Sequence[Any]) -> Any:
     50 m) so that it is quick to make."""
     shapes = shapely.simplify(np.asarray(regencies, dtype=object), 0.0005, preserve_topology=True)
     return shapely.union_all(shapely.make_valid(shapes))
+
+
+class Layer:
+    """Shapes of one kind (villages, kecamatan or kabupaten) with their vertex arrays per
+    simplification level, made when first asked for or all at once by `prepare` (on the
+    worker, so that no zoom waits for a level to be made)."""
+
+    def __init__(self, geometries: Sequence[Any]) -> None:
+        self.geometries = list(geometries)
+        self._rings: dict[int, RingArrays] = {}
+
+    def rings(self, level: int) -> RingArrays:
+        found = self._rings.get(level)
+        if found is None:
+            found = self._rings[level] = ring_arrays(self.geometries, TOLERANCES[level])
+        return found
+
+    def prepare(self) -> Layer:
+        for level in range(len(TOLERANCES)):
+            self.rings(level)
+        return self
+
+
+@dataclass(frozen=True)
+class MapLayers:
+    """The drawable layers of one set of outlines."""
+
+    villages: Layer
+    districts: Layer
+    regencies: Layer
+    province: RingArrays | None
+
+    def prepare(self) -> MapLayers:
+        for layer in (self.villages, self.districts, self.regencies):
+            layer.prepare()
+        return self
+
+
+def map_layers(
+    villages: Sequence[Any], districts: Sequence[Any], regencies: Sequence[Any]
+) -> MapLayers:
+    """Layers of the given geometries, the province's outline made from the kabupaten."""
+    outline = province_outline(regencies) if len(regencies) else None
+    return MapLayers(
+        Layer(villages),
+        Layer(districts),
+        Layer(regencies),
+        ring_arrays([outline], 0.0) if outline is not None else None,
+    )

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -22,18 +22,18 @@ from PySide6.QtGui import (
     QPainterPath,
     QPaintEvent,
     QPen,
+    QPixmap,
     QPolygonF,
     QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ovop_desktop.core.boundaries import Outline
 from ovop_desktop.core.map_geometry import (
     TOLERANCES,
-    RingArrays,
+    Layer,
+    MapLayers,
     project,
-    ring_arrays,
     tolerance_for,
     unproject,
 )
@@ -50,6 +50,10 @@ POINT_FILL = QColor("#b02a37")
 ZOOM_STEP = 1.25
 MAX_PIXELS_PER_DEGREE = 400_000.0  # about 0.3 m per pixel: deeper zoom shows nothing more
 CLICK_SLOP_PX = 4
+CACHE_MARGIN = 0.25  # of the window's size, on each side
+EDGES_FROM_SCALE = 400.0  # pixels per degree: village edges only once villages are large
+RINGED_POINTS = 3000
+ZOOM_SETTLE_MS = 150  # while zooming, the last picture is scaled; then painted sharp again
 
 
 def _cosmetic(color: QColor, width: float, cap: Qt.PenCapStyle = Qt.PenCapStyle.FlatCap) -> QPen:
@@ -58,21 +62,6 @@ def _cosmetic(color: QColor, width: float, cap: Qt.PenCapStyle = Qt.PenCapStyle.
     pen.setCapStyle(cap)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     return pen
-
-
-class _Layer:
-    """Shapes of one kind (villages, kecamatan or kabupaten), their vertex arrays made per
-    simplification level when first drawn at it."""
-
-    def __init__(self, geometries: Sequence[Any]) -> None:
-        self.geometries = list(geometries)
-        self._rings: dict[int, RingArrays] = {}
-
-    def rings(self, level: int) -> RingArrays:
-        found = self._rings.get(level)
-        if found is None:
-            found = self._rings[level] = ring_arrays(self.geometries, TOLERANCES[level])
-        return found
 
 
 class MapCanvas(QWidget):
@@ -89,15 +78,15 @@ class MapCanvas(QWidget):
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(240, 200)
-        self._villages = _Layer([])
+        self._villages = Layer([])
         self._codes: list[str] = []
-        self._lines: list[tuple[_Layer, QPen]] = []
+        self._lines: list[tuple[Layer, QPen]] = []
         self._province: QPainterPath | None = None
         self._groups: list[tuple[QColor, list[int]]] = []
         self._group_paths: dict[int, list[tuple[QColor, QPainterPath]]] = {}
         self._edges: dict[int, QPainterPath] = {}
         self._line_paths: dict[tuple[int, int], QPainterPath] = {}
-        self._points = QPolygonF()
+        self._points_xy: tuple[Any, Any] = (np.zeros(0), np.zeros(0))
         self._hover_code = ""
         self._hover_path: QPainterPath | None = None
         self._find: Callable[[float, float], str | None] = lambda _lat, _lon: None
@@ -107,32 +96,44 @@ class MapCanvas(QWidget):
         self._press: QPointF | None = None
         self._last: QPointF | None = None
         self._dragged = False
+        # What was last painted, with a margin around the window: a pan only moves it, and
+        # the map is painted again when the scale or the content changes or a pan runs out.
+        self._version = 0
+        self._cache: QPixmap | None = None
+        self._cache_key: tuple[float, int, int, int] | None = None
+        self._cache_transform = QTransform()
+        self._zooming = False
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(ZOOM_SETTLE_MS)
+        self._settle.timeout.connect(self._on_settle_timeout)
+
+    def _changed(self) -> None:
+        self._version += 1
+        self.update()
 
     # --- What is drawn ---------------------------------------------------------------------
 
     def set_outlines(
         self,
-        villages: Sequence[Outline],
-        districts: Sequence[Outline],
-        regencies: Sequence[Outline],
-        province: Any,
+        layers: MapLayers,
+        codes: Sequence[str],
         find: Callable[[float, float], str | None],
     ) -> None:
-        self._villages = _Layer([o.geometry for o in villages])
-        self._codes = [o.code for o in villages]
+        """The outlines (`codes` name the villages of `layers.villages`, in order)."""
+        self._villages = layers.villages
+        self._codes = list(codes)
         self._lines = [
-            (_Layer([o.geometry for o in districts]), _cosmetic(DISTRICT_LINE, 0.8)),
-            (_Layer([o.geometry for o in regencies]), _cosmetic(REGENCY_LINE, 1.5)),
+            (layers.districts, _cosmetic(DISTRICT_LINE, 0.8)),
+            (layers.regencies, _cosmetic(REGENCY_LINE, 1.5)),
         ]
-        self._province = None
-        if province is not None:
-            self._province = painter_path(ring_arrays([province], 0.0))
+        self._province = None if layers.province is None else painter_path(layers.province)
         self._find = find
         self._group_paths.clear()
         self._edges.clear()
         self._line_paths.clear()
         self._set_hover("")
-        self.update()
+        self._changed()
 
     def set_groups(self, groups: Sequence[tuple[QColor, Sequence[int]]]) -> None:
         """Village indexes (in the order given to `set_outlines`) to fill with each colour;
@@ -140,12 +141,16 @@ class MapCanvas(QWidget):
         self._groups = [(color, list(indexes)) for color, indexes in groups if len(indexes)]
         self._group_paths.clear()
         self._edges.clear()
-        self.update()
+        self._changed()
 
     def set_points(self, latitudes: Sequence[float], longitudes: Sequence[float]) -> None:
         x, y = project(np.asarray(longitudes, dtype=float), np.asarray(latitudes, dtype=float))
-        self._points = point_polygon(x, y)
-        self.update()
+        self._points_xy = (np.asarray(x, dtype=float), np.asarray(y, dtype=float))
+        self._changed()
+
+    @property
+    def point_count(self) -> int:
+        return len(self._points_xy[0])
 
     def village_codes(self) -> list[str]:
         return list(self._codes)
@@ -174,6 +179,17 @@ class MapCanvas(QWidget):
         self._scale = min(max(self._scale * factor, floor), limit)
         after = self.to_map(anchor)
         self._center += before - after
+        self._zooming = True
+        self._settle.start()
+        self.update()
+
+    def _on_settle_timeout(self) -> None:
+        self.settle()
+
+    def settle(self) -> None:
+        """Paint sharp at the current scale now (the wheel has rested)."""
+        self._settle.stop()
+        self._zooming = False
         self.update()
 
     def pan_by(self, dx: float, dy: float) -> None:
@@ -218,9 +234,52 @@ class MapCanvas(QWidget):
         return tolerance_for(1.0 / (scale or self._scale))
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        transform = self.transform()
         painter = QPainter(self)
-        self.paint_map(painter, QRectF(self.rect()), self.transform())
+        same = (self.width(), self.height(), self._version)
+        if (
+            self._zooming
+            and self._cache is not None
+            and self._cache_key is not None
+            and (self._cache_key[1:] == same)
+        ):
+            # Mid-zoom: the last picture, scaled (cache pixels → map → widget).
+            inverse, _ok = self._cache_transform.inverted()
+            painter.fillRect(self.rect(), SEA)
+            painter.setTransform(inverse * transform)
+            painter.drawPixmap(QPointF(0, 0), self._cache)
+            painter.end()
+            return
+        cache = self._cached(transform)
+        offset = QPointF(
+            transform.dx() - self._cache_transform.dx(), transform.dy() - self._cache_transform.dy()
+        )
+        painter.drawPixmap(offset, cache)
+        if self._hover_path is not None:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setTransform(transform)
+            painter.strokePath(self._hover_path, _cosmetic(HOVER_LINE, 2.5))
         painter.end()
+
+    def _cached(self, transform: QTransform) -> QPixmap:
+        width, height = max(self.width(), 1), max(self.height(), 1)
+        key = (self._scale, width, height, self._version)
+        if self._cache is not None and self._cache_key == key:
+            dx = transform.dx() - self._cache_transform.dx()
+            dy = transform.dy() - self._cache_transform.dy()
+            size = self._cache.deviceIndependentSize()
+            if dx <= 0 and dy <= 0 and dx + size.width() >= width and dy + size.height() >= height:
+                return self._cache
+        mx, my = int(width * CACHE_MARGIN), int(height * CACHE_MARGIN)
+        ratio = self.devicePixelRatioF()
+        cache = QPixmap(int((width + 2 * mx) * ratio), int((height + 2 * my) * ratio))
+        cache.setDevicePixelRatio(ratio)
+        shifted = transform * QTransform.fromTranslate(mx, my)
+        painter = QPainter(cache)
+        self.paint_map(painter, QRectF(0, 0, width + 2 * mx, height + 2 * my), shifted)
+        painter.end()
+        self._cache, self._cache_key, self._cache_transform = cache, key, shifted
+        return cache
 
     def paint_map(self, painter: QPainter, area: QRectF, transform: QTransform) -> None:
         """Draw the map into `area` of `painter` under `transform` (map units → device)."""
@@ -237,26 +296,35 @@ class MapCanvas(QWidget):
             painter.fillPath(self._province, LAND_FADED)
         for color, path in self._fills(level):
             painter.fillPath(path, color)
-        if self._groups:
+        if self._groups and scale >= EDGES_FROM_SCALE:
             painter.strokePath(self._edges_at(level), _cosmetic(VILLAGE_EDGE, 0.6))
         for layer_index, (_layer, pen) in enumerate(self._lines):
             painter.strokePath(self._line_path(layer_index, level), pen)
         if self._province is not None:
             painter.strokePath(self._province, _cosmetic(PROVINCE_LINE, 2.2))
-        if self._hover_path is not None:
-            painter.strokePath(self._hover_path, _cosmetic(HOVER_LINE, 2.5))
-        if not self._points.isEmpty():
+        points = self._visible_points(transform, area)
+        if not points.isEmpty():
             # In device pixels: round dots whatever the transform, small enough at the
-            # province's scale to leave the villages' colours visible.
-            points = transform.map(self._points)
+            # province's scale to leave the villages' colours visible; a white ring only
+            # where there are few enough to tell apart.
             size = min(max(scale / 120.0, 3.0), 7.0)
             painter.setTransform(outer)
-            for color, width in ((QColor("white"), size + 2), (POINT_FILL, size)):
+            rings = ((QColor("white"), size + 2),) if points.size() < RINGED_POINTS else ()
+            for color, width in (*rings, (POINT_FILL, size)):
                 pen = QPen(color, width)
                 pen.setCapStyle(Qt.PenCapStyle.RoundCap)
                 painter.setPen(pen)
                 painter.drawPoints(points)
         painter.restore()
+
+    def _visible_points(self, transform: QTransform, area: QRectF) -> QPolygonF:
+        """The survey points inside `area`, in `area`'s coordinates (before `outer`)."""
+        x, y = self._points_xy
+        sx = x * transform.m11() + transform.dx()
+        sy = y * transform.m22() + transform.dy()
+        inside = (sx >= area.left() - 8) & (sx <= area.right() + 8)
+        inside &= (sy >= area.top() - 8) & (sy <= area.bottom() + 8)
+        return point_polygon(sx[inside], sy[inside])
 
     def _fills(self, level: int) -> list[tuple[QColor, QPainterPath]]:
         found = self._group_paths.get(level)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ovop_desktop.core.boundary_index import BoundaryIndex, village_label
+from ovop_desktop.core.map_geometry import MapLayers, map_layers
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
@@ -36,27 +37,37 @@ from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
 
 ALL = ""
-_provinces: dict[int, Any] = {}  # id(BoundaryIndex) → its province outline, made once
+# The drawable layers of each set of outlines, made once (the index lives as long as the process).
+_layers: dict[int, tuple[BoundaryIndex, MapLayers]] = {}
 
 
 @dataclass(frozen=True)
 class MapContent:
     index: BoundaryIndex
-    province: Any
+    layers: MapLayers
     data: VillageMap
+
+
+def map_layers_of(index: BoundaryIndex) -> MapLayers:
+    """Every simplification level of `index`'s outlines, made once (runs on the worker)."""
+    found = _layers.get(id(index))
+    if found is None or found[0] is not index:
+        layers = map_layers(
+            [o.geometry for o in index.villages],
+            [o.geometry for o in index.kecamatan],
+            [o.geometry for o in index.kabupaten],
+        ).prepare()
+        found = _layers[id(index)] = (index, layers)
+    return found[1]
 
 
 def load_map_content(paths: AppPaths, db: Database, rubric: Rubric) -> MapContent:
     """Everything the map shows (runs on the worker)."""
-    from ovop_desktop.core.map_geometry import province_outline
     from ovop_desktop.services.boundaries import load_boundary_index
     from ovop_desktop.services.village_map import village_map
 
     index = load_boundary_index(paths)
-    province = _provinces.get(id(index))
-    if province is None:
-        province = _provinces[id(index)] = province_outline([o.geometry for o in index.kabupaten])
-    return MapContent(index, province, village_map(db, rubric))
+    return MapContent(index, map_layers_of(index), village_map(db, rubric))
 
 
 class MapPage(QWidget):
@@ -153,9 +164,7 @@ class MapPage(QWidget):
         if fresh:
             index = content.index
             self._index_of = {o.code: i for i, o in enumerate(index.villages)}
-            self.canvas.set_outlines(
-                index.villages, index.kecamatan, index.kabupaten, content.province, self._find
-            )
+            self.canvas.set_outlines(content.layers, [o.code for o in index.villages], self._find)
             chosen = self.region_combo.currentData()
             self.region_combo.blockSignals(True)
             while self.region_combo.count() > 1:

@@ -97,9 +97,9 @@ def test_a_kabupaten_and_filters_narrow_the_map(
     assert page.canvas.pixels_per_degree > 2 * province_scale
     assert page.canvas.code_at(at(page, MANTUIL)) is None  # outside Tanah Laut: not shown
     assert page.canvas.code_at(at(page, BENUA_LAWAS)) == "63.01.01.2001"
-    assert page.canvas._points.size() == 1
+    assert page.canvas.point_count == 1
     page.status_combo.setCurrentIndex(page.status_combo.findData("assessed"))
-    assert page.canvas._points.size() == 0  # the only survey is not assessed
+    assert page.canvas.point_count == 0  # the only survey is not assessed
 
 
 def test_the_view_exports_as_png_and_pdf(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
