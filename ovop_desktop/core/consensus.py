@@ -24,6 +24,18 @@ def median_levels(assessments: Sequence[Levels], criteria: Sequence[str]) -> dic
     return result
 
 
+def median_level_rows(
+    assessments: Sequence[Sequence[int | None]],
+) -> tuple[int | None, ...]:
+    """`median_levels` of assessments given as rows of levels in the same criterion order."""
+    result: list[int | None] = []
+    for column in zip(*assessments, strict=True):
+        scored = sorted(level for level in column if level is not None)
+        # median_low: the lower middle of an even count.
+        result.append(scored[(len(scored) - 1) // 2] if scored else None)
+    return tuple(result)
+
+
 def disagreements(first: Levels, second: Levels, criteria: Sequence[str]) -> tuple[str, ...]:
     """The criteria both scored whose levels differ by DISAGREEMENT or more, in rubric order."""
     flagged = []

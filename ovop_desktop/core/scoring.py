@@ -6,9 +6,10 @@ total and stars stay empty until every criterion has a level.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from operator import itemgetter, mul, neg
 
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.formatting import format_number_en, format_number_id
@@ -303,3 +304,132 @@ def explain(rubric: Rubric, score: Score, n: int = 2) -> Explanation:
         strongest=tuple(note for _, note in strongest),
         weakest=tuple(note for _, note in weakest),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """What a ranking row shows of a complete candidate: the same total, band, stars and gate as
+    `score`, without the per-criterion detail."""
+
+    cents: int  # the total in hundredths: what ranks compare
+    total: Decimal
+    band_stars: int
+    stars: int
+    gate: str | None  # the gate that lowered the stars (Score.capped_by), if any
+
+
+class ScoreTable:
+    """A rubric compiled for scoring and ranking many candidates: the results of `score` and
+    `rank_candidates` from integer arithmetic and lookups.
+
+    Levels are tuples in rubric order (`rubric.criterion_ids`), each 1–5 or None; they are the
+    database's, whose constraint keeps them in range, so they are not checked again here.
+    """
+
+    def __init__(self, rubric: Rubric) -> None:
+        self.rubric = rubric
+        # Points are weight × level ÷ 5 to 0.01: with an integer weight, exactly weight × level
+        # × 20 hundredths, so a total in hundredths is a plain weighted sum.
+        self._unit = tuple(criterion.weight * 20 for criterion in rubric.criteria)
+        for criterion, unit in zip(rubric.criteria, self._unit, strict=True):
+            if any(criterion_points(criterion, lv) * 100 != unit * lv for lv in LEVELS):
+                raise ValueError(f"criterion {criterion.id} has a weight that is not whole")
+        position = {criterion_id: i for i, criterion_id in enumerate(rubric.criterion_ids)}
+        self.tie_positions = tuple(position[criterion_id] for criterion_id in rubric.tie_break)
+        self._tie_levels = itemgetter(*self.tie_positions) if self.tie_positions else None
+        # Per category, the gates that apply, fewest stars allowed first (rubric order among
+        # equals), as _gate_caps orders them.
+        ordered = sorted(rubric.gates, key=lambda gate: gate.min_stars)
+        self._gates = {
+            category: tuple(
+                (
+                    gate.min_stars,
+                    gate.id,
+                    tuple((position[req.criterion], req.min_level) for req in gate.requirements),
+                )
+                for gate in ordered
+                if gate.applies_to(category)
+            )
+            for category in rubric.category_ids
+        }
+        # The lowest band at which a gate for some categories only applies: below it, stars and
+        # gate do not depend on the category.
+        self.category_gate_stars = min(
+            (gate.min_stars for gate in rubric.gates if gate.categories), default=None
+        )
+        self._gate_stars = {gate.id: gate.min_stars - 1 for gate in rubric.gates}  # when unmet
+        self._bands: dict[int, tuple[Decimal, int]] = {}
+        self._standings: dict[tuple[int, str | None], Standing] = {}  # a few thousand at most
+
+    def total_and_band(self, cents: int) -> tuple[Decimal, int]:
+        """The total (to 0.01) of `cents` hundredths and the band it reaches."""
+        found = self._bands.get(cents)
+        if found is None:
+            total = Decimal(cents).scaleb(-2)
+            found = self._bands[cents] = (total, star_band(self.rubric, total).stars)
+        return found
+
+    def knows(self, category: str) -> bool:
+        return category in self._gates
+
+    def standing(self, levels: Sequence[int | None], category: str) -> Standing | None:
+        """The standing of a candidate of `category`; None while a criterion has no level.
+        ScoringError for a category the rubric does not have, as `score`."""
+        gates = self._gates.get(category)
+        if gates is None:
+            score(self.rubric, {}, category)  # raises the same ScoringError
+        if None in levels:
+            return None
+        cents = sum(map(mul, self._unit, levels))
+        gate = None
+        band = self._bands.get(cents)
+        band_stars = self.total_and_band(cents)[1] if band is None else band[1]
+        for min_stars, gate_id, requirements in gates or ():
+            if min_stars > band_stars:
+                break
+            for index, min_level in requirements:
+                if levels[index] < min_level:  # type: ignore[operator]
+                    gate = gate_id
+                    break
+            if gate is not None:
+                break
+        return self.standing_of(cents, gate)
+
+    def standing_of(self, cents: int, gate: str | None) -> Standing:
+        """The standing of a total of `cents` hundredths lowered by `gate` (or not)."""
+        found = self._standings.get((cents, gate))
+        if found is None:
+            total, band = self.total_and_band(cents)
+            stars = band if gate is None else self._gate_stars[gate]
+            found = self._standings[(cents, gate)] = Standing(cents, total, band, stars, gate)
+        return found
+
+    def has_gate(self, gate_id: str) -> bool:
+        return gate_id in self._gate_stars
+
+    def rank_key(
+        self, standing: Standing, levels: Sequence[int | None] | None, name: str, key: object
+    ) -> tuple[object, ...]:
+        """The sort key `rank_candidates` orders complete candidates by. `levels` may be None
+        for a candidate whose total no other candidate of its village shares: the tie-break
+        criteria are then never compared."""
+        if levels is None or self._tie_levels is None:
+            deciders: tuple[int, ...] = ()
+        elif len(self.tie_positions) == 1:
+            deciders = (-(levels[self.tie_positions[0]] or 0),)
+        else:
+            deciders = tuple(map(neg, self._tie_levels(levels)))  # complete: no None
+        return (-standing.cents, deciders, fold(name), key)
+
+    def rank(
+        self, candidates: Iterable[tuple[str, str, str, Sequence[int | None]]]
+    ) -> list[tuple[str, Standing, int]]:
+        """Rank one village's candidates (product id, name, category, levels) as
+        `rank_candidates` does: (product id, standing, rank) of the complete ones, best first."""
+        keyed = []
+        for product_id, name, category, levels in candidates:
+            standing = self.standing(levels, category)
+            if standing is not None:
+                keyed.append((self.rank_key(standing, levels, name, product_id), standing))
+        keyed.sort(key=lambda item: item[0])
+        return [(key[3], standing, rank) for rank, (key, standing) in enumerate(keyed, 1)]  # type: ignore[misc]

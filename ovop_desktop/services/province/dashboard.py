@@ -3,8 +3,8 @@ candidates, the villages of the region list not surveyed yet, the categories, an
 last imported package.
 
 Everything comes from a fixed number of queries, whatever the size of the data. Stars and totals
-are the snapshots stored with the assessments that count (services.assessed); the best candidates
-are the regional ranking's (services.regional_ranking). Tombstoned records never count.
+are those of the assessments that count and the best candidates the regional ranking's, both from
+the one ranking pass (services.assessment.ranking_pass). Tombstoned records never count.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session
 from ovop_desktop.core.regions import RegionLevel, regency_code
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import CandidateProduct, Device, ImportLogEntry, Region, Survey
-from ovop_desktop.services.assessment.counted_levels import CountedSnapshot, scored_snapshots
-from ovop_desktop.services.assessment.regional_ranking import RegionalRow, rank_region
+from ovop_desktop.services.assessment.ranking_pass import RankedCandidate, rank_surveys
+from ovop_desktop.services.assessment.regional_ranking import RegionalRow, regional_rows
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.regions import region_hit, villages_only, with_parents
 
@@ -172,9 +172,8 @@ def province_dashboard(db: Database, rubric: Rubric) -> Dashboard:
             .join(Survey, Survey.id == CandidateProduct.survey_id)
             .where(CandidateProduct.deleted_at.is_(None), Survey.deleted_at.is_(None))
         ).all()
-        counted = scored_snapshots(
-            session, rubric, {pid: category for pid, category, _ in product_rows}
-        )
+        # One pass ranks every village: the stars counted below and the best candidates.
+        surveys = rank_surveys(session, rubric)
         imports = _last_imports(session)
     officers = set()
     for _, village_code, regency_name, officer_id in survey_rows:
@@ -184,8 +183,9 @@ def province_dashboard(db: Database, rubric: Rubric) -> Dashboard:
             tally.surveyed.add(village_code)
         if officer_id is not None:
             officers.add(officer_id)
+    counted = {c.product_id: c for survey in surveys for c in survey.candidates}
     categories = _count_products(tallies, product_rows, counted)
-    top = _top_candidates(rank_region(db, None, rubric).rows)
+    top = _top_candidates(regional_rows(surveys)[0])
     regencies = tuple(
         RegencySummary(
             code=code,
@@ -254,7 +254,7 @@ def _tally(tallies: dict[str, _Tally], region_code: str, regency_name: str) -> _
 def _count_products(
     tallies: dict[str, _Tally],
     product_rows: Sequence[tuple[uuid.UUID, str, str]],
-    counted: dict[uuid.UUID, CountedSnapshot],
+    counted: dict[uuid.UUID, RankedCandidate],
 ) -> dict[str, tuple[int, int]]:
     """Count candidates, assessed candidates and stars per kabupaten/kota; returns per category
     (candidates, assessed)."""

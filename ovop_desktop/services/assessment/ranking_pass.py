@@ -1,0 +1,344 @@
+"""Every village of a region ranked in one pass: the path the regional ranking, its screen, the
+province dashboard and the letter batch share.
+
+The result is the village ranking's (services.assessment.village_ranking.rank_survey: the same
+counting assessments, consensus, totals, stars, gates and tie-break), reached with few queries:
+
+1. the live surveys of the region, then their live candidates;
+2. the assessments under the rubric version, in one streaming query with their stored snapshot
+   (total, stars, gate), from which the assessments that count are chosen as
+   services.assessment.counted_levels does (per assessor the latest final, else the latest draft);
+3. the levels, in one query (per 5,000 assessments), only where the snapshot is not enough.
+
+A stored snapshot is used where it is valid for the rubric shown, that is when one assessment
+counts, it was scored under this very definition of the rubric (same `rubric_hash`), and its band
+is below every gate that applies to some categories only. It is NOT valid, and the levels are read
+and scored instead (core.scoring.ScoreTable), for:
+- a consensus: the snapshot is one assessor's, not the median of the final assessments;
+- another definition of the rubric under the same id and version (another `rubric_hash`);
+- a band that a category-specific gate can lower: the product's category may have changed since
+  the assessment was saved, and nothing records which category the snapshot was scored under;
+- a total that another candidate of the village shares: the tie-break reads levels.
+
+Keys are the database's own ids (hex text on SQLite, UUIDs on PostgreSQL) until a result is made:
+converting every id of a province to uuid.UUID would cost more than the ranking itself.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Integer, Select, String, case, cast, func, select, type_coerce
+from sqlalchemy.orm import Session
+
+from ovop_desktop.core.consensus import median_level_rows
+from ovop_desktop.core.rubric import Rubric
+from ovop_desktop.core.scoring import ScoreTable, Standing
+from ovop_desktop.core.text import fold
+from ovop_desktop.db.models import Assessment, AssessmentLevel, CandidateProduct, Survey
+
+CHUNK = 5_000  # assessments per IN list: well under every backend's limit on bound parameters
+STREAM = 10_000  # rows fetched at a time from the streaming queries
+
+Levels = tuple[int | None, ...]
+
+
+def _raw(column: Any) -> Any:
+    """An id column read as the database keeps it (no uuid.UUID made per row)."""
+    return type_coerce(column, String())
+
+
+def as_uuid(raw: object) -> uuid.UUID:
+    """A database id as uuid.UUID (PostgreSQL already gives one)."""
+    return raw if isinstance(raw, uuid.UUID) else uuid.UUID(int=int(str(raw), 16))
+
+
+@dataclass(frozen=True, slots=True)
+class RankedCandidate:
+    """One live candidate of a survey, with what counts for it under the rubric."""
+
+    key: object  # the product id as the database keeps it
+    name: str
+    category: str
+    standing: Standing | None  # None: not assessed completely (or a category not in the rubric)
+    rank: int | None  # in its village, as the village ranking has it; None while incomplete
+    assessments: int  # how many assessments count
+    final: bool
+
+    @property
+    def product_id(self) -> uuid.UUID:
+        return as_uuid(self.key)
+
+    @property
+    def consensus(self) -> bool:
+        return self.final and self.assessments > 1
+
+    @property
+    def total(self) -> Decimal | None:
+        return None if self.standing is None else self.standing.total
+
+    @property
+    def stars(self) -> int | None:
+        return None if self.standing is None else self.standing.stars
+
+    @property
+    def gate(self) -> str | None:
+        return None if self.standing is None else self.standing.gate
+
+
+@dataclass(frozen=True, slots=True)
+class RankedSurvey:
+    """One live survey with its candidates: the ranked ones in rank order, then the others."""
+
+    key: object  # the survey id as the database keeps it
+    village_code: str
+    village: str
+    district: str
+    regency: str
+    status: str
+    chosen: object  # the recommended product's key, or None
+    latest: bool  # the village's most recent live survey (the one its ranking uses)
+    candidates: tuple[RankedCandidate, ...]
+
+    @property
+    def survey_id(self) -> uuid.UUID:
+        return as_uuid(self.key)
+
+    @property
+    def ranked(self) -> Iterator[RankedCandidate]:
+        return (c for c in self.candidates if c.rank is not None)
+
+    def recommended(self, candidate: RankedCandidate) -> bool:
+        """The officer's choice, else rank 1 (VillageRanking.recommended)."""
+        if self.chosen is None:
+            return candidate.rank == 1
+        return _same(candidate.key, self.chosen)
+
+
+def _same(a: object, b: object) -> bool:
+    return a == b if type(a) is type(b) else as_uuid(a) == as_uuid(b)
+
+
+@dataclass
+class _Counting:
+    """The assessments that count for one product: (key, cents, stars, gate, same definition)."""
+
+    final: bool
+    rows: list[tuple[object, int | None, int | None, str | None, bool]]
+
+
+def _in_region(query: Select[Any], region_code: str | None) -> Select[Any]:
+    if region_code is None:
+        return query
+    return query.where(Survey.village_code.startswith(region_code + ".", autoescape=True))
+
+
+def _surveys(session: Session, region_code: str | None) -> list[tuple[Any, ...]]:
+    query = select(
+        _raw(Survey.id),
+        Survey.village_code,
+        Survey.village_name,
+        Survey.district_name,
+        Survey.regency_name,
+        Survey.status,
+        _raw(Survey.recommended_product_id),
+    ).where(Survey.deleted_at.is_(None))
+    # Oldest first: the last row of a village is its most recent survey (rank_village's choice).
+    return list(
+        session.connection().execute(
+            _in_region(query, region_code).order_by(Survey.survey_date, Survey.created_at)
+        )
+    )
+
+
+def _rows(session: Session, query: Select[Any]) -> Iterator[Any]:
+    """The rows of `query`, fetched STREAM at a time (a server-side cursor on PostgreSQL)."""
+    result = session.connection().execute(query.execution_options(yield_per=STREAM))
+    for partition in result.partitions():
+        yield from partition
+
+
+def _products(session: Session, region_code: str | None) -> Iterable[tuple[Any, ...]]:
+    query = select(
+        _raw(CandidateProduct.id),
+        _raw(CandidateProduct.survey_id),
+        CandidateProduct.name,
+        CandidateProduct.category,
+    ).where(CandidateProduct.deleted_at.is_(None))
+    if region_code is not None:
+        query = _in_region(query.join(Survey, Survey.id == CandidateProduct.survey_id), region_code)
+    return _rows(session, query)
+
+
+def _counting(session: Session, rubric: Rubric, region_code: str | None) -> dict[Any, _Counting]:
+    """Per product key, the assessments that count with their snapshots: one streaming query."""
+    query = select(
+        _raw(Assessment.product_id),
+        _raw(Assessment.id),
+        _raw(Assessment.assessor_id),
+        Assessment.status,
+        # Hundredths as an integer: exact on both backends, and no Decimal made per row.
+        cast(func.round(Assessment.total * 100), Integer),
+        Assessment.stars,
+        Assessment.capped_by_gate,
+        case((Assessment.rubric_hash == rubric.definition_hash, 1), else_=0),
+    ).where(
+        Assessment.rubric_id == rubric.id,
+        Assessment.rubric_version == rubric.version,
+        Assessment.deleted_at.is_(None),
+    )
+    if region_code is not None:
+        query = _in_region(
+            query.join(CandidateProduct, CandidateProduct.id == Assessment.product_id).join(
+                Survey, Survey.id == CandidateProduct.survey_id
+            ),
+            region_code,
+        )
+    # Per product and assessor, the latest final assessment; else the latest draft.
+    finals: dict[Any, dict[Any, tuple[Any, ...]]] = defaultdict(dict)
+    drafts: dict[Any, tuple[Any, ...]] = {}
+    ordered = query.order_by(Assessment.updated_at, Assessment.id)
+    for product, key, assessor, status, cents, stars, gate, same in _rows(session, ordered):
+        row = (key, cents, stars, gate, bool(same))
+        if status == "final":
+            finals[product][assessor] = row
+        else:
+            drafts[product] = row
+    counting = {
+        product: _Counting(True, list(by_assessor.values()))
+        for product, by_assessor in finals.items()
+    }
+    for product, row in drafts.items():
+        counting.setdefault(product, _Counting(False, [row]))
+    return counting
+
+
+def _levels(session: Session, rubric: Rubric, keys: list[Any]) -> dict[Any, Levels]:
+    """The levels of these assessments in rubric order; a criterion without a level is None."""
+    columns = [
+        func.max(case((AssessmentLevel.criterion_id == criterion_id, AssessmentLevel.level)))
+        for criterion_id in rubric.criterion_ids
+    ]
+    found: dict[Any, Levels] = {}
+    for start in range(0, len(keys), CHUNK):
+        chunk = keys[start : start + CHUNK]
+        raw_id = _raw(AssessmentLevel.assessment_id)
+        for key, *levels in session.connection().execute(
+            select(raw_id, *columns)
+            .where(raw_id.in_(chunk))
+            .group_by(AssessmentLevel.assessment_id)
+        ):
+            found[key] = tuple(levels)
+    return found
+
+
+def rank_surveys(
+    session: Session, rubric: Rubric, region_code: str | None = None
+) -> list[RankedSurvey]:
+    """Every live survey of the region (None: all) with its candidates ranked under `rubric`,
+    in the order of the surveys' dates."""
+    table = ScoreTable(rubric)
+    surveys = _surveys(session, region_code)
+    products: dict[Any, list[tuple[Any, str, str]]] = defaultdict(list)
+    for key, survey, name, category in _products(session, region_code):
+        products[survey].append((key, name, category))
+    counting = _counting(session, rubric, region_code)
+
+    # What the snapshots give, and which assessments' levels are needed instead.
+    known: dict[Any, Standing | None] = {}
+    needed: set[Any] = set()
+    for survey in surveys:
+        candidates = products.get(survey[0], ())
+        unsure = []
+        for key, _, category in candidates:
+            counted = counting.get(key)
+            if counted is None or not table.knows(category):
+                known[key] = None
+                continue
+            valid, snapshot = _snapshot(table, counted)
+            if valid:
+                known[key] = snapshot
+            else:
+                unsure.append(key)
+        if unsure:  # a total is unknown: whether it ties is too; read the whole village
+            needed.update(key for key, _, _ in candidates if key in counting)
+            continue
+        cents = [s.cents for key, _, _ in candidates if (s := known[key]) is not None]
+        if len(cents) != len(set(cents)):
+            tied = {c for c in cents if cents.count(c) > 1}
+            needed.update(
+                key for key, _, _ in candidates if (s := known[key]) is not None and s.cents in tied
+            )
+        for key, _, _ in candidates:
+            standing = known.get(key)
+            if (
+                standing is not None
+                and table.category_gate_stars is not None
+                and standing.band_stars >= table.category_gate_stars
+            ):
+                needed.add(key)
+    levels_of = _levels(session, rubric, [row[0] for key in needed for row in counting[key].rows])
+
+    nothing = (None,) * len(rubric.criteria)  # an assessment without level rows
+    last_of_village = {survey[1]: survey[0] for survey in surveys}
+    result = []
+    for key, code, village, district, regency, status, chosen in surveys:
+        candidates = products.get(key, ())
+        entries = []
+        for product, name, category in candidates:
+            counted = counting.get(product)
+            levels: Levels | None = None
+            standing = known.get(product)
+            if product in needed and counted is not None:
+                rows = [levels_of.get(row[0], nothing) for row in counted.rows]
+                levels = rows[0] if len(rows) == 1 else median_level_rows(rows)
+                standing = table.standing(levels, category)
+            entries.append((product, name, category, standing, levels, counted))
+        complete = sorted(
+            (e for e in entries if e[3] is not None),
+            key=lambda e: table.rank_key(e[3], e[4], e[1], e[0]),  # type: ignore[arg-type]
+        )
+        ranks = {e[0]: number for number, e in enumerate(complete, 1)}
+        incomplete = sorted((e for e in entries if e[3] is None), key=lambda e: (fold(e[1]), e[0]))
+        ranked = [
+            RankedCandidate(
+                product,
+                name,
+                category,
+                standing,
+                ranks.get(product),
+                len(counted.rows) if counted else 0,
+                counted.final if counted else False,
+            )
+            for product, name, category, standing, _, counted in complete + incomplete
+        ]
+        result.append(
+            RankedSurvey(
+                key,
+                code,
+                village,
+                district,
+                regency,
+                status,
+                chosen,
+                last_of_village[code] == key,
+                tuple(ranked),
+            )
+        )
+    return result
+
+
+def _snapshot(table: ScoreTable, counted: _Counting) -> tuple[bool, Standing | None]:
+    """Whether the stored snapshot is valid here (see the module's docstring; if not, the levels
+    must be scored), and the standing it gives (None for an incomplete assessment)."""
+    if len(counted.rows) != 1:
+        return False, None  # a consensus
+    _, cents, _, gate, same_definition = counted.rows[0]
+    if not same_definition or (gate is not None and not table.has_gate(gate)):
+        return False, None
+    return True, None if cents is None else table.standing_of(cents, gate)
