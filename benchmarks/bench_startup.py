@@ -65,14 +65,20 @@ APPLICATION = (
     + """
 from ovop_desktop.ui.app import run_application
 
-def after_paint():  # then wait until the survey list shows every survey
+first_rows = []
+
+def after_paint():  # then wait until the survey list shows its first rows, then every survey
     window = next(w for w in app.topLevelWidgets() if isinstance(w, QMainWindow))
     page = getattr(window, "survey_list", None)
-    if page is not None and page.model.rowCount() >= int(sys.argv[2]):
+    rows = page.model.rowCount() if page is not None else 0
+    if rows and not first_rows:
+        first_rows.append(rows)
+        print("FIRST", flush=True)
+    if rows >= int(sys.argv[2]):
         print("LISTED", flush=True)
         close_all()
     else:
-        QTimer.singleShot(10, after_paint)
+        QTimer.singleShot(5, after_paint)
 
 sys.exit(run_application(home=sys.argv[1]))
 """
@@ -80,7 +86,8 @@ sys.exit(run_application(home=sys.argv[1]))
 
 
 def _time_to(script: str, *args: str) -> list[float]:
-    """Seconds from launch to each line the child prints (PAINTED, then LISTED if any)."""
+    """Seconds from launch to each line the child prints (PAINTED, then FIRST and LISTED if
+    any)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     start = time.perf_counter()
     process = subprocess.Popen(
@@ -113,27 +120,36 @@ def run() -> list[BenchRow]:
         )
         make_surveys(db, SURVEYS)
         db.dispose()
-        bare, ours, listed = [], [], []
+        bare, ours, first, listed = [], [], [], []
         for _ in range(RUNS):  # interleaved, so that both see the same machine load
             bare.append(_time_to(BARE)[0])
-            painted, shown = _time_to(APPLICATION, str(home), str(SURVEYS))
+            painted, shown, whole = _time_to(APPLICATION, str(home), str(SURVEYS))
             ours.append(painted)
-            listed.append(shown)
+            first.append(shown)
+            listed.append(whole)
     bare_median, ours_median = statistics.median(bare), statistics.median(ours)
     ratio = ours_median / bare_median
-    listed_median = statistics.median(listed)
+    first_median, listed_median = statistics.median(first), statistics.median(listed)
     return [
         BenchRow(
-            f"start-up to first painted window, {SURVEYS:,} surveys (median of {RUNS}, "
-            f"goal ≤ {GOAL_RATIO:g}×)",
-            seconds(ours_median) + ("" if ratio <= GOAL_RATIO else " (over goal)"),
+            f"start-up to first painted window, {SURVEYS:,} surveys (median of {RUNS})",
+            seconds(ours_median),
             f"bare PySide6 window {seconds(bare_median)}",
             ratio,
+            goal=f"≤ {GOAL_RATIO:g}×",
+        ),
+        BenchRow(
+            f"start-up until the survey list shows its first rows (median of {RUNS})",
+            seconds(first_median),
+            f"bare PySide6 window {seconds(bare_median)}",
+            first_median / bare_median,
+            goal=f"≤ {GOAL_RATIO:g}× (at once)",
         ),
         BenchRow(
             f"start-up until the survey list shows all {SURVEYS:,} surveys (median of {RUNS})",
             seconds(listed_median),
             f"bare PySide6 window {seconds(bare_median)}",
             listed_median / bare_median,
+            goal="≤ 5×",
         ),
     ]

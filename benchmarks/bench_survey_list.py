@@ -24,12 +24,14 @@ from ovop_desktop.services.demo import BUILTIN_REGIONS
 from ovop_desktop.services.regions import import_regions
 from ovop_desktop.services.rubrics import install_shipped_rubrics, rubric_in_force
 from ovop_desktop.services.surveys.survey_list import list_surveys
+from ovop_desktop.ui.surveys.survey_list import FIRST_ROWS
 from ovop_desktop.ui.surveys.survey_table_model import SurveyFilterProxy, SurveyTableModel
 
 SURVEYS = 10_000
 KALSEL = SHARED_DATA / "kalsel-kode-wilayah.csv"
 LOAD_GOAL = 1.5  # seconds
 KEYSTROKE_GOAL = 0.050  # seconds
+FIRST_GOAL = 0.100  # seconds: the first screenful "at once"
 # What the search box holds after each keystroke: a village name typed letter by letter, then
 # other searches (words of several fields, a code, a product, nothing found, cleared).
 KEYSTROKES = (
@@ -99,6 +101,7 @@ def run() -> list[BenchRow]:
             make_surveys(db, SURVEYS)
             rubric = rubric_in_force(db)
             loaded = timed(lambda: list_surveys(db, rubric), repeat=3)
+            first = timed(lambda: list_surveys(db, rubric, limit=FIRST_ROWS), repeat=3)
             db_file = Path(db.engine.url.database or "")
             bare = timed(lambda: _bare_fetch(db_file), repeat=3)
             rows = list_surveys(db, rubric)
@@ -117,10 +120,18 @@ def run() -> list[BenchRow]:
     keystroke, baseline = statistics.median(ours), statistics.median(plain)
     return [
         BenchRow(
-            f"survey list load, {len(rows):,} surveys (list_surveys, goal ≤ {LOAD_GOAL:g} s)",
-            seconds(loaded) + ("" if loaded <= LOAD_GOAL else " (over goal)"),
+            f"survey list load, {len(rows):,} surveys (list_surveys)",
+            seconds(loaded),
             f"bare sqlite3 fetch of the same rows {seconds(bare)}",
             loaded / bare,
+            goal=f"≤ {LOAD_GOAL:g} s",
+        ),
+        BenchRow(
+            f"survey list, its first {FIRST_ROWS} rows of {len(rows):,} (what shows at once)",
+            seconds(first),
+            f"bare sqlite3 fetch of all rows {seconds(bare)}",
+            first / bare,
+            goal=f"≤ {FIRST_GOAL * 1e3:g} ms",
         ),
         BenchRow(
             f"survey list model set_rows, {len(rows):,} rows (display, sort and search keys)",
@@ -129,10 +140,10 @@ def run() -> list[BenchRow]:
             None,
         ),
         BenchRow(
-            f"survey filter keystroke, median of {len(ours)} (proxy re-filter, goal < 50 ms)",
-            f"{seconds(keystroke)} (slowest {seconds(max(ours))})"
-            + ("" if keystroke < KEYSTROKE_GOAL else " (over goal)"),
+            f"survey filter keystroke, median of {len(ours)} (proxy re-filter)",
+            f"{seconds(keystroke)} (slowest {seconds(max(ours))})",
             f"list comprehension over the same keys {seconds(baseline)}",
             keystroke / baseline,
+            goal=f"< {KEYSTROKE_GOAL * 1e3:g} ms",
         ),
     ]

@@ -64,9 +64,28 @@ class _Candidate:
     stars: int | None
 
 
-def list_surveys(db: Database, rubric: Rubric) -> list[SurveyRow]:
-    """Every live survey with its top candidate under `rubric`, in a fixed number of queries."""
+def list_surveys(
+    db: Database, rubric: Rubric, *, offset: int = 0, limit: int | None = None
+) -> list[SurveyRow]:
+    """Every live survey with its top candidate under `rubric`, in a fixed number of queries,
+    by regency, district, village, date (and id, so that the order is total). With `offset`
+    and `limit`, only that slice of the order, its products alone read: the first screenful at
+    once (`limit`), then the rest (`offset`), which together are the whole list."""
+    order = (
+        Survey.regency_name,
+        Survey.district_name,
+        Survey.village_name,
+        Survey.survey_date,
+        Survey.id,
+    )
     with db.session() as session:
+        page = (
+            select(Survey.id)
+            .where(Survey.deleted_at.is_(None))
+            .order_by(*order)
+            .offset(offset)
+            .limit(limit)
+        )
         surveys = session.execute(
             select(
                 Survey.id,
@@ -80,18 +99,19 @@ def list_surveys(db: Database, rubric: Rubric) -> list[SurveyRow]:
             )
             .outerjoin(Officer, Officer.id == Survey.officer_id)
             .where(Survey.deleted_at.is_(None))
-            .order_by(
-                Survey.regency_name, Survey.district_name, Survey.village_name, Survey.survey_date
-            )
+            .order_by(*order)
+            .offset(offset)
+            .limit(limit)
         ).all()
-        products = session.execute(
-            select(
-                CandidateProduct.id,
-                CandidateProduct.survey_id,
-                CandidateProduct.name,
-                CandidateProduct.category,
-            ).where(CandidateProduct.deleted_at.is_(None))
-        ).all()
+        products_query = select(
+            CandidateProduct.id,
+            CandidateProduct.survey_id,
+            CandidateProduct.name,
+            CandidateProduct.category,
+        ).where(CandidateProduct.deleted_at.is_(None))
+        if offset or limit is not None:
+            products_query = products_query.where(CandidateProduct.survey_id.in_(page))
+        products = session.execute(products_query).all()
         # Two or more final assessments: the consensus is scored from the median levels.
         counted = scored_snapshots(
             session, rubric, {pid: category for pid, _, _, category in products}

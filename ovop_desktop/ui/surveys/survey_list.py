@@ -1,8 +1,9 @@
 """The Survei page: every survey with its top candidate, narrowed by typing and two pickers, and
 the Excel template for paper surveys (template_import).
 
-Rows are loaded on the worker; filtering and sorting happen in the models (see
-survey_table_model), fast enough at 10,000 surveys to follow every keystroke without a delay.
+Rows are loaded on the worker, the first screenful first and the rest right after; filtering and
+sorting happen in the models (see survey_table_model), fast enough at 10,000 surveys to follow
+every keystroke without a delay.
 """
 
 from __future__ import annotations
@@ -52,10 +53,14 @@ class _Loaded:
     out_of: int  # the top of the star scale of the rubric in force
 
 
-def _load_rows(db: Database) -> _Loaded:
+# Surveys loaded first, to fill the screen at once; the rest follow in a second job.
+FIRST_ROWS = 100
+
+
+def _load_rows(db: Database, *, offset: int = 0, limit: int | None = None) -> _Loaded:
     """The job run on the worker: no widget is touched here."""
     rubric = rubric_in_force(db)
-    return _Loaded(list_surveys(db, rubric), rubric.max_stars)
+    return _Loaded(list_surveys(db, rubric, offset=offset, limit=limit), rubric.max_stars)
 
 
 class SurveyListPage(QWidget):
@@ -71,7 +76,9 @@ class SurveyListPage(QWidget):
         super().__init__(parent)
         self.db, self.worker = db, worker
         self._loaded = False
+        self._load = 0  # the latest reload: results of an earlier one are dropped
         self._select_after_load: uuid.UUID | None = None
+        self._kept: uuid.UUID | None = None  # selected before a reload, until its row is back
         self.ui = Ui_SurveyListPage()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         title_font = self.ui.pageTitle.font()
@@ -113,11 +120,17 @@ class SurveyListPage(QWidget):
     # Public interface
 
     def reload(self) -> None:
-        """Load the surveys again on the worker; the selected survey stays selected."""
-        db = self.db
-        Operation[_Loaded](self, self.worker).success(self._on_surveys_loaded).run(
-            lambda: _load_rows(db)
-        )
+        """Load the surveys again on the worker, the first screenful first, then the rest (two
+        jobs, one after the other on the serial worker); the selected survey stays selected."""
+        db, first = self.db, FIRST_ROWS
+        self._load += 1
+        load = self._load
+        Operation[_Loaded](self, self.worker).success(
+            lambda loaded: self._on_surveys_loaded(loaded, load)
+        ).run(lambda: _load_rows(db, limit=first))
+        Operation[_Loaded](self, self.worker).success(
+            lambda loaded: self._on_more_loaded(loaded, load)
+        ).run(lambda: _load_rows(db, offset=first))
 
     def focus_search(self) -> None:
         self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -201,16 +214,29 @@ class SurveyListPage(QWidget):
 
     # Slots
 
-    @Slot(object)
-    def _on_surveys_loaded(self, loaded: _Loaded) -> None:
-        kept = self._select_after_load or self.selected_survey_id()
+    def _on_surveys_loaded(self, loaded: _Loaded, load: int) -> None:
+        """The first rows of a load: they replace what was shown."""
+        if load != self._load:
+            return  # a later reload is on its way
+        self._kept = self._select_after_load or self.selected_survey_id()
         self._select_after_load = None
         self._size_columns(loaded.out_of)
         self.model.set_rows(loaded.rows, loaded.out_of)
         self._loaded = True
         self._fill_regencies()
-        if kept is not None:
-            self.select_survey(kept)
+        if self._kept is not None and self.select_survey(self._kept):
+            self._kept = None
+        self._show_state()
+
+    def _on_more_loaded(self, loaded: _Loaded, load: int) -> None:
+        """The rest of a load, added to its first rows."""
+        if load != self._load:
+            return
+        self.model.add_rows(loaded.rows)
+        self._fill_regencies()
+        if self._kept is not None:  # the survey selected before was not among the first rows
+            self.select_survey(self._kept)
+            self._kept = None
         self._show_state()
 
     @Slot(str)

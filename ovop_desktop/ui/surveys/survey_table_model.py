@@ -13,6 +13,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QModelIndex,
     QObject,
     QSortFilterProxyModel,
     Qt,
@@ -76,6 +77,7 @@ class SurveyTableModel(ReadOnlyTableModel):
         self._statuses: list[str] = []
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self._prepare = _Preparer(0, final="", draft="", not_assessed="", stars_hint="")
         # Bumped whenever rows change place, so that a proxy knows its filter result is stale.
         self.generation = 0
         self._headers = (
@@ -107,7 +109,7 @@ class SurveyTableModel(ReadOnlyTableModel):
         """Show `rows` (in the current sort order, if any), their stars out of `out_of`: the
         top of the star scale of the rubric they were ranked under."""
         # Translated here, in the class lupdate files them under.
-        prepare = _Preparer(
+        self._prepare = prepare = _Preparer(
             out_of,
             final=self.tr("Final"),
             draft=self.tr("Draft"),
@@ -119,6 +121,28 @@ class SurveyTableModel(ReadOnlyTableModel):
         self._loaded = loaded
         self._arrange()
         self.endResetModel()
+
+    def add_rows(self, rows: Sequence[SurveyRow]) -> None:
+        """Show `rows` too (the rest of a list whose first rows came first), each in its place in
+        the current sort order; a survey shown already is not shown twice. Rows the view holds
+        (selection, current row) stay on their surveys."""
+        fresh = [(row, self._prepare(row)) for row in rows if row.survey_id not in self._row_of]
+        if not fresh:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+        self._loaded = self._loaded + fresh
+        for row, prepared in fresh:  # at the end for now, as announced
+            self._row_of[row.survey_id] = len(self._rows)
+            self._rows.append(row)
+            self._prepared.append(prepared)
+            self._haystacks.append(prepared.haystack)
+            self._regencies.append(row.regency)
+            self._statuses.append(row.status)
+        self.generation += 1
+        self.endInsertRows()
+        if self._sort_column >= 0:
+            self.sort(self._sort_column, self._sort_order)  # then each to its place
 
     def _arrange(self) -> None:
         """Lay the loaded rows out in the sort order, and index them."""

@@ -23,6 +23,7 @@ from ovop_desktop.services.surveys.capture import (
 )
 from ovop_desktop.services.surveys.survey_list import list_surveys
 from ovop_desktop.ui import i18n
+from ovop_desktop.ui.surveys import survey_list as survey_list_page
 from ovop_desktop.ui.surveys.survey_list import SurveyListPage
 from ovop_desktop.ui.surveys.survey_table_model import (
     SORT_ROLE,
@@ -339,3 +340,22 @@ def test_focus_search_puts_the_cursor_in_the_search_box(
     harness.page.activateWindow()
     harness.page.focus_search()
     qtbot.waitUntil(harness.page.ui.searchEdit.hasFocus)
+
+
+def test_the_first_rows_show_before_the_rest_and_filters_and_sorting_cover_all(
+    harness: Harness, surveys: dict[str, uuid.UUID], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(survey_list_page, "FIRST_ROWS", 2)
+    model = harness.page.model
+    shown: list[int] = []  # the rows the model held each time it told the view of new ones
+    model.modelReset.connect(lambda: shown.append(model.rowCount()))
+    model.rowsInserted.connect(lambda *_: shown.append(model.rowCount()))
+    harness.reload()
+    assert shown == [2, len(surveys)]
+    # The rest came after the first two: searching and sorting reach them as well.
+    harness.page.ui.searchEdit.setText("benua")
+    assert harness.villages() == ["Benua Lawas"]
+    harness.page.clear_filters()
+    harness.click_header(Column.VILLAGE)
+    assert harness.column(Column.VILLAGE) == sorted(surveys, key=str.casefold)
+    assert harness.page.ui.countLabel.text() == f"{len(surveys)} dari {len(surveys)} survei"
