@@ -68,6 +68,13 @@ test: lint typecheck pytest
 bench: setup
 	$(BIN)/python -m benchmarks
 
+# The province at today's size and at ten times it on PostgreSQL, and how each job grows (an
+# hour or more on 2 cores; not in `make bench` nor CI). BENCH_SCALES=1,2 for a shorter run.
+.PHONY: bench-large
+BENCH_SCALES ?= 1,10
+bench-large: setup
+	$(BIN)/python -m benchmarks.bench_large --scales $(BENCH_SCALES)
+
 # Hostile packages imported at a province (minutes; not in CI). FUZZ_SEED=N: the same mutations.
 fuzz: setup
 	$(BIN)/python -m benchmarks.fuzz_packages --mutated 5000 --bytes 1000 \

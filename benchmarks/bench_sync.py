@@ -83,6 +83,38 @@ def _split(records: dict[str, list[dict[str, Any]]], parts: int) -> list[dict[st
     return chunks
 
 
+def write_packages(
+    folder: Path, records: dict[str, list[dict[str, Any]]], parts: int, key: Any
+) -> list[Path]:
+    """The records as `parts` signed survey-export packages in `folder` (one laptop's)."""
+    folder.mkdir()
+    packages = []
+    for index, chunk in enumerate(_split(records, parts)):
+        members = [
+            (f"records/{t}.jsonl", encode_records(rows)) for t, rows in chunk.items() if rows
+        ]
+        packages.append(
+            write_package(
+                folder,
+                f"bagian-{index:03d}",
+                {
+                    "kind": "survey-export",
+                    "device_id": records["surveys"][0]["device_id"]
+                    or "00000000-0000-4000-8000-000000000001",
+                    "device_name": "bench",
+                    "officer_name": "bench",
+                    "schema_revision": HEAD_REVISION,
+                    "watermark_from": None,
+                    "watermark_to": None,
+                    "counts": {t: len(r) for t, r in chunk.items()},
+                },
+                members,
+                key,
+            )
+        )
+    return packages
+
+
 def _not_yet_exchanged(db: Database) -> None:
     """Every record as if edited since the last export, untimed."""
     with db.session() as session:
@@ -229,31 +261,7 @@ def run(
             zipped = min(zipped, time.perf_counter() - start)
 
         key = load_or_create_key(source_paths.data_dir)
-        (root / "paket").mkdir()
-        packages = []
-        for index, chunk in enumerate(_split(records, n_packages)):
-            members = [
-                (f"records/{t}.jsonl", encode_records(rows)) for t, rows in chunk.items() if rows
-            ]
-            packages.append(
-                write_package(
-                    root / "paket",
-                    f"bagian-{index:03d}",
-                    {
-                        "kind": "survey-export",
-                        "device_id": records["surveys"][0]["device_id"]
-                        or "00000000-0000-4000-8000-000000000001",
-                        "device_name": "bench",
-                        "officer_name": "bench",
-                        "schema_revision": HEAD_REVISION,
-                        "watermark_from": None,
-                        "watermark_to": None,
-                        "counts": {t: len(r) for t, r in chunk.items()},
-                    },
-                    members,
-                    key,
-                )
-            )
+        packages = write_packages(root / "paket", records, n_packages, key)
         imported = bare = float("inf")
         resident: dict[str, Any] = {}
         peak: Any = None
