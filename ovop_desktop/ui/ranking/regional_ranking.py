@@ -2,10 +2,15 @@
 version, narrowed by category, stars and survey status, and the surveyed villages that have no
 assessed candidate yet.
 
-The region picked is ranked on the worker; the other filters work in the proxy model.
+The region picked is ranked on the worker; the other filters work in the proxy model. The first
+rows show as soon as the ranking is known; the rest are prepared on the worker a part at a time
+and added below them, so that the GUI thread never does more than show a part.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -33,6 +38,7 @@ from ovop_desktop.ui.ranking.regional_table_model import (
     RegionalFilterProxy,
     RegionalTableModel,
     UnassessedTableModel,
+    prepare_rows,
 )
 from ovop_desktop.ui.worker import Worker
 
@@ -48,6 +54,31 @@ _SAMPLES: dict[int, str] = {
     Column.RECOMMENDED: "✔",
     Column.BASIS: "Konsensus",
 }
+
+
+FIRST_ROWS = 200  # prepared with the ranking: more than a screenful
+PART_ROWS = 5_000  # prepared per job on the worker afterwards
+
+
+@dataclass(frozen=True)
+class _Part:
+    """Rows of a ranking prepared for the table, from row `start` on."""
+
+    ranking: RegionalRanking
+    start: int
+    prepared: list[Any]
+
+
+def _first_part(db: Database, code: str | None, rubric: Rubric, texts: dict[str, str]) -> _Part:
+    ranking = rank_region(db, code, rubric)
+    return _Part(ranking, 0, prepare_rows(ranking.rows[:FIRST_ROWS], rubric, texts))
+
+
+def _next_part(
+    ranking: RegionalRanking, start: int, rubric: Rubric, texts: dict[str, str]
+) -> _Part:
+    rows = ranking.rows[start : start + PART_ROWS]
+    return _Part(ranking, start, prepare_rows(rows, rubric, texts))
 
 
 class RegionalRankingView(QWidget):
@@ -194,8 +225,18 @@ class RegionalRankingView(QWidget):
         rubric, db, code = self.rubric, self.db, self.region_code()
         if rubric is None:
             return
-        Operation[RegionalRanking](self, self.worker).success(self._on_ranking_loaded).run(
-            lambda: rank_region(db, code, rubric)
+        texts = self.model.texts()
+        Operation[_Part](self, self.worker).success(self._on_ranking_loaded).run(
+            lambda: _first_part(db, code, rubric, texts)
+        )
+
+    def _load_part(self, ranking: RegionalRanking, start: int) -> None:
+        """Prepare the rows from `start` on, on the worker; they are added when they come."""
+        rubric, texts = self.rubric, self.model.texts()
+        if rubric is None or start >= len(ranking.rows):
+            return
+        Operation[_Part](self, self.worker).success(self._on_part_loaded).run(
+            lambda: _next_part(ranking, start, rubric, texts)
         )
 
     def _show_state(self) -> None:
@@ -205,6 +246,15 @@ class RegionalRankingView(QWidget):
             self.unassessed_label.setText(self.tr("Villages without an assessed candidate yet"))
             return
         shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if total < len(ranking.rows):
+            self.summary.setText(
+                self.tr("Ranking under rubric %1 version %2 · loading %3 of %4 candidates…")
+                .replace("%1", rubric.name)
+                .replace("%2", str(ranking.rubric_version))
+                .replace("%3", number_text(total))
+                .replace("%4", number_text(len(ranking.rows)))
+            )
+            return
         text = (
             self.tr("Ranking under rubric %1 version %2 · %3 of %4 candidates")
             if self.proxy.regional_filter.active
@@ -237,16 +287,26 @@ class RegionalRankingView(QWidget):
             self.district_combo.setEnabled(bool(hits))
 
     @Slot(object)
-    def _on_ranking_loaded(self, ranking: RegionalRanking) -> None:
-        rubric = self.rubric
+    def _on_ranking_loaded(self, part: _Part) -> None:
+        ranking, rubric = part.ranking, self.rubric
         if rubric is None or ranking.region_code != self.region_code():
             return  # a newer pick is on its way
         if (ranking.rubric_id, ranking.rubric_version) != (rubric.id, rubric.version):
             return
         self.ranking = ranking
-        self.model.set_ranking(ranking.rows, rubric)
+        self.model.set_prepared(ranking.rows[: len(part.prepared)], part.prepared)
         self.unassessed_model.set_villages(ranking.unassessed)
         self._show_state()
+        self._load_part(ranking, len(part.prepared))
+
+    @Slot(object)
+    def _on_part_loaded(self, part: _Part) -> None:
+        if part.ranking is not self.ranking or part.start != self.model.row_total():
+            return  # a newer ranking replaced this one
+        end = part.start + len(part.prepared)
+        self.model.append_prepared(part.ranking.rows[part.start : end], part.prepared)
+        self._show_state()
+        self._load_part(part.ranking, end)
 
     @Slot(int)
     def _on_regency_combo_current_index_changed(self, index: int) -> None:

@@ -1,8 +1,9 @@
 """The regional ranking as table models: the assessed candidates (filtered and sorted by a proxy)
 and the surveyed villages that have no assessed candidate yet.
 
-What a cell shows or sorts by is computed once per row in `set_ranking`, so that `data()`, the
-sort and the filter are lookups.
+What a cell shows or sorts by is computed once per row (`prepare_rows`, which the screen runs on
+the worker, a part at a time), so that `data()`, the sort and the filter are lookups. Rows can
+arrive in parts (`append_prepared`): the first screenful shows while the rest is prepared.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import IntEnum
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import (
+    QModelIndex,
     QObject,
     QSortFilterProxyModel,
     Qt,
@@ -94,10 +97,10 @@ class RegionalTableModel(ReadOnlyTableModel):
             self.tr("Consensus: median of two or more final assessments"),
         )
 
-    def set_ranking(self, rows: Sequence[RegionalRow], rubric: Rubric) -> None:
-        """Show `rows`, ranked under `rubric` (names, gates and the star scale come from it)."""
-        # Translated here, in the class lupdate files them under.
-        texts = {
+    def texts(self) -> dict[str, str]:
+        """The translated words `prepare_rows` needs: translated here, on the GUI thread, in the
+        class lupdate files them under."""
+        return {
             "consensus": self.tr("Consensus"),
             "final": self.tr("Final"),
             "draft": self.tr("Draft"),
@@ -107,12 +110,43 @@ class RegionalTableModel(ReadOnlyTableModel):
             "gate": self.tr("Lowered by a gate: %1"),
             "recommended": self.tr("Recommended product of %1"),
         }
-        prepared = [_prepare(row, rubric, texts) for row in rows]
+
+    def set_ranking(self, rows: Sequence[RegionalRow], rubric: Rubric) -> None:
+        """Show `rows`, ranked under `rubric` (names, gates and the star scale come from it)."""
+        self.set_prepared(rows, prepare_rows(rows, rubric, self.texts()))
+
+    def set_prepared(self, rows: Sequence[RegionalRow], prepared: Sequence[_Prepared]) -> None:
+        """Show `rows` with what `prepare_rows` made of them, in place of any shown."""
         self.beginResetModel()
         self._loaded_rows = list(rows)
-        self._loaded_prepared = prepared
+        self._loaded_prepared = list(prepared)
         self._arrange()
         self.endResetModel()
+
+    def append_prepared(self, rows: Sequence[RegionalRow], prepared: Sequence[_Prepared]) -> None:
+        """Add rows below those shown (the rest of the ranking, arriving), then put them in the
+        order the user sorted by, if they are not already."""
+        if not rows:
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+        self._loaded_rows.extend(rows)
+        self._loaded_prepared.extend(prepared)
+        self._rows.extend(rows)
+        self._prepared.extend(prepared)
+        self.endInsertRows()
+        if self._sort is not None and not self._in_order(max(start - 1, 0)):
+            self.sort(*self._sort)
+
+    def _in_order(self, start: int) -> bool:
+        """Whether the rows from `start` on follow the sort (rows arriving in the service's order
+        usually do, when sorted by total)."""
+        assert self._sort is not None
+        column, order = self._sort
+        keys = [prepared.sort[column] for prepared in self._prepared[start:]]
+        if order == Qt.SortOrder.DescendingOrder:
+            keys.reverse()
+        return all(a <= b for a, b in pairwise(keys))  # type: ignore[operator]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort on the precomputed keys (Python's stable sort: equal values keep the service's
@@ -171,6 +205,13 @@ class RegionalTableModel(ReadOnlyTableModel):
             prepared = self._prepared[row]
             return prepared.tips[column] or prepared.display[column] or None
         return None
+
+
+def prepare_rows(
+    rows: Sequence[RegionalRow], rubric: Rubric, texts: dict[str, str]
+) -> list[_Prepared]:
+    """What the table shows and sorts by for each row. Qt-free: it may run on the worker."""
+    return [_prepare(row, rubric, texts) for row in rows]
 
 
 def _prepare(row: RegionalRow, rubric: Rubric, texts: dict[str, str]) -> _Prepared:
