@@ -47,6 +47,12 @@ def run() -> list[BenchRow]:
         demo = [*ovop, "--home", home, "demo", "--villages", str(VILLAGES)]
         subprocess.run(demo, env=env, check=True, stdout=subprocess.DEVNULL)
         help_, bare = _best_of_pair([*ovop, "--help"], [python, "-c", "pass"], env)
+        # What argparse alone costs (import, one parser, its help): the floor under `--help`.
+        argparse_only, bare_again = _best_of_pair(
+            [python, "-c", "import argparse; argparse.ArgumentParser().format_help()"],
+            [python, "-c", "pass"],
+            env,
+        )
         listing, bare_sqlalchemy = _best_of_pair(
             [*ovop, "--home", home, "surveys", "list"], [python, "-c", "import sqlalchemy"], env
         )
@@ -57,6 +63,12 @@ def run() -> list[BenchRow]:
             f"python -c pass {seconds(bare)}",
             help_ / bare,
             goal="≤ 2×",
+        ),
+        BenchRow(
+            "(floor) an empty argparse parser's help",
+            seconds(argparse_only),
+            f"python -c pass {seconds(bare_again)}",
+            argparse_only / bare_again,
         ),
         BenchRow(
             f"ovop surveys list ({VILLAGES} surveys)",
