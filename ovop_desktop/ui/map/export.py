@@ -43,7 +43,7 @@ def _draw(
 ) -> None:
     """Title on top, the map below it, the legend in the map's lower left corner."""
     font = QFont(painter.font())
-    font.setPointSizeF(13)
+    font.setPixelSize(16)  # pixels in a PNG, points in the PDF (its painter works in points)
     font.setBold(True)
     painter.setFont(font)
     title_height = painter.fontMetrics().height() * 1.6
