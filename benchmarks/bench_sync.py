@@ -133,7 +133,16 @@ def _resident_mib() -> float | None:
 
 
 def _peak_mib() -> float | None:
-    """The process's peak resident size, MiB (None where the resource module is not)."""
+    """The process's peak resident size, MiB: VmHWM, the high-water mark of this process's own
+    memory (ru_maxrss would not do in a spawned child: Linux carries it over an exec, so it
+    starts at the size of the parent it was forked from); ru_maxrss where /proc is not (macOS),
+    None where neither is (Windows)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 2**10  # kB
+    except OSError:
+        pass
     if resource is None:
         return None
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
