@@ -18,6 +18,7 @@ from ovop_desktop.paths import AppPaths, resolve_paths
 from ovop_desktop.ui.app import HandOver, acquire_instance_lock
 from ovop_desktop.ui.main_window import SURVEY_PAGE, SYNC_PAGE, MainWindow
 from ovop_desktop.ui.single_instance import InstanceServer, server_name
+from ovop_desktop.ui.worker import Worker
 
 
 def test_a_second_instance_on_the_same_data_folder_says_so_and_exits(
@@ -129,8 +130,11 @@ def test_each_data_folder_has_its_own_server(tmp_path: Path) -> None:
 
 
 def test_started_again_without_a_file_the_window_only_comes_forward(
-    window: MainWindow, qapp: QApplication
+    qtbot: QtBot, qapp: QApplication, app_paths: AppPaths
 ) -> None:
+    window = MainWindow(None, app_paths, Worker())  # still opening its database
+    qtbot.addWidget(window)
+    window.show()
     window.ui.navigation.setCurrentRow(SURVEY_PAGE)
     window.showMinimized()
     pending: list[str] = []
