@@ -30,6 +30,7 @@ from ovop_desktop.reports.letter_body import (
     village_phrase,
 )
 from ovop_desktop.reports.letter_parts import DRAFT_NUMBER, shown_number, signature_only
+from ovop_desktop.reports.locator import locator_drawing
 from ovop_desktop.reports.markup import escape_text
 from ovop_desktop.reports.pages import ATTACHMENT, SheetMark
 from ovop_desktop.reports.radar import radar_drawing
@@ -44,6 +45,7 @@ from ovop_desktop.reports.styles import (
 )
 
 PHOTO_BOX = (6.2 * cm, 3.7 * cm)
+LOCATOR_SIZE = (9 * cm, 5.5 * cm)
 RADAR_SIZE = (6.2 * cm, 5.1 * cm)
 _GAP = 0.4 * cm
 # Side-by-side cells cannot split over pages: beyond this height a block goes under, not beside.
@@ -125,6 +127,7 @@ def ranking_page(data: LetterData, st: Styles, width: float) -> list[Flowable]:
         Spacer(1, 10),
         candidates_table(data, st, width),
         Spacer(1, 12),
+        *_locator(data, width),
         KeepTogether(
             [
                 Paragraph("Produk yang direkomendasikan:", st.small),
@@ -140,6 +143,15 @@ def ranking_page(data: LetterData, st: Styles, width: float) -> list[Flowable]:
             st.small,
         ),
     ]
+
+
+def _locator(data: LetterData, width: float) -> list[Flowable]:
+    """The village on its kabupaten's outline, centred under the candidates."""
+    if data.locator is None:
+        return []
+    drawing = locator_drawing(data.locator, min(width, LOCATOR_SIZE[0]), LOCATOR_SIZE[1])
+    drawing.hAlign = "CENTER"
+    return [drawing, Spacer(1, 10)]
 
 
 def _advice(data: LetterData, st: Styles) -> list[Flowable]:

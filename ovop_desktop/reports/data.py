@@ -8,6 +8,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
+from ovop_desktop.reports.locator import LocatorMap
+
 Paper = Literal["A4", "F4"]  # F4 (Folio) is 215 × 330 mm
 
 
@@ -96,3 +98,4 @@ class LetterData:
     # A preview of unfinished work: every page carries a DRAF watermark, and it has no number
     # (reports draws the mark; services.letters decides when a letter is a draft).
     draft: bool = False
+    locator: LocatorMap | None = None  # the village on its kabupaten's outline (attachment)

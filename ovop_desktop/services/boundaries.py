@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import itertools
 import threading
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -29,9 +30,11 @@ from ovop_desktop.core.boundaries import (
     to_geojson,
 )
 from ovop_desktop.core.boundary_index import BoundaryIndex, PointCheck, check_point
+from ovop_desktop.core.map_geometry import MAP_X_SCALE, ring_arrays
 from ovop_desktop.db.models import Region
 from ovop_desktop.files import atomic_write
 from ovop_desktop.paths import AppPaths, make_private_folder, reference_dir
+from ovop_desktop.reports.locator import LocatorMap
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import file_error
 
@@ -183,3 +186,34 @@ def check_survey_point(
     """The point against the outline of `village_code`: inside, or how far outside and in which
     village it lies. Advice for the officer, never a refusal."""
     return check_point(load_boundary_index(paths), latitude, longitude, village_code)
+
+
+def locator_map(
+    paths: AppPaths, village_code: str, caption: str, point: tuple[float, float] | None = None
+) -> LocatorMap | None:
+    """The letter's locator map of `village_code` (None when the village has no outline):
+    its kabupaten, the kabupaten's kecamatan, the village and the survey's (lat, lon) point."""
+    index = load_boundary_index(paths)
+    village = index.outline(village_code)
+    regency = index.outline(".".join(village_code.split(".")[:2]))
+    if village is None or regency is None:
+        return None
+    prefix = regency.code + "."
+    districts = [o.geometry for o in index.kecamatan if o.code.startswith(prefix)]
+    return LocatorMap(
+        regency=_rings(regency.geometry, 0.002),
+        districts=tuple(r for g in districts for r in _rings(g, 0.002)),
+        village=_rings(village.geometry, 0.0),
+        point=None if point is None else (point[1] * MAP_X_SCALE, point[0]),
+        caption=caption,
+    )
+
+
+def _rings(geometry: object, tolerance: float) -> tuple[tuple[tuple[float, float], ...], ...]:
+    """Rings of `geometry` in the locator's coordinates (x = longitude · cos 3°, y = latitude)."""
+    arrays = ring_arrays([geometry], tolerance)
+    starts = [int(i) for i in arrays.starts.nonzero()[0]] + [len(arrays)]
+    return tuple(
+        tuple((float(x), -float(y)) for x, y in arrays.xy[start:end])
+        for start, end in itertools.pairwise(starts)
+    )

@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.letter_identity import (
     LetterIdentity,
     letter_identity,
@@ -35,6 +36,7 @@ from ovop_desktop.core.scoring import explain, score
 from ovop_desktop.db.models import CandidateProduct, Letter, Officer, Survey, utc_now
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.reports.data import CandidateSheet, CriterionLine, LetterData, Paper
+from ovop_desktop.reports.locator import LocatorMap
 from ovop_desktop.services.assessment.counted_levels import assessed_levels
 from ovop_desktop.services.assessment.village_ranking import VillageRanking, rank_survey
 from ovop_desktop.services.database import Database
@@ -269,6 +271,22 @@ def _sheets(
     return tuple(sheets)
 
 
+def _point(latitude: float | None, longitude: float | None) -> tuple[float, float] | None:
+    return None if latitude is None or longitude is None else (latitude, longitude)
+
+
+def _locator(
+    paths: AppPaths, code: str, caption: str, point: tuple[float, float] | None
+) -> LocatorMap | None:
+    """The attachment's locator map; a letter is still made without one (no outline)."""
+    from ovop_desktop.services.boundaries import locator_map
+
+    try:
+        return locator_map(paths, code, caption, point)
+    except (OSError, DomainError):
+        return None
+
+
 def prepare_letter(
     db: Database,
     paths: AppPaths,
@@ -302,6 +320,7 @@ def prepare_letter(
         assert survey is not None
         officer = session.get(Officer, survey.officer_id) if survey.officer_id else None
         district, regency = survey.district_name, survey.regency_name
+        code, point = survey.village_code, _point(survey.latitude, survey.longitude)
     explanation = explain(rubric, score(rubric, chosen.levels, chosen.category))
     coaching = tuple(
         f"{note.criterion.name_id} (tingkat {note.level}): menuju tingkat {note.level + 1}, "
@@ -338,6 +357,7 @@ def prepare_letter(
         justification=ranking.justification,
         coaching=coaching,
         signatory=settings.signatories[options.signatory],
+        locator=_locator(paths, code, f"Desa {ranking.village_name}, Kecamatan {district}", point),
         tembusan=options.tembusan,
         verification_code=identity.verification_code if identity else "",
         verification_payload=identity.payload if identity else "",

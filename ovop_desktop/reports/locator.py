@@ -1,0 +1,77 @@
+"""A small locator map for the letter's attachment: the kabupaten with its kecamatan lines and the
+village filled, and the survey's point, drawn with reportlab from the same outlines as the map."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.graphics.shapes import Circle, Drawing, Path, String  # type: ignore[import-untyped]
+from reportlab.lib import colors  # type: ignore[import-untyped]
+
+from ovop_desktop.reports.fonts import REGULAR
+
+Ring = tuple[tuple[float, float], ...]  # (x, y): x = longitude · cos 3°, y = latitude
+
+
+@dataclass(frozen=True)
+class LocatorMap:
+    """Rings in map coordinates (north up); `point` is the survey's GPS point, if any."""
+
+    regency: tuple[Ring, ...]
+    districts: tuple[Ring, ...]
+    village: tuple[Ring, ...]
+    point: tuple[float, float] | None
+    caption: str  # "Desa Benua Lawas, Kecamatan Takisung, Kabupaten Tanah Laut"
+
+
+VILLAGE_FILL = colors.HexColor("#d9480f")
+REGENCY_FILL = colors.HexColor("#f1f0ec")
+LINE = colors.HexColor("#8a949b")
+EDGE = colors.HexColor("#1d2b33")
+CAPTION_SIZE = 7
+
+
+def _path(rings: tuple[Ring, ...], place: object, **style: object) -> Path:
+    path = Path(**style)
+    for ring in rings:
+        for index, point in enumerate(ring):
+            x, y = place(point)  # type: ignore[operator]
+            if index == 0:
+                path.moveTo(x, y)
+            else:
+                path.lineTo(x, y)
+        path.closePath()
+    return path
+
+
+def locator_drawing(locator: LocatorMap, width: float, height: float) -> Drawing:
+    """The kabupaten fitted into `width` × `height` points, the caption below it."""
+    outline = locator.regency or locator.village
+    points = [p for ring in outline for p in ring]
+    west, east = min(p[0] for p in points), max(p[0] for p in points)
+    south, north = min(p[1] for p in points), max(p[1] for p in points)
+    room_height = height - CAPTION_SIZE - 4
+    scale = min(width / max(east - west, 1e-9), room_height / max(north - south, 1e-9))
+    left = (width - (east - west) * scale) / 2
+    bottom = CAPTION_SIZE + 4 + (room_height - (north - south) * scale) / 2
+
+    def place(point: tuple[float, float]) -> tuple[float, float]:
+        return left + (point[0] - west) * scale, bottom + (point[1] - south) * scale
+
+    drawing = Drawing(width, height)
+    for rings, fill, stroke, stroke_width in (
+        (locator.regency, REGENCY_FILL, None, 0),
+        (locator.districts, None, LINE, 0.3),
+        (locator.village, VILLAGE_FILL, EDGE, 0.4),
+        (locator.regency, None, EDGE, 0.8),
+    ):
+        drawing.add(
+            _path(rings, place, fillColor=fill, strokeColor=stroke, strokeWidth=stroke_width)
+        )
+    if locator.point is not None:
+        x, y = place(locator.point)
+        drawing.add(Circle(x, y, 2.2, fillColor=colors.white, strokeColor=EDGE, strokeWidth=0.8))
+    caption = String(width / 2, 1, locator.caption, fontName=REGULAR, fontSize=CAPTION_SIZE)
+    caption.textAnchor = "middle"
+    drawing.add(caption)
+    return drawing
