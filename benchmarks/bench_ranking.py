@@ -85,6 +85,7 @@ def run() -> list[BenchRow]:
             seconds(ranked),
             f"bare sqlite3 fetch of the levels {seconds(bare)}",
             ranked / bare,
+            goal="≤ 1.5×",
         )
     ]
     if screen is not None:
@@ -94,6 +95,7 @@ def run() -> list[BenchRow]:
                 seconds(screen),
                 f"bare sqlite3 fetch of the levels {seconds(bare)}",
                 screen / bare,
+                goal="≤ 2×",
             )
         )
     return rows

@@ -352,11 +352,19 @@ class ScoreTable:
             )
             for category in rubric.category_ids
         }
-        # The lowest band at which a gate for some categories only applies: below it, stars and
-        # gate do not depend on the category.
-        self.category_gate_stars = min(
-            (gate.min_stars for gate in rubric.gates if gate.categories), default=None
-        )
+        # Per category, the fewest stars a gate for some categories only (one that applies to it)
+        # starts at; and the gates that apply to it.
+        self._own_gate_stars = {
+            category: min(
+                (g.min_stars for g in rubric.gates if g.categories and g.applies_to(category)),
+                default=None,
+            )
+            for category in rubric.category_ids
+        }
+        self._applies = {
+            category: frozenset(g.id for g in rubric.gates if g.applies_to(category))
+            for category in rubric.category_ids
+        }
         self._gate_stars = {gate.id: gate.min_stars - 1 for gate in rubric.gates}  # when unmet
         self._bands: dict[int, tuple[Decimal, int]] = {}
         self._standings: dict[tuple[int, str | None], Standing] = {}  # a few thousand at most
@@ -406,6 +414,20 @@ class ScoreTable:
 
     def has_gate(self, gate_id: str) -> bool:
         return gate_id in self._gate_stars
+
+    def same_for(self, category: str, band_stars: int, gate: str | None) -> bool:
+        """Whether stars and gate scored under some category (which one is not known) are those
+        of `category` too, for a total in band `band_stars` that `gate` lowered (or not).
+
+        They are when no gate of `category`'s own (one for some categories only) can apply at
+        that band, and the gate found applies to `category`: the gates of `category` are then
+        the rubric's general ones, which apply to every category, so the first unmet among them
+        is the one found (or none was unmet).
+        """
+        own = self._own_gate_stars.get(category)
+        if own is not None and band_stars >= own:
+            return False
+        return gate is None or gate in self._applies[category]
 
     def rank_key(
         self, standing: Standing, levels: Sequence[int | None] | None, name: str, key: object

@@ -10,12 +10,18 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import itemgetter
 
 from sqlalchemy import select
 
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import Region
-from ovop_desktop.services.assessment.ranking_pass import RankedSurvey, rank_surveys
+from ovop_desktop.services.assessment.ranking_pass import (
+    RankedSurvey,
+    as_uuid,
+    rank_surveys,
+    without_cycle_collection,
+)
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import NotFoundError
 
@@ -97,50 +103,50 @@ def regional_rows(
 ) -> tuple[tuple[RegionalRow, ...], tuple[UnassessedVillage, ...]]:
     """The ranked candidates of each village's latest survey, best total first, and the villages
     that have none."""
-    rows: list[tuple[tuple[object, ...], RegionalRow]] = []
+    keyed: list[tuple[tuple[object, ...], RegionalRow]] = []
     unassessed: list[UnassessedVillage] = []
     for survey in surveys:
         if not survey.latest:
             continue
         survey_id = survey.survey_id
-        ranked = list(survey.ranked)
+        code, village, district, regency = (
+            survey.village_code,
+            survey.village,
+            survey.district,
+            survey.regency,
+        )
+        ranked = [c for c in survey.candidates if c.rank is not None]
         if not ranked:
             unassessed.append(
                 UnassessedVillage(
-                    survey_id,
-                    survey.village_code,
-                    survey.village,
-                    survey.district,
-                    survey.regency,
-                    len(survey.candidates),
+                    survey_id, code, village, district, regency, len(survey.candidates)
                 )
             )
         for candidate in ranked:
             standing = candidate.standing
             assert standing is not None
             row = RegionalRow(
-                product_id=candidate.product_id,
-                name=candidate.name,
-                category=candidate.category,
-                survey_id=survey_id,
-                village_code=survey.village_code,
-                village=survey.village,
-                district=survey.district,
-                regency=survey.regency,
-                survey_status=survey.status,
-                village_rank=candidate.rank,
-                total=standing.total,
-                stars=standing.stars,
-                gate=standing.gate,
-                final=candidate.final,
-                consensus=candidate.consensus,
-                recommended=survey.recommended(candidate),
+                as_uuid(candidate.key),
+                candidate.name,
+                candidate.category,
+                survey_id,
+                code,
+                village,
+                district,
+                regency,
+                survey.status,
+                candidate.rank,
+                standing.total,
+                standing.stars,
+                standing.gate,
+                candidate.final,
+                candidate.final and candidate.assessments > 1,
+                survey.recommended(candidate),
             )
-            key = (-standing.cents, -standing.stars, row.regency, row.village, row.name)
-            rows.append((key, row))
-    rows.sort(key=lambda pair: pair[0])
+            keyed.append(((-standing.cents, -standing.stars, regency, village, row.name), row))
+    keyed.sort(key=itemgetter(0))
     unassessed.sort(key=lambda v: (v.regency, v.district, v.village))
-    return tuple(row for _, row in rows), tuple(unassessed)
+    return tuple(row for _, row in keyed), tuple(unassessed)
 
 
 def rank_region(db: Database, region_code: str | None, rubric: Rubric) -> RegionalRanking:
@@ -148,5 +154,6 @@ def rank_region(db: Database, region_code: str | None, rubric: Rubric) -> Region
     name = _region_name(db, region_code)
     with db.session() as session:
         surveys = rank_surveys(session, rubric, region_code)
-    rows, unassessed = regional_rows(surveys)
+    with without_cycle_collection():
+        rows, unassessed = regional_rows(surveys)
     return RegionalRanking(region_code, name, rubric.id, rubric.version, rows, unassessed)
