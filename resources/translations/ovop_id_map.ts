@@ -2,6 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
     <context>
+        <name>CoverageMap</name>
+        <message>
+            <source>%1: %2 of %3 villages surveyed (%4)</source>
+            <translation>%1: %2 dari %3 desa disurvei (%4)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardPage</name>
+        <message>
+            <source>Survey &amp;coverage map</source>
+            <translation>Peta &amp;cakupan survei</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Map</source>

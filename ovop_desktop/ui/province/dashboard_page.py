@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 
 from ovop_desktop.core.formatting import short_regency
 from ovop_desktop.core.rubric import Rubric
+from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.province.dashboard import Dashboard, RegencySummary, province_dashboard
 from ovop_desktop.ui.kit.display import fill, in_language, number_text, percent_text, when_text
 from ovop_desktop.ui.kit.page import page_title
+from ovop_desktop.ui.map.coverage import CoverageMap
 from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.province.charts import (
     ASSESSED_COLOR,
@@ -206,6 +208,8 @@ class DashboardPage(QWidget):
         layout.addLayout(charts, 5)
 
         self.tabs = DashboardTabs(self.rubric)
+        self.coverage_map = CoverageMap()  # the last tab: the row of charts is full at 1024 px
+        self.tabs.addTab(self.coverage_map, self.tr("Survey &coverage map"))
         layout.addWidget(self.tabs, 4)
 
         scroll = QScrollArea()
@@ -301,8 +305,15 @@ class DashboardPage(QWidget):
             ),
         )
 
+    def show_coverage_map(self, paths: AppPaths) -> None:
+        """Load the kabupaten outlines of the coverage map (the map's card)."""
+        self.coverage_map.load(paths, self.worker)
+
     def _show_charts(self, d: Dashboard) -> None:
         self.regency_chart.set_rows(self._regency_bars(d.regencies))
+        self.coverage_map.set_coverage(
+            {r.code: (r.surveyed_villages, r.villages) for r in d.regencies}
+        )
         total = max(d.assessed, 1)
         self.stars_chart.set_counts(
             d.stars,

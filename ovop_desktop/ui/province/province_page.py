@@ -25,6 +25,7 @@ class ProvincePage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.dashboard = DashboardPage(db, worker, rubric)
+        self.dashboard.show_coverage_map(paths)
         self.review = ReviewPage(db, worker)
         self.designation = DesignationPage(db, paths, worker)
         self.tabs = QTabWidget()
