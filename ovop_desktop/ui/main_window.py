@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -66,6 +67,29 @@ MAP_PAGE = 6  # Peta: added in code, after the places of forms/main_window.ui
 CLOSE_WAIT_MS = 10_000  # a job still running after this does not keep the window open
 
 
+def focus_first_field(page: QWidget | None) -> None:
+    """The keyboard into the first field of `page` that Tab would reach (its own choice when it
+    has a `focus_first()`)."""
+    if page is None:
+        return
+    own = getattr(page, "focus_first", None)
+    if callable(own):
+        own()
+        return
+    widget = page.nextInFocusChain()
+    while widget is not None and widget is not page:
+        if (
+            page.isAncestorOf(widget)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and not isinstance(widget, QScrollArea)
+        ):
+            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        widget = widget.nextInFocusChain()
+
+
 class MainWindow(QMainWindow):
     languageChanged = Signal(str)
     firstPainted = Signal()
@@ -93,7 +117,7 @@ class MainWindow(QMainWindow):
         self.ui.navigation.item(PROVINCE_PAGE).setHidden(True)  # until province mode says
         for index in range(self.ui.navigation.count()):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
-            shortcut.activated.connect(lambda row=index: self.go_to(row))
+            shortcut.activated.connect(lambda row=index: self.go_to(row, focus=True))
         self.ui.navigation.blockSignals(True)
         self.ui.navigation.setCurrentRow(0)
         self.ui.navigation.blockSignals(False)
@@ -180,8 +204,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def new_survey(self) -> None:
         self.ui.navigation.setCurrentRow(SURVEY_PAGE)
+        self.survey_stack.setCurrentWidget(self.editor)  # shown first: it takes the focus
         self.editor.new_survey()
-        self.survey_stack.setCurrentWidget(self.editor)
 
     def open_survey(self, survey_id: uuid.UUID, pending: PendingEdits | None = None) -> None:
         self.ui.navigation.setCurrentRow(SURVEY_PAGE)
@@ -362,11 +386,14 @@ class MainWindow(QMainWindow):
             self._map_page = page
         return self._map_page
 
-    def go_to(self, row: int) -> None:
-        """Show the place of that row, unless it is hidden (the province's, on a laptop)."""
+    def go_to(self, row: int, *, focus: bool = False) -> None:
+        """Show the place of that row, unless it is hidden (the province's, on a laptop);
+        `focus` (its shortcut, Ctrl+1…) puts the keyboard in the place's first field."""
         item = self.ui.navigation.item(row)
         if item is not None and not item.isHidden():
             self.ui.navigation.setCurrentRow(row)
+            if focus:
+                focus_first_field(self.ui.pages.currentWidget())
 
     @Slot(object)
     def show_province_place(self, shown: object) -> None:

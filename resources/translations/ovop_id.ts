@@ -78,8 +78,8 @@
             <translation>Mulai penilaian baru dengan rubrik yang berlaku; penilaian ini tetap seperti adanya.</translation>
         </message>
         <message>
-            <source>Finalise assessment</source>
-            <translation>Finalkan penilaian</translation>
+            <source>&amp;Finalise assessment</source>
+            <translation>&amp;Finalkan penilaian</translation>
         </message>
         <message>
             <source>Every criterion needs a level before the assessment is final.</source>
@@ -1013,7 +1013,7 @@
         </message>
         <message>
             <source>&amp;Date</source>
-            <translation>&amp;Tanggal</translation>
+            <translation>Tangg&amp;al</translation>
         </message>
         <message>
             <source>These characters cannot be printed with the letter's font and will appear as □: %1. Retype the names or notes that hold them, or accept the boxes.</source>
@@ -1752,7 +1752,7 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
         </message>
         <message>
             <source>Add &amp;photo…</source>
-            <translation>Tambah &amp;foto…</translation>
+            <translation>Tamba&amp;h foto…</translation>
         </message>
         <message>
             <source>Remove photo</source>

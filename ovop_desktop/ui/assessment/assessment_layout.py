@@ -136,7 +136,7 @@ class AssessmentPanelUi(QObject):
         self.reassess_button.setToolTip(
             self.tr("Start a new assessment under the rubric in force; this one stays as it is.")
         )
-        self.finalize_button = QPushButton(self.tr("Finalise assessment"))
+        self.finalize_button = QPushButton(self.tr("&Finalise assessment"))
         self.finalize_button.setToolTip(
             self.tr("Every criterion needs a level before the assessment is final.")
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -49,6 +50,7 @@ class AssessmentPage(QWidget):
         self._categories: dict[uuid.UUID, tuple[str, str]] = {}
         self._rows: list[SurveyRow] = []
         self._wanted_product: uuid.UUID | None = None
+        self._grid_when_loaded = False
 
         self.search = QLineEdit(placeholderText=self.tr("Find a village…"))
         self.search.setClearButtonEnabled(True)
@@ -101,6 +103,39 @@ class AssessmentPage(QWidget):
         self.regional.openProduct.connect(self._on_regional_open_product)
         self.regional.openSurvey.connect(self._on_regional_open_survey)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        # The keyboard path: Enter goes on (village → candidates → the grid), and the next or
+        # previous candidate is one chord away from anywhere on the page.
+        self.surveys.itemActivated.connect(lambda _item: self.candidates.setFocus())
+        self.candidates.itemActivated.connect(lambda _item: self.focus_grid())
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            QShortcut(QKeySequence(keys), self).activated.connect(
+                lambda step=step: self.next_candidate(step)
+            )
+
+    def focus_first(self) -> None:
+        """Where the keyboard starts on this page: the grid of the candidate shown, else the
+        village search."""
+        if self.candidates.currentItem() is not None:
+            self.focus_grid()
+        else:  # the candidates are still loading: the grid takes the keyboard once they come
+            self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self._grid_when_loaded = True
+
+    def focus_grid(self) -> None:
+        self.tabs.setCurrentWidget(self.panel)
+        self.panel.grid.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def next_candidate(self, step: int = 1) -> None:
+        """The next (or previous) candidate of the village, its grid at the first criterion."""
+        count = self.candidates.count()
+        if not count:
+            return
+        row = (self.candidates.currentRow() + step) % count
+        self.candidates.setCurrentRow(row)
+        self.focus_grid()
+        rubric = self.panel.grid.rubric()
+        if rubric is not None and rubric.criterion_ids:
+            self.panel.grid.set_current_criterion(rubric.criterion_ids[0])
 
     def load(self) -> None:
         """(Re)load the surveys; keeps the chosen one."""
@@ -197,6 +232,10 @@ class AssessmentPage(QWidget):
                 for index, entry in enumerate(e for e in ranking.entries if e.rank is not None)
             ]
         )
+        if self._grid_when_loaded and self.candidates.currentItem() is not None:
+            self._grid_when_loaded = False
+            if self.search.hasFocus() and not self.search.text():  # not searching meanwhile
+                self.focus_grid()
 
     def _panel_shows(self, product_id: uuid.UUID) -> bool:
         """Whether the panel already shows this candidate as it is now named and categorised:

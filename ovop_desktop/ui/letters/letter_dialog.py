@@ -525,6 +525,8 @@ class LetterDialog(QDialog):
     def _set_actions_enabled(self, enabled: bool) -> None:
         for button in (self.preview_button, self.issue_button, self.print_button):
             button.setEnabled(enabled)
+        if enabled:  # Enter issues (or, once issued, saves): a disabled button lost that role
+            self.issue_button.setDefault(True)
 
     def _show(self, text: str, style: str) -> None:
         self.message.setStyleSheet(style)

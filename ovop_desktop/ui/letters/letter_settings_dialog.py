@@ -291,6 +291,10 @@ class LetterSettingsDialog(QDialog):
 
     @Slot()
     def _on_save_button_clicked(self) -> None:
+        # Saved by its shortcut while a signatory cell is still being typed in: the focus
+        # leaving the cell's editor commits what it holds, so the last value typed is not lost.
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            self.save_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
         people = self.signatories()
         missing = [
             text

@@ -78,6 +78,7 @@ class LettersPage(QWidget):
         self.batch = RegionLetters(db, paths, worker, rubric)
         self.batch.hide()
 
+        self._list_when_loaded = False
         self.search = QLineEdit(placeholderText=self.tr("Find a village…"))
         self.search.setClearButtonEnabled(True)
         self.make_button = QPushButton(self.tr("&Make letter…"))
@@ -183,6 +184,18 @@ class LettersPage(QWidget):
 
     # --- the lists ---------------------------------------------------------------------------
 
+    def focus_first(self) -> None:
+        """Where the keyboard starts here: the villages (Enter makes the letter), else their
+        search when there is none to choose yet."""
+        first = self.surveys.topLevelItem(0)
+        if first is not None:
+            if self.surveys.currentItem() is None:
+                self.surveys.setCurrentItem(first)
+            self.surveys.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:  # still loading: the list takes the keyboard once it comes
+            self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self._list_when_loaded = True
+
     def load(self) -> None:
         """Reload the surveys and the register (when the page is shown)."""
         db, rubric = self.db, self.rubric
@@ -227,6 +240,10 @@ class LettersPage(QWidget):
         first = self.surveys.topLevelItem(0)
         if self.surveys.currentItem() is None and first is not None:
             self.surveys.setCurrentItem(first)
+        if self._list_when_loaded and first is not None:
+            self._list_when_loaded = False
+            if self.search.hasFocus() and not self.search.text():  # not searching meanwhile
+                self.surveys.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
     def _on_filter_timer_timeout(self) -> None:

@@ -211,6 +211,8 @@ class SettingsPage(QWidget):
         self.import_setup_button.clicked.connect(self._on_import_setup_button_clicked)
 
         self.save_profile_button.clicked.connect(self._on_save_profile_button_clicked)
+        for edit in (self.name_edit, self.nip_edit, self.unit_edit, self.phone_edit):
+            edit.returnPressed.connect(self._on_save_profile_button_clicked)  # Enter saves
         self.save_device_button.clicked.connect(self._on_save_device_button_clicked)
         self.language_combo.activated.connect(self._on_language_combo_activated)
 
