@@ -37,13 +37,14 @@ from ovop_desktop.ui.worker import Worker
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_LIST = Path(__file__).resolve().parents[2] / "shared" / "data" / "kalsel-kode-wilayah.csv"
-SIZE = (1366, 768)
 OFFICERS = ("Muhammad Noor Ifansyah", "Siti Norhalimah, S.Sos.", "Gusti Muhammad Ilmi")
 GENERATED_SURVEYS = 420
 
 
 class ShotsLike(Protocol):
     """What render_dashboard needs of packaging/screenshots.py's `Shots`."""
+
+    size: tuple[int, int]
 
     app: QApplication
     language: str
@@ -143,7 +144,7 @@ def _show_page(
     set_province_mode(db, True)
     worker = Worker()
     window = MainWindow(db, resolve_paths(home), worker)
-    window.resize(*SIZE)
+    window.resize(*shots.size)
     window.show()
     shots.settle(worker)
     window.go_to(PROVINCE_PAGE)

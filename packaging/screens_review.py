@@ -45,7 +45,6 @@ from ovop_desktop.ui.main_window import PROVINCE_PAGE, MainWindow
 from ovop_desktop.ui.worker import Worker
 
 SHARED_LIST = Path(__file__).resolve().parents[2] / "shared" / "data" / "kalsel-kode-wilayah.csv"
-SIZE = (1366, 768)
 REVIEWER = "Siti Rahmawati, S.E., M.M."
 COMMENTS = (
     "Foto produk Anyaman Purun buram; ambil ulang di siang hari.",
@@ -56,6 +55,8 @@ COMMENTS = (
 
 class ShotsLike(Protocol):
     """What render_review needs of packaging/screenshots.py's `Shots`."""
+
+    size: tuple[int, int]
 
     app: QApplication
     language: str
@@ -121,7 +122,7 @@ def _window(shots: ShotsLike, db: Database, home: Path) -> tuple[MainWindow, Wor
     set_province_mode(db, True)
     worker = Worker()
     window = MainWindow(db, resolve_paths(home), worker)
-    window.resize(*SIZE)
+    window.resize(*shots.size)
     window.show()
     shots.settle(worker)
     return window, worker

@@ -1,4 +1,5 @@
-"""Render every main screen and dialog to PNG on demo data, in Indonesian and English, 1366×768.
+"""Render every main screen and dialog to PNG on demo data, in Indonesian and English, at a field
+laptop's 1024×600 logical pixels (1366×768 at 125 %) and at 1366×768.
 
     QT_QPA_PLATFORM=offscreen python packaging/screenshots.py OUTPUT_DIR     (make screenshots)
 
@@ -31,12 +32,16 @@ from ovop_desktop.ui.main_window import SETTINGS_PAGE, MainWindow
 from ovop_desktop.ui.worker import Worker
 
 SHARED_LIST = Path(__file__).resolve().parents[2] / "shared" / "data" / "kalsel-kode-wilayah.csv"
-SIZE = (1366, 768)
+SIZES = ((1024, 600), (1366, 768))
+# A dialog's size at each window size: what the dialog opens at on such a screen.
+DIALOG_SIZES = {(1024, 600): (1000, 580), (1366, 768): (1200, 720)}
 
 
 class Shots:
-    def __init__(self, app: QApplication, out: Path, language: str) -> None:
-        self.app, self.out, self.language = app, out, language
+    def __init__(
+        self, app: QApplication, out: Path, language: str, size: tuple[int, int] = SIZES[-1]
+    ) -> None:
+        self.app, self.out, self.language, self.size = app, out, language, size
 
     def settle(self, worker: Worker) -> None:
         for _ in range(8):
@@ -44,7 +49,7 @@ class Shots:
             self.app.processEvents()
 
     def save(self, name: str, widget: QWidget | QPixmap) -> None:
-        target = self.out / f"{name}-{self.language}.png"
+        target = self.out / f"{name}-{self.size[0]}-{self.language}.png"
         (widget if isinstance(widget, QPixmap) else widget.grab()).save(str(target))
         print(target)
 
@@ -61,7 +66,7 @@ def _seeded(home: str) -> tuple[Database, list[SurveyRow]]:
 def _window(shots: Shots, db: Database, home: str) -> tuple[MainWindow, Worker]:
     worker = Worker()
     window = MainWindow(db, resolve_paths(home), worker)
-    window.resize(*SIZE)
+    window.resize(*shots.size)
     window.show()
     shots.settle(worker)
     return window, worker
@@ -192,12 +197,21 @@ def _letter_screens(
     shots.settle(worker)
     shots.save("surat", window)
     dialog = LetterDialog(window.db, window.paths, worker, rows[3].survey_id, window.rubric, window)
-    dialog.resize(1200, 720)
+    dialog.resize(*DIALOG_SIZES[shots.size])
     dialog.show()
     for _ in range(4):
         shots.settle(worker)
     shots.save("surat-dialog", dialog)
     dialog.close()
+    from ovop_desktop.ui.letters.letter_settings_dialog import LetterSettingsDialog
+
+    settings = LetterSettingsDialog(window.db, worker, window)
+    settings.resize(*DIALOG_SIZES[shots.size])
+    settings.show()
+    for _ in range(4):
+        shots.settle(worker)
+    shots.save("surat-pengaturan", settings)
+    settings.close()
 
 
 def _template_screens(
@@ -290,9 +304,10 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
-    for language in ("id", "en"):
-        i18n.install(app, language)
-        render(Shots(app, out, language))
+    for size in SIZES:
+        for language in ("id", "en"):
+            i18n.install(app, language)
+            render(Shots(app, out, language, size))
     return 0
 
 
