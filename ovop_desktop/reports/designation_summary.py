@@ -12,13 +12,19 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from reportlab.lib.units import cm  # type: ignore[import-untyped]
-from reportlab.platypus import Flowable, Paragraph, Spacer  # type: ignore[import-untyped]
+from reportlab.platypus import (  # type: ignore[import-untyped]
+    Flowable,
+    PageBreak,
+    Paragraph,
+    Spacer,
+)
 from reportlab.platypus.doctemplate import LayoutError  # type: ignore[import-untyped]
 
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.formatting import format_date_id, format_nip, format_place_date
 from ovop_desktop.reports.data import Letterhead, Paper, Signatory
 from ovop_desktop.reports.letter_parts import letterhead_flowables
+from ovop_desktop.reports.locator import SummaryMap, summary_map_drawing
 from ovop_desktop.reports.markup import escape_text, one_line
 from ovop_desktop.reports.pages import ATTACHMENT, DocumentInfo, build_pdf
 from ovop_desktop.reports.styles import (
@@ -53,6 +59,9 @@ _CELL_PADDING = 3
 DISTRICT_WIDE = "Tingkat kecamatan"  # the village cell of a kecamatan's designation
 
 
+MAP_PAGE_HEIGHT = 13.5 * cm  # what is left of a landscape page under its title
+
+
 @dataclass(frozen=True)
 class DesignationLine:
     """One row of the table. `village` is None for a designation of the whole kecamatan."""
@@ -77,6 +86,7 @@ class DesignationSummary:
     signatory: Signatory | None = None
     paper: Paper = "A4"
     notes: tuple[str, ...] = field(default_factory=tuple)
+    summary_map: SummaryMap | None = None  # a last page: the kabupaten's map
 
 
 def footer_label(data: DesignationSummary) -> str:
@@ -220,6 +230,13 @@ def render_designation_summary(data: DesignationSummary, *, deterministic: bool 
         story += letterhead_flowables(data.letterhead, st, width)
     story += _heading(data, st)
     story.append(designation_table(data, st, width, [_closing(data, st, width)]))
+    if data.summary_map is not None:
+        story += [
+            PageBreak(),
+            Paragraph(f"PETA PRODUK OVOP {escape_text(data.regency.upper())}", st.title),
+            Spacer(1, 6),
+            summary_map_drawing(data.summary_map, width, MAP_PAGE_HEIGHT),
+        ]
     info = DocumentInfo(
         paper=data.paper,
         title=f"Rekapitulasi Produk OVOP yang Ditetapkan, {data.regency}",

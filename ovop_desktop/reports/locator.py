@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.graphics.shapes import Circle, Drawing, Path, String  # type: ignore[import-untyped]
+from reportlab.graphics.shapes import (  # type: ignore[import-untyped]
+    Circle,
+    Drawing,
+    Path,
+    Rect,
+    String,
+)
 from reportlab.lib import colors  # type: ignore[import-untyped]
 
 from ovop_desktop.reports.fonts import REGULAR
@@ -74,4 +80,56 @@ def locator_drawing(locator: LocatorMap, width: float, height: float) -> Drawing
     caption = String(width / 2, 1, locator.caption, fontName=REGULAR, fontSize=CAPTION_SIZE)
     caption.textAnchor = "middle"
     drawing.add(caption)
+    return drawing
+
+
+@dataclass(frozen=True)
+class SummaryMap:
+    """A kabupaten's villages with a designated product and with a recommended one."""
+
+    regency: tuple[Ring, ...]
+    districts: tuple[Ring, ...]
+    designated: tuple[Ring, ...]
+    recommended: tuple[Ring, ...]
+    counts: tuple[int, int]  # designated, recommended (not designated) villages
+
+
+DESIGNATED_FILL = colors.HexColor("#7b3294")
+RECOMMENDED_FILL = colors.HexColor("#41ab5d")
+
+
+def summary_map_drawing(summary: SummaryMap, width: float, height: float) -> Drawing:
+    """The kabupaten fitted into the box, villages filled by what they have, and a legend."""
+    legend_height = 16
+    points = [p for ring in summary.regency for p in ring]
+    west, east = min(p[0] for p in points), max(p[0] for p in points)
+    south, north = min(p[1] for p in points), max(p[1] for p in points)
+    room = height - legend_height
+    scale = min(width / max(east - west, 1e-9), room / max(north - south, 1e-9))
+    left = (width - (east - west) * scale) / 2
+    bottom = legend_height + (room - (north - south) * scale) / 2
+
+    def place(point: tuple[float, float]) -> tuple[float, float]:
+        return left + (point[0] - west) * scale, bottom + (point[1] - south) * scale
+
+    drawing = Drawing(width, height)
+    for rings, fill, stroke, stroke_width in (
+        (summary.regency, REGENCY_FILL, None, 0),
+        (summary.recommended, RECOMMENDED_FILL, None, 0),
+        (summary.designated, DESIGNATED_FILL, None, 0),
+        (summary.districts, None, LINE, 0.4),
+        (summary.regency, None, EDGE, 1.0),
+    ):
+        drawing.add(
+            _path(rings, place, fillColor=fill, strokeColor=stroke, strokeWidth=stroke_width)
+        )
+    designated, recommended = summary.counts
+    x = 0.0
+    for fill, label in (
+        (DESIGNATED_FILL, f"Produk OVOP yang ditetapkan ({designated} desa/kecamatan)"),
+        (RECOMMENDED_FILL, f"Produk rekomendasi, belum ditetapkan ({recommended} desa)"),
+    ):
+        drawing.add(Rect(x, 2, 10, 8, fillColor=fill, strokeColor=None))
+        drawing.add(String(x + 14, 3, label, fontName=REGULAR, fontSize=8))
+        x += 250
     return drawing

@@ -34,7 +34,7 @@ from ovop_desktop.core.map_geometry import MAP_X_SCALE, ring_arrays
 from ovop_desktop.db.models import Region
 from ovop_desktop.files import atomic_write
 from ovop_desktop.paths import AppPaths, make_private_folder, reference_dir
-from ovop_desktop.reports.locator import LocatorMap
+from ovop_desktop.reports.locator import LocatorMap, SummaryMap
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import file_error
 
@@ -216,4 +216,33 @@ def _rings(geometry: object, tolerance: float) -> tuple[tuple[tuple[float, float
     return tuple(
         tuple((float(x), -float(y)) for x, y in arrays.xy[start:end])
         for start, end in itertools.pairwise(starts)
+    )
+
+
+def summary_map(
+    paths: AppPaths, regency_code: str, designated: Collection[str], recommended: Collection[str]
+) -> SummaryMap | None:
+    """The designation summary's map of `regency_code`: villages (or whole kecamatan) with a
+    designated product, villages with a recommended one; None without the kabupaten's outline."""
+    index = load_boundary_index(paths)
+    regency = index.outline(regency_code)
+    if regency is None:
+        return None
+    prefix = regency_code + "."
+    districts = [o for o in index.kecamatan if o.code.startswith(prefix)]
+
+    def rings_of(codes: Collection[str]) -> tuple[tuple[tuple[float, float], ...], ...]:
+        shapes = [index.outline(code) for code in sorted(codes) if code.startswith(prefix)]
+        return tuple(r for o in shapes if o is not None for r in _rings(o.geometry, 0.0005))
+
+    shown = set(recommended) - set(designated)
+    return SummaryMap(
+        regency=_rings(regency.geometry, 0.001),
+        districts=tuple(r for o in districts for r in _rings(o.geometry, 0.001)),
+        designated=rings_of(designated),
+        recommended=rings_of(shown),
+        counts=(
+            sum(1 for c in designated if c.startswith(prefix)),
+            sum(1 for c in shown if c.startswith(prefix)),
+        ),
     )

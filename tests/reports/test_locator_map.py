@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import dataclasses
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.reports.letter import render_letter
 from ovop_desktop.reports.sample import sample_letter
 from ovop_desktop.services.boundaries import locator_map
+from ovop_desktop.services.database import Database
+from ovop_desktop.services.province.designation_summary import designation_summary_pdf
 
 BENUA_LAWAS = (-3.8734, 114.6788)
 
@@ -46,3 +50,30 @@ def test_the_attachment_draws_the_locator_map(app_paths: AppPaths, tmp_path: Pat
         ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Desa Benua Lawas, Kecamatan Takisung" in text
+
+
+def test_the_designation_summary_ends_with_the_kabupaten_map(
+    db: Database, app_paths: AppPaths, rubric: Rubric, tmp_path: Path
+) -> None:
+    plain = designation_summary_pdf(db, "63.01", rubric, as_of=date(2026, 12, 1))
+    with_map = designation_summary_pdf(
+        db, "63.01", rubric, as_of=date(2026, 12, 1), paths=app_paths
+    )
+    pages = []
+    for name, pdf in (("tanpa", plain), ("dengan", with_map)):
+        path = tmp_path / f"{name}.pdf"
+        path.write_bytes(pdf)
+        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+        pages.append(
+            int(
+                next(
+                    line for line in info.stdout.splitlines() if line.startswith("Pages:")
+                ).split()[1]
+            )
+        )
+    assert pages[1] == pages[0] + 1
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "dengan.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "PETA PRODUK OVOP KABUPATEN TANAH LAUT" in text
+    assert "Produk OVOP yang ditetapkan (0 desa/kecamatan)" in text

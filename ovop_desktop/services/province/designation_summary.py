@@ -6,17 +6,20 @@ from __future__ import annotations
 
 from datetime import date
 
+from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import Region
+from ovop_desktop.paths import AppPaths
 from ovop_desktop.reports.designation_summary import (
     DesignationLine,
     DesignationSummary,
     render_designation_summary,
 )
+from ovop_desktop.reports.locator import SummaryMap
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError
 from ovop_desktop.services.letters.letter_settings import load_letter_settings
-from ovop_desktop.services.province.designations import list_designations
+from ovop_desktop.services.province.designations import DesignationRow, list_designations
 
 
 def _category_name(rubric: Rubric, category_id: str) -> str:
@@ -27,7 +30,12 @@ def _category_name(rubric: Rubric, category_id: str) -> str:
 
 
 def designation_summary(
-    db: Database, regency_code: str, rubric: Rubric, *, as_of: date | None = None
+    db: Database,
+    regency_code: str,
+    rubric: Rubric,
+    *,
+    as_of: date | None = None,
+    paths: AppPaths | None = None,
 ) -> DesignationSummary:
     """What the summary of `regency_code` prints, as of `as_of` (today by default)."""
     with db.session() as session:
@@ -40,6 +48,7 @@ def designation_summary(
             )
         province = session.get(Region, regency.parent_code) if regency.parent_code else None
         regency_name, province_name = regency.name, province.name if province else ""
+    rows = list_designations(db, regency_code)
     lines = tuple(
         DesignationLine(
             district=row.district,
@@ -50,7 +59,7 @@ def designation_summary(
             basis=row.basis,
             decree_number=row.decree_number,
         )
-        for row in list_designations(db, regency_code)
+        for row in rows
     )
     settings = load_letter_settings(db)
     return DesignationSummary(
@@ -61,13 +70,37 @@ def designation_summary(
         letterhead=settings.letterhead,
         place=settings.place or "",
         signatory=settings.signatories[0] if settings.signatories else None,
+        summary_map=None if paths is None else _map(db, paths, regency_code, rubric, rows),
     )
 
 
+def _map(
+    db: Database, paths: AppPaths, regency_code: str, rubric: Rubric, rows: list[DesignationRow]
+) -> SummaryMap | None:
+    """The kabupaten's map: designated places, and villages whose survey recommends a product."""
+    from ovop_desktop.services.boundaries import summary_map
+    from ovop_desktop.services.village_map import VillageState, village_map
+
+    live = [row.region_code for row in rows if row.revoked_at is None]
+    villages = village_map(db, rubric).villages
+    recommended = [c for c, v in villages.items() if v.state is VillageState.ASSESSED]
+    try:
+        return summary_map(paths, regency_code, live, recommended)
+    except (OSError, DomainError):
+        return None  # the table is the summary; the map is a help
+
+
 def designation_summary_pdf(
-    db: Database, regency_code: str, rubric: Rubric, *, as_of: date | None = None
+    db: Database,
+    regency_code: str,
+    rubric: Rubric,
+    *,
+    as_of: date | None = None,
+    paths: AppPaths | None = None,
 ) -> bytes:
-    return render_designation_summary(designation_summary(db, regency_code, rubric, as_of=as_of))
+    """The summary's PDF; with `paths`, a last page maps the kabupaten's products."""
+    summary = designation_summary(db, regency_code, rubric, as_of=as_of, paths=paths)
+    return render_designation_summary(summary)
 
 
 def summary_file_name(regency: str, as_of: date) -> str:

@@ -344,9 +344,10 @@ class DesignationPage(QWidget):
         data folder), on the worker."""
         assert self.rubric is not None
         db, rubric, archive = self.db, self.rubric, self.paths.data_dir / SUMMARY_FOLDER
+        paths = self.paths
 
         def job() -> Path:
-            pdf = designation_summary_pdf(db, regency_code, rubric)
+            pdf = designation_summary_pdf(db, regency_code, rubric, paths=paths)
             write_pdf(target, pdf)
             # The summary is saved; a missing convenience copy is no reason to fail.
             with contextlib.suppress(OSError):
