@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -102,6 +102,10 @@ def _card(title: str, content: QWidget) -> QFrame:
     return card
 
 
+# The page's width under which tiles and charts take two rows (at 1024 px it is about 790).
+NARROW_BELOW = 1000
+
+
 class DashboardPage(QWidget):
     """The province dashboard; `reload()` loads the numbers again on the worker."""
 
@@ -178,15 +182,12 @@ class DashboardPage(QWidget):
         self.assessed_tile = _Tile(self.tr("Assessed candidates"), TILE_ACCENTS[1])
         self.villages_tile = _Tile(self.tr("Villages not yet surveyed"), TILE_ACCENTS[2])
         self.officers_tile = _Tile(self.tr("Officers"), TILE_ACCENTS[3])
-        for column, tile in enumerate(
-            (self.surveys_tile, self.assessed_tile, self.villages_tile, self.officers_tile)
-        ):
-            tiles.addWidget(tile, 0, column)
-            tiles.setColumnStretch(column, 1)
+        self._tiles = tiles
         layout.addLayout(tiles)
 
-        charts = QHBoxLayout()
+        charts = QGridLayout()
         charts.setSpacing(10)
+        self._charts = charts
         self.regency_chart = HorizontalBarChart(
             self.tr("Surveys and assessed candidates per regency / city")
         )
@@ -199,12 +200,16 @@ class DashboardPage(QWidget):
         self.stars_chart = StarsChart(self.tr("Stars of the assessed candidates"))
         self.category_chart = HorizontalBarChart(self.tr("Candidates per category"))
         self.category_chart.set_series([BarSeries(self.tr("Candidates"), CATEGORY_COLOR)])
-        for chart, stretch in (
-            (self.regency_chart, 9),
-            (self.stars_chart, 5),
-            (self.category_chart, 7),
-        ):
-            charts.addWidget(_card(chart.accessibleName(), chart), stretch)
+        self._chart_cards = [
+            (_card(chart.accessibleName(), chart), stretch)
+            for chart, stretch in (
+                (self.regency_chart, 9),
+                (self.stars_chart, 5),
+                (self.category_chart, 7),
+            )
+        ]
+        self._narrow: bool | None = None
+        self._reflow(narrow=False)
         layout.addLayout(charts, 5)
 
         self.tabs = DashboardTabs(self.rubric)
@@ -218,6 +223,39 @@ class DashboardPage(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         return scroll
+
+    def _reflow(self, *, narrow: bool) -> None:
+        """Tiles in one row and charts side by side; on a narrow screen (a 1024 px laptop) two
+        rows of each, so that no figure or label is cut."""
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        tiles = (self.surveys_tile, self.assessed_tile, self.villages_tile, self.officers_tile)
+        per_row = 2 if narrow else 4
+        for index, tile in enumerate(tiles):
+            self._tiles.removeWidget(tile)
+            self._tiles.addWidget(tile, index // per_row, index % per_row)
+        for column in range(4):
+            self._tiles.setColumnStretch(column, 1 if column < per_row else 0)
+        places = (
+            ((0, 0, 1, 1), (0, 1, 1, 1), (1, 0, 1, 2))
+            if narrow
+            else ((0, 0, 1, 1), (0, 1, 1, 1), (0, 2, 1, 1))
+        )
+        for (card, stretch), (row, column, rows, columns) in zip(
+            self._chart_cards, places, strict=True
+        ):
+            self._charts.removeWidget(card)
+            self._charts.addWidget(card, row, column, rows, columns)
+            if not narrow:
+                self._charts.setColumnStretch(column, stretch)
+        if narrow:
+            for column, stretch in enumerate((9, 5, 0)):
+                self._charts.setColumnStretch(column, stretch)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._reflow(narrow=event.size().width() < NARROW_BELOW)
+        super().resizeEvent(event)
 
     # Showing
 
