@@ -152,9 +152,6 @@ class MapCanvas(QWidget):
     def point_count(self) -> int:
         return len(self._points_xy[0])
 
-    def village_codes(self) -> list[str]:
-        return list(self._codes)
-
     # --- The view --------------------------------------------------------------------------
 
     def show_area(self, west: float, south: float, east: float, north: float) -> None:

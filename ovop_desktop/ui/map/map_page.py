@@ -3,7 +3,6 @@ survey points on top, filters, a legend, one kabupaten at a time, and export to 
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -285,12 +284,6 @@ class MapPage(QWidget):
             self.surveyRequested.emit(village.survey_id)
         else:
             self.info_label.setText(self.village_text(code))
-
-    def open_village(self, code: str) -> uuid.UUID | None:
-        """The survey a click on `code` opens (None: the village has none)."""
-        if self.content is None:
-            return None
-        return self.content.data.village(code).survey_id
 
     # --- Export ----------------------------------------------------------------------------
 
