@@ -448,10 +448,13 @@ class ScoreTable:
     ) -> list[tuple[str, Standing, int]]:
         """Rank one village's candidates (product id, name, category, levels) as
         `rank_candidates` does: (product id, standing, rank) of the complete ones, best first."""
-        keyed = []
+        complete = []
         for product_id, name, category, levels in candidates:
             standing = self.standing(levels, category)
             if standing is not None:
-                keyed.append((self.rank_key(standing, levels, name, product_id), standing))
-        keyed.sort(key=lambda item: item[0])
-        return [(key[3], standing, rank) for rank, (key, standing) in enumerate(keyed, 1)]  # type: ignore[misc]
+                complete.append((standing, levels, name, product_id))
+        if len({item[0].cents for item in complete}) == len(complete):
+            complete.sort(key=lambda item: -item[0].cents)  # no tie: the totals decide alone
+        else:
+            complete.sort(key=lambda item: self.rank_key(*item))
+        return [(item[3], item[0], rank) for rank, item in enumerate(complete, 1)]
