@@ -16,6 +16,7 @@ import os
 # Before PySide6 loads: the benchmark draws into images, not on a screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import functools
 import gzip
 import json
 import random
@@ -59,7 +60,9 @@ def _points(index: BoundaryIndex, count: int, seed: int = 16) -> tuple[list[floa
     return latitudes, longitudes
 
 
+@functools.cache
 def _colours(count: int) -> list[QColor]:
+    """The villages' states (input data, like the service's answer): made once."""
     palette = [NOT_SURVEYED, NOT_SURVEYED, NOT_SURVEYED, SURVEYED, *STARS]
     rng = random.Random(7)
     return [rng.choice(palette) for _ in range(count)]

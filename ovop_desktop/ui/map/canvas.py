@@ -102,7 +102,7 @@ class MapCanvas(QWidget):
         self._cache: QPixmap | None = None
         self._cache_key: tuple[float, int, int, int] | None = None
         self._cache_transform = QTransform()
-        self._zooming = False
+        self._zooming = self._panning = False
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(ZOOM_SETTLE_MS)
@@ -176,7 +176,7 @@ class MapCanvas(QWidget):
         self._scale = min(max(self._scale * factor, floor), limit)
         after = self.to_map(anchor)
         self._center += before - after
-        self._zooming = True
+        self._zooming, self._panning = True, False
         self._settle.start()
         self.update()
 
@@ -192,6 +192,7 @@ class MapCanvas(QWidget):
     def pan_by(self, dx: float, dy: float) -> None:
         """Move the map by (dx, dy) pixels."""
         self._center -= QPointF(dx / self._scale, dy / self._scale)
+        self._panning = True
         self.update()
 
     @property
@@ -267,7 +268,10 @@ class MapCanvas(QWidget):
             size = self._cache.deviceIndependentSize()
             if dx <= 0 and dy <= 0 and dx + size.width() >= width and dy + size.height() >= height:
                 return self._cache
-        mx, my = int(width * CACHE_MARGIN), int(height * CACHE_MARGIN)
+        # The margin only once the map is being panned: a first paint or a zoom paints no more
+        # than the window.
+        margin = CACHE_MARGIN if self._panning else 0.0
+        mx, my = int(width * margin), int(height * margin)
         ratio = self.devicePixelRatioF()
         cache = QPixmap(int((width + 2 * mx) * ratio), int((height + 2 * my) * ratio))
         cache.setDevicePixelRatio(ratio)
@@ -307,10 +311,10 @@ class MapCanvas(QWidget):
             size = min(max(scale / 120.0, 3.0), 7.0)
             painter.setTransform(outer)
             rings = ((QColor("white"), size + 2),) if points.size() < RINGED_POINTS else ()
+            device = abs(outer.m11()) or 1.0  # an export's scale: the dots grow with it
             for color, width in (*rings, (POINT_FILL, size)):
-                pen = QPen(color, width)
-                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-                painter.setPen(pen)
+                # Cosmetic: Qt draws such dots directly, much faster than stroking each one.
+                painter.setPen(_cosmetic(color, width * device, Qt.PenCapStyle.RoundCap))
                 painter.drawPoints(points)
         painter.restore()
 
