@@ -17,6 +17,7 @@ from ovop_desktop.ui.forms.ui_product_editor import Ui_ProductEditor
 from ovop_desktop.ui.kit.blank_numbers import accept_typing_over_blanks
 from ovop_desktop.ui.kit.combo import type_to_choose
 from ovop_desktop.ui.kit.display import category_names
+from ovop_desktop.ui.kit.read_only_look import show_as_data
 from ovop_desktop.ui.surveys.field_binding import Binding, bind, bind_rupiah, load
 
 UNSORTED_CATEGORY = "lainnya"  # a new candidate's category until something better is known
@@ -110,9 +111,8 @@ class ProductEditor(QWidget):
             self.ui.photoList.addItem(item)
 
     def set_read_only(self, read_only: bool) -> None:
-        for child in self.findChildren(QWidget):
-            if child is not self.ui.photoList:
-                child.setEnabled(not read_only)
+        # Read as data, not greyed out; the photos can still be browsed.
+        show_as_data(self, read_only, keep=(self.ui.photoList,))
         self.setAcceptDrops(not read_only)
 
     @Slot(str, object)

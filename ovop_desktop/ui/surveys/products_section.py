@@ -60,8 +60,8 @@ class ProductsSection(QObject):
             self.list.setCurrentRow(0)
 
     def set_read_only(self, read_only: bool) -> None:
-        self.host.ui.addProductButton.setEnabled(not read_only)
-        self.host.ui.removeProductButton.setEnabled(not read_only)
+        self.host.ui.addProductButton.setHidden(read_only)  # nothing to add to a final survey
+        self.host.ui.removeProductButton.setHidden(read_only)
         self.editor.set_read_only(read_only)
 
     def _add_item(self, product_id: uuid.UUID, name: str) -> QListWidgetItem:

@@ -40,6 +40,7 @@ from ovop_desktop.ui.kit.blank_numbers import accept_typing_over_blanks
 from ovop_desktop.ui.kit.combo import type_to_choose
 from ovop_desktop.ui.kit.display import date_text, in_language
 from ovop_desktop.ui.kit.messages import error_text
+from ovop_desktop.ui.kit.read_only_look import show_as_data
 from ovop_desktop.ui.kit.region_picker import RegionPicker
 from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.surveys.field_binding import Binding, bind, load
@@ -295,7 +296,7 @@ class SurveyEditor(QWidget):
 
     def _set_read_only(self, read_only: bool) -> None:
         for group in (self.ui.placeGroup, self.ui.officerGroup, self.ui.factsGroup):
-            group.setEnabled(not read_only)
+            show_as_data(group, read_only)  # readable as data, not greyed out
         self.products.set_read_only(read_only)
         self.ui.correctButton.setVisible(read_only)
         self.ui.finalizeButton.setVisible(not self._final)
