@@ -72,6 +72,8 @@ def test_a_final_survey_reads_as_data_and_a_correction_restores_the_form(
     assert ui.hamletEdit.placeholderText() == ""  # an empty field shows nothing
     assert not ui.gpsFromPhotoButton.isVisible() and not ui.addProductButton.isVisible()
     assert not ui.villageSearch.isEnabled()
+    # The photos are still browsed, their thumbnails drawn as they are (not in disabled grey).
+    assert editor.products.editor.ui.photoList.isEnabled()
     # The village reads as dark as it did while editable (Qt's disabled grey is far lighter).
     assert _darkest(ui.villageSearch) <= draft_darkness + 40
 
