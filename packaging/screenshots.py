@@ -16,6 +16,7 @@ import openpyxl  # type: ignore[import-untyped]
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 from screens_dashboard import render_dashboard  # beside this file
+from screens_map import render_map
 from screens_review import render_review
 
 from ovop_desktop.paths import resolve_paths
@@ -160,6 +161,7 @@ def render(shots: Shots) -> None:
         db.dispose()
     render_dashboard(shots)  # the province place: packaging/screens_dashboard.py
     render_review(shots)  # and packaging/screens_review.py
+    render_map(shots)  # the Peta place: packaging/screens_map.py
 
 
 def _assessment_screens(
