@@ -35,7 +35,8 @@ def _bare_fetch(db_file: Path) -> None:
 
 
 def _open_screen(db: Database) -> float | None:
-    """Seconds from asking the regional ranking screen for the province to rows on screen."""
+    """Seconds from asking the regional ranking screen for the province to rows on screen (the
+    first rows: the rest are still being prepared on the worker then)."""
     try:
         from PySide6.QtWidgets import QApplication
 
@@ -44,20 +45,24 @@ def _open_screen(db: Database) -> float | None:
     except ImportError:
         return None
     app = QApplication.instance() or QApplication([])
-    worker = Worker()
-    view = RegionalRankingView(db, worker)
-    view.resize(1126, 708)
-    view.show()
-    app.processEvents()
-    start = time.perf_counter()
-    view.load(rubric_in_force(db))
-    while view.model.rowCount() == 0 and time.perf_counter() - start < 120:
-        worker.wait(10)
+    best = float("inf")
+    for _ in range(3):  # the best of three, as `timed` takes for the other rows
+        worker = Worker()
+        view = RegionalRankingView(db, worker)
+        view.resize(1126, 708)
+        view.show()
         app.processEvents()
-    elapsed = time.perf_counter() - start
-    view.close()
-    worker.wait()
-    return elapsed
+        start = time.perf_counter()
+        view.load(rubric_in_force(db))
+        while view.model.rowCount() == 0 and time.perf_counter() - start < 120:
+            worker.wait(10)
+            app.processEvents()
+        best = min(best, time.perf_counter() - start)
+        view.close()
+        worker.wait()
+        view.deleteLater()
+        app.processEvents()
+    return best
 
 
 def run() -> list[BenchRow]:
