@@ -960,7 +960,7 @@
             <translation>Menerbitkan surat…</translation>
         </message>
         <message>
-            <source>&amp;Save PDF…</source>
+            <source>Sa&amp;ve PDF…</source>
             <translation>Simpan P&amp;DF…</translation>
         </message>
         <message>
@@ -1059,7 +1059,7 @@
             <translation>&amp;Pemerintah</translation>
         </message>
         <message>
-            <source>&amp;Agency</source>
+            <source>Agenc&amp;y</source>
             <translation>&amp;Dinas</translation>
         </message>
         <message>
@@ -1184,7 +1184,7 @@
         </message>
         <message>
             <source>Default &amp;tembusan</source>
-            <translation>&amp;Tembusan bawaan</translation>
+            <translation>Tembusan ba&amp;waan</translation>
         </message>
     </context>
     <context>
@@ -1659,8 +1659,8 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
             <translation>mis. Anyaman Purun</translation>
         </message>
         <message>
-            <source>&amp;Category</source>
-            <translation>&amp;Kategori</translation>
+            <source>Categor&amp;y</source>
+            <translation>Kat&amp;egori</translation>
         </message>
         <message>
             <source>&amp;Description</source>
@@ -1671,16 +1671,16 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
             <translation>Jumlah &amp;unit usaha</translation>
         </message>
         <message>
-            <source>…in a group or &amp;cooperative</source>
-            <translation>…dalam kelompok/k&amp;operasi</translation>
+            <source>…in a &amp;group or cooperative</source>
+            <translation>…dalam ke&amp;lompok/koperasi</translation>
         </message>
         <message>
             <source>&amp;Workers</source>
             <translation>&amp;Tenaga kerja</translation>
         </message>
         <message>
-            <source>Monthly &amp;production</source>
-            <translation>&amp;Produksi per bulan</translation>
+            <source>&amp;Monthly production</source>
+            <translation>Produks&amp;i per bulan</translation>
         </message>
         <message>
             <source>unit, e.g. kg, pieces, sheets</source>
@@ -1688,7 +1688,7 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
         </message>
         <message>
             <source>Unit p&amp;rice (Rp)</source>
-            <translation>&amp;Harga satuan (Rp)</translation>
+            <translation>Har&amp;ga satuan (Rp)</translation>
         </message>
         <message>
             <source>e.g. 45.000</source>
@@ -1751,7 +1751,7 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
             <translation>Letakkan berkas foto di sini</translation>
         </message>
         <message>
-            <source>Add &amp;photo…</source>
+            <source>Add ph&amp;oto…</source>
             <translation>Tamba&amp;h foto…</translation>
         </message>
         <message>
@@ -2504,15 +2504,15 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
             <translation>&amp;Nama</translation>
         </message>
         <message>
-            <source>N&amp;IP</source>
-            <translation>N&amp;IP</translation>
+            <source>NI&amp;P</source>
+            <translation>NI&amp;P</translation>
         </message>
         <message>
             <source>&amp;Unit</source>
             <translation>&amp;Unit kerja</translation>
         </message>
         <message>
-            <source>&amp;Phone</source>
+            <source>P&amp;hone</source>
             <translation>&amp;Telepon</translation>
         </message>
         <message>
@@ -2529,7 +2529,7 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
         </message>
         <message>
             <source>&amp;Device name</source>
-            <translation>Nama &amp;perangkat</translation>
+            <translation>Nama perang&amp;kat</translation>
         </message>
         <message>
             <source>Interface &amp;language</source>
@@ -2580,7 +2580,7 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
             <translation>Berkas (.ovop) dari dinas provinsi: daftar wilayah, rubrik, kop surat, penanda tangan, dan penomoran surat, ditandatangani dengan kunci provinsi.</translation>
         </message>
         <message>
-            <source>Import &amp;setup package…</source>
+            <source>Import setup pac&amp;kage…</source>
             <translation>Impor paket pen&amp;gaturan…</translation>
         </message>
         <message>
@@ -2841,11 +2841,11 @@ Izinkan akun pengguna Anda menulis di folder itu (atau kosongkan ruang disk, ata
             <translation>Periksa kelengkapan survei lalu tandai final</translation>
         </message>
         <message>
-            <source>De&amp;lete…</source>
+            <source>Dele&amp;te…</source>
             <translation>Ha&amp;pus…</translation>
         </message>
         <message>
-            <source>Back to &amp;list</source>
+            <source>&amp;Back to list</source>
             <translation>Kembali ke &amp;daftar</translation>
         </message>
         <message>
@@ -2865,7 +2865,7 @@ Izinkan akun pengguna Anda menulis di folder itu (atau kosongkan ruang disk, ata
             <translation>Produk kandidat</translation>
         </message>
         <message>
-            <source>&amp;Find village</source>
+            <source>F&amp;ind village</source>
             <translation>&amp;Cari desa</translation>
         </message>
         <message>
@@ -2882,10 +2882,10 @@ Izinkan akun pengguna Anda menulis di folder itu (atau kosongkan ruang disk, ata
         </message>
         <message>
             <source>&amp;Village</source>
-            <translation>&amp;Desa/Kelurahan</translation>
+            <translation>D&amp;esa/Kelurahan</translation>
         </message>
         <message>
-            <source>&amp;Hamlet / RT</source>
+            <source>Ha&amp;mlet / RT</source>
             <translation>D&amp;usun / RT</translation>
         </message>
         <message>
@@ -2901,7 +2901,7 @@ Izinkan akun pengguna Anda menulis di folder itu (atau kosongkan ruang disk, ata
             <translation>mis. -3,4412 atau 3°26'28" LS, atau tempel tautan peta</translation>
         </message>
         <message>
-            <source>L&amp;ongitude</source>
+            <source>Lon&amp;gitude</source>
             <translation>B&amp;ujur</translation>
         </message>
         <message>
@@ -2949,7 +2949,7 @@ Izinkan akun pengguna Anda menulis di folder itu (atau kosongkan ruang disk, ata
             <translation>Hapus narasumber</translation>
         </message>
         <message>
-            <source>&amp;Population</source>
+            <source>Popu&amp;lation</source>
             <translation>&amp;Jumlah penduduk</translation>
         </message>
         <message>
@@ -2957,12 +2957,12 @@ Izinkan akun pengguna Anda menulis di folder itu (atau kosongkan ruang disk, ata
             <translation> jiwa</translation>
         </message>
         <message>
-            <source>&amp;Households</source>
-            <translation>Jumlah &amp;KK</translation>
+            <source>Ho&amp;useholds</source>
+            <translation>Jum&amp;lah KK</translation>
         </message>
         <message>
             <source>Main &amp;livelihoods</source>
-            <translation>&amp;Mata pencaharian utama</translation>
+            <translation>Mata pencaha&amp;rian utama</translation>
         </message>
         <message>
             <source>e.g. rice farmers, river fishers, craftspeople</source>
@@ -2982,15 +2982,15 @@ Izinkan akun pengguna Anda menulis di folder itu (atau kosongkan ruang disk, ata
         </message>
         <message>
             <source>Cooperati&amp;ves</source>
-            <translation>K&amp;operasi</translation>
+            <translation>Kop&amp;erasi</translation>
         </message>
         <message>
-            <source>&amp;BUMDes</source>
+            <source>BUM&amp;Des</source>
             <translation>B&amp;UMDes</translation>
         </message>
         <message>
             <source>&amp;UMKM (micro and small firms)</source>
-            <translation>Jumlah UM&amp;KM</translation>
+            <translation>Jumlah &amp;UMKM</translation>
         </message>
         <message>
             <source>&amp;Notes</source>

@@ -377,7 +377,7 @@ class LetterDialog(QDialog):
         self.letter = letter
         self.preview.set_pages(images)
         self.form_box.setEnabled(False)
-        self.issue_button.setText(self.tr("&Save PDF…"))
+        self.issue_button.setText(self.tr("Sa&ve PDF…"))
         self.issue_button.setEnabled(True)
         self.print_button.setEnabled(True)
         self.preview_button.setEnabled(False)

@@ -81,7 +81,7 @@ class LetterSettingsDialog(QDialog):
         logo_row.addWidget(self.logo_button)
         logo_row.addWidget(self.logo_clear_button)
         head_form.addRow(self.tr("&Government"), self.government_edit)
-        head_form.addRow(self.tr("&Agency"), self.agency_edit)
+        head_form.addRow(self.tr("Agenc&y"), self.agency_edit)
         head_form.addRow(self.tr("Add&ress lines"), self.address_edit)
         head_form.addRow(self.tr("Logo"), logo_row)
         layout.addWidget(head)

@@ -103,9 +103,9 @@ class SettingsPage(QWidget):
         self.phone_edit = QLineEdit()
         for text, widget in (
             (self.tr("&Name"), self.name_edit),
-            (self.tr("N&IP"), self.nip_edit),
+            (self.tr("NI&P"), self.nip_edit),
             (self.tr("&Unit"), self.unit_edit),
-            (self.tr("&Phone"), self.phone_edit),
+            (self.tr("P&hone"), self.phone_edit),
         ):
             form.addRow(text, widget)
         self.profile_message = QLabel()
@@ -202,7 +202,7 @@ class SettingsPage(QWidget):
         self.setup_label.setWordWrap(True)
         # Room for three lines: a wrapped label inside a group box does not grow by itself here.
         self.setup_label.setMinimumHeight(self.setup_label.fontMetrics().lineSpacing() * 3)
-        self.import_setup_button = QPushButton(self.tr("Import &setup package…"))
+        self.import_setup_button = QPushButton(self.tr("Import setup pac&kage…"))
         setup_layout.addWidget(self.setup_label)
         setup_layout.addWidget(_left(self.import_setup_button))
         layout.addWidget(setup)
