@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -48,6 +48,12 @@ from ovop_desktop.ui.kit.display import number_text
 from ovop_desktop.ui.kit.messages import OK_STYLE, WARN_STYLE, show_message
 from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
+
+if TYPE_CHECKING:
+    from ovop_desktop.services.boundaries import BoundaryImport
+
+
+LEVELS = ("kabupaten", "kecamatan", "desa")  # services.boundaries.LEVEL_ORDER
 
 
 def _left(button: QPushButton) -> QWidget:
@@ -188,6 +194,14 @@ class SettingsPage(QWidget):
         )
         regions_layout.addWidget(self.regions_label)
         regions_layout.addWidget(_left(self.import_regions_button))
+        self.boundaries_label = QLabel()
+        self.boundaries_label.setWordWrap(True)
+        self.import_boundaries_button = QPushButton(self.tr("Import region b&oundaries…"))
+        self.import_boundaries_button.setToolTip(
+            self.tr("A GeoJSON FeatureCollection (may be .gz) with a kode property per feature")
+        )
+        regions_layout.addWidget(self.boundaries_label)
+        regions_layout.addWidget(_left(self.import_boundaries_button))
         layout.addWidget(regions)
 
         setup = QGroupBox(self.tr("Province setup package"))
@@ -209,6 +223,7 @@ class SettingsPage(QWidget):
         layout.addStretch(1)
         self.import_regions_button.clicked.connect(self._on_import_regions_button_clicked)
         self.import_setup_button.clicked.connect(self._on_import_setup_button_clicked)
+        self.import_boundaries_button.clicked.connect(self._on_import_boundaries_button_clicked)
 
         self.save_profile_button.clicked.connect(self._on_save_profile_button_clicked)
         for edit in (self.name_edit, self.nip_edit, self.unit_edit, self.phone_edit):
@@ -362,6 +377,49 @@ class SettingsPage(QWidget):
 
     def _on_region_import_ended(self) -> None:
         self.import_regions_button.setEnabled(True)
+
+    @Slot()
+    def _on_import_boundaries_button_clicked(self) -> None:
+        dialogs.open_files(
+            self,
+            self.tr("Import region boundaries"),
+            "GeoJSON (*.geojson *.json *.gz)",
+            self.import_boundary_file,
+        )
+
+    def import_boundary_file(self, files: list[str]) -> None:
+        """Newer outlines, checked first: a bad file names the feature and changes nothing."""
+        if not files:
+            return
+        db, paths, path = self.db, self.paths, Path(files[0])
+        self.boundaries_label.setStyleSheet("")
+        self.boundaries_label.setText(self.tr("Importing %1…").replace("%1", path.name))
+        self.import_boundaries_button.setEnabled(False)
+
+        def job() -> BoundaryImport:
+            # Loaded here: the geometry libraries are not needed to open Pengaturan.
+            from ovop_desktop.services.boundaries import import_boundaries
+
+            return import_boundaries(db, paths, path)
+
+        Operation["BoundaryImport"](self, self.worker).success(
+            self._on_boundaries_imported
+        ).errors_in(self.boundaries_label).always(self._on_boundary_import_ended).run(job)
+
+    @Slot(object)
+    def _on_boundaries_imported(self, result: BoundaryImport) -> None:
+        self.dataChanged.emit()
+        counts = [number_text(result.per_level.get(level, 0)) for level in LEVELS]
+        text = self.tr(
+            "Boundaries imported: %1 regencies/cities, %2 districts, %3 villages. "
+            "Levels not in the file are kept."
+        )
+        for number, count in enumerate(counts, start=1):
+            text = text.replace(f"%{number}", count)
+        show_message(self.boundaries_label, text, OK_STYLE)
+
+    def _on_boundary_import_ended(self) -> None:
+        self.import_boundaries_button.setEnabled(True)
 
     @Slot()
     def _on_import_setup_button_clicked(self) -> None:

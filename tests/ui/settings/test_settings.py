@@ -149,3 +149,45 @@ def test_a_province_setup_package_is_imported_from_settings(
     chosen[0]([str(export_setup(impostor.db, impostor.paths, tmp_path / "usb2"))])
     qtbot.waitUntil(lambda: "kunci lain" in page.setup_label.text())
     assert page.import_setup_button.isEnabled()
+
+
+def test_region_boundaries_are_imported_from_settings_and_a_bad_file_changes_nothing(
+    qtbot: QtBot,
+    page: SettingsPage,
+    app_paths: AppPaths,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import json
+
+    from ovop_desktop.services.boundaries import boundary_sources, stored_file
+
+    def collection(code: str) -> str:
+        ring = [[114.0, -3.0], [114.01, -3.0], [114.01, -2.99], [114.0, -2.99], [114.0, -3.0]]
+        feature = {
+            "type": "Feature",
+            "properties": {"kode": code, "nama": "Benua Lawas"},
+            "geometry": {"type": "Polygon", "coordinates": [ring]},
+        }
+        return json.dumps({"type": "FeatureCollection", "features": [feature]})
+
+    good, bad = tmp_path / "batas.geojson", tmp_path / "rusak.geojson"
+    good.write_text(collection("63.01.01.2001"), encoding="utf-8")
+    bad.write_text(collection("63.01.01.2999"), encoding="utf-8")
+    chosen: list[Callable[[list[str]], None]] = []
+    monkeypatch.setattr(dialogs, "open_files", lambda _p, _t, _f, then: chosen.append(then))
+
+    qtbot.mouseClick(page.import_boundaries_button, LEFT)
+    chosen[0]([str(good)])
+    qtbot.waitUntil(lambda: "diimpor" in page.boundaries_label.text())
+    assert page.boundaries_label.text().startswith(
+        "Batas wilayah diimpor: 0 kabupaten/kota, 0 kecamatan, 1 desa/kelurahan."
+    )
+    assert boundary_sources(app_paths)["desa"] == "imported"
+    stored = stored_file(app_paths, "desa").read_bytes()
+
+    chosen[0]([str(bad)])
+    qtbot.waitUntil(lambda: "63.01.01.2999" in page.boundaries_label.text())
+    assert "Fitur ke-1" in page.boundaries_label.text()
+    assert stored_file(app_paths, "desa").read_bytes() == stored
+    assert page.import_boundaries_button.isEnabled()
