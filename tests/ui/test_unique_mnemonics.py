@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from ovop_desktop.core.rubric import Rubric
@@ -64,17 +64,50 @@ def clashes(window: QWidget) -> dict[str, list[str]]:
     return {k: v for k, v in holders.items() if k in buttons and len(v) > 1}
 
 
+def settle(window: MainWindow) -> None:
+    for _ in range(3):
+        window.worker.wait()
+        QApplication.processEvents()
+
+
 @pytest.mark.parametrize("place", PLACES)
 def test_no_button_shares_its_alt_letter(
     small_window: MainWindow,  # noqa: F811 (the fixture)
     qtbot: QtBot,
     place: str,
 ) -> None:
-    show_place(small_window, place, qtbot)
-    for _ in range(3):
-        small_window.worker.wait()
-        QApplication.processEvents()
+    settle(small_window)  # the window's first loads (the province mode) are in, then it moves
+    page = show_place(small_window, place, qtbot)
+    settle(small_window)
+    assert page is small_window.ui.pages.currentWidget()  # the place stayed
     assert clashes(small_window) == {}
+
+
+def test_no_tab_of_the_province_place_has_a_clash(
+    small_window: MainWindow,  # noqa: F811 (the fixture)
+    qtbot: QtBot,
+) -> None:
+    settle(small_window)
+    page = show_place(small_window, "province", qtbot)
+    found = {}
+    for outer in _tab_widgets(page):
+        for index in range(outer.count()):
+            outer.setCurrentIndex(index)
+            settle(small_window)
+            for inner in _tab_widgets(outer.widget(index)):
+                for inner_index in range(inner.count()):
+                    inner.setCurrentIndex(inner_index)
+                    settle(small_window)
+                    found[inner.tabText(inner_index)] = clashes(small_window)
+            found[outer.tabText(index)] = clashes(small_window)
+    assert len(found) > 3  # dashboard (and its tabs), review, designation
+    assert {tab: clash for tab, clash in found.items() if clash} == {}
+
+
+def _tab_widgets(widget: QWidget) -> list[QTabWidget]:
+    """The tab widgets directly in `widget` (not in one of its tabs)."""
+    every = widget.findChildren(QTabWidget)
+    return [tabs for tabs in every if not any(o.isAncestorOf(tabs) for o in every if o is not tabs)]
 
 
 def test_a_final_survey_shows_correct_without_a_clash(
