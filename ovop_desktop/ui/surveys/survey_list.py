@@ -230,8 +230,9 @@ class SurveyListPage(QWidget):
 
     def _on_more_loaded(self, loaded: _Loaded, load: int) -> None:
         """The rest of a load, added to its first rows."""
-        if load != self._load:
-            return
+        if load != self._load or not loaded.rows:
+            self._kept = None if load == self._load else self._kept
+            return  # a later reload is on its way, or the first rows were all there is
         self.model.add_rows(loaded.rows)
         self._fill_regencies()
         if self._kept is not None:  # the survey selected before was not among the first rows
