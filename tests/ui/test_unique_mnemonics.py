@@ -89,12 +89,14 @@ def test_no_tab_of_the_province_place_has_a_clash(
 ) -> None:
     settle(small_window)
     page = show_place(small_window, "province", qtbot)
-    found = {}
+    found: dict[str, dict[str, list[str]]] = {}
     for outer in _tab_widgets(page):
         for index in range(outer.count()):
             outer.setCurrentIndex(index)
             settle(small_window)
-            for inner in _tab_widgets(outer.widget(index)):
+            tab = outer.widget(index)
+            assert tab is not None
+            for inner in _tab_widgets(tab):
                 for inner_index in range(inner.count()):
                     inner.setCurrentIndex(inner_index)
                     settle(small_window)
