@@ -1,5 +1,6 @@
-"""`ovop setup export|import`: the province's setup package (regions, rubrics, letterhead,
-signatories, number template and the province's signing and encryption keys)."""
+"""`ovop setup export|import`: the province's setup package (regions, imported region outlines,
+rubrics, letterhead, signatories, number template and the province's signing and encryption
+keys)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,18 @@ from ovop_desktop.cli.context import Adder, Context, Exit, SubParsers
 
 
 def cmd_setup_export(ctx: Context) -> int:
+    from ovop_desktop.services.boundaries import boundary_sources
     from ovop_desktop.services.sync.packages import device_fingerprint
     from ovop_desktop.services.sync.sealing import exchange_fingerprint
     from ovop_desktop.services.sync.setup_package import export_setup
 
     target = export_setup(ctx.db, ctx.paths, Path(ctx.args.out))
     print(f"Paket pengaturan disimpan di {target}.")
+    imported = [
+        level for level, source in boundary_sources(ctx.paths).items() if source != "built-in"
+    ]
+    if imported:
+        print(f"Batas wilayah hasil impor ikut dalam paket: {', '.join(imported)}.")
     print(f"Sidik jari kunci provinsi: {device_fingerprint(ctx.paths)}")
     print(f"Sidik jari kunci enkripsi provinsi: {exchange_fingerprint(ctx.paths)}")
     return Exit.OK
@@ -28,6 +35,8 @@ def cmd_setup_import(ctx: Context) -> int:
         f"Pengaturan provinsi diterapkan: {result.regions_added} wilayah baru, "
         f"{result.regions_renamed} berganti nama; rubrik: {', '.join(result.rubrics) or '-'}."
     )
+    if result.boundaries:
+        print(f"Batas wilayah dari provinsi disimpan: {result.boundaries} batas.")
     print(f"Sidik jari kunci provinsi: {result.fingerprint}")
     if result.exchange_fingerprint is not None:
         print(

@@ -13,7 +13,7 @@ import csv
 import gzip
 import itertools
 import threading
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,6 +98,12 @@ def import_boundaries(db: Database | None, paths: AppPaths, source: Path) -> Bou
             outlines = read_boundaries(stream, known_region_codes(db))
     except OSError as error:
         raise file_error(error) from error
+    return store_boundaries(paths, outlines)
+
+
+def store_boundaries(paths: AppPaths, outlines: Sequence[Outline]) -> BoundaryImport:
+    """Store checked outlines, each level they hold replacing that level's stored file (also
+    for the setup package, which checks its members first)."""
     grouped = by_level(outlines)
     # Everything is encoded before the first file is written, so a failure leaves all as it was.
     encoded = {
@@ -111,6 +117,20 @@ def import_boundaries(db: Database | None, paths: AppPaths, source: Path) -> Bou
         raise file_error(error) from error
     _forget_cache()
     return BoundaryImport({level: len(items) for level, items in grouped.items()})
+
+
+def stored_boundaries(paths: AppPaths) -> dict[str, bytes]:
+    """The imported outlines (gzip GeoJSON) per level, as stored; levels never imported are
+    left out (the setup package carries these, never the built-in ones)."""
+    found = {}
+    for level in LEVEL_ORDER:
+        try:
+            found[level] = stored_file(paths, level).read_bytes()
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            raise file_error(error) from error
+    return found
 
 
 def boundary_sources(paths: AppPaths) -> dict[str, str]:

@@ -19,5 +19,9 @@
             <source>Boundaries imported: %1 regencies/cities, %2 districts, %3 villages. Levels not in the file are kept.</source>
             <translation>Batas wilayah diimpor: %1 kabupaten/kota, %2 kecamatan, %3 desa/kelurahan. Tingkat yang tidak ada di berkas tetap seperti semula.</translation>
         </message>
+        <message>
+            <source>%1 region outlines saved.</source>
+            <translation>%1 batas wilayah disimpan.</translation>
+        </message>
     </context>
 </TS>

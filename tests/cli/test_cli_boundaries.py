@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from ovop_desktop.cli import main
+from tests.conftest import FIXTURES
 
 
 @pytest.fixture
@@ -53,3 +54,23 @@ def test_import_boundaries_refuses_an_unknown_code_in_plain_words(
     assert "Fitur ke-1 (kode 63.01.01.2999)" in err
     assert "Traceback" not in err
     assert not (tmp_path / "home" / "data" / "batas-wilayah").exists()
+
+
+def test_setup_export_and_import_carry_the_imported_outlines(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    province, officer = str(tmp_path / "provinsi"), str(tmp_path / "petugas")
+    package = tmp_path / "pengaturan.ovop"
+    regions = str(FIXTURES / "wilayah-contoh.csv")
+    assert main(["--home", province, "regions", "import", regions]) == 0
+    assert (
+        main(["--home", province, "regions", "import-boundaries", str(_file(tmp_path, "63.01"))])
+        == 0
+    )
+    assert main(["--home", province, "setup", "export", "--out", str(package)]) == 0
+    assert "Batas wilayah hasil impor ikut dalam paket: kabupaten." in capsys.readouterr().out
+    assert main(["--home", officer, "setup", "import", str(package)]) == 0
+    assert "Batas wilayah dari provinsi disimpan: 1 batas." in capsys.readouterr().out
+    assert (
+        tmp_path / "petugas" / "data" / "batas-wilayah" / "batas-kabupaten.geojson.gz"
+    ).is_file()

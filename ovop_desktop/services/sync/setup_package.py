@@ -13,8 +13,10 @@ import csv
 import hashlib
 import io
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -51,8 +53,14 @@ from ovop_desktop.services.settings.app_settings import (
 from ovop_desktop.services.settings.officers import device_name, local_device_id
 from ovop_desktop.services.sync.sealing import PROVINCE_EXCHANGE_KEY
 
+if TYPE_CHECKING:
+    from ovop_desktop.core.boundaries import Outline
+
 SETTINGS_MEMBER = "records/settings.json"
 REGIONS_MEMBER = "records/regions.csv"
+BOUNDARY_PREFIX = "records/batas-"
+BOUNDARY_SUFFIX = ".geojson.gz"
+"""`records/batas-<level>.geojson.gz`: the outlines the province imported, per level."""
 LOGO_FOLDER = "kop-surat"
 EXCHANGE_KEY_FIELD = "exchange_public_key"
 """In the settings member: the province's X25519 public key (base64), covered by the signature."""
@@ -67,6 +75,8 @@ class SetupResult:
     exchange_fingerprint: str | None = None
     """Of the province key this laptop's exports are now encrypted to (None: the package
     carried none, from a province on an older version)."""
+    boundaries: int = 0
+    """Region outlines the package brought and this laptop now uses (0: none in the package)."""
 
 
 def export_setup(db: Database, paths: AppPaths, target: Path) -> Path:
@@ -97,6 +107,8 @@ def export_setup(db: Database, paths: AppPaths, target: Path) -> Path:
     settings[RUBRIC_IN_FORCE] = {"rubric_id": in_force.id, "version": in_force.version}
     settings[EXCHANGE_KEY_FIELD] = load_or_create_exchange_key(paths.data_dir).public_b64()
     members = [(REGIONS_MEMBER, table.getvalue().encode("utf-8"))]
+    boundaries = _boundary_members(paths)
+    members += boundaries
     logo = _logo_member(settings.get(LETTERHEAD))
     if logo is not None:
         members.append(logo)
@@ -125,7 +137,11 @@ def export_setup(db: Database, paths: AppPaths, target: Path) -> Path:
             "schema_revision": HEAD_REVISION,
             "watermark_from": None,
             "watermark_to": None,
-            "counts": {"regions": len(regions), "rubrics": len(rubrics)},
+            "counts": {
+                "regions": len(regions),
+                "rubrics": len(rubrics),
+                "boundary_levels": len(boundaries),
+            },
         },
         members,
         key,
@@ -169,6 +185,7 @@ def import_setup(db: Database, paths: AppPaths, file: Path) -> SetupResult:
             "The settings inside the package cannot be read.",
         ) from exc
     exchange_key = _exchange_key(db, settings)
+    outlines = _checked_outlines(db, package.members)
     regions = import_regions(db, package.members[REGIONS_MEMBER])
     installed = []
     for path, data in sorted(package.members.items()):
@@ -194,6 +211,10 @@ def import_setup(db: Database, paths: AppPaths, file: Path) -> SetupResult:
     chosen = settings.get(RUBRIC_IN_FORCE)
     if chosen:
         set_rubric_in_force(db, chosen["rubric_id"], int(chosen["version"]))
+    if outlines:
+        from ovop_desktop.services.boundaries import store_boundaries
+
+        store_boundaries(paths, outlines)
     set_setting(db, PROVINCE_KEY, manifest.public_key)
     if exchange_key is not None:
         set_setting(db, PROVINCE_EXCHANGE_KEY, exchange_key)
@@ -203,7 +224,49 @@ def import_setup(db: Database, paths: AppPaths, file: Path) -> SetupResult:
         tuple(installed),
         package.fingerprint,
         fingerprint_of(exchange_key) if exchange_key is not None else None,
+        len(outlines),
     )
+
+
+def _boundary_members(paths: AppPaths) -> list[tuple[str, bytes]]:
+    """The outlines the province imported (never the built-in ones, which every laptop has)."""
+    from ovop_desktop.services.boundaries import stored_boundaries
+
+    return [
+        (f"{BOUNDARY_PREFIX}{level}{BOUNDARY_SUFFIX}", data)
+        for level, data in stored_boundaries(paths).items()
+    ]
+
+
+def _checked_outlines(db: Database, members: Mapping[str, bytes]) -> list[Outline]:
+    """Every outline member checked as `ovop regions import-boundaries` checks a file, against
+    the region list this laptop has plus the one the package brings, before anything is
+    applied: a bad member refuses the whole package with its reason."""
+    names = sorted(
+        name
+        for name in members
+        if name.startswith(BOUNDARY_PREFIX) and name.endswith(BOUNDARY_SUFFIX)
+    )
+    if not names:
+        return []
+    from ovop_desktop.core.boundaries import BoundaryError, read_boundaries
+    from ovop_desktop.services.boundaries import known_region_codes
+
+    known = known_region_codes(db)
+    text = members[REGIONS_MEMBER].decode("utf-8-sig", errors="replace")
+    known.update(row[0].strip() for row in csv.reader(io.StringIO(text)) if row)
+    outlines: list[Outline] = []
+    for name in names:
+        try:
+            outlines += read_boundaries(io.BytesIO(members[name]), known)
+        except BoundaryError as error:
+            raise InvalidInputError(
+                f"Batas wilayah di dalam paket pengaturan ({name}) ditolak; paket tidak "
+                f"diterapkan. {error.message_id}",
+                f"The region outlines inside the setup package ({name}) are refused; the "
+                f"package is not applied. {error.message_en}",
+            ) from error
+    return outlines
 
 
 def _exchange_key(db: Database, settings: object) -> str | None:

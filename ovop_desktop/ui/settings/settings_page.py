@@ -456,6 +456,12 @@ class SettingsPage(QWidget):
             .replace("%1", number_text(result.regions_added))
             .replace("%2", ", ".join(result.rubrics))
             .replace("%3", result.fingerprint)
+            + (
+                " "
+                + self.tr("%1 region outlines saved.").replace("%1", number_text(result.boundaries))
+                if result.boundaries
+                else ""
+            )
         )
 
     def _on_setup_import_ended(self) -> None:

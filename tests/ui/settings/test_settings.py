@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +22,17 @@ from ovop_desktop.ui.worker import Worker
 from tests.conftest import FIXTURES, MakeHome
 
 LEFT = Qt.MouseButton.LeftButton
+
+
+def _collection(code: str) -> str:
+    """A GeoJSON FeatureCollection of one small village outline."""
+    ring = [[114.0, -3.0], [114.01, -3.0], [114.01, -2.99], [114.0, -2.99], [114.0, -3.0]]
+    feature = {
+        "type": "Feature",
+        "properties": {"kode": code, "nama": "Benua Lawas"},
+        "geometry": {"type": "Polygon", "coordinates": [ring]},
+    }
+    return json.dumps({"type": "FeatureCollection", "features": [feature]})
 
 
 @pytest.fixture
@@ -125,6 +137,7 @@ def test_a_province_setup_package_is_imported_from_settings(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from ovop_desktop.services.boundaries import import_boundaries
     from ovop_desktop.services.letters.letter_settings import (
         demo_letter_settings,
         load_letter_settings,
@@ -134,6 +147,9 @@ def test_a_province_setup_package_is_imported_from_settings(
 
     province = make_home("provinsi")
     demo_letter_settings(province.db)
+    outlines = tmp_path / "batas.geojson"
+    outlines.write_text(_collection("63.01.01.2001"), encoding="utf-8")
+    import_boundaries(province.db, province.paths, outlines)
     package = export_setup(province.db, province.paths, tmp_path / "usb" / "pengaturan.ovop")
     chosen: list[Callable[[list[str]], None]] = []
     monkeypatch.setattr(dialogs, "open_files", lambda _p, _t, _f, then: chosen.append(then))
@@ -143,6 +159,7 @@ def test_a_province_setup_package_is_imported_from_settings(
 
     qtbot.waitUntil(lambda: "diterapkan" in page.setup_label.text())
     assert device_fingerprint(province.paths) in page.setup_label.text()
+    assert page.setup_label.text().endswith(" 1 batas wilayah disimpan.")
     assert load_letter_settings(db).signatories == load_letter_settings(province.db).signatories
 
     impostor = make_home("palsu")
@@ -158,22 +175,11 @@ def test_region_boundaries_are_imported_from_settings_and_a_bad_file_changes_not
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import json
-
     from ovop_desktop.services.boundaries import boundary_sources, stored_file
 
-    def collection(code: str) -> str:
-        ring = [[114.0, -3.0], [114.01, -3.0], [114.01, -2.99], [114.0, -2.99], [114.0, -3.0]]
-        feature = {
-            "type": "Feature",
-            "properties": {"kode": code, "nama": "Benua Lawas"},
-            "geometry": {"type": "Polygon", "coordinates": [ring]},
-        }
-        return json.dumps({"type": "FeatureCollection", "features": [feature]})
-
     good, bad = tmp_path / "batas.geojson", tmp_path / "rusak.geojson"
-    good.write_text(collection("63.01.01.2001"), encoding="utf-8")
-    bad.write_text(collection("63.01.01.2999"), encoding="utf-8")
+    good.write_text(_collection("63.01.01.2001"), encoding="utf-8")
+    bad.write_text(_collection("63.01.01.2999"), encoding="utf-8")
     chosen: list[Callable[[list[str]], None]] = []
     monkeypatch.setattr(dialogs, "open_files", lambda _p, _t, _f, then: chosen.append(then))
 
