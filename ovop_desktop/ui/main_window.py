@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.rubric = rubric_in_force(db)
         self.survey_list: SurveyListPage = SurveyListPage(self.db, self.worker)
+        self.survey_list.check_points(self.paths)
         self.editor: SurveyEditor = SurveyEditor(self.db, self.paths, self.worker, self.rubric)
         self.survey_stack = QStackedWidget()
         self.survey_stack.addWidget(self.survey_list)

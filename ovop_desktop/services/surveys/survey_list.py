@@ -37,6 +37,8 @@ class SurveyRow:
     top_candidate: str | None
     top_stars: int | None
     top_total: Decimal | None
+    latitude: float | None = None  # the survey's GPS point, checked for the list's flag
+    longitude: float | None = None
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -96,6 +98,8 @@ def list_surveys(
                 Survey.survey_date,
                 Survey.status,
                 Officer.name,
+                Survey.latitude,
+                Survey.longitude,
             )
             .outerjoin(Officer, Officer.id == Survey.officer_id)
             .where(Survey.deleted_at.is_(None))
@@ -137,8 +141,12 @@ def list_surveys(
             top_candidate=top.name if (top := tops.get(sid)) else None,
             top_stars=top.stars if top else None,
             top_total=top.total if top else None,
+            latitude=latitude,
+            longitude=longitude,
         )
-        for sid, code, regency, district, village, day, status, officer in surveys
+        for sid, code, regency, district, village, day, status, officer, latitude, longitude in (
+            surveys
+        )
     ]
 
 

@@ -16,8 +16,10 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from ovop_desktop.core.formatting import short_date, short_regency, star_text
+from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.rubrics import rubric_in_force
+from ovop_desktop.services.surveys.gps_flags import GpsFlag, gps_flags
 from ovop_desktop.services.surveys.survey_list import SurveyRow, list_surveys
 from ovop_desktop.services.surveys.xlsx_template import TemplateImportResult
 from ovop_desktop.ui.forms.ui_survey_list import Ui_SurveyListPage
@@ -79,6 +81,7 @@ class SurveyListPage(QWidget):
         self._load = 0  # the latest reload: results of an earlier one are dropped
         self._select_after_load: uuid.UUID | None = None
         self._kept: uuid.UUID | None = None  # selected before a reload, until its row is back
+        self._paths: AppPaths | None = None  # set: points are checked against the outlines
         self.ui = Ui_SurveyListPage()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         title_font = self.ui.pageTitle.font()
@@ -131,6 +134,28 @@ class SurveyListPage(QWidget):
         Operation[_Loaded](self, self.worker).success(
             lambda loaded: self._on_more_loaded(loaded, load)
         ).run(lambda: _load_rows(db, offset=first))
+
+    def check_points(self, paths: AppPaths) -> None:
+        """Flag surveys whose point lies outside their village's outline (a job after the rows
+        are shown, only for surveys with a point)."""
+        self._paths = paths
+
+    def _check_gps(self, rows: list[SurveyRow], load: int) -> None:
+        paths = self._paths
+        points = [
+            (row.survey_id, row.latitude, row.longitude, row.village_code)
+            for row in rows
+            if row.latitude is not None and row.longitude is not None
+        ]
+        if paths is None or not points:
+            return
+        Operation[dict[uuid.UUID, GpsFlag]](self, self.worker).success(
+            lambda flags: self._on_gps_checked(flags, load)
+        ).run(lambda: gps_flags(paths, points))
+
+    def _on_gps_checked(self, flags: dict[uuid.UUID, GpsFlag], load: int) -> None:
+        if load == self._load:
+            self.model.add_gps_flags(flags)
 
     def focus_search(self) -> None:
         self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -222,6 +247,7 @@ class SurveyListPage(QWidget):
         self._select_after_load = None
         self._size_columns(loaded.out_of)
         self.model.set_rows(loaded.rows, loaded.out_of)
+        self._check_gps(loaded.rows, load)
         self._loaded = True
         self._fill_regencies()
         if self._kept is not None and self.select_survey(self._kept):
@@ -234,6 +260,7 @@ class SurveyListPage(QWidget):
             self._kept = None if load == self._load else self._kept
             return  # a later reload is on its way, or the first rows were all there is
         self.model.add_rows(loaded.rows)
+        self._check_gps(loaded.rows, load)
         self._fill_regencies()
         if self._kept is not None:  # the survey selected before was not among the first rows
             self.select_survey(self._kept)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.demo import seed_demo
 from ovop_desktop.services.rubrics import rubric_in_force
@@ -359,3 +360,38 @@ def test_the_first_rows_show_before_the_rest_and_filters_and_sorting_cover_all(
     harness.click_header(Column.VILLAGE)
     assert harness.column(Column.VILLAGE) == sorted(surveys, key=str.casefold)
     assert harness.page.ui.countLabel.text() == f"{len(surveys)} dari {len(surveys)} survei"
+
+
+def test_a_point_outside_its_village_is_flagged_with_how_far_and_where(
+    qtbot: QtBot, db: Database, app_paths: AppPaths, indonesian: str
+) -> None:
+    mantuil, benua_lawas = (-3.3546, 114.5467), (-3.8734, 114.6788)
+    far = create_survey(
+        db, SurveyInput(BENUA_LAWAS, date(2026, 8, 3), latitude=mantuil[0], longitude=mantuil[1])
+    )
+    near = create_survey(
+        db,
+        SurveyInput(
+            BENUA_LAWAS, date(2026, 8, 4), latitude=benua_lawas[0], longitude=benua_lawas[1]
+        ),
+    )
+    without = create_survey(db, SurveyInput(BIIH, date(2026, 7, 1)))
+    harness = Harness(qtbot, db)
+    harness.page.check_points(app_paths)
+    harness.reload()
+    proxy = harness.page.proxy
+
+    def cell(survey_id: uuid.UUID, role: Qt.ItemDataRole) -> object:
+        row = harness.page.proxy_row(survey_id)
+        assert row is not None
+        return proxy.index(row, Column.VILLAGE).data(role)
+
+    qtbot.waitUntil(lambda: str(cell(far, Qt.ItemDataRole.DisplayRole)).startswith("⚑"))
+    assert cell(far, Qt.ItemDataRole.DisplayRole) == "⚑ Benua Lawas"
+    tip = str(cell(far, Qt.ItemDataRole.ToolTipRole))
+    assert tip.startswith("Benua Lawas: ")
+    assert " km di luar batas Desa Benua Lawas; titik ini berada di Kelurahan Mantuil" in tip
+    assert cell(near, Qt.ItemDataRole.DisplayRole) == "Benua Lawas"
+    assert cell(without, Qt.ItemDataRole.DisplayRole) == "Bi'ih"
+    assert cell(near, Qt.ItemDataRole.ToolTipRole) == "Benua Lawas"
+    harness.worker.wait()
