@@ -71,6 +71,8 @@ class ReviewRow:
     # The village is not in the official region list yet: a package placed it under the
     # survey's names (services.reference).
     provisional_village: bool = False
+    latitude: float | None = None  # the survey's GPS point, checked for the review's flag
+    longitude: float | None = None
 
     @property
     def state(self) -> str | None:
@@ -232,6 +234,8 @@ def _rows(session: Session, statement: Select[Any]) -> list[ReviewRow]:
             updated_at=survey.updated_at,
             review=_entry(review) if review is not None else None,
             provisional_village=bool(provisional),
+            latitude=survey.latitude,
+            longitude=survey.longitude,
         )
         for survey, officer, review, provisional in session.execute(statement)
     ]

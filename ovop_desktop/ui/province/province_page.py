@@ -27,6 +27,7 @@ class ProvincePage(QWidget):
         self.dashboard = DashboardPage(db, worker, rubric)
         self.dashboard.show_coverage_map(paths)
         self.review = ReviewPage(db, worker)
+        self.review.check_points(paths)
         self.designation = DesignationPage(db, paths, worker)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)

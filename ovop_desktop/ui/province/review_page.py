@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.province.reviews import (
     STATE_NAMES,
@@ -45,6 +46,7 @@ from ovop_desktop.services.province.reviews import (
     review_rows,
 )
 from ovop_desktop.services.settings.officers import OfficerProfile, current_officer
+from ovop_desktop.services.surveys.gps_flags import GpsFlag, gps_flags
 from ovop_desktop.ui import dialogs
 from ovop_desktop.ui.kit.combo import refill_combo
 from ovop_desktop.ui.kit.display import number_text, short_date, when_text
@@ -98,6 +100,7 @@ class ReviewPage(QWidget):
         self.review_dialog: ReviewDialog | None = None
         self._profile: OfficerProfile | None = None
         self._loaded = False
+        self._paths: AppPaths | None = None  # set: points are checked against the outlines
 
         self.review_button = QPushButton(self.tr("Set &review…"))
         self.review_button.setToolTip(self.tr("Record a review of the selected survey (Ctrl+R)"))
@@ -194,6 +197,24 @@ class ReviewPage(QWidget):
 
     # --- loading -----------------------------------------------------------------------------
 
+    def check_points(self, paths: AppPaths) -> None:
+        """Flag surveys whose point lies outside their village's outline (a job after the rows
+        are shown, only for surveys with a point)."""
+        self._paths = paths
+
+    def _check_gps(self, rows: list[ReviewRow]) -> None:
+        paths = self._paths
+        points = [
+            (row.survey_id, row.latitude, row.longitude, row.village_code)
+            for row in rows
+            if row.latitude is not None and row.longitude is not None
+        ]
+        if paths is None or not points:
+            return
+        Operation[dict[uuid.UUID, GpsFlag]](self, self.worker).success(
+            self.model.add_gps_flags
+        ).run(lambda: gps_flags(paths, points))
+
     def load(self) -> None:
         """Reload the surveys with their review states (when the page is shown)."""
         db = self.db
@@ -206,6 +227,7 @@ class ReviewPage(QWidget):
         kept = self.selected_survey()
         self._profile = loaded.profile
         self.model.set_rows(loaded.rows)
+        self._check_gps(loaded.rows)
         self._loaded = True
         self._fill_regencies()
         if kept is None or not self.select_survey(kept):

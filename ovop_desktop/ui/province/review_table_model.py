@@ -4,7 +4,7 @@ that filters them by state, regency and typed text and sorts them."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
@@ -19,7 +19,8 @@ from PySide6.QtGui import QBrush, QColor
 from ovop_desktop.core.formatting import short_regency
 from ovop_desktop.core.text import fold, search_key
 from ovop_desktop.services.province.reviews import APPROVED, NEEDS_CORRECTION, RECEIVED, ReviewRow
-from ovop_desktop.ui.kit.display import short_date
+from ovop_desktop.services.surveys.gps_flags import GpsFlag
+from ovop_desktop.ui.kit.display import english, short_date
 from ovop_desktop.ui.kit.table_model import ID_ROLE, SORT_ROLE, ModelIndex, ReadOnlyTableModel
 
 SURVEY_ID_ROLE = ID_ROLE
@@ -32,6 +33,9 @@ STATE_COLOURS = {
 }
 # The order a sort by state follows: what needs attention first.
 _STATE_ORDER = {NEEDS_CORRECTION: 0, NOT_REVIEWED: 1, RECEIVED: 2, APPROVED: 3}
+
+
+GPS_FLAG = "⚑"  # before the village of a survey whose point lies outside its outline
 
 
 class Column(IntEnum):
@@ -61,6 +65,7 @@ class ReviewTableModel(ReadOnlyTableModel):
         self._rows: list[ReviewRow] = []
         self._prepared: list[_Prepared] = []
         self._changed_tip = ""
+        self._gps_flags: dict[uuid.UUID, GpsFlag] = {}
         self._headers = (
             self.tr("Village"),
             self.tr("District"),
@@ -130,6 +135,28 @@ class ReviewTableModel(ReadOnlyTableModel):
         self._rows, self._prepared = list(rows), prepared
         self.endResetModel()
 
+    def add_gps_flags(self, flags: Mapping[uuid.UUID, GpsFlag]) -> None:
+        """Flag the village of surveys whose point lies outside its outline (worked out on the
+        worker after the rows were shown); the tooltip says how far and where it lies."""
+        if not flags:
+            return
+        self._gps_flags.update(flags)
+        rows = [i for i, r in enumerate(self._rows) if r.survey_id in flags]
+        if rows:
+            column = int(Column.VILLAGE)
+            self.dataChanged.emit(
+                self.index(min(rows), column),
+                self.index(max(rows), column),
+                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole],
+            )
+
+    def gps_flag(self, row: int) -> str | None:
+        """The flag's text of the survey at `row` in the interface language, or None."""
+        flag = self._gps_flags.get(self._rows[row].survey_id)
+        if flag is None:
+            return None
+        return flag.message_en if english() else flag.message_id
+
     def row_at(self, row: int) -> ReviewRow:
         return self._rows[row]
 
@@ -151,6 +178,8 @@ class ReviewTableModel(ReadOnlyTableModel):
         row, column = index.row(), index.column()
         prepared = self._prepared[row]
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == Column.VILLAGE and self._rows[row].survey_id in self._gps_flags:
+                return f"{GPS_FLAG} {prepared.display[column]}"
             return prepared.display[column]
         if role == SORT_ROLE:
             return prepared.sort[column]
@@ -166,6 +195,8 @@ class ReviewTableModel(ReadOnlyTableModel):
                 return review.comment if review else None
             if column == Column.REVIEWED and self._rows[row].changed_since_review:
                 return self._changed_tip
+            if column == Column.VILLAGE and (flag := self.gps_flag(row)) is not None:
+                return f"{prepared.display[column]}: {flag}"
             return prepared.display[column] or None
         return None
 

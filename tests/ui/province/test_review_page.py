@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.demo import seed_demo
 from ovop_desktop.services.province.reviews import (
@@ -255,3 +257,31 @@ def test_the_table_model_and_its_filter_follow_the_qt_model_rules(
     qtmodeltester.check(page.model)
     page.show_state(NEEDS_CORRECTION)
     qtmodeltester.check(page.proxy)
+
+
+def test_a_point_outside_its_village_is_flagged_in_the_review(
+    qtbot: QtBot, db: Database, worker: Worker, app_paths: AppPaths
+) -> None:
+    mantuil, inside = (-3.3546, 114.5467), (-3.8734, 114.6788)
+    far = create_survey(
+        db,
+        SurveyInput("63.01.01.2001", date(2026, 8, 3), latitude=mantuil[0], longitude=mantuil[1]),
+    )
+    create_survey(
+        db, SurveyInput("63.01.01.2001", date(2026, 8, 4), latitude=inside[0], longitude=inside[1])
+    )
+    shown = ReviewPage(db, worker)
+    qtbot.addWidget(shown)
+    shown.check_points(app_paths)
+    shown.load()
+    qtbot.waitUntil(lambda: shown.model.rowCount() == 2)
+    row = shown.proxy.proxy_row_for(far)
+    assert row is not None
+    village = shown.proxy.index(row, Column.VILLAGE)
+    qtbot.waitUntil(lambda: str(village.data()).startswith("⚑"))
+    assert village.data() == "⚑ Benua Lawas (draft)"
+    tip = str(village.data(Qt.ItemDataRole.ToolTipRole))
+    assert " km outside Village Benua Lawas; this point lies in Kelurahan Mantuil" in tip
+    other = shown.proxy.index(1 - row, Column.VILLAGE)
+    assert other.data() == "Benua Lawas (draft)"
+    assert other.data(Qt.ItemDataRole.ToolTipRole) == "Benua Lawas (draft)"
