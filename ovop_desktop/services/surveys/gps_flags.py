@@ -12,10 +12,15 @@ from __future__ import annotations
 
 import threading
 import uuid
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ovop_desktop.paths import AppPaths
+
+if TYPE_CHECKING:
+    from ovop_desktop.core.boundary_index import BoundaryIndex
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,9 @@ def gps_flags(
         if not _outlines or _outlines[0] is not index:
             _answers.clear()
             _outlines[:] = [index]
+    with _lock:
+        unseen = [p for p in with_point if (p[1], p[2], p[3]) not in _answers]
+    inside = _inside(index, unseen)
     flags: dict[uuid.UUID, GpsFlag] = {}
     for survey_id, lat, lon, code in with_point:
         key = (lat, lon, code)
@@ -60,12 +68,11 @@ def gps_flags(
             found = key in _answers
             flag = _answers.get(key)
         if not found:
-            result = check_point(index, lat, lon, code)
-            flag = (
-                None
-                if result.inside or not result.known
-                else GpsFlag(result.message_id, result.message_en)
-            )
+            flag = None
+            if key not in inside:
+                result = check_point(index, lat, lon, code)
+                if not result.inside and result.known:
+                    flag = GpsFlag(result.message_id, result.message_en)
             with _lock:
                 if len(_answers) >= _MAX_KEPT:
                     _answers.clear()
@@ -73,3 +80,25 @@ def gps_flags(
         if flag is not None:
             flags[survey_id] = flag
     return flags
+
+
+def _inside(
+    index: BoundaryIndex, points: list[tuple[uuid.UUID, float, float, str]]
+) -> set[tuple[float, float, str]]:
+    """The points lying inside their own village, tested together per village (most points do,
+    and need no distance)."""
+    import numpy as np
+    import shapely
+
+    by_code: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for _, lat, lon, code in points:
+        by_code[code].append((lat, lon))
+    found: set[tuple[float, float, str]] = set()
+    for code, coords in by_code.items():
+        outline = index.outline(code)
+        if outline is None:
+            continue
+        lats, lons = np.array(coords).T
+        hits = shapely.contains_xy(outline.geometry, lons, lats)
+        found.update((lat, lon, code) for (lat, lon), hit in zip(coords, hits, strict=True) if hit)
+    return found
