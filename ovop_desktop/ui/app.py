@@ -13,11 +13,12 @@ import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Qt, Slot
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ovop_desktop import __version__
 from ovop_desktop.core.errors import DomainError
-from ovop_desktop.paths import AppPaths, resolve_paths
+from ovop_desktop.paths import AppPaths, resolve_paths, resources_dir
 from ovop_desktop.preferences import (
     database_url,
     interface_language,
@@ -245,6 +246,9 @@ def run_application(
     app.setApplicationName("OVOP Desktop")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("OVOP")
+    icon = resources_dir() / "icons" / "ovop.png"
+    if icon.is_file():  # the taskbar's and every window's (Windows takes the .exe's)
+        app.setWindowIcon(QIcon(str(icon)))
     i18n.install(app, interface_language(paths))
     dialogs.remember_folders(
         lambda: last_folder(paths), lambda folder: set_last_folder(paths, folder)
