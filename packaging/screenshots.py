@@ -204,6 +204,9 @@ def _letter_screens(
     for _ in range(4):
         shots.settle(worker)
     shots.save("surat-dialog", dialog)
+    pages = dialog.preview.pixmaps()
+    if len(pages) > 1:  # the attachment's ranking page, with the village's locator map
+        shots.save("surat-lampiran-peta", pages[1])
     dialog.close()
     from ovop_desktop.ui.letters.letter_settings_dialog import LetterSettingsDialog
 
