@@ -2,8 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <!-- Indonesian for the strings of Qt itself that OVOP Desktop shows (file dialogs, message
-     box buttons, context menus of text fields, spin boxes and scroll bars). Qt ships no
-     Indonesian translation; these are the application's own. Built with make translations. -->
+     box buttons, context menus of text fields, spin boxes and scroll bars, the print dialog).
+     Qt ships no Indonesian translation; these are the application's own. Built with make
+     translations. -->
+<context>
+    <name>Print Device Input Slot</name>
+    <message>
+        <source>Automatic</source>
+        <translation>Otomatis</translation>
+    </message>
+</context>
+<context>
+    <name>Print Device Output Bin</name>
+    <message>
+        <source>Automatic</source>
+        <translation>Otomatis</translation>
+    </message>
+</context>
 <context>
     <name>QAbstractSpinBox</name>
     <message>
@@ -17,6 +32,101 @@
     <message>
         <source>Step &amp;down</source>
         <translation>&amp;Turunkan</translation>
+    </message>
+</context>
+<context>
+    <name>QCupsJobWidget</name>
+    <message>
+        <source>&amp;Billing information:</source>
+        <translation>Informasi &amp;tagihan:</translation>
+    </message>
+    <message>
+        <source>&amp;End:</source>
+        <translation>A&amp;khir:</translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation>&amp;Awal:</translation>
+    </message>
+    <message>
+        <source>Banner Pages</source>
+        <translation>Halaman sampul</translation>
+    </message>
+    <message>
+        <source>Classified</source>
+        <translation>Rahasia terbatas</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Konfidensial</translation>
+    </message>
+    <message>
+        <source>Day (06:00 to 17:59)</source>
+        <translation>Siang (06:00 sampai 17:59)</translation>
+    </message>
+    <message>
+        <source>Hold Indefinitely</source>
+        <translation>Tahan tanpa batas</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Pekerjaan cetak</translation>
+    </message>
+    <message>
+        <source>Job &amp;priority:</source>
+        <translation>&amp;Prioritas pekerjaan:</translation>
+    </message>
+    <message>
+        <source>Job Control</source>
+        <translation>Kendali pekerjaan cetak</translation>
+    </message>
+    <message>
+        <source>Night (18:00 to 05:59)</source>
+        <translation>Malam (18:00 sampai 05:59)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Tidak ada</translation>
+    </message>
+    <message>
+        <source>Print Immediately</source>
+        <translation>Cetak segera</translation>
+    </message>
+    <message>
+        <source>Scheduled &amp;printing:</source>
+        <translation>Jadwal &amp;cetak:</translation>
+    </message>
+    <message>
+        <source>Second Shift (16:00 to 23:59)</source>
+        <translation>Giliran kedua (16:00 sampai 23:59)</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Rahasia</translation>
+    </message>
+    <message>
+        <source>Specific Time</source>
+        <translation>Waktu tertentu</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standar</translation>
+    </message>
+    <message>
+        <source>Third Shift (00:00 to 07:59)</source>
+        <translation>Giliran ketiga (00:00 sampai 07:59)</translation>
+    </message>
+    <message>
+        <source>Top Secret</source>
+        <translation>Sangat rahasia</translation>
+    </message>
+    <message>
+        <source>Unclassified</source>
+        <translation>Tidak rahasia</translation>
+    </message>
+    <message>
+        <source>Weekend (Saturday to Sunday)</source>
+        <translation>Akhir pekan (Sabtu sampai Minggu)</translation>
     </message>
 </context>
 <context>
@@ -306,6 +416,101 @@ Tetap hapus?</translation>
     </message>
 </context>
 <context>
+    <name>QPageSetupWidget</name>
+    <message>
+        <source>Custom</source>
+        <translation>Ukuran sendiri</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Formulir</translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation>Tinggi:</translation>
+    </message>
+    <message>
+        <source>Inches (in)</source>
+        <translation>Inci (in)</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Mendatar</translation>
+    </message>
+    <message>
+        <source>Margins</source>
+        <translation>Margin</translation>
+    </message>
+    <message>
+        <source>Millimeters (mm)</source>
+        <translation>Milimeter (mm)</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>Orientasi</translation>
+    </message>
+    <message>
+        <source>Page &amp;order:</source>
+        <translation>&amp;Urutan halaman:</translation>
+    </message>
+    <message>
+        <source>Page Layout</source>
+        <translation>Tata letak halaman</translation>
+    </message>
+    <message>
+        <source>Page size:</source>
+        <translation>Ukuran kertas:</translation>
+    </message>
+    <message>
+        <source>Pages &amp;per sheet:</source>
+        <translation>Halaman &amp;per lembar:</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Kertas</translation>
+    </message>
+    <message>
+        <source>Paper source:</source>
+        <translation>Sumber kertas:</translation>
+    </message>
+    <message>
+        <source>Points (pt)</source>
+        <translation>Poin (pt)</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Tegak</translation>
+    </message>
+    <message>
+        <source>Reverse landscape</source>
+        <translation>Mendatar terbalik</translation>
+    </message>
+    <message>
+        <source>Reverse portrait</source>
+        <translation>Tegak terbalik</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>Lebar:</translation>
+    </message>
+    <message>
+        <source>bottom margin</source>
+        <translation>margin bawah</translation>
+    </message>
+    <message>
+        <source>left margin</source>
+        <translation>margin kiri</translation>
+    </message>
+    <message>
+        <source>right margin</source>
+        <translation>margin kanan</translation>
+    </message>
+    <message>
+        <source>top margin</source>
+        <translation>margin atas</translation>
+    </message>
+</context>
+<context>
     <name>QPlatformTheme</name>
     <message>
         <source>&amp;No</source>
@@ -378,6 +583,320 @@ Tetap hapus?</translation>
     <message>
         <source>Yes to &amp;All</source>
         <translation>Ya untuk &amp;semua</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintDialog</name>
+    <message>
+        <source>%1 already exists.
+Do you want to overwrite it?</source>
+        <translation>%1 sudah ada.
+Timpa berkas itu?</translation>
+    </message>
+    <message>
+        <source>%1 does not follow the correct syntax. Please use ',' to separate ranges and pages, '-' to define ranges and make sure ranges do not intersect with each other.</source>
+        <translation>%1 tidak ditulis dengan benar. Pisahkan halaman dan rentang dengan ',', tulis rentang dengan '-', dan jangan biarkan rentang saling bertumpuk.</translation>
+    </message>
+    <message>
+        <source>%1 is a directory.
+Please choose a different file name.</source>
+        <translation>%1 adalah folder.
+Pilih nama berkas lain.</translation>
+    </message>
+    <message>
+        <source>&amp;Options &lt;&lt;</source>
+        <translation>&amp;Opsi &lt;&lt;</translation>
+    </message>
+    <message>
+        <source>&amp;Options &gt;&gt;</source>
+        <translation>&amp;Opsi &gt;&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;Cetak</translation>
+    </message>
+    <message>
+        <source>All Pages</source>
+        <translation>Semua halaman</translation>
+    </message>
+    <message>
+        <source>Bottom to Top, Left to Right</source>
+        <translation>Bawah ke atas, kiri ke kanan</translation>
+    </message>
+    <message>
+        <source>Bottom to Top, Right to Left</source>
+        <translation>Bawah ke atas, kanan ke kiri</translation>
+    </message>
+    <message>
+        <source>Duplex Settings Conflicts</source>
+        <translation>Pengaturan cetak bolak-balik bertentangan</translation>
+    </message>
+    <message>
+        <source>Even Pages</source>
+        <translation>Halaman genap</translation>
+    </message>
+    <message>
+        <source>File %1 is not writable.
+Please choose a different file name.</source>
+        <translation>Berkas %1 tidak dapat ditulisi.
+Pilih nama berkas lain.</translation>
+    </message>
+    <message>
+        <source>Invalid Pages Definition</source>
+        <translation>Halaman tidak ditulis dengan benar</translation>
+    </message>
+    <message>
+        <source>Left to Right, Bottom to Top</source>
+        <translation>Kiri ke kanan, bawah ke atas</translation>
+    </message>
+    <message>
+        <source>Left to Right, Top to Bottom</source>
+        <translation>Kiri ke kanan, atas ke bawah</translation>
+    </message>
+    <message>
+        <source>Local file</source>
+        <translation>Berkas di laptop ini</translation>
+    </message>
+    <message>
+        <source>Odd Pages</source>
+        <translation>Halaman ganjil</translation>
+    </message>
+    <message>
+        <source>Options 'Pages Per Sheet' and 'Page Set' cannot be used together.
+Please turn one of those options off.</source>
+        <translation>Opsi 'Halaman per lembar' dan 'Set halaman' tidak dapat dipakai bersamaan.
+Matikan salah satunya.</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Cetak</translation>
+    </message>
+    <message>
+        <source>Print To File ...</source>
+        <translation>Cetak ke berkas ...</translation>
+    </message>
+    <message>
+        <source>Print to File (PDF)</source>
+        <translation>Cetak ke berkas (PDF)</translation>
+    </message>
+    <message>
+        <source>Right to Left, Bottom to Top</source>
+        <translation>Kanan ke kiri, bawah ke atas</translation>
+    </message>
+    <message>
+        <source>Right to Left, Top to Bottom</source>
+        <translation>Kanan ke kiri, atas ke bawah</translation>
+    </message>
+    <message>
+        <source>The 'From' value cannot be greater than the 'To' value.</source>
+        <translation>Nilai 'dari' tidak boleh lebih besar daripada nilai 'sampai'.</translation>
+    </message>
+    <message>
+        <source>There are conflicts in duplex settings. Do you want to fix them?</source>
+        <translation>Pengaturan cetak bolak-balik bertentangan. Perbaiki sekarang?</translation>
+    </message>
+    <message>
+        <source>Top to Bottom, Left to Right</source>
+        <translation>Atas ke bawah, kiri ke kanan</translation>
+    </message>
+    <message>
+        <source>Top to Bottom, Right to Left</source>
+        <translation>Atas ke bawah, kanan ke kiri</translation>
+    </message>
+    <message>
+        <source>Write PDF file</source>
+        <translation>Tulis berkas PDF</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintPreviewDialog</name>
+    <message>
+        <source>Page Setup</source>
+        <translation>Pengaturan halaman</translation>
+    </message>
+    <message>
+        <source>Page setup</source>
+        <translation>Pengaturan halaman</translation>
+    </message>
+    <message>
+        <source>Print Preview</source>
+        <translation>Pratinjau cetak</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintPropertiesDialog</name>
+    <message>
+        <source>Advanced Option Conflicts</source>
+        <translation>Opsi lanjutan bertentangan</translation>
+    </message>
+    <message>
+        <source>Job Options</source>
+        <translation>Opsi pekerjaan cetak</translation>
+    </message>
+    <message>
+        <source>Page Setup Conflicts</source>
+        <translation>Pengaturan halaman bertentangan</translation>
+    </message>
+    <message>
+        <source>Printer Properties</source>
+        <translation>Properti printer</translation>
+    </message>
+    <message>
+        <source>There are conflicts in page setup options. Do you want to fix them?</source>
+        <translation>Pengaturan halaman bertentangan. Perbaiki sekarang?</translation>
+    </message>
+    <message>
+        <source>There are conflicts in some advanced options. Do you want to fix them?</source>
+        <translation>Beberapa opsi lanjutan bertentangan. Perbaiki sekarang?</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintPropertiesWidget</name>
+    <message>
+        <source>Advanced</source>
+        <translation>Lanjutan</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Formulir</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Halaman</translation>
+    </message>
+    <message>
+        <source>There are conflicts in some options. Please fix them.</source>
+        <translation>Beberapa opsi bertentangan. Perbaiki dulu.</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Collate</source>
+        <translation>Susun per rangkap</translation>
+    </message>
+    <message>
+        <source>Color</source>
+        <translation>Warna</translation>
+    </message>
+    <message>
+        <source>Color Mode</source>
+        <translation>Mode warna</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Rangkap</translation>
+    </message>
+    <message>
+        <source>Copies:</source>
+        <translation>Jumlah rangkap:</translation>
+    </message>
+    <message>
+        <source>Current Page</source>
+        <translation>Halaman ini</translation>
+    </message>
+    <message>
+        <source>Double Sided Printing</source>
+        <translation>Cetak bolak-balik</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Formulir</translation>
+    </message>
+    <message>
+        <source>Grayscale</source>
+        <translation>Hitam putih</translation>
+    </message>
+    <message>
+        <source>Long side binding</source>
+        <translation>Jilid di sisi panjang</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Tidak</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Opsi</translation>
+    </message>
+    <message>
+        <source>Output Settings</source>
+        <translation>Pengaturan hasil cetak</translation>
+    </message>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>&amp;Set halaman:</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Halaman</translation>
+    </message>
+    <message>
+        <source>Pages from</source>
+        <translation>Halaman dari</translation>
+    </message>
+    <message>
+        <source>Print all</source>
+        <translation>Cetak semua</translation>
+    </message>
+    <message>
+        <source>Print range</source>
+        <translation>Rentang cetak</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>Urutan terbalik</translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <translation>Pilihan</translation>
+    </message>
+    <message>
+        <source>Short side binding</source>
+        <translation>Jilid di sisi pendek</translation>
+    </message>
+    <message>
+        <source>Specify pages or ranges separated by commas. Ranges are specified by two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.</source>
+        <translation>Tulis halaman atau rentang, dipisah koma. Rentang ditulis dengan dua angka dan tanda hubung, mis. 3,5-7,9 mencetak halaman 3, 5, 6, 7, dan 9.</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>sampai</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintWidget</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Formulir</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>Lokasi:</translation>
+    </message>
+    <message>
+        <source>Output &amp;file:</source>
+        <translation>&amp;Berkas hasil:</translation>
+    </message>
+    <message>
+        <source>P&amp;roperties</source>
+        <translation>P&amp;roperti</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Pratinjau</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Jenis:</translation>
     </message>
 </context>
 <context>
