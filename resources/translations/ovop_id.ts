@@ -1538,12 +1538,12 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
             <translation>Dinas provinsi: dasbor, tinjauan survei, dan penetapan.</translation>
         </message>
         <message>
-            <source>&amp;File</source>
-            <translation>&amp;Berkas</translation>
+            <source>File</source>
+            <translation>Berkas</translation>
         </message>
         <message>
-            <source>&amp;Help</source>
-            <translation>Ban&amp;tuan</translation>
+            <source>Help</source>
+            <translation>Bantuan</translation>
         </message>
         <message>
             <source>&amp;Quit</source>

@@ -12,7 +12,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QTabWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from ovop_desktop.core.rubric import Rubric
@@ -61,6 +69,13 @@ def clashes(window: QWidget) -> dict[str, list[str]]:
             letter = _letter(widget.text())
             if letter:
                 holders[letter].append(widget.text())
+    bar = window.menuBar() if isinstance(window, QMainWindow) else None
+    if bar is not None and bar.isVisible():  # a menu's Alt letter takes it from any button
+        for action in bar.actions():
+            letter = _letter(action.text())
+            if letter:
+                holders[letter].append(action.text())
+                buttons.add(letter)
     return {k: v for k, v in holders.items() if k in buttons and len(v) > 1}
 
 

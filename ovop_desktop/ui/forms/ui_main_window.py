@@ -109,7 +109,7 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(accessibility)
         self.navigation.setAccessibleName(QCoreApplication.translate("MainWindow", u"Sections", None))
 #endif // QT_CONFIG(accessibility)
-        self.menuFile.setTitle(QCoreApplication.translate("MainWindow", u"&File", None))
-        self.menuHelp.setTitle(QCoreApplication.translate("MainWindow", u"&Help", None))
+        self.menuFile.setTitle(QCoreApplication.translate("MainWindow", u"File", None))
+        self.menuHelp.setTitle(QCoreApplication.translate("MainWindow", u"Help", None))
     # retranslateUi
 
