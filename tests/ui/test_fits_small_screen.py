@@ -59,7 +59,12 @@ def small_window(
 
 
 def show_place(window: MainWindow, place: str, qtbot: QtBot) -> QWidget:
-    """Go to `place` the way the officer does, and wait until the window has laid it out."""
+    """Go to `place` the way the officer does, and wait until the window has laid it out. The
+    window's first loads come in first: the province mode they read would otherwise move the
+    window back to Pengaturan after it went to the province's place."""
+    for _ in range(3):
+        window.worker.wait()
+        QApplication.processEvents()
     if place == "province":
         window.show_province_place(True)
     window.go_to(PLACES[place])
@@ -68,8 +73,11 @@ def show_place(window: MainWindow, place: str, qtbot: QtBot) -> QWidget:
     window.resize(SMALL)
     qtbot.waitUntil(lambda: window.size() == SMALL)
     QApplication.processEvents()
+    for _ in range(3):
+        window.worker.wait()
+        QApplication.processEvents()
     page = window.ui.pages.currentWidget()
-    assert page is not None
+    assert page is not None and window.ui.navigation.currentRow() == PLACES[place]
     return page
 
 
