@@ -374,6 +374,10 @@
             <source>%1: %2 surveys, %3 of %4 candidates assessed, %5 of %6 villages not yet surveyed</source>
             <translation>%1: %2 survei, %3 dari %4 kandidat sudah dinilai, %5 dari %6 desa belum disurvei</translation>
         </message>
+        <message>
+            <source>Survey &amp;coverage map</source>
+            <translation>Peta &amp;cakupan survei</translation>
+        </message>
     </context>
     <context>
         <name>DashboardTabs</name>
@@ -1557,6 +1561,10 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
             <source>&amp;About OVOP Desktop</source>
             <translation>&amp;Tentang OVOP Desktop</translation>
         </message>
+        <message>
+            <source>Map</source>
+            <translation>Peta</translation>
+        </message>
     </context>
     <context>
         <name>OtherAssessmentsPane</name>
@@ -2008,6 +2016,10 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
         <message>
             <source>Villages without an assessed candidate yet (%1)</source>
             <translation>Desa / kelurahan yang kandidatnya belum dinilai (%1)</translation>
+        </message>
+        <message>
+            <source>Ranking under rubric %1 version %2 · loading %3 of %4 candidates…</source>
+            <translation>Peringkat menurut rubrik %1 versi %2 · memuat %3 dari %4 kandidat…</translation>
         </message>
     </context>
     <context>
@@ -2622,6 +2634,42 @@ Survei potensi desa dan penilaian produk OVOP untuk petugas lapangan Kalimantan 
         <message>
             <source>Province settings applied: %1 new regions, rubric %2. Province key %3.</source>
             <translation>Pengaturan provinsi diterapkan: %1 wilayah baru, rubrik %2. Kunci provinsi %3.</translation>
+        </message>
+        <message>
+            <source>Import region b&amp;oundaries…</source>
+            <translation>Impor batas &amp;wilayah…</translation>
+        </message>
+        <message>
+            <source>A GeoJSON FeatureCollection (may be .gz) with a kode property per feature</source>
+            <translation>FeatureCollection GeoJSON (boleh .gz) dengan properti kode di setiap fitur</translation>
+        </message>
+        <message>
+            <source>Import region boundaries</source>
+            <translation>Impor batas wilayah</translation>
+        </message>
+        <message>
+            <source>Boundaries imported: %1 regencies/cities, %2 districts, %3 villages. Levels not in the file are kept.</source>
+            <translation>Batas wilayah diimpor: %1 kabupaten/kota, %2 kecamatan, %3 desa/kelurahan. Tingkat yang tidak ada di berkas tetap seperti semula.</translation>
+        </message>
+        <message>
+            <source>%1 region outlines saved.</source>
+            <translation>%1 batas wilayah disimpan.</translation>
+        </message>
+        <message>
+            <source>This data folder was chosen with --home or OVOP_HOME, so the keys travel with it: whoever copies the folder or finds the USB stick can sign packages as this laptop and open packages sealed to it. Keep the stick safe, and tell the province office at once if it is lost.</source>
+            <translation>Folder data ini dipilih dengan --home atau OVOP_HOME, jadi kuncinya ikut terbawa: siapa pun yang menyalin folder ini atau menemukan flashdisknya dapat menandatangani paket data atas nama laptop ini dan membuka paket yang dienkripsi untuknya. Simpan flashdisk dengan aman, dan segera beri tahu dinas provinsi bila hilang.</translation>
+        </message>
+        <message>
+            <source>The private keys of this laptop (%1) are in %2.</source>
+            <translation>Kunci privat laptop ini (%1) tersimpan di %2.</translation>
+        </message>
+        <message>
+            <source>On an NTFS disk only your Windows account may read them; an administrator can, and on a FAT or exFAT USB stick anyone can. They are not encrypted: use BitLocker on this laptop.</source>
+            <translation>Di disk NTFS hanya akun Windows Anda yang boleh membacanya; administrator dapat membacanya, dan di flashdisk FAT atau exFAT siapa pun dapat. Kunci tidak dienkripsi: pakai BitLocker di laptop ini.</translation>
+        </message>
+        <message>
+            <source>Only your user account may read them (mode 0600); the administrator (root) can. They are not encrypted: use disk encryption on this laptop.</source>
+            <translation>Hanya akun pengguna Anda yang boleh membacanya (mode 0600); administrator (root) dapat membacanya. Kunci tidak dienkripsi: pakai enkripsi disk di laptop ini.</translation>
         </message>
     </context>
     <context>
@@ -3611,6 +3659,127 @@ Percayai hanya jika petugasnya mengonfirmasi sidik kunci ini (misalnya lewat tel
         <message>
             <source>%1 is ranked %2. Write why it is recommended rather than %3 (rank 1). The reason is printed in the recommendation letter.</source>
             <translation>%1 berada di peringkat %2. Tuliskan alasan merekomendasikannya daripada %3 (peringkat 1). Alasan ini dicetak di surat rekomendasi.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageMap</name>
+        <message>
+            <source>%1: %2 of %3 villages surveyed (%4)</source>
+            <translation>%1: %2 dari %3 desa disurvei (%4)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapLegend</name>
+        <message>
+            <source>Not surveyed</source>
+            <translation>Belum disurvei</translation>
+        </message>
+        <message>
+            <source>Surveyed, not assessed</source>
+            <translation>Disurvei, belum dinilai</translation>
+        </message>
+        <message>
+            <source>Assessed: %1</source>
+            <translation>Dinilai: %1</translation>
+        </message>
+        <message>
+            <source>Designated OVOP product</source>
+            <translation>Produk OVOP yang ditetapkan</translation>
+        </message>
+        <message>
+            <source>Survey GPS point</source>
+            <translation>Titik GPS survei</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapPage</name>
+        <message>
+            <source>Whole province</source>
+            <translation>Seluruh provinsi</translation>
+        </message>
+        <message>
+            <source>All categories</source>
+            <translation>Semua kategori</translation>
+        </message>
+        <message>
+            <source>Any stars</source>
+            <translation>Semua bintang</translation>
+        </message>
+        <message>
+            <source>%1 or more</source>
+            <translation>%1 ke atas</translation>
+        </message>
+        <message>
+            <source>Every village</source>
+            <translation>Semua desa</translation>
+        </message>
+        <message>
+            <source>Not surveyed</source>
+            <translation>Belum disurvei</translation>
+        </message>
+        <message>
+            <source>Surveyed, not assessed</source>
+            <translation>Disurvei, belum dinilai</translation>
+        </message>
+        <message>
+            <source>Assessed</source>
+            <translation>Sudah dinilai</translation>
+        </message>
+        <message>
+            <source>Designated</source>
+            <translation>Ditetapkan</translation>
+        </message>
+        <message>
+            <source>&amp;Whole view</source>
+            <translation>&amp;Tampilan penuh</translation>
+        </message>
+        <message>
+            <source>Export P&amp;NG…</source>
+            <translation>Ekspor P&amp;NG…</translation>
+        </message>
+        <message>
+            <source>Export P&amp;DF…</source>
+            <translation>Ekspor P&amp;DF…</translation>
+        </message>
+        <message>
+            <source>Point at a village to see its result; click to open its survey.</source>
+            <translation>Arahkan ke desa untuk melihat hasilnya; klik untuk membuka surveinya.</translation>
+        </message>
+        <message>
+            <source>Map</source>
+            <translation>Peta</translation>
+        </message>
+        <message>
+            <source>, %1 District</source>
+            <translation>, Kecamatan %1</translation>
+        </message>
+        <message>
+            <source>not surveyed</source>
+            <translation>belum disurvei</translation>
+        </message>
+        <message>
+            <source>designated: %1</source>
+            <translation>ditetapkan: %1</translation>
+        </message>
+        <message>
+            <source>surveyed, not assessed yet</source>
+            <translation>disurvei, belum dinilai</translation>
+        </message>
+        <message>
+            <source>OVOP villages — %1</source>
+            <translation>Desa OVOP — %1</translation>
+        </message>
+        <message>
+            <source>Export the map as PNG</source>
+            <translation>Ekspor peta sebagai PNG</translation>
+        </message>
+        <message>
+            <source>Export the map as PDF</source>
+            <translation>Ekspor peta sebagai PDF</translation>
+        </message>
+        <message>
+            <source>Saved %1.</source>
+            <translation>%1 tersimpan.</translation>
         </message>
     </context>
 </TS>
