@@ -15,6 +15,7 @@ from sqlalchemy import (
     Date,
     Float,
     ForeignKey,
+    Index,
     Integer,
     Numeric,
     String,
@@ -86,7 +87,12 @@ class Survey(SyncRecord, Base):
     respondents: Mapped[list[Respondent]] = relationship(back_populates="survey")
     products: Mapped[list[CandidateProduct]] = relationship(back_populates="survey")
 
-    __table_args__ = (CheckConstraint("status IN ('draft', 'final')", name="status"),)
+    __table_args__ = (
+        CheckConstraint("status IN ('draft', 'final')", name="status"),
+        Index(
+            "ix_surveys_place_date", "regency_name", "district_name", "village_name", "survey_date"
+        ),
+    )
 
 
 class Respondent(SyncRecord, Base):
@@ -173,6 +179,9 @@ class Assessment(SyncRecord, Base):
     __table_args__ = (
         CheckConstraint("status IN ('draft', 'final')", name="status"),
         CheckConstraint("stars IS NULL OR (stars >= 1 AND stars <= 5)", name="stars"),
+        Index(
+            "ix_assessments_rubric_updated_at", "rubric_id", "rubric_version", "updated_at", "id"
+        ),
     )
 
 
@@ -193,6 +202,7 @@ class AssessmentLevel(Base):
 
     __table_args__ = (
         CheckConstraint("level IS NULL OR (level >= 1 AND level <= 5)", name="level"),
+        Index("ix_assessment_levels_covering", "assessment_id", "criterion_id", "level"),
     )
 
 
