@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -47,7 +47,6 @@ from ovop_desktop.exchange.table_io import table_io
 from ovop_desktop.exchange.values import (
     SHA256_HEX,
     aware_time,
-    is_canonical_uuid,
     is_finite,
     is_int,
     is_number,
@@ -59,6 +58,9 @@ JSON_DEPTH_MAX: Final = 32  # nesting of a JSON value (a letter's snapshot is ab
 LEVELS_MAX: Final = 1_000  # criterion levels of one assessment
 LETTER_STATUSES: Final = ("issued", "void", "replaced")
 DECIMAL_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+# A UUID exactly as str(uuid.UUID(...)) writes it: lowercase, hyphens in place, any version
+# (what values.is_canonical_uuid accepts, without making a UUID object per value).
+CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 class Fault(StrEnum):
@@ -110,10 +112,13 @@ def _wrong_type(what_id: str, what_en: str) -> Problem:
     return Problem(Fault.TYPE, f"bukan {what_id}", f"is not {what_en}")
 
 
+NOT_UUID: Final = Problem(Fault.UUID, "bukan UUID", "is not a UUID")
+
+
 def check_uuid(value: Any) -> Problem | None:
-    if isinstance(value, str) and is_canonical_uuid(value):
+    if isinstance(value, str) and CANONICAL_UUID.fullmatch(value) is not None:
         return None
-    return Problem(Fault.UUID, "bukan UUID", "is not a UUID")
+    return NOT_UUID
 
 
 def check_text(limit: int) -> Check:
@@ -231,12 +236,12 @@ def check_json(value: Any, depth: int = 0) -> Problem | None:
     if isinstance(value, float):
         return check_float(value)
     if isinstance(value, str):
-        return check_text(TEXT_MAX)(value)
+        return _json_text(value)
     items: Iterable[Any]
     if isinstance(value, list):
         items = value
     elif isinstance(value, dict):
-        keys = (check_text(TEXT_MAX)(key) for key in value)
+        keys = (_json_text(key) for key in value)
         problem = next((p for p in keys if p is not None), None)
         if problem is not None:
             return problem
@@ -258,6 +263,10 @@ def check_sha256(value: Any) -> Problem | None:
         "bukan sidik SHA-256 (64 karakter heksadesimal huruf kecil)",
         "is not a SHA-256 (64 lowercase hexadecimal characters)",
     )
+
+
+_json_text: Final = check_text(TEXT_MAX)
+_key_text: Final = check_text(100)  # the name of a field outside the schema
 
 
 # A letter's verification code, as core.letter_identity makes it; it also names the letter's file.
@@ -351,6 +360,14 @@ EXTRA: Final[Mapping[tuple[str, str], Check]] = {
 }
 
 
+NULL_REQUIRED: Final = Problem(
+    Fault.NULL, "kosong (null) padahal wajib diisi", "is null but required"
+)
+MISSING: Final = Problem(Fault.MISSING, "tidak ada", "is missing")
+UNKNOWN: Final = Problem(Fault.TYPE, "tidak dikenal", "is unknown")
+_ABSENT: Final = object()  # a field not in the record (None is a value: null)
+
+
 @dataclass(frozen=True)
 class FieldRule:
     name: str
@@ -360,9 +377,7 @@ class FieldRule:
 
     def check(self, value: Any) -> Problem | None:
         if value is None:
-            if self.nullable:
-                return None
-            return Problem(Fault.NULL, "kosong (null) padahal wajib diisi", "is null but required")
+            return None if self.nullable else NULL_REQUIRED
         for check in self.checks:
             problem = check(value)
             if problem is not None:
@@ -375,26 +390,47 @@ class TableSchema:
     table: str
     fields: Mapping[str, FieldRule]
     strict: bool = False  # whether keys outside the fields are refused (else checked as JSON)
+    # The rules in the order they are checked, the id first, made once (a record is checked
+    # for every line of a package: no sort, no rule object touched per record).
+    _order: tuple[tuple[str, bool, bool, tuple[Check, ...]], ...] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        rules = sorted(self.fields.values(), key=lambda r: r.name != "id")
+        order = tuple((r.name, r.required, r.nullable, r.checks) for r in rules)
+        object.__setattr__(self, "_order", order)
 
     def check(self, record: Mapping[str, Any]) -> None:
         """Raise FieldError for the first field that breaks the schema, the id first."""
-        for rule in sorted(self.fields.values(), key=lambda r: r.name != "id"):
-            if rule.name not in record:
-                if rule.required:
-                    raise FieldError(rule.name, Problem(Fault.MISSING, "tidak ada", "is missing"))
+        present = 0
+        for name, required, nullable, checks in self._order:
+            value = record.get(name, _ABSENT)
+            if value is _ABSENT:
+                if required:
+                    raise FieldError(name, MISSING)
                 continue
-            problem = rule.check(record[rule.name])
-            if problem is not None:
-                raise FieldError(rule.name, problem)
+            present += 1
+            if value is None:
+                if nullable:
+                    continue
+                raise FieldError(name, NULL_REQUIRED)
+            for check in checks:
+                problem = check(value)
+                if problem is not None:
+                    raise FieldError(name, problem)
+        if present == len(record):  # no key outside the fields
+            return
+        fields = self.fields
         for name, value in record.items():
-            if name in self.fields:
+            if name in fields:
                 continue
             if self.strict:
-                raise FieldError(name, Problem(Fault.TYPE, "tidak dikenal", "is unknown"))
+                raise FieldError(name, UNKNOWN)
             if name == "levels" and self.table == "assessments":
                 _check_levels(value)
                 continue
-            problem = check_text(100)(name) or check_json(value)
+            problem = _key_text(name) or check_json(value)
             if problem is not None:
                 raise FieldError(name, problem)
 
