@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -22,6 +22,7 @@ from ovop_desktop.core.scoring import score
 from ovop_desktop.db.models import Assessment, AssessmentLevel
 
 CHUNK = 5_000  # products per IN list: well under every backend's limit on bound parameters
+SHOWN_CHUNK = 500  # products per IN list when only a screenful's assessments are read
 
 
 @dataclass(frozen=True)
@@ -121,8 +122,30 @@ class CountedSnapshot:
         return self.final and len(self.assessment_ids) > 1
 
 
-def counted_snapshots(session: Session, rubric: Rubric) -> dict[uuid.UUID, CountedSnapshot]:
-    """Every product's counting assessments in one query, with their stored snapshot."""
+def counted_snapshots(
+    session: Session, rubric: Rubric, product_ids: Collection[uuid.UUID] | None = None
+) -> dict[uuid.UUID, CountedSnapshot]:
+    """Every product's counting assessments with their stored snapshot: in one query over all
+    products, or, given `product_ids`, reading only those products' assessments (IN lists of at
+    most `SHOWN_CHUNK`), for a screenful that should not pay for the whole province.
+
+    A product's assessments all land in the same statement, so each product's answer is the same
+    either way."""
+    if product_ids is None:
+        return _counted_snapshots(session, _under_rubric(rubric))
+    wanted = list(dict.fromkeys(product_ids))
+    result: dict[uuid.UUID, CountedSnapshot] = {}
+    for start in range(0, len(wanted), SHOWN_CHUNK):
+        chunk = wanted[start : start + SHOWN_CHUNK]
+        result.update(
+            _counted_snapshots(session, [*_under_rubric(rubric), Assessment.product_id.in_(chunk)])
+        )
+    return result
+
+
+def _counted_snapshots(
+    session: Session, conditions: list[ColumnElement[bool]]
+) -> dict[uuid.UUID, CountedSnapshot]:
     finals: dict[uuid.UUID, dict[uuid.UUID | None, uuid.UUID]] = defaultdict(dict)
     latest_draft: dict[uuid.UUID, uuid.UUID] = {}
     stored: dict[uuid.UUID, tuple[Decimal | None, int | None, str | None]] = {}
@@ -136,7 +159,7 @@ def counted_snapshots(session: Session, rubric: Rubric) -> dict[uuid.UUID, Count
             Assessment.stars,
             Assessment.capped_by_gate,
         )
-        .where(*_under_rubric(rubric))
+        .where(*conditions)
         .order_by(Assessment.updated_at, Assessment.id)
     ):
         stored[assessment_id] = (total, stars, gate)
@@ -156,14 +179,20 @@ def counted_snapshots(session: Session, rubric: Rubric) -> dict[uuid.UUID, Count
 
 
 def scored_snapshots(
-    session: Session, rubric: Rubric, categories: Mapping[uuid.UUID, str]
+    session: Session,
+    rubric: Rubric,
+    categories: Mapping[uuid.UUID, str],
+    *,
+    only_these: bool = False,
 ) -> dict[uuid.UUID, CountedSnapshot]:
     """`counted_snapshots`, with the total, stars and gate of every consensus among the products
     of `categories` (product id → category, which the gates need) scored from its median levels.
 
-    Only the consensus products read their levels: one more query when there are any.
+    Only the consensus products read their levels: one more query when there are any. With
+    `only_these`, only the assessments of the products of `categories` are read at all (a
+    screenful); otherwise every product's, in one query (the whole list).
     """
-    counted = counted_snapshots(session, rubric)
+    counted = counted_snapshots(session, rubric, list(categories) if only_these else None)
     several = [pid for pid, snapshot in counted.items() if snapshot.consensus and pid in categories]
     if not several:
         return counted

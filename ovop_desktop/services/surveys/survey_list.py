@@ -116,9 +116,14 @@ def list_surveys(
         if offset or limit is not None:
             products_query = products_query.where(CandidateProduct.survey_id.in_(page))
         products = session.execute(products_query).all()
-        # Two or more final assessments: the consensus is scored from the median levels.
+        # Two or more final assessments: the consensus is scored from the median levels. A
+        # screenful (`limit`) reads only its own products' assessments; the rest of the list
+        # reads the province's in one query, cheaper than thousands of IN lists.
         counted = scored_snapshots(
-            session, rubric, {pid: category for pid, _, _, category in products}
+            session,
+            rubric,
+            {pid: category for pid, _, _, category in products},
+            only_these=limit is not None,
         )
         by_survey: dict[uuid.UUID, list[_Candidate]] = defaultdict(list)
         for product_id, survey_id, name, category in products:
