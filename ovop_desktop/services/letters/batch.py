@@ -5,6 +5,8 @@ order, together with its files (letter_files): a cancelled batch, or one stopped
 that cannot be saved, leaves no half-issued letter behind and no gap in the numbers.
 
 Villages whose work is unfinished (a survey or a counting assessment not final) get no letter.
+Which villages get none is decided from one ranking pass over the region (ranking_pass); only
+the villages that get a letter are prepared one by one.
 Villages that already have a live letter are skipped too, unless `replace_existing` is asked
 for with a reason: their letter is then marked replaced by the new one.
 """
@@ -27,6 +29,7 @@ from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import Survey
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.reports.data import LetterData
+from ovop_desktop.services.assessment.ranking_pass import RankedSurvey, rank_surveys
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError, StorageError
 from ovop_desktop.services.letters.letter_files import archive_path, issuing
@@ -39,7 +42,6 @@ from ovop_desktop.services.letters.register import (
     next_sequence,
     prepare_letter,
     replace_live_letters,
-    unfinished_work,
 )
 from ovop_desktop.services.settings.officers import local_device_id
 
@@ -86,6 +88,12 @@ def _file_name(number: str, village: str) -> str:
     return f"surat-rekomendasi-{safe}.pdf"
 
 
+def _unfinished(ranked: RankedSurvey) -> bool:
+    """What `unfinished_work` finds, from the pass: a survey not final, or a candidate whose
+    counting assessment is a draft."""
+    return ranked.status != "final" or any(c.assessments and not c.final for c in ranked.candidates)
+
+
 def issue_region_letters(
     db: Database,
     paths: AppPaths,
@@ -130,17 +138,20 @@ def issue_region_letters(
             .order_by(Survey.village_code, Survey.survey_date)
         ).all()
         first = next_sequence(session, device, day.year)
+        # One pass over the region decides which villages get no letter; only those that do
+        # are ranked again, one by one, for their letter.
+        passed = {ranked.survey_id: ranked for ranked in rank_surveys(session, rubric, region_code)}
     latest = {code: (sid, village) for sid, village, code in surveys}  # last survey per village
     jobs: list[tuple[LetterData, dict[str, object], LetterIdentity, uuid.UUID]] = []
     skipped: list[str] = []
     already: list[str] = []
     unfinished: list[str] = []
     for survey_id, village in latest.values():
-        snapshot = assessment_snapshot(db, survey_id, rubric)
-        if snapshot["recommended"] is None:
+        ranked = passed[survey_id]
+        if not any(ranked.recommended(candidate) for candidate in ranked.candidates):
             skipped.append(village)
             continue
-        if unfinished_work(db, survey_id, rubric)[0]:
+        if _unfinished(ranked):
             unfinished.append(village)
             continue
         if not replace_existing:
@@ -148,6 +159,7 @@ def issue_region_letters(
                 if live_letters(session, survey_id):
                     already.append(village)
                     continue
+        snapshot = assessment_snapshot(db, survey_id, rubric)
         identity = letter_identity(settings.number_template or "", first + len(jobs), day, snapshot)
         data = prepare_letter(
             db, paths, survey_id, replace(options, issued_on=day), rubric, identity=identity
