@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -48,6 +49,9 @@ def make_window(
         window.show()
         window.activateWindow()
         qtbot.waitActive(window)
+        # Shortcuts go by the focus window, which the offscreen platform may set a little after
+        # the window reports itself active (seen on a loaded machine).
+        qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle())
         qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
         return window
 
