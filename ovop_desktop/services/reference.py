@@ -171,8 +171,3 @@ def placed_notes(placed: list[PlacedVillage]) -> tuple[list[str], list[str]]:
         lines_id.append(f"… dan {more} desa/kelurahan lain ditempatkan sementara.")
         lines_en.append(f"… and {more} more villages placed provisionally.")
     return lines_id, lines_en
-
-
-def provisional_codes(db: Database) -> set[str]:
-    with db.session() as session:
-        return set(session.scalars(select(Region.code).where(Region.provisional.is_(True))))

@@ -470,6 +470,7 @@ def _apply(
                 rejection=Rejection.INVALID_RECORDS,
             )
         status = _outcome(counts)
+        notes, notes_en = placed_notes(counts.placed)
         if dry_run:
             session.rollback()
         else:
@@ -482,12 +483,11 @@ def _apply(
                     officer_name=manifest.officer_name,
                     outcome=status,
                     counts=counts.as_dict(),
-                    message="; ".join(counts.rejected + placed_notes(counts.placed)[0]) or None,
+                    message="; ".join(counts.rejected + notes) or None,
                 )
             )
             session.commit()
     refused = status == "rejected"
-    notes, notes_en = placed_notes(counts.placed)
     return FileResult(
         file.name,
         status,
