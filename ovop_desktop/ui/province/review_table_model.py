@@ -20,7 +20,8 @@ from ovop_desktop.core.formatting import short_regency
 from ovop_desktop.core.text import fold, search_key
 from ovop_desktop.services.province.reviews import APPROVED, NEEDS_CORRECTION, RECEIVED, ReviewRow
 from ovop_desktop.services.surveys.gps_flags import GpsFlag
-from ovop_desktop.ui.kit.display import english, short_date
+from ovop_desktop.ui.kit.display import short_date
+from ovop_desktop.ui.kit.gps_flag_cells import GPS_FLAG, GpsFlagCells
 from ovop_desktop.ui.kit.table_model import ID_ROLE, SORT_ROLE, ModelIndex, ReadOnlyTableModel
 
 SURVEY_ID_ROLE = ID_ROLE
@@ -33,9 +34,6 @@ STATE_COLOURS = {
 }
 # The order a sort by state follows: what needs attention first.
 _STATE_ORDER = {NEEDS_CORRECTION: 0, NOT_REVIEWED: 1, RECEIVED: 2, APPROVED: 3}
-
-
-GPS_FLAG = "⚑"  # before the village of a survey whose point lies outside its outline
 
 
 class Column(IntEnum):
@@ -65,7 +63,7 @@ class ReviewTableModel(ReadOnlyTableModel):
         self._rows: list[ReviewRow] = []
         self._prepared: list[_Prepared] = []
         self._changed_tip = ""
-        self._gps_flags: dict[uuid.UUID, GpsFlag] = {}
+        self._gps_flags = GpsFlagCells(self, int(Column.VILLAGE))
         self._headers = (
             self.tr("Village"),
             self.tr("District"),
@@ -138,24 +136,7 @@ class ReviewTableModel(ReadOnlyTableModel):
     def add_gps_flags(self, flags: Mapping[uuid.UUID, GpsFlag]) -> None:
         """Flag the village of surveys whose point lies outside its outline (worked out on the
         worker after the rows were shown); the tooltip says how far and where it lies."""
-        if not flags:
-            return
-        self._gps_flags.update(flags)
-        rows = [i for i, r in enumerate(self._rows) if r.survey_id in flags]
-        if rows:
-            column = int(Column.VILLAGE)
-            self.dataChanged.emit(
-                self.index(min(rows), column),
-                self.index(max(rows), column),
-                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole],
-            )
-
-    def gps_flag(self, row: int) -> str | None:
-        """The flag's text of the survey at `row` in the interface language, or None."""
-        flag = self._gps_flags.get(self._rows[row].survey_id)
-        if flag is None:
-            return None
-        return flag.message_en if english() else flag.message_id
+        self._gps_flags.add(flags, (i for i, r in enumerate(self._rows) if r.survey_id in flags))
 
     def row_at(self, row: int) -> ReviewRow:
         return self._rows[row]
@@ -195,7 +176,10 @@ class ReviewTableModel(ReadOnlyTableModel):
                 return review.comment if review else None
             if column == Column.REVIEWED and self._rows[row].changed_since_review:
                 return self._changed_tip
-            if column == Column.VILLAGE and (flag := self.gps_flag(row)) is not None:
+            if (
+                column == Column.VILLAGE
+                and (flag := self._gps_flags.text(self._rows[row].survey_id)) is not None
+            ):
                 return f"{prepared.display[column]}: {flag}"
             return prepared.display[column] or None
         return None

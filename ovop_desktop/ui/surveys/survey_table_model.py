@@ -23,7 +23,8 @@ from ovop_desktop.core.formatting import short_regency, star_text
 from ovop_desktop.core.text import fold, search_key
 from ovop_desktop.services.surveys.gps_flags import GpsFlag
 from ovop_desktop.services.surveys.survey_list import SurveyRow
-from ovop_desktop.ui.kit.display import english, number_text, short_date
+from ovop_desktop.ui.kit.display import number_text, short_date
+from ovop_desktop.ui.kit.gps_flag_cells import GPS_FLAG, GpsFlagCells
 from ovop_desktop.ui.kit.table_model import (
     CENTER,
     ID_ROLE,
@@ -34,7 +35,6 @@ from ovop_desktop.ui.kit.table_model import (
 )
 
 SURVEY_ID_ROLE = ID_ROLE  # the survey's uuid.UUID, on every cell of a row
-GPS_FLAG = "⚑"  # before the village of a survey whose point lies outside its outline
 
 
 class Column(IntEnum):
@@ -79,7 +79,7 @@ class SurveyTableModel(ReadOnlyTableModel):
         self._statuses: list[str] = []
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
-        self._gps_flags: dict[uuid.UUID, GpsFlag] = {}
+        self._gps_flags = GpsFlagCells(self, int(Column.VILLAGE))
         self._prepare = _Preparer(0, final="", draft="", not_assessed="", stars_hint="")
         # Bumped whenever rows change place, so that a proxy knows its filter result is stale.
         self.generation = 0
@@ -150,24 +150,7 @@ class SurveyTableModel(ReadOnlyTableModel):
     def add_gps_flags(self, flags: Mapping[uuid.UUID, GpsFlag]) -> None:
         """Flag the village of surveys whose point lies outside its outline (worked out on the
         worker after the rows were shown); the tooltip says how far and where it lies."""
-        if not flags:
-            return
-        self._gps_flags.update(flags)
-        rows = [row for survey_id in flags if (row := self._row_of.get(survey_id)) is not None]
-        if rows:
-            column = int(Column.VILLAGE)
-            self.dataChanged.emit(
-                self.index(min(rows), column),
-                self.index(max(rows), column),
-                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole],
-            )
-
-    def gps_flag(self, row: int) -> str | None:
-        """The flag's text of the survey at `row` in the interface language, or None."""
-        flag = self._gps_flags.get(self._rows[row].survey_id)
-        if flag is None:
-            return None
-        return flag.message_en if english() else flag.message_id
+        self._gps_flags.add(flags, (self._row_of.get(survey_id) for survey_id in flags))
 
     def _arrange(self) -> None:
         """Lay the loaded rows out in the sort order, and index them."""
@@ -258,7 +241,10 @@ class SurveyTableModel(ReadOnlyTableModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == Column.STARS:
                 return self._prepared[row].stars_hint or None
-            if column == Column.VILLAGE and (flag := self.gps_flag(row)) is not None:
+            if (
+                column == Column.VILLAGE
+                and (flag := self._gps_flags.text(self._rows[row].survey_id)) is not None
+            ):
                 return f"{self._prepared[row].display[column]}: {flag}"
             if role == Qt.ItemDataRole.ToolTipRole:
                 # The full text of a cell the view may elide.
