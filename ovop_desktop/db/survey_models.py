@@ -179,9 +179,6 @@ class Assessment(SyncRecord, Base):
     __table_args__ = (
         CheckConstraint("status IN ('draft', 'final')", name="status"),
         CheckConstraint("stars IS NULL OR (stars >= 1 AND stars <= 5)", name="stars"),
-        Index(
-            "ix_assessments_rubric_updated_at", "rubric_id", "rubric_version", "updated_at", "id"
-        ),
     )
 
 
