@@ -30,7 +30,7 @@ from __future__ import annotations
 import gc
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
@@ -144,13 +144,28 @@ class _Counting:
     rows: list[tuple[object, int | None, int | None, str | None, bool]]
 
 
-def _in_region(query: Select[Any], region_code: str | None) -> Select[Any]:
-    if region_code is None:
+@dataclass(frozen=True)
+class _Scope:
+    """Which surveys a pass ranks: a region's (None: all), or only these (a screenful)."""
+
+    region_code: str | None = None
+    survey_ids: tuple[uuid.UUID, ...] | None = None
+
+    @property
+    def everything(self) -> bool:
+        return self.region_code is None and self.survey_ids is None
+
+    def narrow(self, query: Select[Any]) -> Select[Any]:
+        """`query`, which has Survey among its tables, kept to the scope's surveys."""
+        if self.region_code is not None:
+            code = self.region_code + "."
+            query = query.where(Survey.village_code.startswith(code, autoescape=True))
+        if self.survey_ids is not None:
+            query = query.where(Survey.id.in_(self.survey_ids))
         return query
-    return query.where(Survey.village_code.startswith(region_code + ".", autoescape=True))
 
 
-def _surveys(session: Session, region_code: str | None) -> list[tuple[Any, ...]]:
+def _surveys(session: Session, scope: _Scope) -> list[tuple[Any, ...]]:
     query = select(
         _raw(Survey.id),
         Survey.village_code,
@@ -163,7 +178,7 @@ def _surveys(session: Session, region_code: str | None) -> list[tuple[Any, ...]]
     # Oldest first: the last row of a village is its most recent survey (rank_village's choice).
     return list(
         session.connection()
-        .execute(_in_region(query, region_code).order_by(Survey.survey_date, Survey.created_at))
+        .execute(scope.narrow(query).order_by(Survey.survey_date, Survey.created_at))
         .all()
     )
 
@@ -175,19 +190,19 @@ def _rows(session: Session, query: Select[Any]) -> Iterator[Any]:
         yield from partition
 
 
-def _products(session: Session, region_code: str | None) -> Iterable[tuple[Any, ...]]:
+def _products(session: Session, scope: _Scope) -> Iterable[tuple[Any, ...]]:
     query = select(
         _raw(CandidateProduct.id),
         _raw(CandidateProduct.survey_id),
         CandidateProduct.name,
         CandidateProduct.category,
     ).where(CandidateProduct.deleted_at.is_(None))
-    if region_code is not None:
-        query = _in_region(query.join(Survey, Survey.id == CandidateProduct.survey_id), region_code)
+    if not scope.everything:
+        query = scope.narrow(query.join(Survey, Survey.id == CandidateProduct.survey_id))
     return _rows(session, query)
 
 
-def _counting(session: Session, rubric: Rubric, region_code: str | None) -> dict[Any, _Counting]:
+def _counting(session: Session, rubric: Rubric, scope: _Scope) -> dict[Any, _Counting]:
     """Per product key, the assessments that count with their snapshots: one streaming query."""
     query = select(
         _raw(Assessment.product_id),
@@ -204,12 +219,11 @@ def _counting(session: Session, rubric: Rubric, region_code: str | None) -> dict
         Assessment.rubric_version == rubric.version,
         Assessment.deleted_at.is_(None),
     )
-    if region_code is not None:
-        query = _in_region(
+    if not scope.everything:
+        query = scope.narrow(
             query.join(CandidateProduct, CandidateProduct.id == Assessment.product_id).join(
                 Survey, Survey.id == CandidateProduct.survey_id
-            ),
-            region_code,
+            )
         )
     # Per product and assessor, the latest final assessment; else the latest draft.
     finals: dict[Any, dict[Any, tuple[Any, ...]]] = defaultdict(dict)
@@ -268,21 +282,29 @@ def without_cycle_collection() -> Iterator[None]:
 
 
 def rank_surveys(
-    session: Session, rubric: Rubric, region_code: str | None = None
+    session: Session,
+    rubric: Rubric,
+    region_code: str | None = None,
+    *,
+    survey_ids: Collection[uuid.UUID] | None = None,
 ) -> list[RankedSurvey]:
     """Every live survey of the region (None: all) with its candidates ranked under `rubric`,
-    in the order of the surveys' dates."""
+    in the order of the surveys' dates.
+
+    With `survey_ids` (at most a few hundred: a screenful), only those of the region's surveys:
+    each is ranked as in the whole pass, but `latest` then only compares the surveys read."""
+    scope = _Scope(region_code, None if survey_ids is None else tuple(survey_ids))
     with without_cycle_collection():
-        return _rank_surveys(session, rubric, region_code)
+        return _rank_surveys(session, rubric, scope)
 
 
-def _rank_surveys(session: Session, rubric: Rubric, region_code: str | None) -> list[RankedSurvey]:
+def _rank_surveys(session: Session, rubric: Rubric, scope: _Scope) -> list[RankedSurvey]:
     table = ScoreTable(rubric)
-    surveys = _surveys(session, region_code)
+    surveys = _surveys(session, scope)
     products: dict[Any, list[tuple[Any, str, str]]] = defaultdict(list)
-    for key, survey, name, category in _products(session, region_code):
+    for key, survey, name, category in _products(session, scope):
         products[survey].append((key, name, category))
-    counting = _counting(session, rubric, region_code)
+    counting = _counting(session, rubric, scope)
 
     # What the snapshots give, and which candidates' levels are needed instead. An entry is
     # [product, name, category, standing, levels, counting, levels needed].

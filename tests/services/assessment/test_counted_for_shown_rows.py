@@ -1,18 +1,16 @@
-"""A screenful reads only its own products' assessments, and gets the same answer as the whole."""
+"""A screenful ranks only its own surveys, and gets the same answer as the whole pass."""
 
 from __future__ import annotations
 
 import random
 import uuid
+from dataclasses import replace
 from datetime import UTC, date, datetime
-
-import pytest
 
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import Assessment, Officer
-from ovop_desktop.services.assessment import counted_levels
 from ovop_desktop.services.assessment.assessments import save_assessment
-from ovop_desktop.services.assessment.counted_levels import counted_snapshots, scored_snapshots
+from ovop_desktop.services.assessment.ranking_pass import rank_surveys
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.rubrics import install_rubric
 from ovop_desktop.services.surveys.capture import (
@@ -120,35 +118,22 @@ def _delete(db: Database, assessment_id: uuid.UUID) -> None:
         assessment.deleted_at = datetime.now(UTC)
 
 
-def test_the_rows_shown_read_only_their_assessments_and_get_what_the_whole_read_gives(
-    db: Database, rubric: Rubric, monkeypatch: pytest.MonkeyPatch
+def test_a_screenful_ranks_only_its_surveys_and_gets_what_the_whole_pass_gives(
+    db: Database, rubric: Rubric
 ) -> None:
-    products = _generated(db, rubric)
-    rng = random.Random(3)
-    subsets = [
-        products[:5],
-        rng.sample(products, 7),
-        products,
-        [],
-        [uuid.uuid4(), products[0], products[0]],  # unknown and repeated ids
-    ]
-    categories = dict.fromkeys(products, "anyaman")
+    _generated(db, rubric)
     with db.session() as session:
-        whole = counted_snapshots(session, rubric)
-        scored = scored_snapshots(session, rubric, categories)
-        assert any(snapshot.consensus for snapshot in whole.values())
-        assert any(not snapshot.final for snapshot in whole.values())
-        assert set(whole) < set(products)  # some products count nothing
-        for chunk in (counted_levels.SHOWN_CHUNK, 2):  # one IN list, and several
-            monkeypatch.setattr(counted_levels, "SHOWN_CHUNK", chunk)
-            for subset in subsets:
-                assert counted_snapshots(session, rubric, subset) == {
-                    pid: whole[pid] for pid in subset if pid in whole
-                }
-                shown = {pid: categories[pid] for pid in subset if pid in categories}
-                assert scored_snapshots(session, rubric, shown, only_these=True) == {
-                    pid: scored[pid] for pid in shown if pid in scored
-                }
+        whole = {survey.survey_id: survey for survey in rank_surveys(session, rubric)}
+        assert any(c.consensus for s in whole.values() for c in s.candidates)
+        assert any(not c.final and c.assessments for s in whole.values() for c in s.candidates)
+        rng = random.Random(3)
+        ids = list(whole)
+        for subset in (ids[:2], rng.sample(ids, 4), ids, [], [uuid.uuid4(), ids[0], ids[0]]):
+            shown = rank_surveys(session, rubric, survey_ids=subset)
+            assert sorted(s.survey_id for s in shown) == sorted(set(subset) & set(whole))
+            for survey in shown:
+                # `latest` compares only the surveys read; everything else is the whole pass's.
+                assert replace(survey, latest=True) == replace(whole[survey.survey_id], latest=True)
     rows = list_surveys(db, rubric)
     assert any(row.top_candidate for row in rows)
     for limit in (1, 4, len(rows)):

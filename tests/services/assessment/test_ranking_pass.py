@@ -31,6 +31,7 @@ from ovop_desktop.services.surveys.capture import (
     delete_product,
     update_product,
 )
+from ovop_desktop.services.surveys.survey_list import list_surveys
 
 VILLAGES = (
     "63.01.01.2001",
@@ -234,6 +235,21 @@ def _check_every_village(db: Database, rubric: Rubric) -> None:
     }
     banjar = rank_region(db, "63.03", rubric)
     assert banjar.rows == tuple(r for r in province.rows if r.village_code.startswith("63.03."))
+
+    # The survey list's top candidate is each survey's rank 1, whole or a screenful at a time.
+    expected_tops = {}
+    for survey_id, reference in references.items():
+        first = [entry for entry in _entries(reference) if entry[2] == 1]
+        expected_tops[survey_id] = (first[0][1], first[0][3], first[0][4]) if first else None
+    whole = list_surveys(db, rubric)
+    pages = list_surveys(db, rubric, limit=2) + list_surveys(db, rubric, offset=2)
+    for rows in (whole, pages):
+        assert {
+            row.survey_id: (row.top_candidate, row.top_total, row.top_stars)
+            if row.top_candidate is not None
+            else None
+            for row in rows
+        } == expected_tops
 
 
 def _one(pattern: int, assessor: int | None = 0, final: bool = True) -> tuple[Plan, ...]:
