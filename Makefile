@@ -35,6 +35,12 @@ translations: $(STAMP)
 	    -qm resources/translations/qtbase_id.qm
 
 # Refresh the .ts from the sources (then translate the new entries in ovop_id.ts).
+# `ovop --help` at 80 columns prints ovop_desktop/cli/help_text.py without building the parser:
+# write it again after changing a command (tests/cli/test_cli_help.py says when).
+.PHONY: cli-help
+cli-help: $(STAMP)
+	$(BIN)/python -m ovop_desktop.cli.parser
+
 lupdate: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none \
 	    $$(find ovop_desktop/ui -name '*.py' -not -path '*/forms/*') forms/*.ui \

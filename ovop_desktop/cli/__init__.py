@@ -2,90 +2,85 @@
 sub-commands run the same use cases headless (batch imports, demo data, database upkeep).
 
 One module per command group, each with a `register(commands, add)` that adds its commands to
-the parser; they share context.py and nothing else. Exit statuses are :class:`Exit`: 0 success,
-1 a handled error (message on stderr), 2 a usage error. Qt is loaded only to open the window.
+the parser (cli/parser.py); they share context.py and nothing else. Exit statuses are
+:class:`Exit`: 0 success, 1 a handled error (message on stderr), 2 a usage error. Qt is loaded
+only to open the window.
 
-Building the parser loads argparse and the command modules only: `--help`, `--version` and a
-usage error answer at once, and each command imports its services when it runs (the command
+`ovop --help` (at the 80 columns of a redirected or standard terminal) and `--version` answer
+without argparse; building the parser loads argparse and the command modules only, so a usage
+error answers at once too, and each command imports its services when it runs (the command
 modules import them inside their functions; tests/cli/test_cli_imports.py keeps it so).
 """
 
 from __future__ import annotations
 
-import argparse
+import os
 import sys
-from collections.abc import Sequence
-
 from ovop_desktop import __version__
-from ovop_desktop.cli import (
-    assessment,
-    db,
-    letter_register,
-    letters,
-    regions,
-    rubrics,
-    selftest,
-    setup_package,
-    spreadsheets,
-    surveys,
-    sync,
-)
-from ovop_desktop.cli.console import make_output_safe
-from ovop_desktop.cli.context import Context, Exit, add_command
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without loading typing (type checkers know it)
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+
+    from ovop_desktop.cli.context import Context, Exit
+    from ovop_desktop.cli.parser import build_parser
 
 __all__ = ["Context", "Exit", "build_parser", "gui_main", "main"]
 
-HOME_HELP = (
-    "folder data (menggantikan OVOP_HOME dan folder bawaan). Kunci perangkat (device.key, "
-    "exchange.key) tersimpan di folder ini dan ikut terbawa bersamanya, misalnya di flashdisk: "
-    "simpan folder itu dengan aman"
-)
+
+def __getattr__(name: str) -> object:
+    """Context, Exit and build_parser load argparse: only when asked for."""
+    if name in ("Context", "Exit"):
+        from ovop_desktop.cli import context
+
+        return getattr(context, name)
+    if name == "build_parser":
+        from ovop_desktop.cli.parser import build_parser
+
+        return build_parser
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _argparse_without_catalogue_lookups() -> None:
-    """argparse passes each of its own phrases ("show this help message and exit", "usage:")
-    through gettext, which looks for catalogue files on disk anew every time: some 90 lookups
-    to build this parser, more than half the time of `ovop --help`. No catalogue is shipped
-    for argparse (and none is installed with Python), so its phrases stay as written."""
-    # argparse's module globals, looked up at each call.
-    argparse._ = str  # type: ignore[attr-defined]
-    argparse.ngettext = _plural  # type: ignore[attr-defined]
+def _columns() -> int:
+    """The width argparse would format for: shutil.get_terminal_size's columns, without shutil."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
 
 
-def _plural(singular: str, plural: str, n: int) -> str:
-    return singular if n == 1 else plural
+def _answered_at_once(argv: Sequence[str]) -> bool:
+    """`--version`, and `--help` at the width its text was kept for, without argparse."""
+    if list(argv) == ["--version"]:
+        print(f"OVOP Desktop {__version__}")
+        return True
+    if list(argv) in (["--help"], ["-h"]):
+        from ovop_desktop.cli import help_text
 
-
-def build_parser() -> argparse.ArgumentParser:
-    _argparse_without_catalogue_lookups()
-    parser = argparse.ArgumentParser(
-        prog="ovop",
-        description="OVOP Desktop: survei potensi desa dan penilaian produk OVOP.",
-    )
-    parser.add_argument("--version", action="version", version=f"OVOP Desktop {__version__}")
-    parser.add_argument("--home", help=HOME_HELP)
-    parser.add_argument("--db", help="URL basis data, mis. postgresql+psycopg://user@host/ovop")
-    commands = parser.add_subparsers(dest="command", metavar="PERINTAH")
-    # The order here is the order of `ovop --help`.
-    regions.register(commands, add_command)
-    surveys_sub = surveys.register(commands, add_command)
-    spreadsheets.register(commands, add_command, surveys_sub)
-    setup_package.register(commands, add_command)
-    assessment.register(commands, add_command)
-    letters.register(commands, add_command)
-    letter_register.register(commands, add_command)  # adds to `letter` and `letters`
-    sync.register(commands, add_command)
-    rubrics.register(commands, add_command)
-    db.register(commands, add_command)
-    selftest.register(commands, add_command)
-    add_command(commands, "gui", "buka aplikasi", lambda ctx: Exit.OK)
-    return parser
+        if _columns() == help_text.COLUMNS:
+            sys.stdout.write(help_text.HELP)
+            return True
+    return False
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if _answered_at_once(arguments):
+        return 0
+    from ovop_desktop.cli.console import make_output_safe
+    from ovop_desktop.cli.context import Context, Exit
+    from ovop_desktop.cli.parser import build_parser
+
     make_output_safe()  # a ★ on a cp1252 console is written as *, never a UnicodeEncodeError
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if args.command in (None, "gui"):
         return run_gui(args)
     from ovop_desktop.core.errors import DomainError
@@ -112,6 +107,11 @@ def run_gui(args: argparse.Namespace) -> int:
 
 def gui_main() -> int:
     """`ovop-desktop [FILE.ovop ...]`: a package opened from the file manager goes to import."""
+    import argparse
+
+    from ovop_desktop.cli import selftest
+    from ovop_desktop.cli.parser import HOME_HELP
+
     parser = argparse.ArgumentParser(prog="ovop-desktop")
     parser.add_argument("--home", help=HOME_HELP)
     parser.add_argument("--db")

@@ -69,6 +69,7 @@ def test_building_the_parser_looks_for_no_translation_catalogues(
         return real_find(domain, *args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr(gettext, "find", find)
+    monkeypatch.setenv("COLUMNS", "100")  # not the kept text's width: the parser is built
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "PERINTAH" in capsys.readouterr().out

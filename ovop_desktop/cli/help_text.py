@@ -1,0 +1,40 @@
+"""What `ovop --help` prints at 80 columns, written by `make cli-help` from the parser
+(cli/parser.py): `ovop --help` then answers without loading argparse. tests/cli/test_cli_help.py
+fails when the two differ."""
+
+COLUMNS = 80
+
+HELP = (
+    "usage: ovop [-h] [--version] [--home HOME] [--db DB] PERINTAH ...\n"
+    "\n"
+    "OVOP Desktop: survei potensi desa dan penilaian produk OVOP.\n"
+    "\n"
+    "positional arguments:\n"
+    "  PERINTAH\n"
+    "    regions    daftar wilayah Kemendagri\n"
+    "    demo       isi folder data dengan data demo Kalimantan Selatan\n"
+    "    surveys    survei\n"
+    "    xlsx       ekspor survei, produk, penilaian dan peringkat ke XLSX\n"
+    "    csv        ekspor survei, produk, penilaian dan peringkat ke CSV\n"
+    "    template   templat XLSX untuk mengetik survei kertas\n"
+    "    setup      paket pengaturan dari provinsi untuk petugas\n"
+    "    rank       peringkat produk kandidat satu desa atau satu wilayah\n"
+    "    assess     beri tingkat kriteria satu produk kandidat\n"
+    "    letter     surat rekomendasi satu desa, atau verifikasi surat\n"
+    "    letters    surat rekomendasi semua desa satu wilayah\n"
+    "    export     ekspor paket data bertanda tangan (terenkripsi untuk provinsi)\n"
+    "    import     impor paket data (.ovop)\n"
+    "    rubrics    versi rubrik\n"
+    "    db         pemeliharaan basis data\n"
+    "    selftest   periksa kelengkapan instalasi (uji mandiri)\n"
+    "    gui        buka aplikasi\n"
+    "\n"
+    "options:\n"
+    "  -h, --help   show this help message and exit\n"
+    "  --version    show program's version number and exit\n"
+    "  --home HOME  folder data (menggantikan OVOP_HOME dan folder bawaan). Kunci\n"
+    "               perangkat (device.key, exchange.key) tersimpan di folder ini\n"
+    "               dan ikut terbawa bersamanya, misalnya di flashdisk: simpan\n"
+    "               folder itu dengan aman\n"
+    "  --db DB      URL basis data, mis. postgresql+psycopg://user@host/ovop\n"
+)
