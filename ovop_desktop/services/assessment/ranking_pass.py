@@ -34,7 +34,7 @@ from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Integer, Select, String, case, cast, func, select, type_coerce
 from sqlalchemy.orm import Session
@@ -70,8 +70,11 @@ def as_uuid(raw: object) -> uuid.UUID:
     return made
 
 
-@dataclass(frozen=True, slots=True)
-class RankedCandidate:
+# RankedCandidate and RankedSurvey are named tuples: a pass makes one per candidate and survey of
+# the province, and a tuple is made in a third of a frozen dataclass's time.
+
+
+class RankedCandidate(NamedTuple):
     """One live candidate of a survey, with what counts for it under the rubric."""
 
     key: object  # the product id as the database keeps it
@@ -103,8 +106,7 @@ class RankedCandidate:
         return None if self.standing is None else self.standing.gate
 
 
-@dataclass(frozen=True, slots=True)
-class RankedSurvey:
+class RankedSurvey(NamedTuple):
     """One live survey with its candidates: the ranked ones in rank order, then the others."""
 
     key: object  # the survey id as the database keeps it
@@ -136,12 +138,11 @@ def _same(a: object, b: object) -> bool:
     return a == b if type(a) is type(b) else as_uuid(a) == as_uuid(b)
 
 
-@dataclass
-class _Counting:
+class _Counting(NamedTuple):
     """The assessments that count for one product: (key, cents, stars, gate, same definition)."""
 
     final: bool
-    rows: list[tuple[object, int | None, int | None, str | None, bool]]
+    rows: tuple[tuple[object, int | None, int | None, str | None, int], ...]
 
 
 @dataclass(frozen=True)
@@ -225,22 +226,29 @@ def _counting(session: Session, rubric: Rubric, scope: _Scope) -> dict[Any, _Cou
                 Survey, Survey.id == CandidateProduct.survey_id
             )
         )
-    # Per product and assessor, the latest final assessment; else the latest draft.
-    finals: dict[Any, dict[Any, tuple[Any, ...]]] = defaultdict(dict)
+    # Per product and assessor, the latest final assessment; else the latest draft. Most
+    # products have one assessor's finals: kept as (assessor, row) until a second assessor's
+    # final comes (no dict per product).
+    single: dict[Any, tuple[Any, tuple[Any, ...]]] = {}
+    several: dict[Any, dict[Any, tuple[Any, ...]]] = {}
     drafts: dict[Any, tuple[Any, ...]] = {}
     ordered = query.order_by(Assessment.updated_at, Assessment.id)
     for product, key, assessor, status, cents, stars, gate, same in _rows(session, ordered):
-        row = (key, cents, stars, gate, bool(same))
-        if status == "final":
-            finals[product][assessor] = row
-        else:
+        row = (key, cents, stars, gate, same)
+        if status != "final":
             drafts[product] = row
-    counting = {
-        product: _Counting(True, list(by_assessor.values()))
-        for product, by_assessor in finals.items()
-    }
+        elif (by_assessor := several.get(product)) is not None:
+            by_assessor[assessor] = row
+        elif (found := single.get(product)) is None or found[0] == assessor:
+            single[product] = (assessor, row)
+        else:
+            several[product] = {found[0]: found[1], assessor: row}
+            del single[product]
+    counting = {product: _Counting(True, (row,)) for product, (_, row) in single.items()}
+    for product, by_assessor in several.items():
+        counting[product] = _Counting(True, tuple(by_assessor.values()))
     for product, row in drafts.items():
-        counting.setdefault(product, _Counting(False, [row]))
+        counting.setdefault(product, _Counting(False, (row,)))
     return counting
 
 
@@ -301,106 +309,123 @@ def rank_surveys(
 def _rank_surveys(session: Session, rubric: Rubric, scope: _Scope) -> list[RankedSurvey]:
     table = ScoreTable(rubric)
     surveys = _surveys(session, scope)
-    products: dict[Any, list[tuple[Any, str, str]]] = defaultdict(list)
-    for key, survey, name, category in _products(session, scope):
-        products[survey].append((key, name, category))
+    products: dict[Any, list[Any]] = defaultdict(list)  # survey key: its product rows
+    for row in _products(session, scope):
+        products[row[1]].append(row)
     counting = _counting(session, rubric, scope)
+    last_of_village = {survey[1]: survey[0] for survey in surveys}
 
-    # What the snapshots give, and which candidates' levels are needed instead. An entry is
+    # What the snapshots give; a survey whose candidates all have a valid one is ranked at once,
+    # the others once the levels they need are read. An entry is
     # [product, name, category, standing, levels, counting, levels needed].
-    villages: list[list[list[Any]]] = []
+    result: list[RankedSurvey] = []
+    waiting: list[tuple[int, tuple[Any, ...], list[list[Any]]]] = []  # (place, survey, entries)
     needed: list[Any] = []  # assessment keys
+    standing_of, same_for, has_gate = table.standing_of, table.same_for, table.has_gate
     for survey in surveys:
         entries = []
-        unsure = False
-        for product, name, category in products.get(survey[0], ()):
+        unsure = reads = False
+        for product, _, name, category in products.get(survey[0], ()):
             counted = counting.get(product)
             entry = [product, name, category, None, None, counted, False]
             entries.append(entry)
             if counted is None or not table.knows(category):
                 continue
-            valid, standing = _snapshot(table, counted)
-            entry[3] = standing
-            if not valid:
+            rows = counted.rows
+            if len(rows) != 1:  # a consensus: its snapshot is one assessor's
                 unsure = True
-            elif standing is not None and not table.same_for(
-                category, standing.band_stars, standing.gate
-            ):
-                entry[6] = True
-        villages.append(entries)
+                continue
+            _, stored, _, gate, same_definition = rows[0]
+            if not same_definition or (gate is not None and not has_gate(gate)):
+                unsure = True  # scored under another definition of the rubric
+            elif stored is not None:
+                standing = entry[3] = standing_of(stored, gate)
+                if not same_for(category, standing.band_stars, gate):
+                    entry[6] = reads = True  # its stars may depend on a changed category
         if unsure:  # a total is unknown, and with it whether it ties: read the whole village
             for entry in entries:
                 entry[6] = entry[5] is not None
+            reads = True
         elif len(entries) > 1:
             cents = [entry[3].cents for entry in entries if entry[3] is not None]
             if len(cents) != len(set(cents)):  # the tie-break reads levels
                 tied = {c for c in cents if cents.count(c) > 1}
                 for entry in entries:
                     if entry[3] is not None and entry[3].cents in tied:
-                        entry[6] = True
-        for entry in entries:
-            if entry[6]:
-                needed.extend(row[0] for row in entry[5].rows)
-    levels_of = _levels(session, rubric, needed)
+                        entry[6] = reads = True
+        if reads:
+            for entry in entries:
+                if entry[6]:
+                    needed.extend(row[0] for row in entry[5].rows)
+            waiting.append((len(result), survey, entries))
+            result.append(None)  # type: ignore[arg-type]  # filled in below
+        else:
+            result.append(_ranked(table, survey, entries, last_of_village))
 
+    levels_of = _levels(session, rubric, needed)
     nothing = (None,) * len(rubric.criteria)  # an assessment without level rows
-    last_of_village = {survey[1]: survey[0] for survey in surveys}
-    result = []
-    for survey, entries in zip(surveys, villages, strict=True):
+    for place, survey, entries in waiting:
         for entry in entries:
             if entry[6]:
-                rows = [levels_of.get(row[0], nothing) for row in entry[5].rows]
-                entry[4] = rows[0] if len(rows) == 1 else median_level_rows(rows)
+                read = [levels_of.get(row[0], nothing) for row in entry[5].rows]
+                entry[4] = read[0] if len(read) == 1 else median_level_rows(read)
                 entry[3] = table.standing(entry[4], entry[2])
-        complete = [entry for entry in entries if entry[3] is not None]
-        incomplete = [entry for entry in entries if entry[3] is None]
-        if len(complete) > 1:
-            if len({entry[3].cents for entry in complete}) == len(complete):
-                complete.sort(key=lambda e: -e[3].cents)  # no tie: the totals decide alone
-            else:
-                complete.sort(key=lambda e: table.rank_key(e[3], e[4], e[1], e[0]))
-        if len(incomplete) > 1:
-            incomplete.sort(key=lambda e: (fold(e[1]), e[0]))
-        ranked = [
-            RankedCandidate(
-                product,
-                name,
-                category,
-                standing,
-                number,
-                len(counted.rows) if counted else 0,
-                counted.final if counted else False,
-            )
-            for number, (product, name, category, standing, _, counted, _) in enumerate(complete, 1)
-        ]
-        ranked.extend(
-            RankedCandidate(
-                product,
-                name,
-                category,
-                None,
-                None,
-                len(counted.rows) if counted else 0,
-                counted.final if counted else False,
-            )
-            for product, name, category, _, _, counted, _ in incomplete
-        )
-        key, code, village, district, regency, status, chosen = survey
-        latest = last_of_village[code] == key
-        result.append(
-            RankedSurvey(
-                key, code, village, district, regency, status, chosen, latest, tuple(ranked)
-            )
-        )
+        result[place] = _ranked(table, survey, entries, last_of_village)
     return result
 
 
-def _snapshot(table: ScoreTable, counted: _Counting) -> tuple[bool, Standing | None]:
-    """Whether the stored snapshot is valid here (see the module's docstring; if not, the levels
-    must be scored), and the standing it gives (None for an incomplete assessment)."""
-    if len(counted.rows) != 1:
-        return False, None  # a consensus
-    _, cents, _, gate, same_definition = counted.rows[0]
-    if not same_definition or (gate is not None and not table.has_gate(gate)):
-        return False, None
-    return True, None if cents is None else table.standing_of(cents, gate)
+def _ranked(
+    table: ScoreTable,
+    survey: tuple[Any, ...],
+    entries: list[list[Any]],
+    last_of_village: dict[str, Any],
+) -> RankedSurvey:
+    """A survey with its candidates ranked, from entries whose standings are all known."""
+    complete = [entry for entry in entries if entry[3] is not None]
+    if len(complete) != len(entries):
+        incomplete = [entry for entry in entries if entry[3] is None]
+        if len(incomplete) > 1:
+            incomplete.sort(key=lambda e: (fold(e[1]), e[0]))
+    else:
+        incomplete = []
+    if len(complete) > 1:
+        if len({entry[3].cents for entry in complete}) == len(complete):
+            complete.sort(key=lambda e: -e[3].cents)  # no tie: the totals decide alone
+        else:
+            complete.sort(key=lambda e: table.rank_key(e[3], e[4], e[1], e[0]))
+    candidates = [
+        RankedCandidate(
+            product,
+            name,
+            category,
+            standing,
+            number,
+            len(counted.rows),
+            counted.final,
+        )
+        for number, (product, name, category, standing, _, counted, _) in enumerate(complete, 1)
+    ]
+    candidates.extend(
+        RankedCandidate(
+            product,
+            name,
+            category,
+            None,
+            None,
+            len(counted.rows) if counted else 0,
+            counted.final if counted else False,
+        )
+        for product, name, category, _, _, counted, _ in incomplete
+    )
+    key, code, village, district, regency, status, chosen = survey
+    return RankedSurvey(
+        key,
+        code,
+        village,
+        district,
+        regency,
+        status,
+        chosen,
+        last_of_village[code] == key,
+        tuple(candidates),
+    )

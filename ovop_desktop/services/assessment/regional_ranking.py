@@ -11,6 +11,7 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 from operator import itemgetter
+from typing import NamedTuple
 
 from sqlalchemy import select
 
@@ -26,12 +27,14 @@ from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import NotFoundError
 
 
-@dataclass(frozen=True)
-class RegionalRow:
-    product_id: uuid.UUID
+class RegionalRow(NamedTuple):
+    """One assessed candidate of the region. A named tuple, its ids kept as the database keeps
+    them until asked for: a province makes 50,000 of them."""
+
+    product_key: object  # the product id as the database keeps it (see product_id)
     name: str
     category: str
-    survey_id: uuid.UUID
+    survey_key: object  # the survey id as the database keeps it (see survey_id)
     village_code: str
     village: str
     district: str
@@ -44,6 +47,14 @@ class RegionalRow:
     final: bool
     consensus: bool
     recommended: bool
+
+    @property
+    def product_id(self) -> uuid.UUID:
+        return as_uuid(self.product_key)
+
+    @property
+    def survey_id(self) -> uuid.UUID:
+        return as_uuid(self.survey_key)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -108,42 +119,38 @@ def regional_rows(
     for survey in surveys:
         if not survey.latest:
             continue
-        survey_id = survey.survey_id
-        code, village, district, regency = (
-            survey.village_code,
-            survey.village,
-            survey.district,
-            survey.regency,
-        )
-        ranked = [c for c in survey.candidates if c.rank is not None]
+        key, code, village, district, regency, status, chosen, _, candidates = survey
+        ranked = [c for c in candidates if c.rank is not None]
         if not ranked:
             unassessed.append(
                 UnassessedVillage(
-                    survey_id, code, village, district, regency, len(survey.candidates)
+                    survey.survey_id, code, village, district, regency, len(candidates)
                 )
             )
+            continue
         for candidate in ranked:
             standing = candidate.standing
             assert standing is not None
+            cents, stars = standing.cents, standing.stars
             row = RegionalRow(
-                as_uuid(candidate.key),
+                candidate.key,
                 candidate.name,
                 candidate.category,
-                survey_id,
+                key,
                 code,
                 village,
                 district,
                 regency,
-                survey.status,
+                status,
                 candidate.rank,
                 standing.total,
-                standing.stars,
+                stars,
                 standing.gate,
                 candidate.final,
                 candidate.final and candidate.assessments > 1,
-                survey.recommended(candidate),
+                candidate.rank == 1 if chosen is None else survey.recommended(candidate),
             )
-            keyed.append(((-standing.cents, -standing.stars, regency, village, row.name), row))
+            keyed.append(((-cents, -stars, regency, village, candidate.name), row))
     keyed.sort(key=itemgetter(0))
     unassessed.sort(key=lambda v: (v.regency, v.district, v.village))
     return tuple(row for _, row in keyed), tuple(unassessed)

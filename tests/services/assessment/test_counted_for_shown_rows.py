@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import uuid
-from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from ovop_desktop.core.rubric import Rubric
@@ -133,7 +132,7 @@ def test_a_screenful_ranks_only_its_surveys_and_gets_what_the_whole_pass_gives(
             assert sorted(s.survey_id for s in shown) == sorted(set(subset) & set(whole))
             for survey in shown:
                 # `latest` compares only the surveys read; everything else is the whole pass's.
-                assert replace(survey, latest=True) == replace(whole[survey.survey_id], latest=True)
+                assert survey._replace(latest=True) == whole[survey.survey_id]._replace(latest=True)
     rows = list_surveys(db, rubric)
     assert any(row.top_candidate for row in rows)
     for limit in (1, 4, len(rows)):
