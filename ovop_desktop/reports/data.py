@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from ovop_desktop.reports.locator import LocatorMap
+from ovop_desktop.reports.map_data import LocatorMap
 
 Paper = Literal["A4", "F4"]  # F4 (Folio) is 215 × 330 mm
 

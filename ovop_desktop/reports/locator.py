@@ -3,8 +3,6 @@ village filled, and the survey's point, drawn with reportlab from the same outli
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reportlab.graphics.shapes import (  # type: ignore[import-untyped]
     Circle,
     Drawing,
@@ -15,20 +13,9 @@ from reportlab.graphics.shapes import (  # type: ignore[import-untyped]
 from reportlab.lib import colors  # type: ignore[import-untyped]
 
 from ovop_desktop.reports.fonts import REGULAR
+from ovop_desktop.reports.map_data import LocatorMap, Ring, SummaryMap
 
-Ring = tuple[tuple[float, float], ...]  # (x, y): x = longitude · cos 3°, y = latitude
-
-
-@dataclass(frozen=True)
-class LocatorMap:
-    """Rings in map coordinates (north up); `point` is the survey's GPS point, if any."""
-
-    regency: tuple[Ring, ...]
-    districts: tuple[Ring, ...]
-    village: tuple[Ring, ...]
-    point: tuple[float, float] | None
-    caption: str  # "Desa Benua Lawas, Kecamatan Takisung, Kabupaten Tanah Laut"
-
+__all__ = ["LocatorMap", "SummaryMap", "locator_drawing", "summary_map_drawing"]
 
 VILLAGE_FILL = colors.HexColor("#d9480f")
 REGENCY_FILL = colors.HexColor("#f1f0ec")
@@ -81,17 +68,6 @@ def locator_drawing(locator: LocatorMap, width: float, height: float) -> Drawing
     caption.textAnchor = "middle"
     drawing.add(caption)
     return drawing
-
-
-@dataclass(frozen=True)
-class SummaryMap:
-    """A kabupaten's villages with a designated product and with a recommended one."""
-
-    regency: tuple[Ring, ...]
-    districts: tuple[Ring, ...]
-    designated: tuple[Ring, ...]
-    recommended: tuple[Ring, ...]
-    counts: tuple[int, int]  # designated, recommended (not designated) villages
 
 
 DESIGNATED_FILL = colors.HexColor("#7b3294")

@@ -34,7 +34,7 @@ from ovop_desktop.core.map_geometry import MAP_X_SCALE, ring_arrays
 from ovop_desktop.db.models import Region
 from ovop_desktop.files import atomic_write
 from ovop_desktop.paths import AppPaths, make_private_folder, reference_dir
-from ovop_desktop.reports.locator import LocatorMap, SummaryMap
+from ovop_desktop.reports.map_data import LocatorMap, SummaryMap
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import file_error
 

@@ -36,7 +36,7 @@ from ovop_desktop.core.scoring import explain, score
 from ovop_desktop.db.models import CandidateProduct, Letter, Officer, Survey, utc_now
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.reports.data import CandidateSheet, CriterionLine, LetterData, Paper
-from ovop_desktop.reports.locator import LocatorMap
+from ovop_desktop.reports.map_data import LocatorMap
 from ovop_desktop.services.assessment.counted_levels import assessed_levels
 from ovop_desktop.services.assessment.village_ranking import VillageRanking, rank_survey
 from ovop_desktop.services.database import Database

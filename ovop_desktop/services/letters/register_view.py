@@ -6,19 +6,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from openpyxl import Workbook  # type: ignore[import-untyped]
-
 from ovop_desktop.core.text import search_key
-from ovop_desktop.exchange.spreadsheet import (
-    Column,
-    Kind,
-    Table,
-    add_table_sheet,
-    save_workbook,
-    write_csv,
-)
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.letters.register import RegisterEntry, letter_register
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ovop_desktop.exchange.spreadsheet import Table
+
+# exchange.spreadsheet (with openpyxl, and numpy through it) is loaded when a register is
+# exported, not when the Surat page is built: the window's first rows come sooner.
 
 
 def _haystack(entry: RegisterEntry) -> str:
@@ -45,6 +42,8 @@ def search_register(entries: Sequence[RegisterEntry], search: str) -> list[Regis
 
 
 def register_table(entries: Sequence[RegisterEntry]) -> Table:
+    from ovop_desktop.exchange.spreadsheet import Column, Kind, Table
+
     return Table(
         "Buku agenda surat",
         (
@@ -77,6 +76,10 @@ def export_register(db: Database, target: Path, search: str = "") -> int:
     """Write the register (the entries matching `search`) to `target`: XLSX when its name ends
     in .xlsx, otherwise CSV for Indonesian Excel (`;`, decimal comma). Returns the rows
     written."""
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+
+    from ovop_desktop.exchange.spreadsheet import add_table_sheet, save_workbook, write_csv
+
     table = register_table(search_register(letter_register(db), search))
     if target.suffix.lower() == ".xlsx":
         workbook = Workbook(write_only=True)

@@ -15,7 +15,7 @@ from ovop_desktop.reports.designation_summary import (
     DesignationSummary,
     render_designation_summary,
 )
-from ovop_desktop.reports.locator import SummaryMap
+from ovop_desktop.reports.map_data import SummaryMap
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError
 from ovop_desktop.services.letters.letter_settings import load_letter_settings

@@ -21,7 +21,6 @@ from ovop_desktop.services.database import Database
 from ovop_desktop.services.rubrics import rubric_in_force
 from ovop_desktop.services.surveys.gps_flags import GpsFlag, gps_flags
 from ovop_desktop.services.surveys.survey_list import SurveyRow, list_surveys
-from ovop_desktop.services.surveys.xlsx_template import TemplateImportResult
 from ovop_desktop.ui.forms.ui_survey_list import Ui_SurveyListPage
 from ovop_desktop.ui.kit.combo import refill_combo
 from ovop_desktop.ui.kit.display import number_text
@@ -54,6 +53,10 @@ class _Loaded:
     rows: list[SurveyRow]
     out_of: int  # the top of the star scale of the rubric in force
 
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ovop_desktop.services.surveys.xlsx_template import TemplateImportResult
 
 # Surveys loaded first, to fill the screen at once; the rest follow in a second job.
 FIRST_ROWS = 100

@@ -26,20 +26,18 @@ from PySide6.QtWidgets import (
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.rubrics import rubric_in_force
-from ovop_desktop.services.surveys.xlsx_template import (
-    LEVEL_SHEET,
-    PRODUCTS,
-    SURVEYS,
-    TemplateError,
-    TemplateImportResult,
-    write_template,
-)
-from ovop_desktop.services.surveys.xlsx_template_import import import_template_here
 from ovop_desktop.ui import dialogs
 from ovop_desktop.ui.kit.display import fill, in_language, number_text
 from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, error_text
 from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ovop_desktop.services.surveys.xlsx_template import TemplateError, TemplateImportResult
+
+# The template services (openpyxl, and numpy through it) load when a template is written or
+# read, not with the survey list: the window's first rows come sooner.
 
 TEMPLATE_NAME = "templat-survei-ovop.xlsx"
 
@@ -53,6 +51,8 @@ def start_folder() -> Path:
 def problem_lines(error: TemplateError) -> list[str]:
     """Every problem as the service words it (sheet and row first), in the interface language,
     sheet by sheet in the workbook's order and row by row, to fix them going down the file."""
+    from ovop_desktop.services.surveys.xlsx_template import LEVEL_SHEET, PRODUCTS, SURVEYS
+
     order = {SURVEYS: 0, PRODUCTS: 1, LEVEL_SHEET: 2}
     problems = sorted(error.problems, key=lambda p: (order.get(p.sheet, len(order)), p.row or 0))
     return [in_language(str(problem), problem.text_en) for problem in problems]
@@ -60,7 +60,16 @@ def problem_lines(error: TemplateError) -> list[str]:
 
 def _write_blank(db: Database, target: Path) -> Path:
     """The save job, run on the worker."""
+    from ovop_desktop.services.surveys.xlsx_template import write_template
+
     return write_template(db, rubric_in_force(db), target)
+
+
+def _import(db: Database, path: Path) -> TemplateImportResult:
+    """The import job, run on the worker."""
+    from ovop_desktop.services.surveys.xlsx_template_import import import_template_here
+
+    return import_template_here(db, path)
 
 
 class TemplateProblemsDialog(QDialog):
@@ -141,7 +150,7 @@ class TemplateMenu(QObject):
         path, db = Path(source), self.db
         self._source = path  # named in the message once the job ends
         self._busy(fill(self.tr("Importing %1…"), path.name))
-        self._operation().success(self._on_imported).run(lambda: import_template_here(db, path))
+        self._operation().success(self._on_imported).run(lambda: _import(db, path))
 
     def _operation(self) -> Operation[Any]:
         return Operation(self.page, self.worker).always(self._idle).failure(self._on_job_failed)
@@ -215,6 +224,8 @@ class TemplateMenu(QObject):
         self.imported.emit(result)
 
     def _on_job_failed(self, error: DomainError) -> None:
+        from ovop_desktop.services.surveys.xlsx_template import TemplateError
+
         if isinstance(error, TemplateError):
             self._say(
                 fill(
