@@ -123,6 +123,8 @@ def check_uuid(value: Any) -> Problem | None:
 
 def check_text(limit: int) -> Check:
     def check(value: Any) -> Problem | None:
+        if type(value) is str and len(value) <= limit and value.isascii() and "\x00" not in value:
+            return None  # plain ASCII text within the limit: most of a package
         if not isinstance(value, str):
             return _wrong_type("teks", "text")
         if len(value) > limit:
@@ -148,6 +150,8 @@ def check_boolean(value: Any) -> Problem | None:
 
 def check_integer(low: int, high: int) -> Check:
     def check(value: Any) -> Problem | None:
+        if type(value) is int and low <= value <= high:  # (a bool's type is bool)
+            return None
         if not is_int(value):
             return _wrong_type("bilangan bulat", "a whole number")
         return _outside(value, low, high)

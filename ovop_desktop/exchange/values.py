@@ -59,6 +59,8 @@ def is_storable_text(value: str) -> bool:
     a JSON escape) and no NUL character (PostgreSQL refuses it)."""
     if "\x00" in value:
         return False
+    if value.isascii():  # (a flag of the string: no encoding needed to know)
+        return True
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:

@@ -261,11 +261,13 @@ def insert_records(
     connection = session.connection()
     dialect = connection.dialect
     extra = dict(constants or {})
+    # Records grouped by their keys as they came (a package writes them all alike).
     shapes: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for record in records:
-        shapes.setdefault(tuple(c.key for c in io.columns if c.key in record), []).append(record)
+        shapes.setdefault(tuple(record), []).append(record)
     for shape, group in shapes.items():
-        columns = [c for c in io.columns if c.key in shape]
+        keys = set(shape)
+        columns = [c for c in io.columns if c.key in keys]
         names = [c.name for c in columns] + list(extra)
         if any(c.default is not None and c.name not in names for c in io.table.c):
             insert_rows(session, model, [io.values(r) | extra for r in group])
@@ -320,10 +322,14 @@ def replace_levels(session: Session, replaced: list[str], records: list[dict[str
     owners = table_io(Assessment)
     owner_of = _from_travel(next(c for c in owners.columns if c.key == "id"), owners.table, dialect)
     processors = [bind_processor(table.c[name], dialect) for name in names[1:]]
-    rows = []
+    rows: list[tuple[Any, ...]] = []
+    processed = any(process is not None for process in processors)
     for record in records:
         owner = record["id"] if owner_of is None else owner_of(record["id"])
         for item in record.get("levels", ()):
+            if not processed:  # the driver takes the travelling values as they are (SQLite)
+                rows.append((owner, item["criterion_id"], item.get("level"), item.get("note")))
+                continue
             values = [item["criterion_id"], item.get("level"), item.get("note")]
             for index, process in enumerate(processors):
                 if process is not None and values[index] is not None:
