@@ -214,18 +214,21 @@ def _criterion_row(line: CriterionLine, st: Styles) -> list[object]:
     assessed = line.level is not None
     return [
         Paragraph(f"<b>{escape_text(line.id)}</b> {escape_text(line.name)}", st.cell),
-        Paragraph(escape_text(line.group), st.cell_center),
-        Paragraph(str(line.weight), st.cell_center),
-        Paragraph(str(line.level) if assessed else "–", st.cell_center),
+        # Short values that never wrap are plain strings, set in the cell's font by
+        # criteria_table: a Paragraph each would be a third of the sheet's time.
+        line.group,
+        str(line.weight),
+        str(line.level) if assessed else "–",
         Paragraph(escape_text(line.descriptor) if assessed else "<i>belum dinilai</i>", st.cell),
-        Paragraph("–" if line.points is None else format_number_id(line.points, 2), st.number_cell),
+        "–" if line.points is None else format_number_id(line.points, 2),
         Paragraph(escape_text(line.note), st.cell),
     ]
 
 
-def _summary_row(label: Paragraph, value: str, value_style: object) -> list[object]:
-    # The label spans the first five columns (see the SPAN commands).
-    return [label, "", "", "", "", Paragraph(value, value_style), ""]
+def _summary_row(label: Paragraph, value: str) -> list[object]:
+    # The label spans the first five columns (see the SPAN commands); the value is a plain
+    # string in the number cells' font (criteria_table).
+    return [label, "", "", "", "", value, ""]
 
 
 def criteria_table(sheet: CandidateSheet, st: Styles, width: float) -> Table:
@@ -236,12 +239,8 @@ def criteria_table(sheet: CandidateSheet, st: Styles, width: float) -> Table:
     first_summary = len(rows)
     for label, subtotal in sheet.group_subtotals:
         text = Paragraph(f"Subtotal {escape_text(label)}", st.cell)
-        rows.append(_summary_row(text, format_number_id(subtotal, 2), st.number_cell))
-    rows.append(
-        _summary_row(
-            Paragraph("<b>Total</b>", st.cell), total_text(sheet.total), st.number_cell_bold
-        )
-    )
+        rows.append(_summary_row(text, format_number_id(subtotal, 2)))
+    rows.append(_summary_row(Paragraph("<b>Total</b>", st.cell), total_text(sheet.total)))
     # A very long note may make a row taller than a page: then rows may split inside (else the
     # table could not be laid out). Otherwise rows stay whole, so that the subtotals and the
     # total keep the last criterion with them.
@@ -252,6 +251,11 @@ def criteria_table(sheet: CandidateSheet, st: Styles, width: float) -> Table:
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        # The plain strings: group, weight and level centred, points right-aligned.
+        ("FONT", (1, 1), (5, -1), st.cell.fontName, st.cell.fontSize, st.cell.leading),
+        ("FONT", (5, -1), (5, -1), st.number_cell_bold.fontName, st.cell.fontSize),
+        ("ALIGN", (1, 1), (3, -1), "CENTER"),
+        ("ALIGN", (5, 1), (5, -1), "RIGHT"),
         ("BACKGROUND", (0, first_summary), (-1, -1), SUBTOTAL_FILL),
         ("LINEABOVE", (0, first_summary), (-1, first_summary), 1.0, GRID),
         *[("SPAN", (0, row), (4, row)) for row in range(first_summary, len(rows))],
