@@ -55,6 +55,8 @@ def printable(text: str) -> str:
     The text is NFC-normalised first, so that a decomposed "e + ◌́" uses the font's
     precomposed "é"; tabs become spaces.
     """
+    if text.isascii() and text.isprintable():
+        return text  # DejaVu Sans draws every printable ASCII character; NFC leaves it as is
     out = []
     for char in unicodedata.normalize("NFC", text.replace("\t", " ")):
         category = unicodedata.category(char)
