@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import Officer, Survey
@@ -74,7 +74,7 @@ def list_surveys(
     with db.session() as session:
         surveys = session.execute(
             select(
-                Survey.id,
+                type_coerce(Survey.id, String()),  # as the database keeps it, as the pass's keys
                 Survey.village_code,
                 Survey.regency_name,
                 Survey.district_name,
@@ -95,12 +95,12 @@ def list_surveys(
         # village ranking says): a screenful reads only its own surveys, the rest the whole pass.
         narrow = limit is not None and limit <= SCREENFUL_AT_MOST
         passed = rank_surveys(
-            session, rubric, survey_ids=[row[0] for row in surveys] if narrow else None
+            session, rubric, survey_ids=[as_uuid(row[0]) for row in surveys] if narrow else None
         )
-        ranked = {as_uuid(survey.key): survey.candidates for survey in passed}
+        ranked = {survey.key: survey.candidates for survey in passed}
     return [
         SurveyRow(
-            survey_id=sid,
+            survey_id=as_uuid(key),
             village_code=code,
             regency=regency,
             district=district,
@@ -108,14 +108,14 @@ def list_surveys(
             survey_date=day,
             officer=officer,
             status=status,
-            candidates=len(candidates := ranked.get(sid, ())),
+            candidates=len(candidates := ranked.get(key, ())),
             top_candidate=top.name if (top := _first(candidates)) else None,
             top_stars=top.stars if top else None,
             top_total=top.total if top else None,
             latitude=latitude,
             longitude=longitude,
         )
-        for sid, code, regency, district, village, day, status, officer, latitude, longitude in (
+        for key, code, regency, district, village, day, status, officer, latitude, longitude in (
             surveys
         )
     ]
