@@ -26,6 +26,8 @@ from ovop_desktop.services.assessment.ranking_pass import (
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import NotFoundError
 
+_make = tuple.__new__  # _make(RegionalRow, fields): without the Python frame of its __new__
+
 
 class RegionalRow(NamedTuple):
     """One assessed candidate of the region. A named tuple, its ids kept as the database keeps
@@ -131,26 +133,30 @@ def regional_rows(
         for candidate in ranked:
             standing = candidate.standing
             assert standing is not None
-            cents, stars = standing.cents, standing.stars
-            row = RegionalRow(
-                candidate.key,
-                candidate.name,
-                candidate.category,
-                key,
-                code,
-                village,
-                district,
-                regency,
-                status,
-                candidate.rank,
-                standing.total,
-                stars,
-                standing.gate,
-                candidate.final,
-                candidate.final and candidate.assessments > 1,
-                candidate.rank == 1 if chosen is None else survey.recommended(candidate),
+            name, rank, stars = candidate.name, candidate.rank, standing.stars
+            final = candidate.final
+            row = _make(
+                RegionalRow,
+                (
+                    candidate.key,
+                    name,
+                    candidate.category,
+                    key,
+                    code,
+                    village,
+                    district,
+                    regency,
+                    status,
+                    rank,
+                    standing.total,
+                    stars,
+                    standing.gate,
+                    final,
+                    final and candidate.assessments > 1,
+                    rank == 1 if chosen is None else survey.recommended(candidate),
+                ),
             )
-            keyed.append(((-cents, -stars, regency, village, candidate.name), row))
+            keyed.append(((-standing.cents, -stars, regency, village, name), row))
     keyed.sort(key=itemgetter(0))
     unassessed.sort(key=lambda v: (v.regency, v.district, v.village))
     return tuple(row for _, row in keyed), tuple(unassessed)
