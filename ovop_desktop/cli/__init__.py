@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
+
 from ovop_desktop import __version__
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without loading typing (type checkers know it)
