@@ -31,7 +31,7 @@ from ovop_desktop.core.region_csv import parse_region_csv
 from ovop_desktop.core.regions import VILLAGE_LEVELS, RegionLevel, is_village_level
 from ovop_desktop.core.text import search_key
 from ovop_desktop.db.models import Region, utc_now
-from ovop_desktop.services.database import Database
+from ovop_desktop.services.database import Database, refresh_statistics
 
 _REGIONS = cast(Table, Region.__table__)
 
@@ -155,6 +155,8 @@ def import_regions(db: Database, data: bytes) -> RegionImportResult:
                 .values(provisional=False),
                 [{"b_code": code} for code in settled],
             )
+    if new_rows or changed_rows:
+        refresh_statistics(db)  # a whole list is a bulk write: PostgreSQL's plans follow it
     in_file = {row.code for row in parsed.rows}
     return RegionImportResult(
         rows=len(parsed.rows),

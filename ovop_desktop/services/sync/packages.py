@@ -33,7 +33,7 @@ from ovop_desktop.exchange.package_format import PackageError, decode_records, e
 from ovop_desktop.exchange.records import SYNC_TABLES, TABLES
 from ovop_desktop.exchange.table_io import table_io
 from ovop_desktop.paths import AppPaths
-from ovop_desktop.services.database import Database, storage_error
+from ovop_desktop.services.database import Database, refresh_statistics, storage_error
 from ovop_desktop.services.errors import StorageError, file_error
 from ovop_desktop.services.letters.letter_files import archive_path
 from ovop_desktop.services.province.mode import province_mode
@@ -148,6 +148,11 @@ class FileResult:
     # What else the import did that a person should know: villages placed provisionally.
     notes: list[str] = field(default_factory=list)
     notes_en: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        """Whether the import wrote records (all of them, or those not refused)."""
+        return self.status in ("imported", "partial")
 
     @property
     def needs_trust(self) -> bool:
@@ -524,7 +529,10 @@ def import_packages(
     trust_new: bool = False,
     dry_run: bool = False,
 ) -> list[FileResult]:
-    return [import_package(db, paths, f, trust_new=trust_new, dry_run=dry_run) for f in files]
+    results = [import_package(db, paths, f, trust_new=trust_new, dry_run=dry_run) for f in files]
+    if not dry_run and any(result.changed for result in results):
+        refresh_statistics(db)
+    return results
 
 
 def canonical_dump(db: Database) -> dict[str, list[dict[str, Any]]]:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.paths import AppPaths
-from ovop_desktop.services.database import Database
+from ovop_desktop.services.database import Database, refresh_statistics
 from ovop_desktop.services.province.mode import province_mode
 from ovop_desktop.services.sync.conflicts import ConflictView, list_conflicts
 from ovop_desktop.services.sync.packages import (
@@ -522,9 +522,20 @@ class SyncPage(QWidget):
         db, paths = self.db, self.paths
         self.import_message.setStyleSheet("")
         self.import_message.setText(self.tr("Importing %1…").replace("%1", row.path.name))
+        # After the last file of the batch, the planner's statistics (PostgreSQL) are brought up
+        # to date once, on the worker, before the pages read the imported records.
+        last = len(self._queue) == 1
+        changed = any(r.final is not None and r.final.changed for r in self.rows)
+
+        def job() -> FileResult:
+            result = import_package(db, paths, row.path, trust_new=row.trusted)
+            if last and (changed or result.changed):
+                refresh_statistics(db)
+            return result
+
         Operation[FileResult](self, self.worker).success(self._on_file_imported).failure(
             self._on_import_failed
-        ).run(lambda: import_package(db, paths, row.path, trust_new=row.trusted))
+        ).run(job)
 
     def _on_file_imported(self, result: FileResult) -> None:
         self._queue.pop(0).final = result
