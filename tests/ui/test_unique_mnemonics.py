@@ -133,6 +133,7 @@ def test_a_final_survey_shows_correct_without_a_clash(
     db: Database,
     rubric: Rubric,
 ) -> None:
+    small_window.worker.wait()  # its first loads write too: the demo is written after them
     seed_demo(db, villages=1)  # a finalised survey: Correct… takes the place of Finalise
     small_window.open_survey(list_surveys(db, rubric)[0].survey_id)
     editor = small_window.editor
