@@ -217,7 +217,7 @@ class SurveyListPage(QWidget):
             self.proxy.set_regency(None)
 
     def _show_state(self) -> None:
-        total = self.model.rowCount()
+        total = self.model.total_rows
         shown = self.proxy.rowCount()
         if not self._loaded:
             self.ui.emptyLabel.setText(self.tr("Loading surveys…"))

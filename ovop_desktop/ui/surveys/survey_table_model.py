@@ -1,13 +1,16 @@
-"""The survey list as a table model, and the proxy that filters and sorts it.
+"""The survey list as a table model, which filters and sorts itself, and the proxy the view
+shows it through.
 
 Everything a cell shows, sorts by or is searched for is computed once per row in `set_rows`, so
-that `data()` and the filter are lookups: 10,000 surveys stay smooth while the officer types.
+that `data()` and the filter are lookups. The model holds only the rows that pass the filter:
+Qt then asks Python about the rows on screen alone, where a filtering proxy asks about every row
+at each keystroke (at 100,000 surveys, 90 ms of calls a keystroke on top of the matching).
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import IntEnum
 from typing import Any
@@ -69,14 +72,19 @@ class SurveyTableModel(ReadOnlyTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # As loaded (the service's order), then as shown (sorted).
+        # As loaded (the service's order), then every row as arranged (sorted), with what the
+        # filter reads of each; then the rows shown: the arranged ones that pass the filter.
         self._loaded: list[tuple[SurveyRow, _Prepared]] = []
-        self._rows: list[SurveyRow] = []
-        self._prepared: list[_Prepared] = []
-        self._row_of: dict[uuid.UUID, int] = {}
+        self._known: set[uuid.UUID] = set()  # every survey loaded, shown or not
+        self._arranged: list[tuple[SurveyRow, _Prepared]] = []
         self._haystacks: list[str] = []
         self._regencies: list[str] = []
         self._statuses: list[str] = []
+        self._filter = SurveyFilter()
+        self._passing: list[int] | None = None  # arranged positions shown; None: every row
+        self._rows: list[SurveyRow] = []
+        self._prepared: list[_Prepared] = []
+        self._row_of_shown: dict[uuid.UUID, int] | None = {}  # made when first asked for
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._gps_flags = GpsFlagCells(self, int(Column.VILLAGE))
@@ -122,28 +130,38 @@ class SurveyTableModel(ReadOnlyTableModel):
         loaded = [(row, prepare(row)) for row in rows]
         self.beginResetModel()
         self._loaded = loaded
+        self._known = {row.survey_id for row, _ in loaded}
         self._arrange()
         self.endResetModel()
 
     def add_rows(self, rows: Sequence[SurveyRow]) -> None:
         """Show `rows` too (the rest of a list whose first rows came first), each in its place in
-        the current sort order; a survey shown already is not shown twice. Rows the view holds
+        the current sort order; a survey loaded already is not loaded twice. Rows the view holds
         (selection, current row) stay on their surveys."""
-        fresh = [(row, self._prepare(row)) for row in rows if row.survey_id not in self._row_of]
+        fresh = [(row, self._prepare(row)) for row in rows if row.survey_id not in self._known]
         if not fresh:
             return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
         self._loaded = self._loaded + fresh
-        for row, prepared in fresh:  # at the end for now, as announced
-            self._row_of[row.survey_id] = len(self._rows)
-            self._rows.append(row)
-            self._prepared.append(prepared)
-            self._haystacks.append(prepared.haystack)
-            self._regencies.append(row.regency)
-            self._statuses.append(row.status)
-        self.generation += 1
-        self.endInsertRows()
+        self._known.update(row.survey_id for row, _ in fresh)
+        start = len(self._arranged)
+        self._arranged = self._arranged + fresh  # at the end for now, as announced
+        self._haystacks.extend(prepared.haystack for _, prepared in fresh)
+        self._regencies.extend(row.regency for row, _ in fresh)
+        self._statuses.extend(row.status for row, _ in fresh)
+        shown = self._passing_among(range(start, len(self._arranged)))
+        if self._passing is not None:
+            self._passing.extend(shown)
+        if shown:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(shown) - 1)
+            for position in shown:
+                row, prepared = self._arranged[position]
+                if self._row_of_shown is not None:
+                    self._row_of_shown[row.survey_id] = len(self._rows)
+                self._rows.append(row)
+                self._prepared.append(prepared)
+            self.generation += 1
+            self.endInsertRows()
         if self._sort_column >= 0:
             self.sort(self._sort_column, self._sort_order)  # then each to its place
 
@@ -153,7 +171,8 @@ class SurveyTableModel(ReadOnlyTableModel):
         self._gps_flags.add(flags, (self._row_of.get(survey_id) for survey_id in flags))
 
     def _arrange(self) -> None:
-        """Lay the loaded rows out in the sort order, and index them."""
+        """Lay the loaded rows out in the sort order, index what the filter reads, and show
+        those that pass it."""
         arranged = self._loaded
         if self._sort_column >= 0:
             column = self._sort_column
@@ -163,31 +182,96 @@ class SurveyTableModel(ReadOnlyTableModel):
                 key=lambda pair: pair[1].sort[column],
                 reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
             )
-        self._rows = [row for row, _ in arranged]
-        self._prepared = [prepared for _, prepared in arranged]
-        self._row_of = {row.survey_id: index for index, row in enumerate(self._rows)}
-        self._haystacks = [prepared.haystack for prepared in self._prepared]
-        self._regencies = [row.regency for row in self._rows]
-        self._statuses = [row.status for row in self._rows]
+        self._arranged = arranged
+        self._haystacks = [prepared.haystack for _, prepared in arranged]
+        self._regencies = [row.regency for row, _ in arranged]
+        self._statuses = [row.status for row, _ in arranged]
+        self._passing = self._passing_among(range(len(arranged))) if self._filter.active else None
+        self._show()
+
+    def _passing_among(self, positions: Sequence[int]) -> list[int]:
+        """The arranged positions among `positions` whose rows pass the filter, in order."""
+        return matching_positions(
+            self._filter, self._haystacks, self._regencies, self._statuses, positions
+        )
+
+    def _show(self) -> None:
+        """Make the passing rows the rows shown."""
+        if self._passing is None:
+            self._rows = [row for row, _ in self._arranged]
+            self._prepared = [prepared for _, prepared in self._arranged]
+        else:
+            arranged = self._arranged
+            self._rows = [arranged[position][0] for position in self._passing]
+            self._prepared = [arranged[position][1] for position in self._passing]
+        self._row_of_shown = None  # a keystroke need not index 100,000 rows: see _row_of
         self.generation += 1
+
+    @property
+    def _row_of(self) -> dict[uuid.UUID, int]:
+        """The row each shown survey is on."""
+        if self._row_of_shown is None:
+            self._row_of_shown = {row.survey_id: index for index, row in enumerate(self._rows)}
+        return self._row_of_shown
+
+    def _relayout(self, change: Callable[[], None]) -> None:
+        """Run `change` (a new order or filter) as a layout change: rows the view holds stay on
+        their surveys; those no longer shown are let go."""
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        ids = [self._rows[index.row()].survey_id for index in before]
+        change()
+        if before:
+            row_of, after = self._row_of, []
+            for survey_id, index in zip(ids, before, strict=True):
+                row = row_of.get(survey_id)
+                after.append(QModelIndex() if row is None else self.index(row, index.column()))
+            self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by SORT_ROLE of `column`; -1 restores the order the rows were loaded in."""
         if column >= len(Column):
             return
-        self.layoutAboutToBeChanged.emit()
-        before = self.persistentIndexList()
-        ids = [self._rows[index.row()].survey_id for index in before]
-        self._sort_column, self._sort_order = column, order
-        self._arrange()
-        self.changePersistentIndexList(
-            before,
-            [
-                self.index(self._row_of[survey_id], index.column())
-                for survey_id, index in zip(ids, before, strict=True)
-            ],
+
+        def change() -> None:
+            self._sort_column, self._sort_order = column, order
+            self._arrange()
+
+        self._relayout(change)
+
+    # Filtering
+
+    @property
+    def survey_filter(self) -> SurveyFilter:
+        return self._filter
+
+    def set_filter(self, survey_filter: SurveyFilter) -> None:
+        """Show only the rows that pass `survey_filter`: one pass, none when nothing changed.
+        Typing on (the new text extends the old, nothing else changed) looks only at the rows
+        that passed the old text: they are the only ones that can pass the new one."""
+        if survey_filter == self._filter:
+            return
+        narrowing = (
+            self._passing is not None
+            and survey_filter.regency == self._filter.regency
+            and survey_filter.status == self._filter.status
+            and search_key(survey_filter.text).startswith(search_key(self._filter.text))
         )
-        self.layoutChanged.emit()
+
+        def change() -> None:
+            candidates = self._passing if narrowing else range(len(self._arranged))
+            assert candidates is not None
+            self._filter = survey_filter
+            self._passing = self._passing_among(candidates) if survey_filter.active else None
+            self._show()
+
+        self._relayout(change)
+
+    @property
+    def total_rows(self) -> int:
+        """Every survey loaded, whether it passes the filter or not."""
+        return len(self._arranged)
 
     # Lookups
 
@@ -199,21 +283,14 @@ class SurveyTableModel(ReadOnlyTableModel):
         return self._row_of.get(survey_id)
 
     def regencies(self) -> list[str]:
-        """The regencies and cities present, in alphabetical order."""
-        return sorted({row.regency for row in self._rows if row.regency}, key=fold)
+        """The regencies and cities present (shown or not), in alphabetical order."""
+        return sorted({regency for regency in self._regencies if regency}, key=fold)
 
     @property
     def haystacks(self) -> Sequence[str]:
-        """Per row, the search keys of its searchable fields (see `matching_rows`)."""
+        """Per row, shown or not, the search keys of its searchable fields (see
+        `matching_rows`)."""
         return self._haystacks
-
-    @property
-    def regency_values(self) -> Sequence[str]:
-        return self._regencies
-
-    @property
-    def status_values(self) -> Sequence[str]:
-        return self._statuses
 
     # Qt model interface
 
@@ -340,38 +417,42 @@ class SurveyFilter:
         return bool(self.text.strip()) or self.regency is not None or self.status is not None
 
 
-def matching_rows(
+def matching_positions(
     survey_filter: SurveyFilter,
     haystacks: Sequence[str],
     regencies: Sequence[str],
     statuses: Sequence[str],
-) -> list[bool]:
-    """Per row, whether it passes the filter: every word of the text appears (folded, accents and
-    apostrophes ignored) in the village, district, regency, officer, top candidate or code."""
-    words = search_key(survey_filter.text).split()
+    positions: Iterable[int],
+) -> list[int]:
+    """The positions among `positions` (in their order) whose row passes the filter: every word
+    of the text appears (folded, accents and apostrophes ignored) in the village, district,
+    regency, officer, top candidate or code; the regency and status are the ones chosen.
+
+    One pass per criterion over the rows still in the running, longest word first (it rules out
+    the most): at 100,000 rows a word is a few milliseconds, where a test of every criterion per
+    row took 40."""
+    chosen = list(positions)
     regency, status = survey_filter.regency, survey_filter.status
-    return [
-        (regency is None or regencies[i] == regency)
-        and (status is None or statuses[i] == status)
-        and all(word in haystack for word in words)
-        for i, haystack in enumerate(haystacks)
-    ]
+    if regency is not None:
+        chosen = [i for i in chosen if regencies[i] == regency]
+    if status is not None:
+        chosen = [i for i in chosen if statuses[i] == status]
+    for word in sorted(set(search_key(survey_filter.text).split()), key=len, reverse=True):
+        chosen = [i for i in chosen if word in haystacks[i]]
+    return chosen
 
 
 class SurveyFilterProxy(QSortFilterProxyModel):
-    """Filters a SurveyTableModel by text, regency and status; sorts by SORT_ROLE.
+    """What the view shows a SurveyTableModel through; the filter and the order are the
+    model's own (`set_filter`, `sort`), so that no Python is called per row.
 
-    The filter is worked out for all rows at once in Python when it changes (or the rows do);
-    `filterAcceptsRow`, which Qt calls once per row, only looks the answer up.
+    Kept as a proxy so that the view's rows stay apart from the model's: the page asks the proxy
+    for the rows shown (`survey_id`, `proxy_row_for`).
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
-        self._filter = SurveyFilter()
-        self._accepted: list[bool] = []
-        self._accepted_generation = -1
 
     def survey_model(self) -> SurveyTableModel:
         model = self.sourceModel()
@@ -380,29 +461,23 @@ class SurveyFilterProxy(QSortFilterProxyModel):
 
     @property
     def survey_filter(self) -> SurveyFilter:
-        return self._filter
+        return self.survey_model().survey_filter
 
     def set_filter(self, survey_filter: SurveyFilter) -> None:
         """Apply several criteria at once: one re-filter, none when nothing changed."""
-        if survey_filter == self._filter:
-            return
-        self.beginFilterChange()
-        self._filter = survey_filter
-        self._accepted_generation = -1
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.survey_model().set_filter(survey_filter)
 
     def set_text(self, text: str) -> None:
-        self.set_filter(replace(self._filter, text=text))
+        self.set_filter(replace(self.survey_filter, text=text))
 
     def set_regency(self, regency: str | None) -> None:
-        self.set_filter(replace(self._filter, regency=regency))
+        self.set_filter(replace(self.survey_filter, regency=regency))
 
     def set_status(self, status: str | None) -> None:
-        self.set_filter(replace(self._filter, status=status))
+        self.set_filter(replace(self.survey_filter, status=status))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by SORT_ROLE, done by the source model (see SurveyTableModel); the proxy keeps
-        the source's order, so a filter change never sorts again."""
+        """Sort by SORT_ROLE, done by the source model (see SurveyTableModel)."""
         self.survey_model().sort(column, order)
 
     def survey_id(self, proxy_row: int) -> uuid.UUID:
@@ -417,14 +492,3 @@ class SurveyFilterProxy(QSortFilterProxyModel):
             return None
         index = self.mapFromSource(self.survey_model().index(source_row, 0))
         return index.row() if index.isValid() else None
-
-    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, SurveyTableModel):
-            return True
-        if self._accepted_generation != model.generation:
-            self._accepted = matching_rows(
-                self._filter, model.haystacks, model.regency_values, model.status_values
-            )
-            self._accepted_generation = model.generation
-        return self._accepted[source_row]
