@@ -89,8 +89,6 @@ class SurveyTableModel(ReadOnlyTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._gps_flags = GpsFlagCells(self, int(Column.VILLAGE))
         self._prepare = _Preparer(0, final="", draft="", not_assessed="", stars_hint="")
-        # Bumped whenever rows change place, so that a proxy knows its filter result is stale.
-        self.generation = 0
         self._headers = (
             self.tr("Regency / City"),
             self.tr("District"),
@@ -160,7 +158,6 @@ class SurveyTableModel(ReadOnlyTableModel):
                     self._row_of_shown[row.survey_id] = len(self._rows)
                 self._rows.append(row)
                 self._prepared.append(prepared)
-            self.generation += 1
             self.endInsertRows()
         if self._sort_column >= 0:
             self.sort(self._sort_column, self._sort_order)  # then each to its place
@@ -205,7 +202,6 @@ class SurveyTableModel(ReadOnlyTableModel):
             self._rows = [arranged[position][0] for position in self._passing]
             self._prepared = [arranged[position][1] for position in self._passing]
         self._row_of_shown = None  # a keystroke need not index 100,000 rows: see _row_of
-        self.generation += 1
 
     @property
     def _row_of(self) -> dict[uuid.UUID, int]:
@@ -289,7 +285,7 @@ class SurveyTableModel(ReadOnlyTableModel):
     @property
     def haystacks(self) -> Sequence[str]:
         """Per row, shown or not, the search keys of its searchable fields (see
-        `matching_rows`)."""
+        `matching_positions`)."""
         return self._haystacks
 
     # Qt model interface
