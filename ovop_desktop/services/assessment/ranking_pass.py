@@ -235,24 +235,25 @@ def _candidates(session: Session, rubric: Rubric, scope: _Scope) -> dict[Any, li
     if not scope.everything:
         query = scope.narrow(query.join(Survey, Survey.id == product.survey_id))
     by_survey: dict[Any, list[list[Any]]] = defaultdict(list)
-    assessed: dict[Any, list[Any]] = {}  # product key: its entry
-    several: dict[Any, list[tuple[Any, ...]]] = {}  # product key: its assessments, if several
+    assessed: dict[Any, tuple[list[Any], Any]] = {}  # product key: its entry, its first row
+    several: dict[Any, list[Any]] = {}  # product key: its assessments' rows, if several
     for found in _rows(session, query):
         key, survey, name, category, assessment, _, status, cents, stars, gate, same, _ = found
         if assessment is None:  # no assessment under this rubric version
             by_survey[survey].append([key, name, category, None, None, None, False])
             continue
-        entry = assessed.get(key)
-        if entry is None:  # the row is kept in the levels' place until _rank_surveys reads it
+        seen = assessed.get(key)
+        if seen is None:
             counting = _Counting(status == "final", ((assessment, cents, stars, gate, same),))
-            entry = assessed[key] = [key, name, category, None, found, counting, False]
+            entry = [key, name, category, None, None, counting, False]
+            assessed[key] = (entry, found)
             by_survey[survey].append(entry)
         elif (rows := several.get(key)) is not None:
             rows.append(found[4:])
         else:
-            several[key] = [entry[4][4:], found[4:]]
+            several[key] = [seen[1][4:], found[4:]]
     for key, rows in several.items():
-        assessed[key][5] = _counted(rows)
+        assessed[key][0][5] = _counted(rows)
     return by_survey
 
 
@@ -353,10 +354,7 @@ def _rank_surveys(session: Session, rubric: Rubric, scope: _Scope) -> list[Ranke
         unsure = reads = False
         for entry in entries:
             counted = entry[5]
-            if counted is None:
-                continue
-            entry[4] = None  # the first assessment's row, while _candidates gathered them
-            if not knows(entry[2]):
+            if counted is None or not knows(entry[2]):
                 continue
             rows = counted.rows
             if len(rows) != 1:  # a consensus: its snapshot is one assessor's

@@ -121,7 +121,7 @@ def regional_rows(
     for survey in surveys:
         if not survey.latest:
             continue
-        key, code, village, district, regency, status, chosen, _, candidates = survey
+        key, code, village, district, regency, status, _, _, candidates = survey
         ranked = [c for c in candidates if c.rank is not None]
         if not ranked:
             unassessed.append(
@@ -153,7 +153,7 @@ def regional_rows(
                     standing.gate,
                     final,
                     final and candidate.assessments > 1,
-                    rank == 1 if chosen is None else survey.recommended(candidate),
+                    survey.recommended(candidate),
                 ),
             )
             keyed.append(((-standing.cents, -stars, regency, village, name), row))

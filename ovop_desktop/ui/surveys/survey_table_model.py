@@ -446,10 +446,6 @@ class SurveyFilterProxy(QSortFilterProxyModel):
     for the rows shown (`survey_id`, `proxy_row_for`).
     """
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-
     def survey_model(self) -> SurveyTableModel:
         model = self.sourceModel()
         assert isinstance(model, SurveyTableModel)
