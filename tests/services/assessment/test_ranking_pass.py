@@ -228,8 +228,9 @@ def _check_every_village(db: Database, rubric: Rubric) -> None:
         for row in province.rows
     )
     assert shown == expected
-    order = [(row.total, row.stars) for row in province.rows]
-    assert order == sorted(order, reverse=True)
+    # Best total first, then stars, then by regency, village and name (a stable order).
+    order = [(-row.total, -row.stars, row.regency, row.village, row.name) for row in province.rows]
+    assert order == sorted(order)
     assert {v.survey_id for v in province.unassessed} == {
         sid for sid in latest if all(e.rank is None for e in references[sid].entries)
     }
