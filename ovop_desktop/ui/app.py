@@ -3,7 +3,9 @@
 database (migrated after a backup).
 
 The window is shown before the database is opened: the officer sees the application at once,
-and a long migration or backup happens behind a "Opening the database…" page on the worker.
+and a long migration or backup happens behind a "Opening the database…" page on the worker. The
+survey list kept from the last session shows meanwhile (services.surveys.kept_list), if the
+database file is unchanged since; the close keeps it for the next start.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from ovop_desktop.preferences import (
     last_folder,
     set_last_folder,
 )
+from ovop_desktop.services.surveys.kept_list import FILE_NAME, read_kept_list, write_kept_list
 from ovop_desktop.ui import crash, dialogs, i18n
 from ovop_desktop.ui.kit.messages import error_text
 from ovop_desktop.ui.main_window import SETTINGS_PAGE, SYNC_PAGE, MainWindow
@@ -98,6 +101,38 @@ def prepare_database(paths: AppPaths, db_url: str | None) -> Database:
     return db
 
 
+def keeps_survey_list(paths: AppPaths, db_url: str | None) -> bool:
+    """The survey list is kept between sessions only for the data folder's own SQLite file."""
+    return database_url(paths, db_url) == paths.database_url
+
+
+def show_kept_survey_list(window: MainWindow, paths: AppPaths) -> None:
+    kept = read_kept_list(paths.cache_dir / FILE_NAME, paths.database_file)
+    if kept is not None:
+        window.survey_list.show_kept(kept.rows, kept.out_of)
+
+
+def close_database(db: Database, paths: AppPaths, *, keep_survey_list: bool) -> None:
+    """Close the database; with `keep_survey_list`, keep the survey list as the database holds
+    it now for the next start, with the fingerprint of the file once nothing writes to it."""
+    kept = None
+    if keep_survey_list:
+        from ovop_desktop.services.rubrics import rubric_in_force
+        from ovop_desktop.services.surveys.survey_list import list_surveys
+
+        try:
+            rubric = rubric_in_force(db)
+            kept = (list_surveys(db, rubric), rubric.max_stars)
+        except Exception:  # only a head start for the next start: a close never fails for it
+            log.exception("the survey list was not kept")
+    db.dispose()
+    if kept is not None:
+        try:
+            write_kept_list(paths.cache_dir / FILE_NAME, paths.database_file, *kept)
+        except OSError as exc:
+            log.warning("the survey list was not kept: %s", exc)
+
+
 def open_window(
     app: QApplication, db: Database | None, paths: AppPaths, worker: Worker
 ) -> MainWindow:
@@ -163,6 +198,10 @@ class Startup(QObject):
     @Slot()
     def _on_window_first_painted(self) -> None:
         paths, url = self.paths, self.db_url
+        # After the first paint, which it would delay by a tenth of a second at 10,000 surveys;
+        # before the database job, which would share the interpreter with it.
+        if keeps_survey_list(paths, url):
+            show_kept_survey_list(self.window, paths)
         # "Database" quoted: the services load on the worker, after the window shows.
         Operation["Database"](self.window, self.window.worker).success(
             self._on_database_ready
@@ -293,6 +332,7 @@ def run_application(
         log.warning("previous run crashed:\n%s", previous_crash)
     worker = Worker()
     window = open_window(app, None, paths, worker)
+    keep = keeps_survey_list(paths, db_url)
     startup = Startup(window, paths, db_url, previous_crash, pending)
     status = app.exec()
     server.close()
@@ -300,7 +340,7 @@ def run_application(
     # closed after CLOSE_WAIT_MS, or app.quit() from elsewhere) runs before the database closes.
     worker.wait()
     if startup.db is not None:
-        startup.db.dispose()
+        close_database(startup.db, paths, keep_survey_list=keep)
     crash.uninstall()
     lock.unlock()
     return 1 if startup.failed else int(status)

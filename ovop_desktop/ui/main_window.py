@@ -29,6 +29,7 @@ from ovop_desktop.ui import window_state
 from ovop_desktop.ui.forms.ui_main_window import Ui_MainWindow
 from ovop_desktop.ui.kit.display import number_text, when_text
 from ovop_desktop.ui.operations import Operation
+from ovop_desktop.ui.surveys.survey_list import SurveyListPage
 from ovop_desktop.ui.worker import Worker
 
 if TYPE_CHECKING:  # the database side loads after the first paint (see attach)
@@ -40,7 +41,6 @@ if TYPE_CHECKING:  # the database side loads after the first paint (see attach)
     from ovop_desktop.ui.province.province_page import ProvincePage
     from ovop_desktop.ui.settings.settings_page import SettingsPage
     from ovop_desktop.ui.surveys.survey_editor import SurveyEditor
-    from ovop_desktop.ui.surveys.survey_list import SurveyListPage
     from ovop_desktop.ui.sync.sync_page import SyncPage
 
 
@@ -107,9 +107,20 @@ class MainWindow(QMainWindow):
         self.ui.navigation.addItem(self.tr("Map"))  # MAP_PAGE, Ctrl+7
         window_state.restore_geometry(self, paths)
         self._fit_navigation()
+        # The survey list is there before the database (the kept list, see
+        # services.surveys.kept_list); the other places say the database is opening.
+        self.survey_list = SurveyListPage(None, worker)
+        self.survey_list.check_points(paths)
+        self.survey_stack = QStackedWidget()
+        self.survey_stack.addWidget(self.survey_list)
+        self.ui.pages.addWidget(self.survey_stack)
         self.loading = QLabel(self.tr("Opening the database…"))
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.ui.pages.addWidget(self.loading)
+        self.survey_list.openRequested.connect(self._on_survey_list_open_requested)
+        self.survey_list.newRequested.connect(self.new_survey)
+        self.survey_list.surveysImported.connect(self.refresh_counts)
+        window_state.restore_parts(self, paths, self.survey_list)
         self._build_status_bar()
         self.ui.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
         self.ui.actionQuit.triggered.connect(self.close)
@@ -149,16 +160,11 @@ class MainWindow(QMainWindow):
         from ovop_desktop.ui.letters.letters_page import LettersPage
         from ovop_desktop.ui.settings.settings_page import SettingsPage
         from ovop_desktop.ui.surveys.survey_editor import SurveyEditor
-        from ovop_desktop.ui.surveys.survey_list import SurveyListPage
         from ovop_desktop.ui.sync.sync_page import SyncPage
 
         self.db = db
         self.rubric = rubric_in_force(db)
-        self.survey_list: SurveyListPage = SurveyListPage(self.db, self.worker)
-        self.survey_list.check_points(self.paths)
         self.editor: SurveyEditor = SurveyEditor(self.db, self.paths, self.worker, self.rubric)
-        self.survey_stack = QStackedWidget()
-        self.survey_stack.addWidget(self.survey_list)
         self.survey_stack.addWidget(self.editor)
         self.settings_page: SettingsPage = SettingsPage(self.db, self.worker, self.paths)
         self.assessment_page: AssessmentPage = AssessmentPage(
@@ -173,16 +179,12 @@ class MainWindow(QMainWindow):
         self._map_slot = QWidget()
         self.ui.pages.removeWidget(self.loading)
         self.loading.deleteLater()
-        self.ui.pages.addWidget(self.survey_stack)
         self.ui.pages.addWidget(self.assessment_page)
         self.ui.pages.addWidget(self.letters_page)
         self.ui.pages.addWidget(self.sync_page)
         self.ui.pages.addWidget(self.settings_page)
         self.ui.pages.addWidget(self._province_slot)
         self.ui.pages.addWidget(self._map_slot)
-        self.survey_list.openRequested.connect(self._on_survey_list_open_requested)
-        self.survey_list.newRequested.connect(self.new_survey)
-        self.survey_list.surveysImported.connect(self.refresh_counts)
         self.editor.closed.connect(self._on_editor_closed)
         self.editor.deleted.connect(self._on_editor_deleted)
         self.settings_page.languageChanged.connect(self.languageChanged)
@@ -199,6 +201,7 @@ class MainWindow(QMainWindow):
         self.ui.pages.setCurrentIndex(max(0, self.ui.navigation.currentRow()))
         window_state.restore_parts(self, self.paths)
         self._attached = True
+        self.survey_list.attach(db)  # a survey asked for meanwhile opens now
         if self._painted:
             self._load_lists()
 
@@ -254,7 +257,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.data_label = QLabel(self.tr("Data folder: %1").replace("%1", str(self.paths.data_dir)))
-        self.counts_label = QLabel()
+        self.counts_label = QLabel(self.tr("Opening the database…"))  # until the counts come
         self.export_label = QLabel(self.tr("Last export: never"))
         for label in (self.data_label, self.counts_label, self.export_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -304,7 +307,11 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_navigation_current_row_changed(self, row: int) -> None:
-        if row >= 0 and self._attached:
+        if row >= 0 and not self._attached:  # only the survey list is there yet
+            self.ui.pages.setCurrentWidget(
+                self.survey_stack if row == SURVEY_PAGE else self.loading
+            )
+        elif row >= 0:
             self.editor.save_now()
             self.assessment_page.panel.save_now()
             if row == PROVINCE_PAGE:  # built on first use, before it is shown

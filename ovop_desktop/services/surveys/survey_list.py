@@ -8,53 +8,15 @@ same as the village ranking's rank 1.
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
-
 from sqlalchemy import String, func, select, type_coerce
 
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import Officer, Survey
 from ovop_desktop.services.assessment.ranking_pass import RankedCandidate, as_uuid, rank_surveys
 from ovop_desktop.services.database import Database
+from ovop_desktop.services.surveys.survey_row import SurveyRow
 
 SCREENFUL_AT_MOST = 500  # a page this long ranks only its own surveys (one IN list of their ids)
-
-
-@dataclass(frozen=True)
-class SurveyRow:
-    survey_id: uuid.UUID
-    village_code: str
-    regency: str
-    district: str
-    village: str
-    survey_date: date
-    officer: str | None
-    status: str
-    candidates: int
-    top_candidate: str | None
-    top_stars: int | None
-    top_total: Decimal | None
-    latitude: float | None = None  # the survey's GPS point, checked for the list's flag
-    longitude: float | None = None
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "survey_id": str(self.survey_id),
-            "village_code": self.village_code,
-            "regency": self.regency,
-            "district": self.district,
-            "village": self.village,
-            "survey_date": self.survey_date.isoformat(),
-            "officer": self.officer,
-            "status": self.status,
-            "candidates": self.candidates,
-            "top_candidate": self.top_candidate,
-            "top_stars": self.top_stars,
-            "top_total": None if self.top_total is None else float(self.top_total),
-        }
 
 
 def list_surveys(

@@ -17,10 +17,8 @@ from PySide6.QtWidgets import QWidget
 
 from ovop_desktop.core.formatting import short_date, short_regency, star_text
 from ovop_desktop.paths import AppPaths
-from ovop_desktop.services.database import Database
-from ovop_desktop.services.rubrics import rubric_in_force
 from ovop_desktop.services.surveys.gps_flags import GpsFlag, gps_flags
-from ovop_desktop.services.surveys.survey_list import SurveyRow, list_surveys
+from ovop_desktop.services.surveys.survey_row import SurveyRow
 from ovop_desktop.ui.forms.ui_survey_list import Ui_SurveyListPage
 from ovop_desktop.ui.kit.combo import refill_combo
 from ovop_desktop.ui.kit.display import number_text
@@ -55,7 +53,8 @@ class _Loaded:
 
 
 TYPE_CHECKING = False
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the database side loads after the first paint: the list may show before
+    from ovop_desktop.services.database import Database
     from ovop_desktop.services.surveys.xlsx_template import TemplateImportResult
 
 # Surveys loaded first, to fill the screen at once; the rest follow in a second job.
@@ -64,6 +63,9 @@ FIRST_ROWS = 100
 
 def _load_rows(db: Database, *, offset: int = 0, limit: int | None = None) -> _Loaded:
     """The job run on the worker: no widget is touched here."""
+    from ovop_desktop.services.rubrics import rubric_in_force
+    from ovop_desktop.services.surveys.survey_list import list_surveys
+
     rubric = rubric_in_force(db)
     return _Loaded(list_surveys(db, rubric, offset=offset, limit=limit), rubric.max_stars)
 
@@ -77,10 +79,15 @@ class SurveyListPage(QWidget):
     newRequested = Signal()
     surveysImported = Signal()
 
-    def __init__(self, db: Database, worker: Worker, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database | None, worker: Worker, parent: QWidget | None = None) -> None:
+        """`db` None: the page shows (the kept list, see show_kept) before the database is
+        open, and works once `attach` gives it."""
         super().__init__(parent)
-        self.db, self.worker = db, worker
+        self.db: Database | None = None
+        self.worker = worker
         self._loaded = False
+        self._whole_next = False  # the next load replaces the rows shown at once, whole
+        self._open_after_attach: uuid.UUID | None = None
         self._load = 0  # the latest reload: results of an earlier one are dropped
         self._select_after_load: uuid.UUID | None = None
         self._kept: uuid.UUID | None = None  # selected before a reload, until its row is back
@@ -116,21 +123,56 @@ class SurveyListPage(QWidget):
         self.ui.statusCombo.currentIndexChanged.connect(self._on_status_combo_current_index_changed)
         self.ui.clearFiltersButton.clicked.connect(self._on_clear_filters_button_clicked)
         self.ui.newSurveyButton.clicked.connect(self._on_new_survey_button_clicked)
-        self.template_menu = TemplateMenu(
-            self, self.ui.templateButton, self.ui.messageLabel, db, worker
-        )
-        self.template_menu.imported.connect(self._on_template_menu_imported)
+        self.template_menu: TemplateMenu | None = None
         table.activated.connect(self._on_survey_table_activated)
+        if db is None:
+            self.ui.newSurveyButton.setEnabled(False)
+            self.ui.templateButton.setEnabled(False)
+        else:
+            self.attach(db)
         self._show_state()
 
     # Public interface
 
+    def attach(self, db: Database) -> None:
+        """The database is open: the page works on it (a survey opened meanwhile opens now).
+        The caller reloads the list."""
+        self.db = db
+        self.template_menu = TemplateMenu(
+            self, self.ui.templateButton, self.ui.messageLabel, db, self.worker
+        )
+        self.template_menu.imported.connect(self._on_template_menu_imported)
+        self.ui.newSurveyButton.setEnabled(True)
+        self.ui.templateButton.setEnabled(True)
+        if self._open_after_attach is not None:
+            survey_id, self._open_after_attach = self._open_after_attach, None
+            self.openRequested.emit(survey_id)
+
+    def show_kept(self, rows: list[SurveyRow], out_of: int) -> None:
+        """Show the list kept from the last session (services.surveys.kept_list) until the
+        database is open; the first load then replaces it whole, at once."""
+        self._whole_next = True
+        self._size_columns(out_of)
+        self.model.set_rows(rows, out_of)
+        self._loaded = True
+        self._fill_regencies()
+        self._show_state()
+
     def reload(self) -> None:
         """Load the surveys again on the worker, the first screenful first, then the rest (two
-        jobs, one after the other on the serial worker); the selected survey stays selected."""
+        jobs, one after the other on the serial worker); the selected survey stays selected.
+        Over the kept list, one job loads them all: the rows shown stay until it is done."""
         db, first = self.db, FIRST_ROWS
+        if db is None:
+            return  # attach loads them
         self._load += 1
         load = self._load
+        if self._whole_next:
+            self._whole_next = False
+            Operation[_Loaded](self, self.worker).success(
+                lambda loaded: self._on_surveys_loaded(loaded, load)
+            ).run(lambda: _load_rows(db))
+            return
         Operation[_Loaded](self, self.worker).success(
             lambda loaded: self._on_surveys_loaded(loaded, load)
         ).run(lambda: _load_rows(db, limit=first))
@@ -249,7 +291,8 @@ class SurveyListPage(QWidget):
         self._kept = self._select_after_load or self.selected_survey_id()
         self._select_after_load = None
         self._size_columns(loaded.out_of)
-        self.model.set_rows(loaded.rows, loaded.out_of)
+        if not self.model.same_rows(loaded.rows, loaded.out_of):
+            self.model.set_rows(loaded.rows, loaded.out_of)  # else nothing moves on screen
         self._check_gps(loaded.rows, load)
         self._loaded = True
         self._fill_regencies()
@@ -304,5 +347,10 @@ class SurveyListPage(QWidget):
 
     @Slot(QModelIndex)
     def _on_survey_table_activated(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.openRequested.emit(self.proxy.survey_id(index.row()))
+        if not index.isValid():
+            return
+        survey_id = self.proxy.survey_id(index.row())
+        if self.db is None:  # the kept list, the database still opening: opened on attach
+            self._open_after_attach = survey_id
+        else:
+            self.openRequested.emit(survey_id)

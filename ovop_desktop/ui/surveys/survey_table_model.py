@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from enum import IntEnum
 from typing import Any
 
@@ -25,7 +26,7 @@ from PySide6.QtCore import (
 from ovop_desktop.core.formatting import short_regency, star_text
 from ovop_desktop.core.text import fold, search_key
 from ovop_desktop.services.surveys.gps_flags import GpsFlag
-from ovop_desktop.services.surveys.survey_list import SurveyRow
+from ovop_desktop.services.surveys.survey_row import SurveyRow
 from ovop_desktop.ui.kit.display import number_text, short_date
 from ovop_desktop.ui.kit.gps_flag_cells import GPS_FLAG, GpsFlagCells
 from ovop_desktop.ui.kit.table_model import (
@@ -83,6 +84,7 @@ class SurveyTableModel(ReadOnlyTableModel):
         self._filter = SurveyFilter()
         self._passing: list[int] | None = None  # arranged positions shown; None: every row
         self._rows: list[SurveyRow] = []
+        self._out_of: int | None = None
         self._prepared: list[_Prepared] = []
         self._row_of_shown: dict[uuid.UUID, int] | None = {}  # made when first asked for
         self._sort_column = -1
@@ -125,12 +127,22 @@ class SurveyTableModel(ReadOnlyTableModel):
             not_assessed=self.tr("Not assessed"),
             stars_hint=self.tr("%1 of %2 stars, total %3"),
         )
+        self._out_of = out_of
         loaded = [(row, prepare(row)) for row in rows]
         self.beginResetModel()
         self._loaded = loaded
         self._known = {row.survey_id for row, _ in loaded}
         self._arrange()
         self.endResetModel()
+
+    def same_rows(self, rows: Sequence[SurveyRow], out_of: int) -> bool:
+        """`rows` are the rows loaded, in the same order, under the same star scale."""
+        loaded = self._loaded
+        return (
+            out_of == self._out_of
+            and len(rows) == len(loaded)
+            and all(row == held for row, (held, _) in zip(rows, loaded, strict=True))
+        )
 
     def add_rows(self, rows: Sequence[SurveyRow]) -> None:
         """Show `rows` too (the rest of a list whose first rows came first), each in its place in
@@ -339,6 +351,7 @@ class _Preparer:
         self.stars_hint = stars_hint.replace("%2", str(out_of))
         self._folded: dict[str, str] = {}
         self._keys: dict[str, str] = {}
+        self._totals: dict[Decimal, str] = {}  # a province has a few hundred distinct totals
 
     def _fold(self, text: str) -> str:
         folded = self._folded.get(text)
@@ -352,13 +365,19 @@ class _Preparer:
             key = self._keys[text] = search_key(text)
         return key
 
+    def _total(self, total: Decimal) -> str:
+        text = self._totals.get(total)
+        if text is None:
+            text = self._totals[total] = number_text(total, 2)
+        return text
+
     def __call__(self, row: SurveyRow) -> _Prepared:
         officer = row.officer or ""
         top = row.top_candidate or (self.not_assessed if row.candidates else "")
         status = self.final if row.status == "final" else self.draft
         stars_hint = ""
         if row.top_stars is not None:
-            total = "-" if row.top_total is None else number_text(row.top_total, 2)
+            total = "-" if row.top_total is None else self._total(row.top_total)
             stars_hint = self.stars_hint.replace("%1", str(row.top_stars)).replace("%3", total)
         cents = 0 if row.top_total is None else int(row.top_total * 100)
         key = self._key

@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from ovop_desktop.core.errors import DomainError
-from ovop_desktop.services.database import Database
-from ovop_desktop.services.rubrics import rubric_in_force
 from ovop_desktop.ui import dialogs
 from ovop_desktop.ui.kit.display import fill, in_language, number_text
 from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, error_text
@@ -33,7 +31,8 @@ from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.worker import Worker
 
 TYPE_CHECKING = False
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the database side loads after the first paint
+    from ovop_desktop.services.database import Database
     from ovop_desktop.services.surveys.xlsx_template import TemplateError, TemplateImportResult
 
 # The template services (openpyxl, and numpy through it) load when a template is written or
@@ -60,6 +59,7 @@ def problem_lines(error: TemplateError) -> list[str]:
 
 def _write_blank(db: Database, target: Path) -> Path:
     """The save job, run on the worker."""
+    from ovop_desktop.services.rubrics import rubric_in_force
     from ovop_desktop.services.surveys.xlsx_template import write_template
 
     return write_template(db, rubric_in_force(db), target)

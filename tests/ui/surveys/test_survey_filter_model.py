@@ -14,7 +14,7 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
 from ovop_desktop.core.text import search_key
-from ovop_desktop.services.surveys.survey_list import SurveyRow
+from ovop_desktop.services.surveys.survey_row import SurveyRow
 from ovop_desktop.ui.kit.table_model import SORT_ROLE
 from ovop_desktop.ui.surveys.survey_table_model import (
     SURVEY_ID_ROLE,
