@@ -26,7 +26,8 @@ from ovop_desktop.services.regions import import_regions
 from ovop_desktop.services.rubrics import rubric_in_force
 from ovop_desktop.services.surveys.capture import SurveyInput, create_survey
 from ovop_desktop.services.surveys.recovery import PendingEdits, RecoveryJournal
-from ovop_desktop.services.surveys.survey_list import SurveyRow, list_surveys
+from ovop_desktop.services.surveys.survey_list import list_surveys
+from ovop_desktop.services.surveys.survey_row import SurveyRow
 from ovop_desktop.ui import dialogs, i18n
 from ovop_desktop.ui.app import offer_recovery, prepare_database
 from ovop_desktop.ui.main_window import SETTINGS_PAGE, MainWindow

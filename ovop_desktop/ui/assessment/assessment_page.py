@@ -24,7 +24,8 @@ from ovop_desktop.core.text import search_key
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.assessment.village_ranking import VillageRanking, rank_survey
 from ovop_desktop.services.database import Database
-from ovop_desktop.services.surveys.survey_list import SurveyRow, list_surveys
+from ovop_desktop.services.surveys.survey_list import list_surveys
+from ovop_desktop.services.surveys.survey_row import SurveyRow
 from ovop_desktop.ui.assessment.assessment_panel import AssessmentPanel
 from ovop_desktop.ui.assessment.radar_chart import PALETTE, RadarChart, Series
 from ovop_desktop.ui.operations import Operation

@@ -34,7 +34,8 @@ from ovop_desktop.services.database import Database
 from ovop_desktop.services.letters.originals import save_original
 from ovop_desktop.services.letters.register import RegisterEntry, letter_register, void_letter
 from ovop_desktop.services.letters.register_view import export_register, search_register
-from ovop_desktop.services.surveys.survey_list import SurveyRow, list_surveys
+from ovop_desktop.services.surveys.survey_list import list_surveys
+from ovop_desktop.services.surveys.survey_row import SurveyRow
 from ovop_desktop.ui import dialogs
 from ovop_desktop.ui.kit.display import short_date
 from ovop_desktop.ui.kit.empty_hint import EmptyHint

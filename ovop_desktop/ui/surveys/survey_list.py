@@ -123,7 +123,10 @@ class SurveyListPage(QWidget):
         self.ui.statusCombo.currentIndexChanged.connect(self._on_status_combo_current_index_changed)
         self.ui.clearFiltersButton.clicked.connect(self._on_clear_filters_button_clicked)
         self.ui.newSurveyButton.clicked.connect(self._on_new_survey_button_clicked)
-        self.template_menu: TemplateMenu | None = None
+        self.template_menu = TemplateMenu(
+            self, self.ui.templateButton, self.ui.messageLabel, None, worker
+        )
+        self.template_menu.imported.connect(self._on_template_menu_imported)
         table.activated.connect(self._on_survey_table_activated)
         if db is None:
             self.ui.newSurveyButton.setEnabled(False)
@@ -137,11 +140,7 @@ class SurveyListPage(QWidget):
     def attach(self, db: Database) -> None:
         """The database is open: the page works on it (a survey opened meanwhile opens now).
         The caller reloads the list."""
-        self.db = db
-        self.template_menu = TemplateMenu(
-            self, self.ui.templateButton, self.ui.messageLabel, db, self.worker
-        )
-        self.template_menu.imported.connect(self._on_template_menu_imported)
+        self.db = self.template_menu.db = db
         self.ui.newSurveyButton.setEnabled(True)
         self.ui.templateButton.setEnabled(True)
         if self._open_after_attach is not None:

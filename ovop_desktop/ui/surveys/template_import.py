@@ -124,9 +124,11 @@ class TemplateMenu(QObject):
         page: QWidget,
         button: QPushButton,
         message: QLabel,
-        db: Database,
+        db: Database | None,
         worker: Worker,
     ) -> None:
+        """`db` None until the database is open (the caller keeps `button` disabled till then
+        and sets `db`)."""
         super().__init__(page)
         self.page, self.button, self.message = page, button, message
         self.db, self.worker = db, worker
@@ -142,12 +144,14 @@ class TemplateMenu(QObject):
     def save_blank(self, target: str) -> None:
         """Write a blank template to `target` on the worker."""
         path, db = Path(target), self.db
+        assert db is not None, "the template button waits for the database"
         self._busy(self.tr("Saving the blank template…"))
         self._operation().success(self._on_saved).run(lambda: _write_blank(db, path))
 
     def import_filled(self, source: str) -> None:
         """Import the filled template `source` on the worker."""
         path, db = Path(source), self.db
+        assert db is not None, "the template button waits for the database"
         self._source = path  # named in the message once the job ends
         self._busy(fill(self.tr("Importing %1…"), path.name))
         self._operation().success(self._on_imported).run(lambda: _import(db, path))

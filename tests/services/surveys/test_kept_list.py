@@ -203,7 +203,7 @@ def test_a_failed_write_leaves_no_partial_file(
         raise PermissionError("in use")  # Windows: another program holds the file open
 
     monkeypatch.setattr(kept_list.os, "replace", refuse)
-    with pytest.raises(OSError):
+    with pytest.raises(PermissionError, match="in use"):
         write_kept_list(target, database, ROWS[:1], 5)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         [kept_list.FILE_NAME, database.name]
