@@ -10,6 +10,7 @@ database file is unchanged since; the close keeps it for the next start.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 from typing import TYPE_CHECKING
@@ -86,9 +87,20 @@ def acquire_instance_lock(paths: AppPaths) -> QLockFile | None:
     raise DataFolderNotWritableError(str(paths.data_dir))
 
 
+# The screens MainWindow.attach builds on the open database: imported by the database job, on
+# the worker, so that the GUI thread (showing the kept survey list meanwhile) only builds them.
+SCREENS = (
+    "ovop_desktop.ui.surveys.survey_editor",
+    "ovop_desktop.ui.settings.settings_page",
+    "ovop_desktop.ui.assessment.assessment_page",
+    "ovop_desktop.ui.letters.letters_page",
+    "ovop_desktop.ui.sync.sync_page",
+)
+
+
 def prepare_database(paths: AppPaths, db_url: str | None) -> Database:
     """Open (and migrate) the database, install the shipped rubrics and (in a new data folder)
-    the built-in region list, know this laptop."""
+    the built-in region list, know this laptop; then load the screens' modules."""
     from ovop_desktop.services.database import open_database
     from ovop_desktop.services.reference import ensure_builtin_regions
     from ovop_desktop.services.rubrics import install_shipped_rubrics
@@ -98,6 +110,8 @@ def prepare_database(paths: AppPaths, db_url: str | None) -> Database:
     install_shipped_rubrics(db)
     ensure_builtin_regions(db)
     local_device_id(db)
+    for module in SCREENS:
+        importlib.import_module(module)
     return db
 
 

@@ -154,3 +154,16 @@ def test_opening_a_package_file_shows_its_import_preview(tmp_path: Path) -> None
         timeout=120,
     )
     assert "PAGE True rejected" in result.stdout, result.stdout + result.stderr  # needs trust
+
+
+def test_the_database_job_loads_every_screen_module_the_window_builds_on_attach() -> None:
+    """The GUI thread only builds the screens: their modules were imported on the worker."""
+    import inspect
+    import re
+
+    from ovop_desktop.ui.app import SCREENS
+    from ovop_desktop.ui.main_window import MainWindow
+
+    attach = inspect.getsource(MainWindow.attach)
+    screens = set(re.findall(r"from (ovop_desktop\.ui\.[\w.]+) import", attach))
+    assert screens == set(SCREENS)
