@@ -6,10 +6,10 @@ total and stars stay empty until every criterion has a level.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from operator import itemgetter, mul, neg
+from operator import itemgetter, mul
 
 from ovop_desktop.core.errors import DomainError
 from ovop_desktop.core.formatting import format_number_en, format_number_id
@@ -377,6 +377,11 @@ class ScoreTable:
             found = self._bands[cents] = (total, star_band(self.rubric, total).stars)
         return found
 
+    @property
+    def categories(self) -> Collection[str]:
+        """The rubric's categories (those `knows`)."""
+        return self._gates.keys()
+
     def knows(self, category: str) -> bool:
         return category in self._gates
 
@@ -440,7 +445,8 @@ class ScoreTable:
         elif len(self.tie_positions) == 1:
             deciders = (-(levels[self.tie_positions[0]] or 0),)
         else:
-            deciders = tuple(map(neg, self._tie_levels(levels)))  # complete: no None
+            # No level is read as 0, as rank_candidates reads it.
+            deciders = tuple(-(level or 0) for level in self._tie_levels(levels))
         return (-standing.cents, deciders, fold(name), key)
 
     def rank(

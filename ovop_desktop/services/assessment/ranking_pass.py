@@ -5,11 +5,13 @@ The result is the village ranking's (services.assessment.village_ranking.rank_su
 counting assessments, consensus, totals, stars, gates and tie-break), reached with few queries:
 
 1. the live surveys of the region;
-2. their live candidates with their assessments under the rubric version, in one streaming query
-   (an outer join) with each assessment's stored snapshot (total, stars, gate), from which the
-   assessments that count are chosen as services.assessment.counted_levels does (per assessor
+2. their live candidates, then the candidates' assessments under the rubric version with each
+   one's stored snapshot (total, stars, gate), in two streaming queries joined here by product;
+   the assessments that count are chosen as services.assessment.counted_levels does (per assessor
    the latest final, else the latest draft);
-3. the levels, in one query (per 5,000 assessments), only where the snapshot is not enough.
+3. the levels, in one query (per 5,000 assessments), only where the snapshot is not enough: all
+   of an assessment's where its standing is scored again, only the tie-break criteria where its
+   snapshot stands but its total ties with another candidate's.
 
 A stored snapshot is used where it is valid for the rubric shown, that is when one assessment
 counts, it was scored under this very definition of the rubric (same `rubric_hash`), and its stars
@@ -20,7 +22,8 @@ and scored instead (core.scoring.ScoreTable), for:
 - stars and gate that may depend on the category (ScoreTable.same_for): the product's category
   may have changed since the assessment was saved, and nothing records which category the
   snapshot was scored under (its total and band do not depend on it);
-- a total that another candidate of the village shares: the tie-break reads levels.
+- a total that another candidate of the village shares: the tie-break reads the levels of the
+  tie-break criteria (the snapshot's total, stars and gate still stand).
 
 Keys are the database's own ids (hex text on SQLite, UUIDs on PostgreSQL) until a result is made:
 converting every id of a province to uuid.UUID would cost more than the ranking itself.
@@ -50,6 +53,7 @@ CHUNK = 5_000  # assessments per IN list: well under every backend's limit on bo
 STREAM = 10_000  # rows fetched at a time from the streaming queries
 
 Levels = tuple[int | None, ...]
+_NONE, _TIES, _ALL = 0, 1, 2  # the levels a candidate's ranking reads (see _rank_surveys)
 
 
 def _raw(column: Any) -> Any:
@@ -236,7 +240,7 @@ def _candidates(session: Session, rubric: Rubric, scope: _Scope) -> dict[Any, li
     by_survey: dict[Any, list[list[Any]]] = defaultdict(list)
     entry_of: dict[Any, list[Any]] = {}  # product key: its entry
     for key, survey, name, category in _rows(session, products):
-        entry_of[key] = entry = [key, name, category, None, None, None, False]
+        entry_of[key] = entry = [key, name, category, None, None, None, _NONE]
         by_survey[survey].append(entry)
     first: dict[Any, tuple[Any, ...]] = {}  # product key: its first assessment's row
     several: dict[Any, list[Any]] = {}  # product key: its assessments' rows, if several
@@ -277,26 +281,38 @@ def _counted(rows: list[Any]) -> _Counting:
     return _Counting(False, (draft,))
 
 
-def _levels(session: Session, rubric: Rubric, keys: list[Any]) -> dict[Any, Levels]:
-    """The levels of these assessments in rubric order; a criterion without a level is None."""
+def _levels(
+    session: Session, rubric: Rubric, keys: list[Any], criterion_ids: Collection[str] | None = None
+) -> dict[Any, Levels]:
+    """The levels of these assessments in rubric order; a criterion without a level is None.
+    With `criterion_ids`, only those criteria are read (the others are None)."""
+    wanted = rubric.criterion_ids if criterion_ids is None else criterion_ids
     columns = [
         func.max(case((AssessmentLevel.criterion_id == criterion_id, AssessmentLevel.level)))
+        if criterion_id in wanted
+        else None
         for criterion_id in rubric.criterion_ids
     ]
+    read = [column for column in columns if column is not None]
+    places = [place for place, column in enumerate(columns) if column is not None]
+    nothing = [None] * len(columns)
     found: dict[Any, Levels] = {}
+    raw_id = _raw(AssessmentLevel.assessment_id)
     for start in range(0, len(keys), CHUNK):
         chunk = keys[start : start + CHUNK]
-        raw_id = _raw(AssessmentLevel.assessment_id)
+        query = select(raw_id, *read).where(raw_id.in_(chunk))
+        if criterion_ids is not None:
+            query = query.where(AssessmentLevel.criterion_id.in_(list(criterion_ids)))
         for key, *levels in (
-            session.connection()
-            .execute(
-                select(raw_id, *columns)
-                .where(raw_id.in_(chunk))
-                .group_by(AssessmentLevel.assessment_id)
-            )
-            .all()
+            session.connection().execute(query.group_by(AssessmentLevel.assessment_id)).all()
         ):
-            found[key] = tuple(levels)
+            if criterion_ids is None:
+                found[key] = tuple(levels)
+            else:
+                spread = list(nothing)
+                for place, level in zip(places, levels, strict=True):
+                    spread[place] = level
+                found[key] = tuple(spread)
     return found
 
 
@@ -346,18 +362,24 @@ def _rank_surveys(session: Session, rubric: Rubric, scope: _Scope) -> list[Ranke
 
     # What the snapshots give; a survey whose candidates all have a valid one is ranked at once,
     # the others once the levels they need are read. An entry is
-    # [product, name, category, standing, levels, counting, levels needed].
+    # [product, name, category, standing, levels, counting, levels needed], the last one of
+    # _NONE, _TIES (its snapshot stands; the tie-break criteria, for a total it shares) or _ALL
+    # (its standing is scored again from every level).
     result: list[RankedSurvey] = []
     waiting: list[tuple[int, tuple[Any, ...], list[list[Any]]]] = []  # (place, survey, entries)
-    needed: list[Any] = []  # assessment keys
+    needed: list[Any] = []  # keys of assessments whose levels are read
+    tie_needed: list[Any] = []  # keys of assessments whose tie-break levels are read
     standing_of, same_for, has_gate = table.standing_of, table.same_for, table.has_gate
-    knows, no_entries = table.knows, list[list[Any]]()
+    known, no_entries = table.categories, list[list[Any]]()
+    # Per (total, gate, category) of a snapshot: its standing, and whether its stars and gate
+    # are the category's (same_for). A province has a few hundred such triples.
+    verdicts: dict[tuple[int, str | None, str], tuple[Standing, bool]] = {}
     for survey in surveys:
         entries = candidates.get(survey[0], no_entries)
         unsure = reads = False
         for entry in entries:
             counted = entry[5]
-            if counted is None or not knows(entry[2]):
+            if counted is None or entry[2] not in known:
                 continue
             rows = counted.rows
             if len(rows) != 1:  # a consensus: its snapshot is one assessor's
@@ -367,12 +389,20 @@ def _rank_surveys(session: Session, rubric: Rubric, scope: _Scope) -> list[Ranke
             if not same_definition or (gate is not None and not has_gate(gate)):
                 unsure = True  # scored under another definition of the rubric
             elif stored is not None:
-                standing = entry[3] = standing_of(stored, gate)
-                if not same_for(entry[2], standing.band_stars, gate):
-                    entry[6] = reads = True  # its stars may depend on a changed category
+                verdict = verdicts.get((stored, gate, entry[2]))
+                if verdict is None:
+                    standing = standing_of(stored, gate)
+                    verdict = verdicts[stored, gate, entry[2]] = (
+                        standing,
+                        same_for(entry[2], standing.band_stars, gate),
+                    )
+                entry[3] = verdict[0]
+                if not verdict[1]:
+                    entry[6] = _ALL  # its stars may depend on a changed category
+                    reads = True
         if unsure:  # a total is unknown, and with it whether it ties: read the whole village
             for entry in entries:
-                entry[6] = entry[5] is not None
+                entry[6] = _ALL if entry[5] is not None else _NONE
             reads = True
         elif len(entries) > 1:
             cents = [entry[3].cents for entry in entries if entry[3] is not None]
@@ -380,21 +410,28 @@ def _rank_surveys(session: Session, rubric: Rubric, scope: _Scope) -> list[Ranke
                 tied = {c for c in cents if cents.count(c) > 1}
                 for entry in entries:
                     if entry[3] is not None and entry[3].cents in tied:
-                        entry[6] = reads = True
+                        entry[6] = entry[6] or _TIES  # (the total stands either way)
+                        reads = True
         if reads:
             for entry in entries:
                 if entry[6]:
-                    needed.extend(row[0] for row in entry[5].rows)
+                    (needed if entry[6] == _ALL else tie_needed).extend(
+                        row[0] for row in entry[5].rows
+                    )
             waiting.append((len(result), survey, entries))
             result.append(None)  # type: ignore[arg-type]  # filled in below
         else:
             result.append(_ranked(table, survey, entries, last_of_village))
 
     levels_of = _levels(session, rubric, needed)
+    if tie_needed and rubric.tie_break:  # (no tie-break criteria: the names decide)
+        levels_of.update(_levels(session, rubric, tie_needed, rubric.tie_break))
     nothing = (None,) * len(rubric.criteria)  # an assessment without level rows
     for place, survey, entries in waiting:
         for entry in entries:
-            if entry[6]:
+            if entry[6] == _TIES:  # one assessment counts (else the village is read whole)
+                entry[4] = levels_of.get(entry[5].rows[0][0], nothing)
+            elif entry[6]:
                 read = [levels_of.get(row[0], nothing) for row in entry[5].rows]
                 entry[4] = read[0] if len(read) == 1 else median_level_rows(read)
                 entry[3] = table.standing(entry[4], entry[2])
