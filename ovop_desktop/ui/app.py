@@ -28,7 +28,13 @@ from ovop_desktop.preferences import (
     last_folder,
     set_last_folder,
 )
-from ovop_desktop.services.surveys.kept_list import FILE_NAME, read_kept_list, write_kept_list
+from ovop_desktop.services.surveys.kept_list import (
+    FILE_NAME,
+    KEPT_AT_MOST,
+    forget_kept_list,
+    read_kept_list,
+    write_kept_list,
+)
 from ovop_desktop.ui import crash, dialogs, i18n
 from ovop_desktop.ui.kit.messages import error_text
 from ovop_desktop.ui.main_window import SETTINGS_PAGE, SYNC_PAGE, MainWindow
@@ -132,15 +138,19 @@ def close_database(db: Database, paths: AppPaths, *, keep_survey_list: bool) -> 
     kept = None
     if keep_survey_list:
         from ovop_desktop.services.rubrics import rubric_in_force
-        from ovop_desktop.services.surveys.survey_list import list_surveys
+        from ovop_desktop.services.surveys.survey_list import list_surveys, survey_count
 
         try:
-            rubric = rubric_in_force(db)
-            kept = (list_surveys(db, rubric), rubric.max_stars)
+            if survey_count(db) <= KEPT_AT_MOST:
+                rubric = rubric_in_force(db)
+                kept = (list_surveys(db, rubric), rubric.max_stars)
         except Exception:  # only a head start for the next start: a close never fails for it
             log.exception("the survey list was not kept")
     db.dispose()
-    if kept is not None:
+    if kept is None:
+        if keep_survey_list:  # too long a list, or it failed: one kept before is outdated
+            forget_kept_list(paths.cache_dir / FILE_NAME)
+    else:
         try:
             write_kept_list(paths.cache_dir / FILE_NAME, paths.database_file, *kept)
         except OSError as exc:

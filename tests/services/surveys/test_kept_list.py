@@ -210,3 +210,12 @@ def test_a_failed_write_leaves_no_partial_file(
     )
     kept = read_kept_list(target, database)
     assert kept is not None and kept.rows == ROWS  # the earlier list, whole
+
+
+def test_a_list_longer_than_kept_lists_are_is_not_read(
+    tmp_path: Path, database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / kept_list.FILE_NAME
+    write_kept_list(target, database, ROWS, 5)
+    monkeypatch.setattr(kept_list, "KEPT_AT_MOST", len(ROWS) - 1)
+    assert read_kept_list(target, database) is None

@@ -145,3 +145,15 @@ def test_the_close_keeps_what_the_database_holds(
     assert kept is not None
     assert kept.rows == expected
     assert kept.out_of == rubric.max_stars
+
+
+def test_a_list_too_long_to_keep_is_not_kept_and_an_older_one_goes(
+    app_paths: AppPaths, closed: dict[str, uuid.UUID], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ovop_desktop.ui import app
+
+    kept = app_paths.cache_dir / kept_list.FILE_NAME
+    assert kept.exists()
+    monkeypatch.setattr(app, "KEPT_AT_MOST", len(closed) - 1)
+    close_database(_reopen(app_paths), app_paths, keep_survey_list=True)
+    assert not kept.exists()
