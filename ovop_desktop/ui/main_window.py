@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.paths, self.worker = paths, worker
         self._deleted_id: uuid.UUID | None = None
         self._attached = self._painted = False
+        self._first_paint_handled = False  # _on_first_paint ran: attach loads the lists itself
         self._survey_list_stale = self._parts_restored = False
         self._closing = self._editor_left = self._may_close = False
         self.ui = Ui_MainWindow()
@@ -202,7 +203,7 @@ class MainWindow(QMainWindow):
         window_state.restore_parts(self, self.paths)
         self._attached = True
         self.survey_list.attach(db)  # a survey asked for meanwhile opens now
-        if self._painted:
+        if self._first_paint_handled:  # else _on_first_paint loads them
             self._load_lists()
 
     @Slot()
@@ -353,6 +354,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_first_paint(self) -> None:
+        self._first_paint_handled = True
         self.firstPainted.emit()
         if self._attached:
             self._load_lists()

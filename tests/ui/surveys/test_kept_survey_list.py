@@ -78,19 +78,26 @@ def test_the_kept_list_shows_before_the_database_opens(
 
 
 def test_the_live_list_replaces_it_without_moving_anything(
-    started: MainWindow, app_paths: AppPaths, qtbot: QtBot
+    started: MainWindow, app_paths: AppPaths, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     page = started.survey_list
     page.ui.surveyTable.selectRow(2)
     selected = page.selected_survey_id()
     resets: list[int] = []
     page.model.modelReset.connect(lambda: resets.append(1))
+    loads: list[int] = []
+    arrived = page._on_surveys_loaded
+
+    def counted(*args: object) -> None:
+        arrived(*args)  # type: ignore[arg-type]
+        loads.append(len(args[0].rows))  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(page, "_on_surveys_loaded", counted)
 
     started.attach(_reopen(app_paths))
-    qtbot.waitUntil(lambda: not started.worker.busy and started.counts_label.text() != "")
-    started.worker.wait()
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: loads != [])
 
+    assert loads == [page.model.total_rows]  # one load, of every survey at once
     assert resets == []  # the same rows: the model was left as it was
     assert page.selected_survey_id() == selected
     assert page.ui.newSurveyButton.isEnabled()
