@@ -211,6 +211,7 @@ class Startup(QObject):
     ) -> None:
         super().__init__(window)
         self.window, self.paths, self.db_url = window, paths, db_url
+        self.keeps_survey_list = keeps_survey_list(paths, db_url)
         self.previous_crash = previous_crash
         # Shared with HandOver: packages a second start sends before the database is open wait
         # here with those of the command line.
@@ -224,7 +225,7 @@ class Startup(QObject):
         paths, url = self.paths, self.db_url
         # After the first paint, which it would delay by a tenth of a second at 10,000 surveys;
         # before the database job, which would share the interpreter with it.
-        if keeps_survey_list(paths, url):
+        if self.keeps_survey_list:
             show_kept_survey_list(self.window, paths)
         # "Database" quoted: the services load on the worker, after the window shows.
         Operation["Database"](self.window, self.window.worker).success(
@@ -356,7 +357,6 @@ def run_application(
         log.warning("previous run crashed:\n%s", previous_crash)
     worker = Worker()
     window = open_window(app, None, paths, worker)
-    keep = keeps_survey_list(paths, db_url)
     startup = Startup(window, paths, db_url, previous_crash, pending)
     status = app.exec()
     server.close()
@@ -364,7 +364,7 @@ def run_application(
     # closed after CLOSE_WAIT_MS, or app.quit() from elsewhere) runs before the database closes.
     worker.wait()
     if startup.db is not None:
-        close_database(startup.db, paths, keep_survey_list=keep)
+        close_database(startup.db, paths, keep_survey_list=startup.keeps_survey_list)
     crash.uninstall()
     lock.unlock()
     return 1 if startup.failed else int(status)

@@ -139,11 +139,10 @@ class RankedSurvey(NamedTuple):
         """The officer's choice, else rank 1 (VillageRanking.recommended)."""
         if self.chosen is None:
             return candidate.rank == 1
-        return same_id(candidate.key, self.chosen)
+        return _same(candidate.key, self.chosen)
 
 
-def same_id(a: object, b: object) -> bool:
-    """Two ids, each as the database keeps it or as uuid.UUID, are the same id."""
+def _same(a: object, b: object) -> bool:
     return a == b if type(a) is type(b) else as_uuid(a) == as_uuid(b)
 
 
@@ -286,27 +285,24 @@ def _levels(
 ) -> dict[Any, Levels]:
     """The levels of these assessments in rubric order; a criterion without a level is None.
     With `criterion_ids`, only those criteria are read (the others are None)."""
-    wanted = rubric.criterion_ids if criterion_ids is None else criterion_ids
+    every = rubric.criterion_ids
+    places = [p for p, c in enumerate(every) if criterion_ids is None or c in criterion_ids]
     columns = [
-        func.max(case((AssessmentLevel.criterion_id == criterion_id, AssessmentLevel.level)))
-        if criterion_id in wanted
-        else None
-        for criterion_id in rubric.criterion_ids
+        func.max(case((AssessmentLevel.criterion_id == every[place], AssessmentLevel.level)))
+        for place in places
     ]
-    read = [column for column in columns if column is not None]
-    places = [place for place, column in enumerate(columns) if column is not None]
-    nothing = [None] * len(columns)
+    nothing = [None] * len(every)
     found: dict[Any, Levels] = {}
     raw_id = _raw(AssessmentLevel.assessment_id)
     for start in range(0, len(keys), CHUNK):
         chunk = keys[start : start + CHUNK]
-        query = select(raw_id, *read).where(raw_id.in_(chunk))
+        query = select(raw_id, *columns).where(raw_id.in_(chunk))
         if criterion_ids is not None:
             query = query.where(AssessmentLevel.criterion_id.in_(list(criterion_ids)))
         for key, *levels in (
             session.connection().execute(query.group_by(AssessmentLevel.assessment_id)).all()
         ):
-            if criterion_ids is None:
+            if len(places) == len(every):
                 found[key] = tuple(levels)
             else:
                 spread = list(nothing)

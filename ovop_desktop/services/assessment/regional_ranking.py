@@ -21,7 +21,6 @@ from ovop_desktop.services.assessment.ranking_pass import (
     RankedSurvey,
     as_uuid,
     rank_surveys,
-    same_id,
     without_cycle_collection,
 )
 from ovop_desktop.services.database import Database
@@ -131,7 +130,7 @@ def regional_rows(
     unassessed: list[UnassessedVillage] = []
     append = keyed.append
     for survey in latest:
-        key, code, village, district, regency, status, chosen, _, candidates = survey
+        key, code, village, district, regency, status, _, _, candidates = survey
         place = place_of[regency, village]
         assessed = False
         for candidate in candidates:
@@ -160,7 +159,7 @@ def regional_rows(
                     standing.gate,
                     final,
                     final and candidate.assessments > 1,
-                    rank == 1 if chosen is None else same_id(candidate.key, chosen),
+                    survey.recommended(candidate),
                 ),
             )
             append((-standing.cents, place - stars * spread, candidate.name, row))

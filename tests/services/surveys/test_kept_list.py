@@ -184,12 +184,20 @@ def test_a_kept_file_that_is_not_the_document_is_not_used(
     assert read_kept_list(target, database) is None
 
 
-def test_a_kept_file_larger_than_any_list_is_not_read(
-    tmp_path: Path, database: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("limit", "below"),
+    [
+        ("LARGEST", lambda target: target.stat().st_size - 1),  # bytes
+        ("KEPT_AT_MOST", lambda target: len(ROWS) - 1),  # surveys
+    ],
+    ids=["a file larger than any list", "more surveys than a list keeps"],
+)
+def test_a_kept_file_beyond_the_limits_is_not_read(
+    tmp_path: Path, database: Path, monkeypatch: pytest.MonkeyPatch, limit: str, below: Any
 ) -> None:
     target = tmp_path / kept_list.FILE_NAME
     write_kept_list(target, database, ROWS, 5)
-    monkeypatch.setattr(kept_list, "LARGEST", target.stat().st_size - 1)
+    monkeypatch.setattr(kept_list, limit, below(target))
     assert read_kept_list(target, database) is None
 
 
@@ -210,12 +218,3 @@ def test_a_failed_write_leaves_no_partial_file(
     )
     kept = read_kept_list(target, database)
     assert kept is not None and kept.rows == ROWS  # the earlier list, whole
-
-
-def test_a_list_longer_than_kept_lists_are_is_not_read(
-    tmp_path: Path, database: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    target = tmp_path / kept_list.FILE_NAME
-    write_kept_list(target, database, ROWS, 5)
-    monkeypatch.setattr(kept_list, "KEPT_AT_MOST", len(ROWS) - 1)
-    assert read_kept_list(target, database) is None
