@@ -27,7 +27,8 @@ from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import NotFoundError
 
 _make = tuple.__new__  # _make(RegionalRow, fields): without the Python frame of its __new__
-_key, _row = itemgetter(0, 1, 2), itemgetter(3)
+_row = itemgetter(3)
+_STARS = 8  # more than any number of stars: (-cents × _STARS - stars) orders by total, then stars
 
 
 class RegionalRow(NamedTuple):
@@ -119,34 +120,33 @@ def regional_rows(
     that have none.
 
     The order is (-total, -stars, regency, village, name). With a few dozen distinct totals in a
-    province, comparing those tuples would mostly compare names; the regency and village are
-    replaced by the place of their pair among the pairs in order, in one integer with the stars,
-    so that sorting 50,000 rows mostly compares integers."""
+    province, comparing those tuples would mostly compare names. The first four are one integer
+    instead (the regency and the village each as its place among the names in order), so that
+    sorting 50,000 rows compares integers, and names only within one village."""
     latest = [survey for survey in surveys if survey.latest]
-    places = {(survey.regency, survey.village) for survey in latest}
-    place_of = {pair: number for number, pair in enumerate(sorted(places))}
-    spread = len(place_of) + 1
-    keyed: list[tuple[int, int, str, RegionalRow]] = []
+    regency_of = _places({survey.regency for survey in latest})
+    village_of = _places({survey.village for survey in latest})
+    spread = len(regency_of) * len(village_of)
+    keyed: list[tuple[int, str, int, RegionalRow]] = []
     unassessed: list[UnassessedVillage] = []
     append = keyed.append
     for survey in latest:
         key, code, village, district, regency, status, _, _, candidates = survey
-        place = place_of[regency, village]
+        place = regency_of[regency] * len(village_of) + village_of[village]
         assessed = False
         for candidate in candidates:
-            rank = candidate.rank
+            product, name, category, standing, rank, assessments, final = candidate
             if rank is None:
                 break  # the unranked come after the ranked
             assessed = True
-            standing = candidate.standing
             assert standing is not None
-            stars, final = standing.stars, candidate.final
+            stars = standing.stars
             row = _make(
                 RegionalRow,
                 (
-                    candidate.key,
-                    candidate.name,
-                    candidate.category,
+                    product,
+                    name,
+                    category,
                     key,
                     code,
                     village,
@@ -158,20 +158,26 @@ def regional_rows(
                     stars,
                     standing.gate,
                     final,
-                    final and candidate.assessments > 1,
+                    final and assessments > 1,
                     survey.recommended(candidate),
                 ),
             )
-            append((-standing.cents, place - stars * spread, candidate.name, row))
+            append(((-standing.cents * _STARS - stars) * spread + place, name, rank, row))
         if not assessed:
             unassessed.append(
                 UnassessedVillage(
                     survey.survey_id, code, village, district, regency, len(candidates)
                 )
             )
-    keyed.sort(key=_key)
+    # Same total, stars and place, same name: the village's own order (the row is not compared).
+    keyed.sort()
     unassessed.sort(key=lambda v: (v.regency, v.district, v.village))
     return tuple(map(_row, keyed)), tuple(unassessed)
+
+
+def _places(names: set[str]) -> dict[str, int]:
+    """Each name's place in the order of the names (strings sort faster alone than in pairs)."""
+    return {name: number for number, name in enumerate(sorted(names))}
 
 
 def rank_region(db: Database, region_code: str | None, rubric: Rubric) -> RegionalRanking:
