@@ -137,20 +137,37 @@ class RankedSurvey(NamedTuple):
 
     def recommended(self, candidate: RankedCandidate) -> bool:
         """The officer's choice, else rank 1 (VillageRanking.recommended)."""
-        if self.chosen is None:
-            return candidate.rank == 1
-        return _same(candidate.key, self.chosen)
+        return recommended(self.chosen, candidate.key, candidate.rank)
 
 
-def _same(a: object, b: object) -> bool:
-    return a == b if type(a) is type(b) else as_uuid(a) == as_uuid(b)
+def recommended(chosen: object, key: object, rank: int | None) -> bool:
+    """Whether a survey whose officer chose `chosen` (a product key, or None) recommends the
+    candidate `key` ranked `rank`: the officer's choice, else rank 1."""
+    if chosen is None:
+        return rank == 1
+    return chosen == key if type(chosen) is type(key) else as_uuid(chosen) == as_uuid(key)
 
 
-class _Counting(NamedTuple):
+class Counting(NamedTuple):
     """The assessments that count for one product: (key, cents, stars, gate, same definition)."""
 
     final: bool
     rows: tuple[tuple[object, int | None, int | None, str | None, int], ...]
+
+
+# An entry of the pass, one per live candidate, filled in as the pass learns more:
+# [product key, name, category, standing, levels, Counting or None, levels needed]
+Entry = list[Any]
+
+
+class Passed(NamedTuple):
+    """One live survey as the pass leaves it, for a shape (rank_surveys's, or the regional
+    ranking's rows) to be made of it."""
+
+    survey: tuple[Any, ...]  # (key, village_code, village, district, regency, status, chosen)
+    ranked: list[Entry]  # its complete candidates in rank order
+    others: list[Entry]  # its incomplete ones, by name
+    latest: bool  # the village's most recent live survey (the one its ranking uses)
 
 
 @dataclass(frozen=True)
@@ -194,7 +211,8 @@ def _rows(session: Session, query: Select[Any]) -> Iterator[tuple[Any, ...]]:
     On SQLite, as sqlite3's own tuples, read from its cursor: SQLAlchemy's Row made per row, and
     its fetching, cost as much as the database's work on these plain scans (products: 80 ms
     against 43 at 50,000), and none of the columns the pass reads has a result processor to run
-    (ids are read as text, totals as integers; test_ranking_pass checks the rows are the same).
+    (ids are read as text, totals as integers). The property test of test_ranking_pass compares
+    what the pass makes of them with the village ranking, on both backends.
     On PostgreSQL, through a server-side cursor, whose prefetching only SQLAlchemy's Result knows
     of."""
     connection = session.connection()
@@ -263,7 +281,7 @@ def _candidates(session: Session, rubric: Rubric, scope: _Scope) -> dict[Any, li
         if of_product[5] is None:
             _, assessment_key, _, status, cents, stars, gate, same, _ = found
             of_product[5] = _make(
-                _Counting, (status == "final", ((assessment_key, cents, stars, gate, same),))
+                Counting, (status == "final", ((assessment_key, cents, stars, gate, same),))
             )
             first[key] = found
         elif (rows := several.get(key)) is not None:
@@ -275,7 +293,7 @@ def _candidates(session: Session, rubric: Rubric, scope: _Scope) -> dict[Any, li
     return by_survey
 
 
-def _counted(rows: list[Any]) -> _Counting:
+def _counted(rows: list[Any]) -> Counting:
     """The assessments that count among one product's several: rows of (id, assessor, status,
     cents, stars, gate, same definition, updated_at)."""
     rows.sort(key=lambda row: (row[7], row[0]))
@@ -287,9 +305,9 @@ def _counted(rows: list[Any]) -> _Counting:
         else:
             draft = (key, cents, stars, gate, same)
     if finals:
-        return _Counting(True, tuple(finals.values()))
+        return Counting(True, tuple(finals.values()))
     assert draft is not None
-    return _Counting(False, (draft,))
+    return Counting(False, (draft,))
 
 
 def _levels(
@@ -355,12 +373,23 @@ def rank_surveys(
 
     With `survey_ids` (at most a few hundred: a screenful), only those of the region's surveys:
     each is ranked as in the whole pass, but `latest` then only compares the surveys read."""
-    scope = _Scope(region_code, None if survey_ids is None else tuple(survey_ids))
     with without_cycle_collection():
-        return _rank_surveys(session, rubric, scope)
+        return ranked_surveys(pass_surveys(session, rubric, region_code, survey_ids))
 
 
-def _rank_surveys(session: Session, rubric: Rubric, scope: _Scope) -> list[RankedSurvey]:
+def pass_surveys(
+    session: Session,
+    rubric: Rubric,
+    region_code: str | None = None,
+    survey_ids: Collection[uuid.UUID] | None = None,
+) -> list[Passed]:
+    """The pass itself (see rank_surveys), its result not shaped yet. Call it with the cycle
+    collector off (without_cycle_collection)."""
+    scope = _Scope(region_code, None if survey_ids is None else tuple(survey_ids))
+    return _rank_surveys(session, rubric, scope)
+
+
+def _rank_surveys(session: Session, rubric: Rubric, scope: _Scope) -> list[Passed]:
     table = ScoreTable(rubric)
     surveys = _surveys(session, scope)
     candidates = _candidates(session, rubric, scope)
@@ -371,7 +400,7 @@ def _rank_surveys(session: Session, rubric: Rubric, scope: _Scope) -> list[Ranke
     # [product, name, category, standing, levels, counting, levels needed], the last one of
     # _NONE, _TIES (its snapshot stands; the tie-break criteria, for a total it shares) or _ALL
     # (its standing is scored again from every level).
-    result: list[RankedSurvey] = []
+    result: list[Passed] = []
     waiting: list[tuple[int, tuple[Any, ...], list[list[Any]]]] = []  # (place, survey, entries)
     needed: list[Any] = []  # keys of assessments whose levels are read
     tie_needed: list[Any] = []  # keys of assessments whose tie-break levels are read
@@ -427,7 +456,7 @@ def _rank_surveys(session: Session, rubric: Rubric, scope: _Scope) -> list[Ranke
             waiting.append((len(result), survey, entries))
             result.append(None)  # type: ignore[arg-type]  # filled in below
         else:
-            result.append(_ranked(table, survey, entries, last_of_village))
+            result.append(_passed(table, survey, entries, last_of_village))
 
     levels_of = _levels(session, rubric, needed)
     if tie_needed and rubric.tie_break:  # (no tie-break criteria: the names decide)
@@ -441,16 +470,16 @@ def _rank_surveys(session: Session, rubric: Rubric, scope: _Scope) -> list[Ranke
                 read = [levels_of.get(row[0], nothing) for row in entry[5].rows]
                 entry[4] = read[0] if len(read) == 1 else median_level_rows(read)
                 entry[3] = table.standing(entry[4], entry[2])
-        result[place] = _ranked(table, survey, entries, last_of_village)
+        result[place] = _passed(table, survey, entries, last_of_village)
     return result
 
 
-def _ranked(
+def _passed(
     table: ScoreTable,
     survey: tuple[Any, ...],
-    entries: list[list[Any]],
+    entries: list[Entry],
     last_of_village: dict[str, Any],
-) -> RankedSurvey:
+) -> Passed:
     """A survey with its candidates ranked, from entries whose standings are all known."""
     complete = [entry for entry in entries if entry[3] is not None]
     if len(complete) != len(entries):
@@ -464,6 +493,16 @@ def _ranked(
             complete.sort(key=lambda e: -e[3].cents)  # no tie: the totals decide alone
         else:
             complete.sort(key=lambda e: table.rank_key(e[3], e[4], e[1], e[0]))
+    return _make(Passed, (survey, complete, incomplete, last_of_village[survey[1]] == survey[0]))
+
+
+def ranked_surveys(passed: list[Passed]) -> list[RankedSurvey]:
+    """The surveys the pass left, each with its candidates (rank_surveys's shape)."""
+    return list(map(_ranked, passed))
+
+
+def _ranked(passed: Passed) -> RankedSurvey:
+    survey, complete, incomplete, latest = passed
     candidates = [
         _make(
             RankedCandidate,
@@ -480,6 +519,4 @@ def _ranked(
         )
         for product, name, category, _, _, counted, _ in incomplete
     )
-    return _make(
-        RankedSurvey, (*survey, last_of_village[survey[1]] == survey[0], tuple(candidates))
-    )
+    return _make(RankedSurvey, (*survey, latest, tuple(candidates)))

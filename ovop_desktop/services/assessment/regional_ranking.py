@@ -18,9 +18,10 @@ from sqlalchemy import select
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import Region
 from ovop_desktop.services.assessment.ranking_pass import (
-    RankedSurvey,
+    Passed,
     as_uuid,
-    rank_surveys,
+    pass_surveys,
+    recommended,
     without_cycle_collection,
 )
 from ovop_desktop.services.database import Database
@@ -114,33 +115,32 @@ def _region_name(db: Database, region_code: str | None) -> str:
 
 
 def regional_rows(
-    surveys: list[RankedSurvey],
+    passed: list[Passed],
 ) -> tuple[tuple[RegionalRow, ...], tuple[UnassessedVillage, ...]]:
     """The ranked candidates of each village's latest survey, best total first, and the villages
-    that have none.
+    that have none, made straight from the pass's entries (a province has 50,000 rows).
 
     The order is (-total, -stars, regency, village, name). With a few dozen distinct totals in a
     province, comparing those tuples would mostly compare names. The first four are one integer
     instead (the regency and the village each as its place among the names in order), so that
     sorting 50,000 rows compares integers, and names only within one village."""
-    latest = [survey for survey in surveys if survey.latest]
-    regency_of = _places({survey.regency for survey in latest})
-    village_of = _places({survey.village for survey in latest})
-    spread = len(regency_of) * len(village_of)
+    latest = [item for item in passed if item.latest]
+    regency_of = _places({item.survey[4] for item in latest})
+    village_of = _places({item.survey[2] for item in latest})
+    villages, spread = len(village_of), len(regency_of) * len(village_of)
     keyed: list[tuple[int, str, int, RegionalRow]] = []
     unassessed: list[UnassessedVillage] = []
     append = keyed.append
-    for survey in latest:
-        key, code, village, district, regency, status, _, _, candidates = survey
-        place = regency_of[regency] * len(village_of) + village_of[village]
-        assessed = False
-        for candidate in candidates:
-            product, name, category, standing, rank, assessments, final = candidate
-            if rank is None:
-                break  # the unranked come after the ranked
-            assessed = True
-            assert standing is not None
-            stars = standing.stars
+    for survey, ranked, others, _ in latest:
+        key, code, village, district, regency, status, chosen = survey
+        if not ranked:
+            unassessed.append(
+                UnassessedVillage(as_uuid(key), code, village, district, regency, len(others))
+            )
+            continue
+        place = regency_of[regency] * villages + village_of[village]
+        for rank, (product, name, category, standing, _, counted, _) in enumerate(ranked, 1):
+            stars, final = standing.stars, counted.final
             row = _make(
                 RegionalRow,
                 (
@@ -158,17 +158,11 @@ def regional_rows(
                     stars,
                     standing.gate,
                     final,
-                    final and assessments > 1,
-                    survey.recommended(candidate),
+                    final and len(counted.rows) > 1,
+                    recommended(chosen, product, rank),
                 ),
             )
             append(((-standing.cents * _STARS - stars) * spread + place, name, rank, row))
-        if not assessed:
-            unassessed.append(
-                UnassessedVillage(
-                    survey.survey_id, code, village, district, regency, len(candidates)
-                )
-            )
     # Same total, stars and place, same name: the village's own order (the row is not compared).
     keyed.sort()
     unassessed.sort(key=lambda v: (v.regency, v.district, v.village))
@@ -183,8 +177,6 @@ def _places(names: set[str]) -> dict[str, int]:
 def rank_region(db: Database, region_code: str | None, rubric: Rubric) -> RegionalRanking:
     """All assessed candidates of the region (None: every survey), best total first."""
     name = _region_name(db, region_code)
-    with db.session() as session:
-        surveys = rank_surveys(session, rubric, region_code)
-    with without_cycle_collection():
-        rows, unassessed = regional_rows(surveys)
+    with db.session() as session, without_cycle_collection():
+        rows, unassessed = regional_rows(pass_surveys(session, rubric, region_code))
     return RegionalRanking(region_code, name, rubric.id, rubric.version, rows, unassessed)

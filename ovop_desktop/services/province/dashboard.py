@@ -22,7 +22,12 @@ from sqlalchemy.orm import Session
 from ovop_desktop.core.regions import RegionLevel, regency_code
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import CandidateProduct, Device, ImportLogEntry, Region, Survey
-from ovop_desktop.services.assessment.ranking_pass import RankedCandidate, rank_surveys
+from ovop_desktop.services.assessment.ranking_pass import (
+    RankedCandidate,
+    pass_surveys,
+    ranked_surveys,
+    without_cycle_collection,
+)
 from ovop_desktop.services.assessment.regional_ranking import RegionalRow, regional_rows
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.regions import region_hit, villages_only, with_parents
@@ -173,7 +178,10 @@ def province_dashboard(db: Database, rubric: Rubric) -> Dashboard:
             .where(CandidateProduct.deleted_at.is_(None), Survey.deleted_at.is_(None))
         ).all()
         # One pass ranks every village: the stars counted below and the best candidates.
-        surveys = rank_surveys(session, rubric)
+        with without_cycle_collection():
+            passed = pass_surveys(session, rubric)
+            surveys = ranked_surveys(passed)
+            top = _top_candidates(regional_rows(passed)[0])
         imports = _last_imports(session)
     officers = set()
     for _, village_code, regency_name, officer_id in survey_rows:
@@ -185,7 +193,6 @@ def province_dashboard(db: Database, rubric: Rubric) -> Dashboard:
             officers.add(officer_id)
     counted = {c.product_id: c for survey in surveys for c in survey.candidates}
     categories = _count_products(tallies, product_rows, counted)
-    top = _top_candidates(regional_rows(surveys)[0])
     regencies = tuple(
         RegencySummary(
             code=code,
