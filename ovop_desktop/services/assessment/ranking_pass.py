@@ -8,7 +8,8 @@ counting assessments, consensus, totals, stars, gates and tie-break), reached wi
 2. their live candidates, then the candidates' assessments under the rubric version with each
    one's stored snapshot (total, stars, gate), in two streaming queries joined here by product;
    the assessments that count are chosen as services.assessment.counted_levels does (per assessor
-   the latest final, else the latest draft);
+   the latest final, else the latest draft), with the assessors and times of the few candidates
+   that have several read in a third;
 3. the levels, in one query (per 5,000 assessments), only where the snapshot is not enough: all
    of an assessment's where its standing is scored again, only the tie-break criteria where its
    snapshot stands but its total ties with another candidate's.
@@ -148,16 +149,30 @@ def recommended(chosen: object, key: object, rank: int | None) -> bool:
     return chosen == key if type(chosen) is type(key) else as_uuid(chosen) == as_uuid(key)
 
 
-class Counting(NamedTuple):
-    """The assessments that count for one product: (key, cents, stars, gate, same definition)."""
+class Consensus(NamedTuple):
+    """Several final assessments count for one product, one per assessor: the median of their
+    levels does (their snapshots are each one assessor's)."""
 
-    final: bool
-    rows: tuple[tuple[object, int | None, int | None, str | None, int], ...]
+    keys: tuple[object, ...]  # the assessments' keys
 
+
+_SEVERAL = Consensus(())  # a product's several assessments, until they are read
 
 # An entry of the pass, one per live candidate, filled in as the pass learns more:
-# [product key, name, category, standing, levels, Counting or None, levels needed]
+# [product key, name, category, standing, levels, counted, levels needed], where `counted` is
+# what counts for it: None (no assessment), the one assessment that counts, as the row the query
+# gives (product key, key, status, cents, stars, gate, same definition; no object is made per
+# candidate), or a Consensus.
 Entry = list[Any]
+
+
+def counts(counted: object) -> tuple[int, bool]:
+    """How many assessments count for an entry's `counted`, and whether they are final."""
+    if counted is None:
+        return 0, False
+    if type(counted) is Consensus:
+        return len(counted.keys), True
+    return 1, counted[2] == "final"  # type: ignore[index]
 
 
 class Passed(NamedTuple):
@@ -230,31 +245,29 @@ def _rows(session: Session, query: Select[Any]) -> Iterator[tuple[Any, ...]]:
 
 
 def _candidates(session: Session, rubric: Rubric, scope: _Scope) -> dict[Any, list[list[Any]]]:
-    """Per survey key, an entry for each live candidate (see _rank_surveys) with the assessments
-    that count for it: the live candidates in one streaming query, then their assessments under
-    the rubric version, with each assessment's stored snapshot, in another. (Two scans, joined
-    here by product: a third faster than the database's outer join, which looks up each
-    product's assessments in an index.)
+    """Per survey key, an entry for each live candidate (see Entry) with the assessments that
+    count for it: the live candidates in one streaming query, then their assessments under the
+    rubric version, with each assessment's stored snapshot, in another. (Two scans, joined here
+    by product: a third faster than the database's outer join, which looks up each product's
+    assessments in an index.)
 
     What counts (services.assessment.counted_levels): per assessor the latest final assessment;
-    with no final, the latest draft. Most candidates have one assessment, which counts; only the
-    few with several are sorted, by (updated_at, id) as the database keeps them."""
+    with no final, the latest draft. Most candidates have one assessment, which counts, and its
+    row from the scan is kept as it is. Only the few with several are read again, with their
+    assessors and times, and sorted by (updated_at, id) as the database keeps them."""
     product, assessment = CandidateProduct, Assessment
     products = select(
         _raw(product.id), _raw(product.survey_id), product.name, product.category
     ).where(product.deleted_at.is_(None))
-    assessments = select(
-        _raw(assessment.product_id),
-        _raw(assessment.id),
-        _raw(assessment.assessor_id),
+    snapshot = (
         assessment.status,
         # Hundredths as an integer: exact on both backends, and no Decimal made per row.
         cast(func.round(assessment.total * 100), Integer),
         assessment.stars,
         assessment.capped_by_gate,
         case((assessment.rubric_hash == rubric.definition_hash, 1), else_=0),
-        _raw(assessment.updated_at),  # compared only with its own product's others
-    ).where(
+    )
+    assessments = select(_raw(assessment.product_id), _raw(assessment.id), *snapshot).where(
         assessment.rubric_id == rubric.id,
         assessment.rubric_version == rubric.version,
         assessment.deleted_at.is_(None),
@@ -271,43 +284,56 @@ def _candidates(session: Session, rubric: Rubric, scope: _Scope) -> dict[Any, li
     for key, survey, name, category in _rows(session, products):
         entry_of[key] = entry = [key, name, category, None, None, None, _NONE]
         by_survey[survey].append(entry)
-    first: dict[Any, tuple[Any, ...]] = {}  # product key: its first assessment's row
-    several: dict[Any, list[Any]] = {}  # product key: its assessments' rows, if several
+    several: list[Any] = []  # keys of the products with several assessments
     for found in _rows(session, assessments):
-        key = found[0]
-        of_product = entry_of.get(key)
+        of_product = entry_of.get(found[0])
         if of_product is None:  # the assessment of a deleted candidate
             continue
         if of_product[5] is None:
-            _, assessment_key, _, status, cents, stars, gate, same, _ = found
-            of_product[5] = _make(
-                Counting, (status == "final", ((assessment_key, cents, stars, gate, same),))
-            )
-            first[key] = found
-        elif (rows := several.get(key)) is not None:
-            rows.append(found[1:])
-        else:
-            several[key] = [first[key][1:], found[1:]]
-    for key, rows in several.items():
-        entry_of[key][5] = _counted(rows)
+            of_product[5] = found
+        elif of_product[5] is not _SEVERAL:
+            of_product[5] = _SEVERAL
+            several.append(found[0])
+    # Which of several count depends on their assessors and times, read for those only.
+    of_several = select(
+        _raw(assessment.product_id),
+        _raw(assessment.id),
+        _raw(assessment.assessor_id),
+        *snapshot,
+        _raw(assessment.updated_at),  # compared only with its own product's others
+    ).where(
+        assessment.rubric_id == rubric.id,
+        assessment.rubric_version == rubric.version,
+        assessment.deleted_at.is_(None),
+    )
+    rows_of: dict[Any, list[Any]] = defaultdict(list)
+    for start in range(0, len(several), CHUNK):
+        chunk = several[start : start + CHUNK]
+        for found in _rows(session, of_several.where(_raw(assessment.product_id).in_(chunk))):
+            rows_of[found[0]].append(found[1:])
+    for key in several:  # (none left: deleted between the two reads)
+        rows = rows_of.get(key)
+        entry_of[key][5] = _counted(key, rows) if rows else None
     return by_survey
 
 
-def _counted(rows: list[Any]) -> Counting:
-    """The assessments that count among one product's several: rows of (id, assessor, status,
+def _counted(product: object, rows: list[Any]) -> tuple[Any, ...] | Consensus:
+    """What counts among one product's several assessments: rows of (key, assessor, status,
     cents, stars, gate, same definition, updated_at)."""
     rows.sort(key=lambda row: (row[7], row[0]))
     finals: dict[Any, tuple[Any, ...]] = {}  # per assessor, its latest final
     draft: tuple[Any, ...] | None = None  # the latest draft
-    for key, assessor, status, cents, stars, gate, same, _ in rows:
-        if status == "final":
-            finals[assessor] = (key, cents, stars, gate, same)
+    for row in rows:
+        if row[2] == "final":
+            finals[row[1]] = row
         else:
-            draft = (key, cents, stars, gate, same)
-    if finals:
-        return Counting(True, tuple(finals.values()))
-    assert draft is not None
-    return Counting(False, (draft,))
+            draft = row
+    if len(finals) > 1:
+        return Consensus(tuple(row[0] for row in finals.values()))
+    key, _, status, cents, stars, gate, same, _ = (
+        next(iter(finals.values())) if finals else draft  # type: ignore[misc]
+    )
+    return (product, key, status, cents, stars, gate, same)
 
 
 def _levels(
@@ -396,8 +422,7 @@ def _rank_surveys(session: Session, rubric: Rubric, scope: _Scope) -> list[Passe
     last_of_village = {survey[1]: survey[0] for survey in surveys}
 
     # What the snapshots give; a survey whose candidates all have a valid one is ranked at once,
-    # the others once the levels they need are read. An entry is
-    # [product, name, category, standing, levels, counting, levels needed], the last one of
+    # the others once the levels they need are read. An entry's levels needed (see Entry) are
     # _NONE, _TIES (its snapshot stands; the tie-break criteria, for a total it shares) or _ALL
     # (its standing is scored again from every level).
     result: list[Passed] = []
@@ -416,11 +441,10 @@ def _rank_surveys(session: Session, rubric: Rubric, scope: _Scope) -> list[Passe
             counted = entry[5]
             if counted is None or entry[2] not in known:
                 continue
-            rows = counted.rows
-            if len(rows) != 1:  # a consensus: its snapshot is one assessor's
+            if type(counted) is Consensus:  # a snapshot is one assessor's
                 unsure = True
                 continue
-            _, stored, _, gate, same_definition = rows[0]
+            _, _, _, stored, _, gate, same_definition = counted
             if not same_definition or (gate is not None and not has_gate(gate)):
                 unsure = True  # scored under another definition of the rubric
             elif stored is not None:
@@ -449,10 +473,14 @@ def _rank_surveys(session: Session, rubric: Rubric, scope: _Scope) -> list[Passe
                         reads = True
         if reads:
             for entry in entries:
-                if entry[6]:
-                    (needed if entry[6] == _ALL else tie_needed).extend(
-                        row[0] for row in entry[5].rows
-                    )
+                if entry[6] == _TIES:
+                    tie_needed.append(entry[5][1])
+                elif entry[6]:
+                    counted = entry[5]
+                    if type(counted) is Consensus:
+                        needed.extend(counted.keys)
+                    else:
+                        needed.append(counted[1])
             waiting.append((len(result), survey, entries))
             result.append(None)  # type: ignore[arg-type]  # filled in below
         else:
@@ -465,10 +493,13 @@ def _rank_surveys(session: Session, rubric: Rubric, scope: _Scope) -> list[Passe
     for place, survey, entries in waiting:
         for entry in entries:
             if entry[6] == _TIES:  # one assessment counts (else the village is read whole)
-                entry[4] = levels_of.get(entry[5].rows[0][0], nothing)
+                entry[4] = levels_of.get(entry[5][1], nothing)
             elif entry[6]:
-                read = [levels_of.get(row[0], nothing) for row in entry[5].rows]
-                entry[4] = read[0] if len(read) == 1 else median_level_rows(read)
+                counted = entry[5]
+                if type(counted) is Consensus:
+                    entry[4] = median_level_rows([levels_of.get(k, nothing) for k in counted.keys])
+                else:
+                    entry[4] = levels_of.get(counted[1], nothing)
                 entry[3] = table.standing(entry[4], entry[2])
         result[place] = _passed(table, survey, entries, last_of_village)
     return result
@@ -504,19 +535,11 @@ def ranked_surveys(passed: list[Passed]) -> list[RankedSurvey]:
 def _ranked(passed: Passed) -> RankedSurvey:
     survey, complete, incomplete, latest = passed
     candidates = [
-        _make(
-            RankedCandidate,
-            (product, name, category, standing, number, len(counted.rows), counted.final),
-        )
+        _make(RankedCandidate, (product, name, category, standing, number, *counts(counted)))
         for number, (product, name, category, standing, _, counted, _) in enumerate(complete, 1)
     ]
     candidates.extend(
-        _make(
-            RankedCandidate,
-            (product, name, category, None, None, len(counted.rows), counted.final)
-            if counted
-            else (product, name, category, None, None, 0, False),
-        )
+        _make(RankedCandidate, (product, name, category, None, None, *counts(counted)))
         for product, name, category, _, _, counted, _ in incomplete
     )
     return _make(RankedSurvey, (*survey, latest, tuple(candidates)))

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import Region
 from ovop_desktop.services.assessment.ranking_pass import (
+    Consensus,
     Passed,
     as_uuid,
     pass_surveys,
@@ -140,7 +141,9 @@ def regional_rows(
             continue
         place = regency_of[regency] * villages + village_of[village]
         for rank, (product, name, category, standing, _, counted, _) in enumerate(ranked, 1):
-            stars, final = standing.stars, counted.final
+            stars = standing.stars
+            consensus = type(counted) is Consensus  # (see ranking_pass.Entry)
+            final = consensus or counted[2] == "final"
             row = _make(
                 RegionalRow,
                 (
@@ -158,7 +161,7 @@ def regional_rows(
                     stars,
                     standing.gate,
                     final,
-                    final and len(counted.rows) > 1,
+                    consensus,
                     recommended(chosen, product, rank),
                 ),
             )
