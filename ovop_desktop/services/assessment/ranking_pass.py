@@ -156,12 +156,13 @@ class Consensus(NamedTuple):
     keys: tuple[object, ...]  # the assessments' keys
 
 
+_NO_ENTRIES: list[Any] = []  # a survey without candidates, or with none incomplete (never changed)
 _SEVERAL = Consensus(())  # a product's several assessments, until they are read
 
 # An entry of the pass, one per live candidate, filled in as the pass learns more:
 # [product key, name, category, standing, levels, counted, levels needed], where `counted` is
 # what counts for it: None (no assessment), the one assessment that counts, as the row the query
-# gives (product key, key, status, cents, stars, gate, same definition; no object is made per
+# gives (product key, key, final, cents, stars, gate, same definition; no object is made per
 # candidate), or a Consensus.
 Entry = list[Any]
 
@@ -172,7 +173,7 @@ def counts(counted: object) -> tuple[int, bool]:
         return 0, False
     if type(counted) is Consensus:
         return len(counted.keys), True
-    return 1, counted[2] == "final"  # type: ignore[index]
+    return 1, counted[2] == 1  # type: ignore[index]
 
 
 class Passed(NamedTuple):
@@ -260,7 +261,7 @@ def _candidates(session: Session, rubric: Rubric, scope: _Scope) -> dict[Any, li
         _raw(product.id), _raw(product.survey_id), product.name, product.category
     ).where(product.deleted_at.is_(None))
     snapshot = (
-        assessment.status,
+        case((assessment.status == "final", 1), else_=0),  # (an integer: no text made per row)
         # Hundredths as an integer: exact on both backends, and no Decimal made per row.
         cast(func.round(assessment.total * 100), Integer),
         assessment.stars,
@@ -318,22 +319,22 @@ def _candidates(session: Session, rubric: Rubric, scope: _Scope) -> dict[Any, li
 
 
 def _counted(product: object, rows: list[Any]) -> tuple[Any, ...] | Consensus:
-    """What counts among one product's several assessments: rows of (key, assessor, status,
+    """What counts among one product's several assessments: rows of (key, assessor, final,
     cents, stars, gate, same definition, updated_at)."""
     rows.sort(key=lambda row: (row[7], row[0]))
     finals: dict[Any, tuple[Any, ...]] = {}  # per assessor, its latest final
     draft: tuple[Any, ...] | None = None  # the latest draft
     for row in rows:
-        if row[2] == "final":
+        if row[2] == 1:
             finals[row[1]] = row
         else:
             draft = row
     if len(finals) > 1:
         return Consensus(tuple(row[0] for row in finals.values()))
-    key, _, status, cents, stars, gate, same, _ = (
+    key, _, final, cents, stars, gate, same, _ = (
         next(iter(finals.values())) if finals else draft  # type: ignore[misc]
     )
-    return (product, key, status, cents, stars, gate, same)
+    return (product, key, final, cents, stars, gate, same)
 
 
 def _levels(
@@ -430,12 +431,12 @@ def _rank_surveys(session: Session, rubric: Rubric, scope: _Scope) -> list[Passe
     needed: list[Any] = []  # keys of assessments whose levels are read
     tie_needed: list[Any] = []  # keys of assessments whose tie-break levels are read
     standing_of, same_for, has_gate = table.standing_of, table.same_for, table.has_gate
-    known, no_entries = table.categories, list[list[Any]]()
+    known = table.categories
     # Per (total, gate, category) of a snapshot: its standing, and whether its stars and gate
     # are the category's (same_for). A province has a few hundred such triples.
     verdicts: dict[tuple[int, str | None, str], tuple[Standing, bool]] = {}
     for survey in surveys:
-        entries = candidates.get(survey[0], no_entries)
+        entries = candidates.get(survey[0], _NO_ENTRIES)
         unsure = reads = False
         for entry in entries:
             counted = entry[5]
@@ -512,13 +513,15 @@ def _passed(
     last_of_village: dict[str, Any],
 ) -> Passed:
     """A survey with its candidates ranked, from entries whose standings are all known."""
-    complete = [entry for entry in entries if entry[3] is not None]
-    if len(complete) != len(entries):
-        incomplete = [entry for entry in entries if entry[3] is None]
-        if len(incomplete) > 1:
-            incomplete.sort(key=lambda e: (fold(e[1]), e[0]))
-    else:
-        incomplete = []
+    complete = entries  # (a survey's own list: sorted in place when all are complete)
+    incomplete: list[Entry] = _NO_ENTRIES
+    for entry in entries:
+        if entry[3] is None:
+            complete = [entry for entry in entries if entry[3] is not None]
+            incomplete = [entry for entry in entries if entry[3] is None]
+            if len(incomplete) > 1:
+                incomplete.sort(key=lambda e: (fold(e[1]), e[0]))
+            break
     if len(complete) > 1:
         if len({entry[3].cents for entry in complete}) == len(complete):
             complete.sort(key=lambda e: -e[3].cents)  # no tie: the totals decide alone

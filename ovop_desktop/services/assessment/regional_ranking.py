@@ -143,7 +143,7 @@ def regional_rows(
         for rank, (product, name, category, standing, _, counted, _) in enumerate(ranked, 1):
             stars = standing.stars
             consensus = type(counted) is Consensus  # (see ranking_pass.Entry)
-            final = consensus or counted[2] == "final"
+            final = consensus or counted[2] == 1
             row = _make(
                 RegionalRow,
                 (
