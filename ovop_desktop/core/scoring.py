@@ -366,6 +366,8 @@ class ScoreTable:
             for category in rubric.category_ids
         }
         self._gate_stars = {gate.id: gate.min_stars - 1 for gate in rubric.gates}  # when unmet
+        # One category per distinct set of gates: categories with the same gates score alike.
+        self._gate_sets = tuple({gates: c for c, gates in self._gates.items()}.values())
         self._bands: dict[int, tuple[Decimal, int]] = {}
         self._standings: dict[tuple[int, str | None], Standing] = {}  # a few thousand at most
 
@@ -407,6 +409,11 @@ class ScoreTable:
             if gate is not None:
                 break
         return self.standing_of(cents, gate)
+
+    def standings(self, levels: Sequence[int]) -> set[Standing]:
+        """The standings complete `levels` have under each of the rubric's categories (as many
+        as the categories have different gates)."""
+        return {self.standing(levels, category) for category in self._gate_sets}  # type: ignore[misc]
 
     def standing_of(self, cents: int, gate: str | None) -> Standing:
         """The standing of a total of `cents` hundredths lowered by `gate` (or not)."""

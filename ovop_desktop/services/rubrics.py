@@ -32,13 +32,14 @@ class RubricInfo:
 
 
 @lru_cache(maxsize=32)
-def _parse_cached(text: str) -> Rubric:
+def parsed_rubric(text: str) -> Rubric:
+    """A rubric definition (a stored one, or a file's), parsed once per text."""
     return parse_rubric(text)
 
 
 def install_rubric(db: Database, text: str) -> Rubric:
     """Store a rubric version. The same version with other content is refused."""
-    rubric = _parse_cached(text)
+    rubric = parsed_rubric(text)
     with db.session() as session:
         stored = session.get(RubricVersion, (rubric.id, rubric.version))
         if stored is None:
@@ -81,7 +82,7 @@ def get_rubric(db: Database, rubric_id: str, version: int) -> Rubric:
             f"Rubrik {rubric_id} versi {version} belum terpasang.",
             f"Rubric {rubric_id} version {version} is not installed.",
         )
-    return _parse_cached(text)
+    return parsed_rubric(text)
 
 
 def rubric_in_force(db: Database) -> Rubric:

@@ -47,6 +47,7 @@ from ovop_desktop.services.sync.bulk_store import (
     update_rows,
 )
 from ovop_desktop.services.sync.refused_records import NOUNS, Refusals
+from ovop_desktop.services.sync.snapshots import unfaithful
 
 MODELS: dict[str, type[DeclarativeBase]] = dict(TABLES)
 # How far ahead of this laptop's clock a record's time may be: laptops' clocks and time zones
@@ -197,6 +198,19 @@ def _not_from_the_future(
     return usable
 
 
+def _faithful(
+    session: Session, records: list[dict[str, Any]], counts: ApplyCounts
+) -> list[dict[str, Any]]:
+    """The assessments whose stored scores are what their levels give (services.sync.snapshots);
+    the others are rejected with their reason."""
+    faults = unfaithful(session, records)
+    for record in records:
+        fault = faults.get(record["id"])
+        if fault is not None:
+            counts.refusals.refuse("assessments", record, *fault)
+    return [record for record in records if record["id"] not in faults] if faults else records
+
+
 def _moment(value: Any) -> datetime:
     """A record's time (text in ISO form, read as UTC without a zone), or the distant past for
     none; text that is no time raises ValueError, and the package is refused."""
@@ -310,6 +324,8 @@ def apply_records(
             )
         records = _not_from_the_future(table, model, records, counts)
         records = _referenced(session, table, records, accepted, counts)
+        if model is Assessment:
+            records = _faithful(session, records, counts)
         local = _local_copies(session, model, records)
         io = table_io(model)
         lineage = "exchanged" in io.table.c
