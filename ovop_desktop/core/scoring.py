@@ -6,7 +6,7 @@ total and stars stay empty until every criterion has a level.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from operator import itemgetter, mul
@@ -410,10 +410,11 @@ class ScoreTable:
                 break
         return self.standing_of(cents, gate)
 
-    def standings(self, levels: Sequence[int]) -> set[Standing]:
-        """The standings complete `levels` have under each of the rubric's categories (as many
-        as the categories have different gates)."""
-        return {self.standing(levels, category) for category in self._gate_sets}  # type: ignore[misc]
+    def standings(self, levels: Sequence[int]) -> Iterator[Standing]:
+        """The standings complete `levels` have under the rubric's categories, one for each set
+        of gates some categories share, scored as they are asked for."""
+        for category in self._gate_sets:
+            yield self.standing(levels, category)  # type: ignore[misc]  # complete
 
     def standing_of(self, cents: int, gate: str | None) -> Standing:
         """The standing of a total of `cents` hundredths lowered by `gate` (or not)."""

@@ -82,12 +82,11 @@ def unfaithful(session: Session, records: list[dict[str, Any]]) -> dict[str, tup
 
 def _fault(table: ScoreTable, record: dict[str, Any]) -> tuple[str, str] | None:
     rubric = table.rubric
-    given: dict[str, Any] = {}
-    for row in record.get("levels") or ():
-        if row["criterion_id"] not in rubric.criterion_ids:
-            return _unknown_criterion(row["criterion_id"], rubric)
-        given[row["criterion_id"]] = row["level"]
-    levels = tuple(given.get(criterion_id) for criterion_id in rubric.criterion_ids)
+    given = {row["criterion_id"]: row["level"] for row in record.get("levels") or ()}
+    unknown = given.keys() - rubric.criterion_ids
+    if unknown:
+        return _unknown_criterion(min(unknown), rubric)
+    levels = tuple(map(given.get, rubric.criterion_ids))
     stored = (
         record.get("total"),
         record.get("band_stars"),
