@@ -24,8 +24,9 @@ except ImportError:  # Windows
 from benchmarks.bench_sync_postgres import run_postgres
 from benchmarks.bulk_data import make_surveys
 from benchmarks.harness import SHARED_DATA, BenchRow, seconds
-from ovop_desktop.db.migrate import HEAD_REVISION, upgrade
+from ovop_desktop.db.migrate import upgrade
 from ovop_desktop.db.models import AssessmentLevel, CandidateProduct, Survey
+from ovop_desktop.db.revision import HEAD_REVISION
 from ovop_desktop.exchange.keys import load_or_create_key
 from ovop_desktop.exchange.package_format import encode_records
 from ovop_desktop.exchange.package_write import write_package

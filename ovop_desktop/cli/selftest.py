@@ -66,7 +66,8 @@ def _check_modules() -> str:
 def _check_migrations() -> str:
     from alembic.script import ScriptDirectory
 
-    from ovop_desktop.db.migrate import HEAD_REVISION, MIGRATIONS_DIR, alembic_config
+    from ovop_desktop.db.migrate import MIGRATIONS_DIR, alembic_config
+    from ovop_desktop.db.revision import HEAD_REVISION
 
     if not (MIGRATIONS_DIR / "env.py").is_file():
         raise SelfTestError(f"{MIGRATIONS_DIR / 'env.py'} is missing")
@@ -165,7 +166,8 @@ def _check_package() -> str:
 def _check_database() -> str:
     import tempfile
 
-    from ovop_desktop.db.migrate import HEAD_REVISION, current_revision
+    from ovop_desktop.db.migrate import current_revision
+    from ovop_desktop.db.revision import HEAD_REVISION
     from ovop_desktop.paths import resolve_paths
     from ovop_desktop.services.database import open_database
     from ovop_desktop.services.rubrics import install_shipped_rubrics

@@ -19,6 +19,7 @@ from sqlalchemy.pool import NullPool
 from ovop_desktop.db.backup import automatic_backup
 from ovop_desktop.db.engine import make_engine
 from ovop_desktop.db.health import inspect_database_file
+from ovop_desktop.db.revision import HEAD_REVISION
 from ovop_desktop.paths import sqlite_uri_path
 
 if TYPE_CHECKING:
@@ -37,9 +38,6 @@ def _migrations_dir() -> Path:
 
 
 MIGRATIONS_DIR = _migrations_dir()
-# The newest revision of migrations/versions (a test checks it). Knowing it without Alembic lets
-# an up-to-date database open without importing Alembic at all: start-up is faster.
-HEAD_REVISION = "0010"
 
 
 class MigrationError(RuntimeError):

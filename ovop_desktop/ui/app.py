@@ -13,9 +13,10 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, Qt, Slot
+from PySide6.QtCore import QLockFile, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -35,11 +36,13 @@ from ovop_desktop.services.surveys.kept_list import (
     read_kept_list,
     write_kept_list,
 )
+from ovop_desktop.services.surveys.lean_list import read_lean_list
 from ovop_desktop.ui import crash, dialogs, i18n
 from ovop_desktop.ui.kit.messages import error_text
 from ovop_desktop.ui.main_window import SETTINGS_PAGE, SYNC_PAGE, MainWindow
 from ovop_desktop.ui.operations import Operation
 from ovop_desktop.ui.single_instance import InstanceServer, hand_over, server_name
+from ovop_desktop.ui.surveys.survey_list import FIRST_ROWS
 from ovop_desktop.ui.worker import Worker
 
 if TYPE_CHECKING:
@@ -104,6 +107,11 @@ SCREENS = (
 )
 
 
+# The star scale a list read before the ranking is laid out for (the shipped rubrics' own): the
+# live list sizes the column again for the rubric in force.
+LEAN_OUT_OF = 5
+
+
 def prepare_database(paths: AppPaths, db_url: str | None) -> Database:
     """Open (and migrate) the database, install the shipped rubrics and (in a new data folder)
     the built-in region list, know this laptop; then load the screens' modules."""
@@ -126,10 +134,32 @@ def keeps_survey_list(paths: AppPaths, db_url: str | None) -> bool:
     return database_url(paths, db_url) == paths.database_url
 
 
-def show_kept_survey_list(window: MainWindow, paths: AppPaths) -> None:
-    kept = read_kept_list(paths.cache_dir / FILE_NAME, paths.database_file)
+def show_kept_survey_list(
+    window: MainWindow, paths: AppPaths, then: Callable[[], None] | None = None
+) -> None:
+    """Before the database opens: the survey list kept from the last session, else (a first
+    start, or the file changed since) its surveys read straight from the file, their top
+    candidates to come: the first screenful, then the rest once it has painted. `then` runs
+    when all is shown (the database job: sharing the interpreter with it, reading the rest
+    would take ten times as long)."""
+    page, file = window.survey_list, paths.database_file
+    kept = read_kept_list(paths.cache_dir / FILE_NAME, file)
+    first = None if kept is not None else read_lean_list(file, limit=FIRST_ROWS)
     if kept is not None:
-        window.survey_list.show_kept(kept.rows, kept.out_of)
+        page.show_kept(kept.rows, kept.out_of)
+    elif first:
+        page.show_kept(first, LEAN_OUT_OF)
+    if not first or len(first) < FIRST_ROWS:
+        if then is not None:
+            then()
+        return
+
+    def the_rest() -> None:
+        page.show_kept_more(read_lean_list(file, offset=FIRST_ROWS) or [])
+        if then is not None:
+            then()
+
+    QTimer.singleShot(0, page, the_rest)
 
 
 def close_database(db: Database, paths: AppPaths, *, keep_survey_list: bool) -> None:
@@ -222,11 +252,15 @@ class Startup(QObject):
 
     @Slot()
     def _on_window_first_painted(self) -> None:
-        paths, url = self.paths, self.db_url
         # After the first paint, which it would delay by a tenth of a second at 10,000 surveys;
         # before the database job, which would share the interpreter with it.
         if self.keeps_survey_list:
-            show_kept_survey_list(self.window, paths)
+            show_kept_survey_list(self.window, self.paths, then=self._open_database)
+        else:
+            self._open_database()
+
+    def _open_database(self) -> None:
+        paths, url = self.paths, self.db_url
         # "Database" quoted: the services load on the worker, after the window shows.
         Operation["Database"](self.window, self.window.worker).success(
             self._on_database_ready

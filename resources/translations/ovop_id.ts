@@ -3151,6 +3151,10 @@ Izinkan akun pengguna Anda menulis di folder itu (atau kosongkan ruang disk, ata
             <translation>Kabupaten / Kota</translation>
         </message>
         <message>
+            <source>Ranking the candidates while the database opens…</source>
+            <translation>Peringkat kandidat dihitung sambil basis data dibuka…</translation>
+        </message>
+        <message>
             <source>District</source>
             <translation>Kecamatan</translation>
         </message>

@@ -211,7 +211,8 @@ def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) ->
 def test_the_head_revision_constant_names_the_newest_migration() -> None:
     from alembic.script import ScriptDirectory
 
-    from ovop_desktop.db.migrate import HEAD_REVISION, alembic_config
+    from ovop_desktop.db.migrate import alembic_config
+    from ovop_desktop.db.revision import HEAD_REVISION
 
     assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD_REVISION
 

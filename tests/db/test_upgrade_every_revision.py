@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from alembic.script import ScriptDirectory
 
-from ovop_desktop.db.migrate import HEAD_REVISION, alembic_config, upgrade
+from ovop_desktop.db.migrate import alembic_config, upgrade
+from ovop_desktop.db.revision import HEAD_REVISION
 from ovop_desktop.services.database import open_database
 from ovop_desktop.services.rubrics import install_shipped_rubrics, rubric_in_force
 from ovop_desktop.services.surveys.survey_list import list_surveys

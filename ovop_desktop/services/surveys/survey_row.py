@@ -25,6 +25,9 @@ class SurveyRow:
     top_total: Decimal | None
     latitude: float | None = None  # the survey's GPS point, checked for the list's flag
     longitude: float | None = None
+    # False: read before the ranking (services.surveys.lean_list), the top candidate not known
+    # yet rather than absent.
+    ranked: bool = True
 
     def as_json(self) -> dict[str, object]:
         return {

@@ -25,8 +25,8 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from ovop_desktop.db.migrate import HEAD_REVISION
 from ovop_desktop.db.models import Attachment, Device, ImportLogEntry, Letter
+from ovop_desktop.db.revision import HEAD_REVISION
 from ovop_desktop.exchange.keys import fingerprint_of, load_or_create_key
 from ovop_desktop.exchange.package import Package
 from ovop_desktop.exchange.package_format import PackageError, decode_records, encode_records

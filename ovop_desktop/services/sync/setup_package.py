@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from ovop_desktop.db.migrate import HEAD_REVISION
 from ovop_desktop.db.models import Region, RubricVersion
+from ovop_desktop.db.revision import HEAD_REVISION
 from ovop_desktop.exchange.keys import (
     fingerprint_of,
     is_public_key,

@@ -148,12 +148,20 @@ class SurveyListPage(QWidget):
             self.openRequested.emit(survey_id)
 
     def show_kept(self, rows: list[SurveyRow], out_of: int) -> None:
-        """Show the list kept from the last session (services.surveys.kept_list) until the
-        database is open; the first load then replaces it whole, at once."""
+        """Show the list kept from the last session (services.surveys.kept_list), or read
+        before the ranking (services.surveys.lean_list), until the database is open; the first
+        load then replaces it whole, at once."""
         self._whole_next = True
         self._size_columns(out_of)
         self.model.set_rows(rows, out_of)
         self._loaded = True
+        self._fill_regencies()
+        self._show_state()
+
+    def show_kept_more(self, rows: list[SurveyRow]) -> None:
+        """Show these rows too, after those of show_kept (the rest of a list read before the
+        ranking, its first screenful shown first)."""
+        self.model.add_rows(rows)
         self._fill_regencies()
         self._show_state()
 

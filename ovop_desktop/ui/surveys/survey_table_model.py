@@ -126,6 +126,7 @@ class SurveyTableModel(ReadOnlyTableModel):
             draft=self.tr("Draft"),
             not_assessed=self.tr("Not assessed"),
             stars_hint=self.tr("%1 of %2 stars, total %3"),
+            ranking=self.tr("Ranking the candidates while the database opens…"),
         )
         self._out_of = out_of
         loaded = [(row, prepare(row)) for row in rows]
@@ -344,10 +345,18 @@ class _Preparer:
     folding of names that repeat (regencies, districts, officers, products) is cached."""
 
     def __init__(
-        self, out_of: int, *, final: str, draft: str, not_assessed: str, stars_hint: str
+        self,
+        out_of: int,
+        *,
+        final: str,
+        draft: str,
+        not_assessed: str,
+        stars_hint: str,
+        ranking: str = "",
     ) -> None:
         self.out_of = out_of
         self.final, self.draft, self.not_assessed = final, draft, not_assessed
+        self.ranking = ranking
         self.stars_hint = stars_hint.replace("%2", str(out_of))
         self._folded: dict[str, str] = {}
         self._keys: dict[str, str] = {}
@@ -375,8 +384,10 @@ class _Preparer:
         officer = row.officer or ""
         top = row.top_candidate or (self.not_assessed if row.candidates else "")
         status = self.final if row.status == "final" else self.draft
-        stars_hint = ""
-        if row.top_stars is not None:
+        stars_hint, stars = "", star_text(row.top_stars, self.out_of)
+        if not row.ranked and row.candidates:  # (services.surveys.lean_list)
+            top, stars, stars_hint = "…", "…", self.ranking
+        elif row.top_stars is not None:
             total = "-" if row.top_total is None else self._total(row.top_total)
             stars_hint = self.stars_hint.replace("%1", str(row.top_stars)).replace("%3", total)
         cents = 0 if row.top_total is None else int(row.top_total * 100)
@@ -391,7 +402,7 @@ class _Preparer:
                 status,
                 str(row.candidates),
                 top,
-                star_text(row.top_stars, self.out_of),
+                stars,
             ),
             sort=(
                 self._fold(row.regency),

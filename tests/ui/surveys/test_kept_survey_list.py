@@ -20,6 +20,7 @@ from ovop_desktop.services.surveys.capture import SurveyInput, create_survey
 from ovop_desktop.services.surveys.survey_list import list_surveys
 from ovop_desktop.ui.app import close_database, keeps_survey_list, show_kept_survey_list
 from ovop_desktop.ui.main_window import MainWindow
+from ovop_desktop.ui.surveys.survey_table_model import Column
 from ovop_desktop.ui.worker import Worker
 
 BIIH = "63.03.06.2009"
@@ -123,13 +124,62 @@ def test_a_list_kept_from_another_state_of_the_file_is_not_shown(
     qtbot: QtBot, app_paths: AppPaths, closed: dict[str, uuid.UUID]
 ) -> None:
     db = _reopen(app_paths)
-    create_survey(db, SurveyInput("63.01.01.2001", date(2026, 8, 3)))  # `ovop` meanwhile
+    added = create_survey(db, SurveyInput("63.01.01.2001", date(2026, 8, 3)))  # `ovop` meanwhile
     db.dispose()
     window = MainWindow(None, app_paths, Worker())
     qtbot.addWidget(window)
     show_kept_survey_list(window, app_paths)
-    assert window.survey_list.model.rowCount() == 0
-    assert window.survey_list.ui.emptyLabel.text() == "Loading surveys…"
+    # Not the kept list: the surveys the file holds now, read before their ranking.
+    model = window.survey_list.model
+    shown = [model.survey_at(row) for row in range(model.rowCount())]
+    assert {row.survey_id for row in shown} == {*closed.values(), added}
+    assert not any(row.ranked for row in shown)
+
+
+def test_a_first_start_shows_the_files_surveys_then_their_top_candidates(
+    qtbot: QtBot,
+    db: Database,
+    app_paths: AppPaths,
+    indonesian: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ovop_desktop.ui import app
+
+    seed_demo(db, villages=4)
+    live = list_surveys(db, rubric_in_force(db))
+    db.dispose()  # closed without a kept list: as after a first import, or a crash
+    worker = Worker()
+    window = MainWindow(None, app_paths, worker)
+    qtbot.addWidget(window)
+    window.resize(1024, 600)
+    window.show()
+    monkeypatch.setattr(app, "FIRST_ROWS", 2)
+    show_kept_survey_list(window, app_paths)
+    page, model = window.survey_list, window.survey_list.model
+    assert model.rowCount() == 2  # the first screenful, then the rest once it painted
+    qtbot.waitUntil(lambda: model.rowCount() == len(live))
+    assert page.ui.countLabel.text() == f"{len(live)} dari {len(live)} survei"
+    assessed = next(row for row in live if row.top_candidate is not None)
+    place = model.row_for(assessed.survey_id)
+    assert place is not None and model.rowCount() == len(live)
+    top, stars = model.index(place, Column.TOP_CANDIDATE), model.index(place, Column.STARS)
+    assert (top.data(), stars.data()) == ("…", "…")
+    assert stars.data(Qt.ItemDataRole.ToolTipRole) == (
+        "Peringkat kandidat dihitung sambil basis data dibuka…"
+    )
+    page.ui.surveyTable.selectRow(place)
+
+    window.attach(_reopen(app_paths))
+    qtbot.waitUntil(lambda: model.survey_at(0).ranked)
+
+    place = model.row_for(assessed.survey_id)
+    assert place is not None
+    assert model.index(place, Column.TOP_CANDIDATE).data() == assessed.top_candidate
+    shown = {model.survey_at(row).survey_id: model.survey_at(row) for row in range(len(live))}
+    assert shown == {row.survey_id: row for row in live}
+    assert page.selected_survey_id() == assessed.survey_id  # still selected
+    worker.wait()
+    window.db.dispose()
 
 
 def test_only_the_data_folders_own_file_is_kept(app_paths: AppPaths) -> None:
