@@ -8,11 +8,19 @@ same as the village ranking's rank 1.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from sqlalchemy import String, func, select, type_coerce
 
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import Officer, Survey
-from ovop_desktop.services.assessment.ranking_pass import RankedCandidate, as_uuid, rank_surveys
+from ovop_desktop.services.assessment.ranking_pass import (
+    Passed,
+    as_uuid,
+    pass_surveys,
+    without_cycle_collection,
+)
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.surveys.survey_row import SurveyRow
 
@@ -56,36 +64,39 @@ def list_surveys(
         # The survey's rank 1 from the ranking pass every ranking shares (so always what the
         # village ranking says): a screenful reads only its own surveys, the rest the whole pass.
         narrow = limit is not None and limit <= SCREENFUL_AT_MOST
-        passed = rank_surveys(
-            session, rubric, survey_ids=[as_uuid(row[0]) for row in surveys] if narrow else None
-        )
-        ranked = {survey.key: survey.candidates for survey in passed}
-    return [
-        SurveyRow(
-            survey_id=as_uuid(key),
-            village_code=code,
-            regency=regency,
-            district=district,
-            village=village,
-            survey_date=day,
-            officer=officer,
-            status=status,
-            candidates=len(candidates := ranked.get(key, ())),
-            top_candidate=top.name if (top := _first(candidates)) else None,
-            top_stars=top.stars if top else None,
-            top_total=top.total if top else None,
-            latitude=latitude,
-            longitude=longitude,
-        )
-        for key, code, regency, district, village, day, status, officer, latitude, longitude in (
-            surveys
-        )
-    ]
+        with without_cycle_collection():
+            passed = pass_surveys(
+                session, rubric, survey_ids=[as_uuid(row[0]) for row in surveys] if narrow else None
+            )
+            return _rows(surveys, {item.survey[0]: item for item in passed})
 
 
-def _first(candidates: tuple[RankedCandidate, ...]) -> RankedCandidate | None:
-    """Rank 1, if any candidate is assessed completely (ranked ones come first)."""
-    return candidates[0] if candidates and candidates[0].rank == 1 else None
+def _rows(surveys: Sequence[Any], passed: dict[Any, Passed]) -> list[SurveyRow]:
+    """The list's rows, read straight from the pass: only each survey's rank 1 and its number
+    of candidates (no RankedCandidate made for the others)."""
+    rows = []
+    for key, code, regency, district, village, day, status, officer, latitude, longitude in surveys:
+        item = passed.get(key)
+        top = item.ranked[0] if item is not None and item.ranked else None  # (ranking_pass.Entry)
+        rows.append(
+            SurveyRow(
+                survey_id=as_uuid(key),
+                village_code=code,
+                regency=regency,
+                district=district,
+                village=village,
+                survey_date=day,
+                officer=officer,
+                status=status,
+                candidates=0 if item is None else len(item.ranked) + len(item.others),
+                top_candidate=None if top is None else top[1],
+                top_stars=None if top is None else top[3].stars,
+                top_total=None if top is None else top[3].total,
+                latitude=latitude,
+                longitude=longitude,
+            )
+        )
+    return rows
 
 
 def survey_count(db: Database) -> int:
