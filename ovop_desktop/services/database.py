@@ -192,7 +192,7 @@ class Database:
 
 def refresh_statistics(db: Database) -> None:
     """After a bulk write (package imports, a region list), let PostgreSQL's planner know how
-    many rows the tables now hold.
+    many rows the tables now hold, and mark the pages written as all-visible.
 
     A province database filled by a batch of packages otherwise keeps no statistics until the
     autovacuum daemon comes round (a minute or more, or never on a busy server), and plans for
@@ -206,6 +206,12 @@ def refresh_statistics(db: Database) -> None:
     100 packages imported into a province whose record tables had been analysed empty took
     40 s instead of 19 s, each package slower than the one before.
 
+    VACUUM comes with it: it marks the new pages all-visible, so that the ranking's reads of
+    the levels (ix_assessment_levels_covering) are index-only scans rather than a visit to the
+    table for each row. At 100,000 surveys (4 million levels) those reads took 3.1 s with
+    ANALYZE alone and 2.3 s after VACUUM; from 10,000 to 100,000 surveys they grew 1.41×
+    linear with ANALYZE alone, 1.11× after VACUUM. Autovacuum would come round to it too, later.
+
     SQLite plans without statistics unless ANALYZE was ever run (it was not: plans stay what the
     tests check), so nothing is done there."""
     if db.backend != "postgresql":
@@ -214,6 +220,8 @@ def refresh_statistics(db: Database) -> None:
 
     try:
         with db.connect() as connection:
+            # VACUUM runs outside a transaction only.
+            connection = connection.execution_options(isolation_level="AUTOCOMMIT")
             name = connection.dialect.identifier_preparer.format_table
             filled = [
                 name(table)
@@ -221,10 +229,9 @@ def refresh_statistics(db: Database) -> None:
                 if connection.execute(select(literal(1)).select_from(table).limit(1)).first()
             ]
             if filled:
-                connection.exec_driver_sql("ANALYZE " + ", ".join(filled))
-            connection.commit()
+                connection.exec_driver_sql("VACUUM (ANALYZE) " + ", ".join(filled))
     except (SQLAlchemyError, StorageError):  # what was written stands; only the plans may be slower
-        log.warning("ANALYZE after a bulk write failed", exc_info=True)
+        log.warning("VACUUM (ANALYZE) after a bulk write failed", exc_info=True)
 
 
 def open_database(url: str, *, backups_dir: Path | None = None, migrate: bool = True) -> Database:

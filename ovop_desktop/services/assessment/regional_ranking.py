@@ -18,9 +18,9 @@ from sqlalchemy import select
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import Region
 from ovop_desktop.services.assessment.ranking_pass import (
-    Consensus,
     Passed,
     as_uuid,
+    counts,
     pass_surveys,
     recommended,
     without_cycle_collection,
@@ -141,9 +141,7 @@ def regional_rows(
             continue
         place = regency_of[regency] * villages + village_of[village]
         for rank, (product, name, category, standing, _, counted, _) in enumerate(ranked, 1):
-            stars = standing.stars
-            consensus = type(counted) is Consensus  # (see ranking_pass.Entry)
-            final = consensus or counted[2] == 1
+            stars, (assessments, final) = standing.stars, counts(counted)
             row = _make(
                 RegionalRow,
                 (
@@ -161,7 +159,7 @@ def regional_rows(
                     stars,
                     standing.gate,
                     final,
-                    consensus,
+                    final and assessments > 1,
                     recommended(chosen, product, rank),
                 ),
             )
