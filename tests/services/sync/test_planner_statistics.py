@@ -1,9 +1,9 @@
 """After a batch of packages (or a region list) is written, PostgreSQL's planner knows the tables'
-new sizes, and their pages are vacuumed (all-visible: the levels are read by index-only scans): without ANALYZE it planned the survey list's first screenful for tables of unknown
-size (340 ms instead of 19 ms after 100 packages). Empty tables are not analysed (the next
-import's prepared statements would keep plans for empty tables: 40 s instead of 19 s for 100
-packages). On SQLite nothing is analysed: its plans are the ones the tests check, made without
-statistics."""
+new sizes, and their pages are vacuumed (all-visible: the levels are read by index-only scans).
+Without ANALYZE it planned the survey list's first screenful for tables of unknown size (340 ms
+instead of 19 ms after 100 packages). Empty tables are not analysed (the next import's prepared
+statements would keep plans for empty tables: 40 s instead of 19 s for 100 packages). On SQLite
+nothing is analysed: its plans are the ones the tests check, made without statistics."""
 
 from __future__ import annotations
 
