@@ -155,9 +155,11 @@ def show_kept_survey_list(
         return
 
     def the_rest() -> None:
-        page.show_kept_more(read_lean_list(file, offset=FIRST_ROWS) or [])
-        if then is not None:
-            then()
+        try:
+            page.show_kept_more(read_lean_list(file, offset=FIRST_ROWS) or [])
+        finally:  # the database opens whatever happened to the early list
+            if then is not None:
+                then()
 
     QTimer.singleShot(0, page, the_rest)
 
@@ -248,18 +250,26 @@ class Startup(QObject):
         self.packages = packages if packages is not None else []
         self.db: Database | None = None
         self.failed = False
+        self._database_asked = False
         window.firstPainted.connect(self._on_window_first_painted)
 
     @Slot()
     def _on_window_first_painted(self) -> None:
         # After the first paint, which it would delay by a tenth of a second at 10,000 surveys;
         # before the database job, which would share the interpreter with it.
-        if self.keeps_survey_list:
+        if not self.keeps_survey_list:
+            self._open_database()
+            return
+        try:
             show_kept_survey_list(self.window, self.paths, then=self._open_database)
-        else:
+        except Exception:  # only a head start: the database opens all the same
+            log.exception("the survey list was not shown before the database opened")
             self._open_database()
 
     def _open_database(self) -> None:
+        if self._database_asked:
+            return
+        self._database_asked = True
         paths, url = self.paths, self.db_url
         # "Database" quoted: the services load on the worker, after the window shows.
         Operation["Database"](self.window, self.window.worker).success(

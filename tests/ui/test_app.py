@@ -167,3 +167,48 @@ def test_the_database_job_loads_every_screen_module_the_window_builds_on_attach(
     attach = inspect.getsource(MainWindow.attach)
     screens = set(re.findall(r"from (ovop_desktop\.ui\.[\w.]+) import", attach))
     assert screens == set(SCREENS)
+
+
+EARLY_LIST_FAILS = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import ovop_desktop.ui.app as application
+from ovop_desktop.ui.main_window import MainWindow
+
+def broken(*args, **kwargs):
+    raise RuntimeError("the early list broke")
+
+application.read_lean_list = broken
+app = QApplication(sys.argv)
+
+def look():
+    windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
+    if windows and windows[0]._attached:
+        print("ATTACHED", flush=True)
+        for widget in app.topLevelWidgets():
+            widget.close()
+        app.quit()
+        return
+    QTimer.singleShot(50, look)
+
+QTimer.singleShot(50, look)
+QTimer.singleShot(60_000, app.quit)
+sys.exit(application.run_application(home=sys.argv[1]))
+"""
+
+
+def test_the_database_opens_when_the_survey_list_shown_before_it_fails(tmp_path: Path) -> None:
+    """The list shown before the database opens is only a head start: its failure is logged and
+    the database opens all the same."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", EARLY_LIST_FAILS, str(tmp_path / "home")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+    assert "ATTACHED" in result.stdout, result.stderr
+    assert result.returncode == 0, result.stderr

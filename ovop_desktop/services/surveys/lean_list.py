@@ -54,13 +54,13 @@ def read_lean_list(
     (None, and the rows say so: see SurveyRow.ranked); with `offset` and `limit`, only that
     slice of the list's order. None if the file is absent, not at this application's schema,
     busy, broken, or holds more than LEAN_AT_MOST surveys."""
-    if not database_file.is_file():
-        return None
     try:
+        if not database_file.is_file():
+            return None
         connection = sqlite3.connect(
             sqlite_file_uri(database_file.resolve(), mode="ro"), uri=True, isolation_level=None
         )
-    except sqlite3.Error as exc:
+    except (OSError, sqlite3.Error) as exc:  # (an unreadable folder, a path Windows refuses)
         log.info("no lean survey list: %s", exc)
         return None
     try:
