@@ -4,8 +4,9 @@ database (migrated after a backup).
 
 The window is shown before the database is opened: the officer sees the application at once,
 and a long migration or backup happens behind a "Opening the database…" page on the worker. The
-survey list kept from the last session shows meanwhile (services.surveys.kept_list), if the
-database file is unchanged since; the close keeps it for the next start.
+survey list shows meanwhile: the one kept from the last session (services.surveys.kept_list) if
+the database file is unchanged since (the close keeps it for the next start), else the surveys
+read straight from the file, their top candidates to come (services.surveys.lean_list).
 """
 
 from __future__ import annotations

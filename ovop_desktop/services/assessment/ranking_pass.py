@@ -268,10 +268,13 @@ def _candidates(session: Session, rubric: Rubric, scope: _Scope) -> dict[Any, li
         assessment.capped_by_gate,
         case((assessment.rubric_hash == rubric.definition_hash, 1), else_=0),
     )
-    assessments = select(_raw(assessment.product_id), _raw(assessment.id), *snapshot).where(
+    this_version = (
         assessment.rubric_id == rubric.id,
         assessment.rubric_version == rubric.version,
         assessment.deleted_at.is_(None),
+    )
+    assessments = select(_raw(assessment.product_id), _raw(assessment.id), *snapshot).where(
+        *this_version
     )
     if not scope.everything:
         products = scope.narrow(products.join(Survey, Survey.id == product.survey_id))
@@ -302,11 +305,7 @@ def _candidates(session: Session, rubric: Rubric, scope: _Scope) -> dict[Any, li
         _raw(assessment.assessor_id),
         *snapshot,
         _raw(assessment.updated_at),  # compared only with its own product's others
-    ).where(
-        assessment.rubric_id == rubric.id,
-        assessment.rubric_version == rubric.version,
-        assessment.deleted_at.is_(None),
-    )
+    ).where(*this_version)
     rows_of: dict[Any, list[Any]] = defaultdict(list)
     for start in range(0, len(several), CHUNK):
         chunk = several[start : start + CHUNK]

@@ -23,13 +23,14 @@ from typing import Any
 
 from ovop_desktop.db.revision import HEAD_REVISION
 from ovop_desktop.paths import sqlite_file_uri
+from ovop_desktop.services.surveys.kept_list import KEPT_AT_MOST
 from ovop_desktop.services.surveys.survey_row import SurveyRow
 
 log = logging.getLogger(__name__)
 
-# A longer list is not read here: it would hold the painted window up longer than the first
-# screenful takes from the database (the same bound as the kept list's).
-LEAN_AT_MOST = 20_000
+# A longer list is not read here: reading the rest would hold the window up longer than the
+# database takes to show it (the kept list's bound, for the same reason).
+LEAN_AT_MOST = KEPT_AT_MOST
 BUSY_MS = 200  # another connection writing: no lean list rather than a wait
 
 _COUNT = "SELECT count(*) FROM surveys WHERE deleted_at IS NULL"
@@ -57,6 +58,7 @@ def read_lean_list(
     try:
         if not database_file.is_file():
             return None
+        # (Not db.health.read_only_connection: that module loads SQLAlchemy with the engine.)
         connection = sqlite3.connect(
             sqlite_file_uri(database_file.resolve(), mode="ro"), uri=True, isolation_level=None
         )

@@ -80,8 +80,8 @@ class SurveyListPage(QWidget):
     surveysImported = Signal()
 
     def __init__(self, db: Database | None, worker: Worker, parent: QWidget | None = None) -> None:
-        """`db` None: the page shows (the kept list, see show_kept) before the database is
-        open, and works once `attach` gives it."""
+        """`db` None: the page shows a list before the database is open (see show_kept), and
+        works once `attach` gives it."""
         super().__init__(parent)
         self.db: Database | None = None
         self.worker = worker
@@ -168,7 +168,8 @@ class SurveyListPage(QWidget):
     def reload(self) -> None:
         """Load the surveys again on the worker, the first screenful first, then the rest (two
         jobs, one after the other on the serial worker); the selected survey stays selected.
-        Over the kept list, one job loads them all: the rows shown stay until it is done."""
+        Over a list shown by show_kept, one job loads them all: the rows shown stay until it is
+        done."""
         db, first = self.db, FIRST_ROWS
         if db is None:
             return  # attach loads them
@@ -357,7 +358,7 @@ class SurveyListPage(QWidget):
         if not index.isValid():
             return
         survey_id = self.proxy.survey_id(index.row())
-        if self.db is None:  # the kept list, the database still opening: opened on attach
+        if self.db is None:  # a list shown before the database is open: opened on attach
             self._open_after_attach = survey_id
         else:
             self.openRequested.emit(survey_id)
