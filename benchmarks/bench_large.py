@@ -5,8 +5,10 @@ Today's province is 10,000 surveys with 5 candidates each (50,000 candidates, 40
 levels); ten times it is 100,000 surveys, 500,000 candidates, 4 million levels. At each size:
 the officers' packages (100 surveys each) imported into a new province database by one process,
 the survey list (its first rows, then all of it) and the ranking of every candidate of the
-province, each beside a bare psycopg fetch of the levels as the floor. The server is a throwaway
-one (tests/postgres.py), fsync off: the figures compare the application's work, not the disk.
+province, beside two floors: a bare psycopg fetch of the levels, and a bare join in Python of the
+candidates with their assessments (what any ranking in Python does at the least). The server
+is a throwaway one (tests/postgres.py), fsync off: the figures compare the application's work,
+not the disk.
 
 A row's ratio is the growth of its time from the smaller to the larger size divided by the growth
 of the data: 1.0 is linear, below it better than linear (the goal is ≤ 1).
@@ -47,6 +49,7 @@ JOBS = (
     "survey list, every survey",
     "rank every candidate of the province",
     "bare psycopg fetch of the levels (the floor)",
+    "bare join in Python: candidates and assessments by product, by survey (a floor)",
 )
 
 
@@ -65,6 +68,38 @@ def _bare_fetch(db: Database) -> None:
         )
         cursor.fetchall()
         cursor.close()
+
+
+def _bare_join(db: Database) -> None:
+    """The least any ranking in Python does with the candidates: their rows and their
+    assessments' fetched (ids as text), joined by product in a dictionary and grouped by
+    survey in another. Its growth is this machine's: hash tables ten times larger miss the
+    processor's caches more often per lookup (see docs/scaling.md)."""
+    gc.disable()
+    try:
+        with db.engine.connect() as connection:
+            cursor = connection.connection.cursor()
+            cursor.execute(
+                "SELECT id::text, survey_id::text, name, category FROM candidate_products "
+                "WHERE deleted_at IS NULL"
+            )
+            by_survey: dict[str, list[list[object]]] = {}
+            entry_of: dict[str, list[object]] = {}
+            for key, survey, name, category in cursor.fetchall():
+                entry_of[key] = entry = [key, name, category, None]
+                by_survey.setdefault(survey, []).append(entry)
+            cursor.execute(
+                "SELECT product_id::text, id::text, status, total, stars FROM assessments "
+                "WHERE deleted_at IS NULL"
+            )
+            for row in cursor.fetchall():
+                found = entry_of.get(row[0])
+                if found is not None:
+                    found[3] = row
+            cursor.close()
+        del by_survey, entry_of
+    finally:
+        gc.enable()
 
 
 def measure(scale: int, root: Path, server: object) -> list[float]:
@@ -96,9 +131,10 @@ def measure(scale: int, root: Path, server: object) -> list[float]:
     listed = min(_once(lambda: list_surveys(db, rubric)) for _ in range(2))
     ranked = min(_once(lambda: rank_region(db, None, rubric)) for _ in range(2))
     bare = min(_once(lambda: _bare_fetch(db)) for _ in range(2))
+    joined = min(_once(lambda: _bare_join(db)) for _ in range(2))
     db.dispose()
     print(f"{scale}×: measured", file=sys.stderr, flush=True)
-    return [imported, first, listed, ranked, bare]
+    return [imported, first, listed, ranked, bare, joined]
 
 
 def run(scales: Sequence[int] = (1, 10)) -> list[BenchRow]:

@@ -9,12 +9,12 @@ from datetime import date, timedelta
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import Assessment, Officer
 from ovop_desktop.services.assessment.assessments import save_assessment
-from ovop_desktop.services.assessment.ranking_pass import rank_surveys
+from ovop_desktop.services.assessment.ranking_pass import _levels, id_text, rank_surveys
 from ovop_desktop.services.assessment.regional_ranking import rank_region
 from ovop_desktop.services.assessment.village_ranking import (
     VillageRanking,
@@ -326,3 +326,36 @@ def test_the_one_pass_ranks_every_village_as_the_village_ranking_does(
     for village in province:
         _make(db, rubric, village, officers)
     _check_every_village(db, rubric)
+
+
+def test_levels_are_read_for_more_assessments_than_one_statement_can_bind(
+    db: Database, rubric: Rubric
+) -> None:
+    """A province's levels are read for tens of thousands of assessments at once: more keys than
+    a statement takes bound parameters (65,535 on PostgreSQL, 32,766 on SQLite) still read,
+    each assessment's levels in rubric order, keys as the pass's queries give them."""
+    survey_id = create_survey(db, SurveyInput(VILLAGES[0], date(2026, 3, 2)))
+    categories = frozenset(rubric.category_ids)
+    saved = []
+    for number, pattern in enumerate(PATTERNS[:3]):
+        product = add_product(
+            db, survey_id, ProductInput(f"Produk {number}", "makanan"), categories=categories
+        )
+        levels = dict(zip(rubric.criterion_ids, pattern, strict=True))
+        saved.append((save_assessment(db, product, rubric, levels).assessment_id, pattern))
+    with db.session() as session:
+        keys = {
+            found: pattern
+            for (assessment_id, pattern) in saved
+            for found in session.scalars(
+                select(id_text(Assessment.id)).where(Assessment.id == assessment_id)
+            )
+        }
+        strangers = [_id_text_of(db, uuid.uuid4()) for _ in range(70_000)]
+        read = _levels(session, rubric, [*strangers[:35_000], *keys, *strangers[35_000:]])
+    assert read == {key: tuple(pattern) for key, pattern in keys.items()}
+
+
+def _id_text_of(db: Database, made: uuid.UUID) -> str:
+    """An id as id_text reads it on this database: hex on SQLite, canonical on PostgreSQL."""
+    return made.hex if db.engine.dialect.name == "sqlite" else str(made)
