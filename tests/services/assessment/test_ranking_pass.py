@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import Assessment, Officer
 from ovop_desktop.services.assessment.assessments import save_assessment
-from ovop_desktop.services.assessment.ranking_pass import _levels, id_text, rank_surveys
+from ovop_desktop.services.assessment.ranking_pass import _joined, _levels, id_text, rank_surveys
 from ovop_desktop.services.assessment.regional_ranking import rank_region
 from ovop_desktop.services.assessment.village_ranking import (
     VillageRanking,
@@ -359,3 +359,21 @@ def test_levels_are_read_for_more_assessments_than_one_statement_can_bind(
 def _id_text_of(db: Database, made: uuid.UUID) -> str:
     """An id as id_text reads it on this database: hex on SQLite, canonical on PostgreSQL."""
     return made.hex if db.engine.dialect.name == "sqlite" else str(made)
+
+
+def test_assessments_find_their_candidates_in_any_order() -> None:
+    """The pass joins assessments to candidates by merging where they come in the same order,
+    and by key where they do not: every order gives each assessment its own candidate, and the
+    assessment of a candidate not read (deleted) none."""
+    entries = [[f"p{n}", f"Produk {n}", "makanan", None, None, None, 0] for n in range(6)]
+    orders = (
+        ["p0", "p1", "p1", "p2", "p3", "p4", "p5"],  # in order, p1 twice
+        ["p3", "p0", "p5", "p1", "gone", "p2", "p1", "p4"],  # out of order, a deleted one
+        ["p5", "p4", "p3", "p2", "p1", "p0", "p0"],  # reversed
+        ["p0", "p2", "p4", "p1", "p3", "p5", "p2"],  # p2 again, far from its first
+    )
+    for order in orders:
+        assessments = iter([(product, f"a{n}") for n, product in enumerate(order)])
+        joined = [(entry[0], found[1]) for entry, found in _joined(entries, assessments)]
+        expected = [(p, f"a{n}") for n, p in enumerate(order) if p != "gone"]
+        assert joined == expected
