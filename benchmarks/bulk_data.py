@@ -112,6 +112,7 @@ def make_surveys(db: Database, n: int, seed: int = 1, per_survey: int | None = N
                     "band_stars": result.band_stars,
                     "stars": result.stars,
                     "capped_by_gate": result.capped_by.gate.id if result.capped_by else None,
+                    "scored_category": category,
                 }
             products.append(
                 {

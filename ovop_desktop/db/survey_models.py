@@ -169,6 +169,9 @@ class Assessment(SyncRecord, Base):
     band_stars: Mapped[int | None] = mapped_column(Integer)
     stars: Mapped[int | None] = mapped_column(Integer)
     capped_by_gate: Mapped[str | None] = mapped_column(String(40))
+    # The product's category the stars and gate above were scored under (they depend on it; the
+    # total and band do not). None: saved before it was recorded (migration 0011).
+    scored_category: Mapped[str | None] = mapped_column(String(40))
     note: Mapped[str | None] = mapped_column(Text)
 
     product: Mapped[CandidateProduct] = relationship(back_populates="assessments")

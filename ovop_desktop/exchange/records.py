@@ -35,8 +35,11 @@ TABLES: tuple[tuple[str, type[DeclarativeBase]], ...] = (
     ("audit_log", AuditEntry),  # corrections of final records, with their reasons; never edited
 )
 SYNC_TABLES = frozenset(name for name, _ in TABLES if name != "officers")
-# Not part of what a record says: when and where it was saved, and the base of the edit.
-UNHASHED = frozenset({"updated_at", "device_id", "base_revision"})
+# Not part of what a record says: when and where it was saved, and the base of the edit; and an
+# assessment's `scored_category` (the product's category its stars were scored under), which
+# records made before it was recorded lack: one edit travelling from an older and a newer copy
+# of the application hashes alike.
+UNHASHED = frozenset({"updated_at", "device_id", "base_revision", "scored_category"})
 
 
 def to_record(obj: DeclarativeBase) -> dict[str, Any]:

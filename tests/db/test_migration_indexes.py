@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import inspect, select
+from sqlalchemy import insert, inspect, select
 from sqlalchemy.orm import Session
 
 from ovop_desktop.db.engine import make_engine
@@ -46,8 +46,10 @@ def _seed_assessment(url: str) -> tuple[uuid.UUID, uuid.UUID]:
                 )
             )
             session.flush()
-            session.add(
-                Assessment(
+            # The table's columns at 0008 only (a Core insert names just these and the defaults;
+            # the model has columns of later revisions).
+            session.execute(
+                insert(Assessment).values(
                     id=assessment_id,
                     product_id=product_id,
                     rubric_id="ovop-standar",
@@ -58,7 +60,6 @@ def _seed_assessment(url: str) -> tuple[uuid.UUID, uuid.UUID]:
                     stars=4,
                 )
             )
-            session.flush()
             session.add_all(
                 [
                     AssessmentLevel(assessment_id=assessment_id, criterion_id="K1", level=4),

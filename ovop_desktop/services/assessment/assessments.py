@@ -125,10 +125,28 @@ def save_assessment(
                 "Penilaian belum lengkap: semua kriteria harus diberi tingkat sebelum final.",
                 "The assessment is incomplete: every criterion needs a level before it is final.",
             )
-        assessment.total = result.total
-        assessment.band_stars = result.band_stars
-        assessment.stars = result.stars
-        assessment.capped_by_gate = result.capped_by.gate.id if result.capped_by else None
+        snapshot = (
+            result.total,
+            result.band_stars,
+            result.stars,
+            result.capped_by.gate.id if result.capped_by else None,
+        )
+        before = (
+            assessment.total,
+            assessment.band_stars,
+            assessment.stars,
+            assessment.capped_by_gate,
+        )
+        if not unchanged_final or snapshot != before:
+            # The category the stars and gate were scored under, with them (the rankings use
+            # the snapshot without the levels while the product keeps this category).
+            assessment.scored_category = product.category
+        (
+            assessment.total,
+            assessment.band_stars,
+            assessment.stars,
+            assessment.capped_by_gate,
+        ) = snapshot
         assessment.assessed_on = assessed_on or assessment.assessed_on or date.today()
         assessment.status = "final" if final else assessment.status or "draft"
         session.flush()

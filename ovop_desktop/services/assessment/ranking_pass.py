@@ -10,19 +10,21 @@ counting assessments, consensus, totals, stars, gates and tie-break), reached wi
    the assessments that count are chosen as services.assessment.counted_levels does (per assessor
    the latest final, else the latest draft), with the assessors and times of the few candidates
    that have several read in a third;
-3. the levels, in one query (per 5,000 assessments), only where the snapshot is not enough: all
-   of an assessment's where its standing is scored again, only the tie-break criteria where its
-   snapshot stands but its total ties with another candidate's.
+3. the levels, in one query (on SQLite one per 5,000 assessments), only where the snapshot is
+   not enough: all of an assessment's where its standing is scored again, only the tie-break
+   criteria where its snapshot stands but its total ties with another candidate's.
 
 A stored snapshot is used where it is valid for the rubric shown, that is when one assessment
 counts, it was scored under this very definition of the rubric (same `rubric_hash`), and its stars
-and gate do not depend on the product's category. It is NOT valid, and the levels are read
-and scored instead (core.scoring.ScoreTable), for:
+and gate are the product's category's: scored under the category the product has now
+(`scored_category`), or not depending on the category at all. It is NOT valid, and the levels
+are read and scored instead (core.scoring.ScoreTable), for:
 - a consensus: the snapshot is one assessor's, not the median of the final assessments;
 - another definition of the rubric under the same id and version (another `rubric_hash`);
-- stars and gate that may depend on the category (ScoreTable.same_for): the product's category
-  may have changed since the assessment was saved, and nothing records which category the
-  snapshot was scored under (its total and band do not depend on it);
+- stars and gate that may depend on the category (ScoreTable.same_for) of a snapshot scored under
+  another category than the product's now, or saved before the category was recorded
+  (`scored_category` NULL): the product's category changed since (its total and band do not
+  depend on it);
 - a total that another candidate of the village shares: the tie-break reads the levels of the
   tie-break criteria (the snapshot's total, stars and gate still stand).
 
@@ -218,8 +220,8 @@ _SEVERAL = Consensus(())  # a product's several assessments, until they are read
 # An entry of the pass, one per live candidate, filled in as the pass learns more:
 # [product key, name, category, standing, levels, counted, levels needed], where `counted` is
 # what counts for it: None (no assessment), the one assessment that counts, as the row the query
-# gives (product key, key, final, cents, stars, gate, same definition; no object is made per
-# candidate), or a Consensus.
+# gives (product key, key, final, cents, stars, gate, same definition, scored category; no
+# object is made per candidate), or a Consensus.
 Entry = list[Any]
 
 
@@ -323,6 +325,7 @@ def _candidates(session: Session, rubric: Rubric, scope: _Scope) -> dict[Any, li
         assessment.stars,
         assessment.capped_by_gate,
         case((assessment.rubric_hash == rubric.definition_hash, 1), else_=0),
+        assessment.scored_category,
     )
     this_version = (
         assessment.rubric_id == rubric.id,
@@ -411,8 +414,8 @@ def _joined(
 
 def _counted(product: object, rows: list[Any]) -> tuple[Any, ...] | Consensus:
     """What counts among one product's several assessments: rows of (key, assessor, final,
-    cents, stars, gate, same definition, updated_at)."""
-    rows.sort(key=lambda row: (row[7], row[0]))
+    cents, stars, gate, same definition, scored category, updated_at)."""
+    rows.sort(key=lambda row: (row[8], row[0]))
     finals: dict[Any, tuple[Any, ...]] = {}  # per assessor, its latest final
     draft: tuple[Any, ...] | None = None  # the latest draft
     for row in rows:
@@ -422,10 +425,10 @@ def _counted(product: object, rows: list[Any]) -> tuple[Any, ...] | Consensus:
             draft = row
     if len(finals) > 1:
         return Consensus(tuple(row[0] for row in finals.values()))
-    key, _, final, cents, stars, gate, same, _ = (
+    key, _, final, cents, stars, gate, same, scored, _ = (
         next(iter(finals.values())) if finals else draft  # type: ignore[misc]
     )
-    return (product, key, final, cents, stars, gate, same)
+    return (product, key, final, cents, stars, gate, same, scored)
 
 
 def _levels(
@@ -536,7 +539,7 @@ def _rank_surveys(session: Session, rubric: Rubric, scope: _Scope) -> list[Passe
             if type(counted) is Consensus:  # a snapshot is one assessor's
                 unsure = True
                 continue
-            _, _, _, stored, _, gate, same_definition = counted
+            _, _, _, stored, _, gate, same_definition, scored_under = counted
             if not same_definition or (gate is not None and not has_gate(gate)):
                 unsure = True  # scored under another definition of the rubric
             elif stored is not None:
@@ -548,7 +551,7 @@ def _rank_surveys(session: Session, rubric: Rubric, scope: _Scope) -> list[Passe
                         same_for(entry[2], standing.band_stars, gate),
                     )
                 entry[3] = verdict[0]
-                if not verdict[1]:
+                if not verdict[1] and scored_under != entry[2]:
                     entry[6] = _ALL  # its stars may depend on a changed category
                     reads = True
         if unsure:  # a total is unknown, and with it whether it ties: read the whole village

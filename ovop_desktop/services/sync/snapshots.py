@@ -8,9 +8,12 @@ ranking (which scores the levels) does not. Such an assessment is refused, with 
 any other faulty record of a package.
 
 Stored scores are faithful when they are what scoring the levels gives: nothing while a criterion
-has no level; else the total and band of the levels, with the stars and gate of one of the
-rubric's categories (the product's category when it was scored is not recorded, and it may have
-changed since). An assessment under a rubric version not installed here, or installed with
+has no level; else the total and band of the levels, with the stars and gate of the category
+they were scored under (`scored_category`, which the rankings then trust while the product keeps
+that category). An assessment from an application that did not record it yet (no
+`scored_category`, or one outside the rubric's categories, which the rankings never trust) needs
+the stars and gate of one of the rubric's categories: the product's category may have changed
+since. An assessment under a rubric version not installed here, or installed with
 another definition, is not checked: the rankings score its levels again.
 """
 
@@ -98,6 +101,17 @@ def _fault(table: ScoreTable, record: dict[str, Any]) -> tuple[str, str] | None:
     if stored[0] is None:
         return UNFAITHFUL
     total = Decimal(stored[0])
+    category = record.get("scored_category")
+    if isinstance(category, str) and category in table.categories:
+        standing = table.standing(levels, category)  # (not None: the levels are complete)
+        if standing is None or (
+            standing.total,
+            standing.band_stars,
+            standing.stars,
+            standing.gate,
+        ) != (total, *stored[1:]):
+            return UNFAITHFUL
+        return None
     for standing in table.standings(levels):  # type: ignore[arg-type]  # complete
         if (standing.total, standing.band_stars, standing.stars, standing.gate) == (
             total,

@@ -21,6 +21,7 @@ from ovop_desktop.services.surveys.capture import (
     SurveyInput,
     add_product,
     create_survey,
+    update_product,
 )
 from tests.conftest import ROOT
 
@@ -57,6 +58,40 @@ def test_the_snapshot_stores_total_stars_and_the_capping_gate(db: Database, rubr
             rubric.definition_hash,
         )
         assert {lv.criterion_id: lv.level for lv in stored.levels}["C7"] == 3
+        assert stored.scored_category == "makanan"  # what the stars and gate were scored under
+
+
+def test_the_snapshot_records_the_category_it_was_scored_under(
+    db: Database, rubric: Rubric
+) -> None:
+    """Saved again after the product's category changed, the snapshot is scored under the new
+    one and says so; a final assessment saved again unchanged keeps what it recorded."""
+    [parang] = _village(db, rubric, ("Parang Bungkul", "logam"))
+    levels = _levels(5, 5, 5, 5, 5, 5, 3, 5)
+    first = save_assessment(db, parang, rubric, levels)
+    assert first.stars == 4  # metal work: no gate on C7
+    update_product(db, parang, {"category": "makanan"}, categories=frozenset(rubric.category_ids))
+    again = save_assessment(db, parang, rubric, levels, assessment_id=first.assessment_id)
+    assert again.stars == 3  # food's gate: C7 below 4
+    with db.session() as session:
+        stored = session.get(Assessment, first.assessment_id)
+        assert stored is not None
+        assert (stored.stars, stored.scored_category) == (3, "makanan")
+    key = first.assessment_id
+    save_assessment(db, parang, rubric, levels, assessment_id=key, final=True)
+    revision = _revision(db, key)
+    save_assessment(db, parang, rubric, levels, assessment_id=key, final=True)
+    assert _revision(db, key) == revision
+    with db.session() as session:
+        stored = session.get(Assessment, first.assessment_id)
+        assert stored is not None and stored.scored_category == "makanan"
+
+
+def _revision(db: Database, assessment_id: uuid.UUID) -> int:
+    with db.session() as session:
+        stored = session.get(Assessment, assessment_id)
+        assert stored is not None
+        return stored.revision
 
 
 def test_an_incomplete_assessment_has_no_total_and_cannot_be_final(

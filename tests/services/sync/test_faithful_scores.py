@@ -109,14 +109,9 @@ def test_stored_scores_its_levels_do_not_give_are_refused_and_the_rest_applies(
         assert (row.total, row.stars, row.village_rank) == (entry.total, entry.stars, entry.rank)
 
 
-def test_scores_for_another_category_and_unchecked_rubrics_are_taken(
-    make_home: MakeHome, tmp_path: Path
-) -> None:
-    """Stars scored under the category a product had then are faithful after its category
-    changed; an assessment under a rubric version this database does not have is not checked
-    (the rankings score its levels whenever they use it)."""
-    rahmah = make_home("rahmah", "Rahmah", seed=1)
-    province = make_home("provinsi")
+def _metal_work_now_food(rahmah: Any, tmp_path: Path) -> tuple[uuid.UUID, uuid.UUID, Any, Path]:
+    """A candidate assessed as metal work (four stars), then made food, whose own gate (C7 at
+    4) caps those levels at three: its survey, product, saved score and exported package."""
     rubric = rubric_in_force(rahmah.db)
     categories = frozenset(rubric.category_ids)
     survey = list_surveys(rahmah.db, rubric)[0].survey_id
@@ -128,11 +123,23 @@ def test_scores_for_another_category_and_unchecked_rubrics_are_taken(
         categories=categories,
         reason=why,
     )
-    # Four stars for metal work; food would need C7 at 4 for them (its own gate).
     levels = dict(zip(rubric.criterion_ids, (5, 5, 5, 5, 5, 5, 3, 5), strict=True))
     saved = save_assessment(rahmah.db, product, rubric, levels, final=True, reason=why).score
     update_product(rahmah.db, product, {"category": "makanan"}, categories=categories, reason=why)
     package = export_package(rahmah.db, rahmah.paths, tmp_path / "usb").path
+    return survey, product, saved, package
+
+
+def test_scores_for_another_category_and_unchecked_rubrics_are_taken(
+    make_home: MakeHome, tmp_path: Path
+) -> None:
+    """Stars scored under the category a product had then are faithful after its category
+    changed; an assessment under a rubric version this database does not have is not checked
+    (the rankings score its levels whenever they use it)."""
+    rahmah = make_home("rahmah", "Rahmah", seed=1)
+    province = make_home("provinsi")
+    rubric = rubric_in_force(rahmah.db)
+    survey, product, saved, package = _metal_work_now_food(rahmah, tmp_path)
 
     def unknown_version(records: Records) -> None:
         other = next(
@@ -152,3 +159,47 @@ def test_scores_for_another_category_and_unchecked_rubrics_are_taken(
         e for e in rank_survey(province.db, survey, rubric).entries if e.product_id == product
     )
     assert saved.stars == 4 and entry.stars is not None and entry.stars < 4  # food's gate
+
+
+@pytest.mark.parametrize("claimed", ["makanan", None])
+def test_stars_claimed_for_a_category_they_were_not_scored_under_are_refused(
+    make_home: MakeHome, tmp_path: Path, claimed: str | None
+) -> None:
+    """An assessment travels with the category its stars were scored under, which the rankings
+    trust while the product keeps it: four stars of metal work said to be food's (whose gate
+    gives three) are refused. Without the category (a package of an older application) the
+    same stars are those of one of the rubric's categories, and are taken: the rankings then
+    score the levels under the product's category."""
+    rahmah = make_home("rahmah", "Rahmah", seed=1)
+    province = make_home("provinsi")
+    rubric = rubric_in_force(rahmah.db)
+    _, product, saved, package = _metal_work_now_food(rahmah, tmp_path)
+    sent: list[Record] = []
+
+    def claim(records: Records) -> None:
+        record = next(r for r in records[ASSESSMENTS] if r["product_id"] == str(product))
+        sent.append(dict(record))
+        if claimed is None:
+            del record["scored_category"]
+        else:
+            record["scored_category"] = claimed
+
+    changed = repackaged(package, tmp_path / "klaim", rahmah.paths.data_dir, claim)
+    result = import_package(province.db, province.paths, changed, trust_new=True)
+
+    assert sent[0]["scored_category"] == "logam" and sent[0]["stars"] == saved.stars == 4
+    with province.db.session() as session:
+        arrived = session.get(Assessment, uuid.UUID(sent[0]["id"]))
+    if claimed is not None:
+        assert result.status == "partial", result.reason
+        assert any("tidak sesuai dengan tingkat" in line for line in result.rejected_records)
+        assert arrived is None
+        return
+    assert result.status == "imported", result.rejected_records
+    assert arrived is not None and arrived.scored_category is None
+    for row in rank_region(province.db, None, rubric).rows:
+        if row.product_id == product:
+            assert row.stars is not None and row.stars < 4  # food's gate, from the levels
+            break
+    else:
+        raise AssertionError("the candidate is not in the province's ranking")
