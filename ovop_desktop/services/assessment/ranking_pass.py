@@ -503,16 +503,26 @@ def pass_surveys(
     rubric: Rubric,
     region_code: str | None = None,
     survey_ids: Collection[uuid.UUID] | None = None,
+    *,
+    surveys: list[tuple[Any, ...]] | None = None,
 ) -> list[Passed]:
     """The pass itself (see rank_surveys), its result not shaped yet. Call it with the cycle
-    collector off (without_cycle_collection)."""
+    collector off (without_cycle_collection).
+
+    With `surveys`, the caller's own rows of the surveys in scope, as Passed.survey holds them
+    (keys as id_text reads them) and in the caller's order, which the result keeps: the survey
+    list, which reads its surveys in its own order anyway, so that neither the surveys nor the
+    result are read twice. `latest` is then the last of its village among them in that order,
+    which only the order of the surveys' dates makes the village's most recent."""
     scope = _Scope(region_code, None if survey_ids is None else tuple(survey_ids))
-    return _rank_surveys(session, rubric, scope)
+    return _rank_surveys(session, rubric, scope, surveys)
 
 
-def _rank_surveys(session: Session, rubric: Rubric, scope: _Scope) -> list[Passed]:
+def _rank_surveys(
+    session: Session, rubric: Rubric, scope: _Scope, given: list[tuple[Any, ...]] | None = None
+) -> list[Passed]:
     table = ScoreTable(rubric)
-    surveys = _surveys(session, scope)
+    surveys = _surveys(session, scope) if given is None else given
     candidates = _candidates(session, rubric, scope)
     last_of_village = {survey[1]: survey[0] for survey in surveys}
 
