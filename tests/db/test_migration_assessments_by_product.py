@@ -21,18 +21,13 @@ from ovop_desktop.db.models import Assessment, AssessmentLevel
 from ovop_desktop.services.assessment.counted_levels import assessed_levels
 from ovop_desktop.services.assessment.ranking_pass import rank_surveys
 from ovop_desktop.services.database import Database, open_database
-from tests.db.test_migration_indexes import _seed_assessment
-from tests.db.test_migrations import _seed_letters
+from tests.db.test_migration_indexes import seeded_with_an_assessment
 
 DROPPED = "ix_assessments_rubric_updated_at"
 
 
 def test_upgrade_drops_the_rubric_index_and_keeps_the_data(any_backend_url: str) -> None:
-    upgrade(any_backend_url, target="0004")
-    _seed_letters(any_backend_url, uuid.uuid4())
-    upgrade(any_backend_url, target="0008")
-    product_id, assessment_id = _seed_assessment(any_backend_url)
-    upgrade(any_backend_url, target="0009")
+    product_id, assessment_id = seeded_with_an_assessment(any_backend_url, "0009")
 
     result = upgrade(any_backend_url, target="0010")
 

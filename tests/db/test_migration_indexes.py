@@ -71,11 +71,19 @@ def _seed_assessment(url: str) -> tuple[uuid.UUID, uuid.UUID]:
     return product_id, assessment_id
 
 
+def seeded_with_an_assessment(url: str, revision: str) -> tuple[uuid.UUID, uuid.UUID]:
+    """A database at `revision` (0008 or later) holding regions, a survey, letters (made at
+    0004) and an assessed candidate (made at 0008): the candidate's and assessment's ids."""
+    upgrade(url, target="0004")
+    _seed_letters(url, uuid.uuid4())  # regions, a survey and letters
+    upgrade(url, target="0008")
+    made = _seed_assessment(url)
+    upgrade(url, target=revision)
+    return made
+
+
 def test_upgrade_to_province_indexes_adds_them_and_keeps_the_data(any_backend_url: str) -> None:
-    upgrade(any_backend_url, target="0004")
-    _seed_letters(any_backend_url, uuid.uuid4())  # regions, a survey and letters
-    upgrade(any_backend_url, target="0008")
-    product_id, assessment_id = _seed_assessment(any_backend_url)
+    product_id, assessment_id = seeded_with_an_assessment(any_backend_url, "0008")
 
     result = upgrade(any_backend_url, target="0009")
 

@@ -7,7 +7,6 @@ category.
 
 from __future__ import annotations
 
-import uuid
 from decimal import Decimal
 
 from sqlalchemy import inspect
@@ -18,16 +17,11 @@ from ovop_desktop.db.models import Assessment, CandidateProduct
 from ovop_desktop.services.assessment.assessments import save_assessment
 from ovop_desktop.services.database import open_database
 from ovop_desktop.services.rubrics import install_shipped_rubrics, rubric_in_force
-from tests.db.test_migration_indexes import _seed_assessment
-from tests.db.test_migrations import _seed_letters
+from tests.db.test_migration_indexes import seeded_with_an_assessment
 
 
 def test_upgrade_adds_the_scored_category_and_keeps_the_data(any_backend_url: str) -> None:
-    upgrade(any_backend_url, target="0004")
-    _seed_letters(any_backend_url, uuid.uuid4())
-    upgrade(any_backend_url, target="0008")
-    product_id, assessment_id = _seed_assessment(any_backend_url)
-    upgrade(any_backend_url, target="0010")
+    product_id, assessment_id = seeded_with_an_assessment(any_backend_url, "0010")
 
     result = upgrade(any_backend_url, target="0011")
 
