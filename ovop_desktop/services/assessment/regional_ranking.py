@@ -17,9 +17,9 @@ from sqlalchemy import select
 
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import Region
+from ovop_desktop.services.assessment.pass_reads import as_uuid
 from ovop_desktop.services.assessment.ranking_pass import (
     Passed,
-    as_uuid,
     counts,
     pass_surveys,
     recommended,

@@ -15,10 +15,9 @@ from sqlalchemy import func, select
 
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import Officer, Survey
+from ovop_desktop.services.assessment.pass_reads import as_uuid, id_text
 from ovop_desktop.services.assessment.ranking_pass import (
     Passed,
-    as_uuid,
-    id_text,
     pass_surveys,
     without_cycle_collection,
 )
@@ -86,7 +85,7 @@ def _rows(surveys: Sequence[Any], passed: list[Passed]) -> list[SurveyRow]:
     rows = []
     for row, item in zip(surveys, passed, strict=True):
         key, code, regency, district, village, day, status, officer, latitude, longitude, _ = row
-        top = item.ranked[0] if item.ranked else None  # (ranking_pass.Entry)
+        top = item.ranked[0] if item.ranked else None  # (pass_reads.Entry)
         rows.append(
             SurveyRow(
                 survey_id=as_uuid(key),

@@ -14,7 +14,8 @@ from sqlalchemy import select, update
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import Assessment, Officer
 from ovop_desktop.services.assessment.assessments import save_assessment
-from ovop_desktop.services.assessment.ranking_pass import _joined, _levels, id_text, rank_surveys
+from ovop_desktop.services.assessment.pass_reads import id_text, joined, read_levels
+from ovop_desktop.services.assessment.ranking_pass import rank_surveys
 from ovop_desktop.services.assessment.regional_ranking import rank_region
 from ovop_desktop.services.assessment.village_ranking import (
     VillageRanking,
@@ -352,7 +353,7 @@ def test_levels_are_read_for_more_assessments_than_one_statement_can_bind(
             )
         }
         strangers = [_id_text_of(db, uuid.uuid4()) for _ in range(70_000)]
-        read = _levels(session, rubric, [*strangers[:35_000], *keys, *strangers[35_000:]])
+        read = read_levels(session, rubric, [*strangers[:35_000], *keys, *strangers[35_000:]])
     assert read == {key: tuple(pattern) for key, pattern in keys.items()}
 
 
@@ -374,6 +375,6 @@ def test_assessments_find_their_candidates_in_any_order() -> None:
     )
     for order in orders:
         assessments = iter([(product, f"a{n}") for n, product in enumerate(order)])
-        joined = [(entry[0], found[1]) for entry, found in _joined(entries, assessments)]
+        paired = [(entry[0], found[1]) for entry, found in joined(entries, assessments)]
         expected = [(p, f"a{n}") for n, p in enumerate(order) if p != "gone"]
-        assert joined == expected
+        assert paired == expected
