@@ -125,28 +125,18 @@ def save_assessment(
                 "Penilaian belum lengkap: semua kriteria harus diberi tingkat sebelum final.",
                 "The assessment is incomplete: every criterion needs a level before it is final.",
             )
-        snapshot = (
-            result.total,
-            result.band_stars,
+        gate = result.capped_by.gate.id if result.capped_by else None
+        if not unchanged_final or (assessment.stars, assessment.capped_by_gate) != (
             result.stars,
-            result.capped_by.gate.id if result.capped_by else None,
-        )
-        before = (
-            assessment.total,
-            assessment.band_stars,
-            assessment.stars,
-            assessment.capped_by_gate,
-        )
-        if not unchanged_final or snapshot != before:
-            # The category the stars and gate were scored under, with them (the rankings use
-            # the snapshot without the levels while the product keeps this category).
+            gate,
+        ):
+            # The category the stars and gate are scored under, recorded with them: the rankings
+            # use them without the levels while the product keeps this category.
             assessment.scored_category = product.category
-        (
-            assessment.total,
-            assessment.band_stars,
-            assessment.stars,
-            assessment.capped_by_gate,
-        ) = snapshot
+        assessment.total = result.total
+        assessment.band_stars = result.band_stars
+        assessment.stars = result.stars
+        assessment.capped_by_gate = gate
         assessment.assessed_on = assessed_on or assessment.assessed_on or date.today()
         assessment.status = "final" if final else assessment.status or "draft"
         session.flush()

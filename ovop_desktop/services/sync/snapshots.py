@@ -27,7 +27,7 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
 from ovop_desktop.core.rubric import Rubric
-from ovop_desktop.core.scoring import ScoreTable
+from ovop_desktop.core.scoring import ScoreTable, Standing
 from ovop_desktop.db.models import RubricVersion
 from ovop_desktop.services.rubrics import parsed_rubric
 
@@ -100,22 +100,18 @@ def _fault(table: ScoreTable, record: dict[str, Any]) -> tuple[str, str] | None:
         return None if stored == (None, None, None, None) else UNFAITHFUL
     if stored[0] is None:
         return UNFAITHFUL
-    total = Decimal(stored[0])
+    said = (Decimal(stored[0]), *stored[1:])
     category = record.get("scored_category")
     if isinstance(category, str) and category in table.categories:
-        standing = table.standing(levels, category)  # (not None: the levels are complete)
-        if standing is None or (
+        standings: Iterable[Standing | None] = (table.standing(levels, category),)
+    else:  # (not recorded: any of the rubric's categories)
+        standings = table.standings(levels)  # type: ignore[arg-type]  # complete
+    for standing in standings:
+        if standing is not None and said == (
             standing.total,
             standing.band_stars,
             standing.stars,
             standing.gate,
-        ) != (total, *stored[1:]):
-            return UNFAITHFUL
-        return None
-    for standing in table.standings(levels):  # type: ignore[arg-type]  # complete
-        if (standing.total, standing.band_stars, standing.stars, standing.gate) == (
-            total,
-            *stored[1:],
         ):
             return None
     return UNFAITHFUL
