@@ -30,6 +30,7 @@ from ovop_desktop.db.models import Survey
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.reports.data import LetterData
 from ovop_desktop.services.assessment.ranking_pass import RankedSurvey, rank_surveys
+from ovop_desktop.services.assessment.village_ranking import rank_survey
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError, StorageError
 from ovop_desktop.services.letters.letter_files import archive_path, issuing
@@ -159,10 +160,18 @@ def issue_region_letters(
                 if live_letters(session, survey_id):
                     already.append(village)
                     continue
-        snapshot = assessment_snapshot(db, survey_id, rubric)
+        village_ranking = rank_survey(db, survey_id, rubric)
+        snapshot = assessment_snapshot(db, survey_id, rubric, ranking=village_ranking)
         identity = letter_identity(settings.number_template or "", first + len(jobs), day, snapshot)
         data = prepare_letter(
-            db, paths, survey_id, replace(options, issued_on=day), rubric, identity=identity
+            db,
+            paths,
+            survey_id,
+            replace(options, issued_on=day),
+            rubric,
+            identity=identity,
+            ranking=village_ranking,
+            settings=settings,
         )
         jobs.append((data, snapshot, identity, survey_id))
     written: list[Path] = []

@@ -33,7 +33,15 @@ from ovop_desktop.core.letter_identity import (
 )
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.core.scoring import explain, score
-from ovop_desktop.db.models import CandidateProduct, Letter, Officer, Survey, utc_now
+from ovop_desktop.db.models import (
+    Assessment,
+    AssessmentLevel,
+    CandidateProduct,
+    Letter,
+    Officer,
+    Survey,
+    utc_now,
+)
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.reports.data import CandidateSheet, CriterionLine, LetterData, Paper
 from ovop_desktop.reports.map_data import LocatorMap
@@ -42,7 +50,7 @@ from ovop_desktop.services.assessment.village_ranking import VillageRanking, ran
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError, NotFoundError
 from ovop_desktop.services.letters.letter_files import archive_path, check_letter_folder, issuing
-from ovop_desktop.services.letters.letter_settings import load_letter_settings
+from ovop_desktop.services.letters.letter_settings import LetterSettings, load_letter_settings
 from ovop_desktop.services.settings.officers import local_device_id
 from ovop_desktop.services.surveys import photos
 
@@ -172,9 +180,13 @@ def replace_live_letters(
             earlier.replace_reason = (reason or "").strip() or None
 
 
-def assessment_snapshot(db: Database, survey_id: uuid.UUID, rubric: Rubric) -> dict[str, Any]:
-    """What the letter prints of the assessment: candidates, levels, totals, the choice."""
-    ranking = rank_survey(db, survey_id, rubric)
+def assessment_snapshot(
+    db: Database, survey_id: uuid.UUID, rubric: Rubric, *, ranking: VillageRanking | None = None
+) -> dict[str, Any]:
+    """What the letter prints of the assessment: candidates, levels, totals, the choice. With
+    `ranking`, the survey's ranking under `rubric` already made (the one the letter prints)."""
+    if ranking is None:
+        ranking = rank_survey(db, survey_id, rubric)
     recommended = ranking.recommended
     return {
         "survey_id": str(survey_id),
@@ -196,17 +208,23 @@ def assessment_snapshot(db: Database, survey_id: uuid.UUID, rubric: Rubric) -> d
     }
 
 
-def _notes(db: Database, product_id: uuid.UUID, counting: tuple[uuid.UUID, ...]) -> dict[str, str]:
-    """The assessors' notes per criterion, from the assessments that count."""
-    from ovop_desktop.services.assessment.assessments import list_assessments
-
-    joined: dict[str, list[str]] = {}
-    for view in list_assessments(db, product_id):
-        if view.id in counting:
-            for criterion, note in view.notes.items():
-                if note and note.strip():
-                    joined.setdefault(criterion, []).append(note.strip())
-    return {criterion: " / ".join(texts) for criterion, texts in joined.items()}
+def _notes(session: Session, counting: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, str]]:
+    """Per product, the assessors' notes per criterion from the assessments that count (a
+    consensus's joined in the order the assessments were made), in one query for a village."""
+    rows = session.execute(
+        select(Assessment.product_id, AssessmentLevel.criterion_id, AssessmentLevel.note)
+        .join(Assessment, Assessment.id == AssessmentLevel.assessment_id)
+        .where(AssessmentLevel.assessment_id.in_(counting), AssessmentLevel.note.is_not(None))
+        .order_by(Assessment.created_at, Assessment.id)
+    )
+    joined: dict[uuid.UUID, dict[str, list[str]]] = {}
+    for product, criterion, note in rows:
+        if text := (note or "").strip():
+            joined.setdefault(product, {}).setdefault(criterion, []).append(text)
+    return {
+        product: {criterion: " / ".join(texts) for criterion, texts in notes.items()}
+        for product, notes in joined.items()
+    }
 
 
 def _sheets(
@@ -220,6 +238,7 @@ def _sheets(
             )
         )
         stories: dict[uuid.UUID, str | None] = {row.id: row.story for row in rows}
+        notes_of = _notes(session, [k for found in counted.values() for k in found.assessment_ids])
     sheets = []
     for entry in ranking.entries:
         if entry.rank is None:
@@ -228,7 +247,7 @@ def _sheets(
         band = next(b for b in rubric.bands if b.stars == entry.stars)
         pictures = photos.list_photos(db, paths, product_id=entry.product_id)
         assessed = counted.get(entry.product_id)
-        notes = _notes(db, entry.product_id, assessed.assessment_ids if assessed else ())
+        notes = notes_of.get(entry.product_id, {})
         count = len(assessed.assessment_ids) if assessed else 0
         sheets.append(
             CandidateSheet(
@@ -295,10 +314,16 @@ def prepare_letter(
     rubric: Rubric,
     *,
     identity: LetterIdentity | None = None,
+    ranking: VillageRanking | None = None,
+    settings: LetterSettings | None = None,
 ) -> LetterData:
     """The data of a letter; refused, naming the setting, when a setting is missing. Without
-    an `identity` (a preview) the letter has a placeholder number and no verification code."""
-    settings = load_letter_settings(db)
+    an `identity` (a preview) the letter has a placeholder number and no verification code.
+    A caller that has already made the survey's `ranking` under `rubric` (for the snapshot the
+    letter is registered with) or loaded the `settings` passes them, so that the letter prints
+    what was registered and a batch does not read them again for every village."""
+    if settings is None:
+        settings = load_letter_settings(db)
     if settings.problems:
         raise settings.refusal()
     if not 0 <= options.signatory < len(settings.signatories):
@@ -307,7 +332,8 @@ def prepare_letter(
             "Choose the signatory from the list.",
             field="signatory",
         )
-    ranking = rank_survey(db, survey_id, rubric)
+    if ranking is None:
+        ranking = rank_survey(db, survey_id, rubric)
     chosen = ranking.recommended
     if chosen is None or chosen.total is None or chosen.stars is None:
         raise InvalidInputError(
@@ -430,7 +456,8 @@ def issue_letter(
         raise settings.refusal()
     check_can_issue(db, survey_id, rubric, options.replace_reason)
     day = options.issued_on or date.today()
-    snapshot = assessment_snapshot(db, survey_id, rubric)
+    ranking = rank_survey(db, survey_id, rubric)
+    snapshot = assessment_snapshot(db, survey_id, rubric, ranking=ranking)
     device = local_device_id(db)
     with issuing(db) as files:
         live = live_letters(files.session, survey_id)  # again, in the issuing transaction
@@ -441,7 +468,14 @@ def issue_letter(
         sequence = next_sequence(files.session, device, day.year)
         identity = letter_identity(settings.number_template or "", sequence, day, snapshot)
         data = prepare_letter(
-            db, paths, survey_id, replace(options, issued_on=day), rubric, identity=identity
+            db,
+            paths,
+            survey_id,
+            replace(options, issued_on=day),
+            rubric,
+            identity=identity,
+            ranking=ranking,
+            settings=settings,
         )
         pdf = render_letter(data, deterministic=deterministic)
         files.session.add(letter_record(identity, data, survey_id, snapshot, pdf, device_id=device))

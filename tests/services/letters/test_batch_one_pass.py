@@ -7,14 +7,17 @@ from __future__ import annotations
 import uuid
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.assessment.assessments import save_assessment
-from ovop_desktop.services.assessment.village_ranking import recommend_product
+from ovop_desktop.services.assessment.village_ranking import (
+    VillageRanking,
+    rank_survey,
+    recommend_product,
+)
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.letters import batch
 from ovop_desktop.services.letters.letter_settings import demo_letter_settings
@@ -107,11 +110,11 @@ def test_the_batch_decides_from_one_pass_and_prepares_only_the_letters_it_issues
 
     prepared: list[uuid.UUID] = []
 
-    def snapshot(db: Database, survey_id: uuid.UUID, rubric: Rubric) -> dict[str, Any]:
+    def ranking(db: Database, survey_id: uuid.UUID, rubric: Rubric) -> VillageRanking:
         prepared.append(survey_id)
-        return assessment_snapshot(db, survey_id, rubric)
+        return rank_survey(db, survey_id, rubric)
 
-    monkeypatch.setattr(batch, "assessment_snapshot", snapshot)
+    monkeypatch.setattr(batch, "rank_survey", ranking)
     result = batch.issue_region_letters(
         db, app_paths, "63", OPTIONS, rubric, tmp_path / "out", workers=1
     )
@@ -119,7 +122,9 @@ def test_the_batch_decides_from_one_pass_and_prepares_only_the_letters_it_issues
     assert sorted(result.skipped) == sorted(skipped)
     assert sorted(result.unfinished) == sorted(unfinished)
     assert len(result.written) == len(issued) and result.already_lettered == []
-    assert sorted(prepared) == sorted(issued)  # the villages without a letter were not prepared
+    # The villages without a letter were not prepared; each letter's village ranked once (its
+    # snapshot and its pages print the same ranking).
+    assert sorted(prepared) == sorted(issued)
 
 
 def _recommended(db: Database, survey_id: uuid.UUID, rubric: Rubric) -> bool:

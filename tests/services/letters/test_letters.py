@@ -10,6 +10,7 @@ import pytest
 
 from ovop_desktop.core.letter_identity import letter_number
 from ovop_desktop.core.rubric import Rubric
+from ovop_desktop.db.models import Officer
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.assessment.assessments import list_assessments, save_assessment
 from ovop_desktop.services.database import Database
@@ -21,6 +22,7 @@ from ovop_desktop.services.letters.register import (
     LetterOptions,
     issue_letter,
     letter_register,
+    prepare_letter,
     void_letter,
 )
 from ovop_desktop.services.letters.verification import verify_letter
@@ -207,3 +209,44 @@ def test_the_assessment_sheet_prints_the_assessors_notes(
     issued = issue_letter(db, app_paths, survey_id, OPTIONS, rubric)
     text = " ".join(page.extract_text() for page in PdfReader(BytesIO(issued.pdf)).pages)
     assert "Purun dari rawa desa sendiri & <b>tetangga</b>" in " ".join(text.split())
+
+
+def test_a_consensus_sheet_joins_the_counting_assessors_notes_in_the_order_they_assessed(
+    db: Database, app_paths: AppPaths, rubric: Rubric
+) -> None:
+    demo_letter_settings(db)
+    survey_id = create_survey(db, SurveyInput("63.08.07.2001", date(2026, 8, 3)))
+    categories = frozenset(c.id for c in rubric.categories)
+    purun, tikar = (
+        add_product(db, survey_id, ProductInput(name, "anyaman"), categories=categories)
+        for name in ("Anyaman Purun", "Tikar Purun")
+    )
+    with db.session() as session:
+        rahmah, yusuf, siti = (Officer(name=name) for name in ("Rahmah", "Yusuf", "Siti"))
+        session.add_all([rahmah, yusuf, siti])
+        session.flush()
+        ids = rahmah.id, yusuf.id, siti.id
+    every = {f"C{i}": 4 for i in range(1, 9)}
+    for assessor, notes in (
+        (ids[0], {"C1": "Purun dari rawa desa", "C3": "  "}),
+        (ids[1], {"C1": "Dianyam kelompok PKK", "C2": "Pasar sampai Banjarmasin"}),
+    ):
+        save_assessment(db, purun, rubric, every, notes=notes, assessor_id=assessor, final=True)
+    # A draft does not count beside final assessments: its note is not printed.
+    save_assessment(db, purun, rubric, every, notes={"C1": "catatan draf"}, assessor_id=ids[2])
+    save_assessment(db, tikar, rubric, {**every, "C1": 2}, notes={"C4": "Tikar saja"}, final=True)
+    finish_survey(db, survey_id)
+
+    data = prepare_letter(db, app_paths, survey_id, OPTIONS, rubric)
+
+    notes = {
+        sheet.product_name: {line.id: line.note for line in sheet.criteria if line.note}
+        for sheet in data.candidates
+    }
+    assert notes == {
+        "Anyaman Purun": {
+            "C1": "Purun dari rawa desa / Dianyam kelompok PKK",
+            "C2": "Pasar sampai Banjarmasin",
+        },
+        "Tikar Purun": {"C4": "Tikar saja"},
+    }
