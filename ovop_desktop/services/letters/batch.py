@@ -20,6 +20,7 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from datetime import date
+from multiprocessing import get_context
 from pathlib import Path
 
 from sqlalchemy import select
@@ -34,7 +35,7 @@ from ovop_desktop.services.assessment.village_ranking import rank_survey
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError, StorageError
 from ovop_desktop.services.letters.letter_files import archive_path, issuing
-from ovop_desktop.services.letters.letter_settings import load_letter_settings
+from ovop_desktop.services.letters.letter_settings import LetterSettings, load_letter_settings
 from ovop_desktop.services.letters.register import (
     LetterOptions,
     assessment_snapshot,
@@ -78,12 +79,6 @@ class BatchStoppedError(StorageError):
         self.result, self.failed, self.not_made = result, failed, not_made
 
 
-def _render(data: LetterData) -> bytes:
-    from ovop_desktop.reports.letter import render_letter
-
-    return render_letter(data)
-
-
 def _file_name(number: str, village: str) -> str:
     safe = re.sub(r"[^A-Za-z0-9]+", "-", f"{village}-{number}").strip("-")
     return f"surat-rekomendasi-{safe}.pdf"
@@ -93,6 +88,76 @@ def _unfinished(ranked: RankedSurvey) -> bool:
     """What `unfinished_work` finds, from the pass: a survey not final, or a candidate whose
     counting assessment is a draft."""
     return ranked.status != "final" or any(c.assessments and not c.final for c in ranked.candidates)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What a batch issues (a letter's data, register snapshot, identity and survey, in number
+    order) and the villages it leaves out, by reason (see BatchResult)."""
+
+    jobs: list[tuple[LetterData, dict[str, object], LetterIdentity, uuid.UUID]]
+    skipped: list[str]
+    already: list[str]
+    unfinished: list[str]
+
+
+def _plan(
+    db: Database,
+    paths: AppPaths,
+    region_code: str,
+    options: LetterOptions,
+    rubric: Rubric,
+    settings: LetterSettings,
+    device: uuid.UUID,
+    replace_existing: bool,
+) -> _Plan:
+    """The letters of the region's villages, prepared and numbered from the laptop's next
+    sequence, and the villages that get none."""
+    day = options.issued_on or date.today()
+    with db.session() as session:
+        surveys = session.execute(
+            select(Survey.id, Survey.village_name, Survey.village_code)
+            .where(
+                Survey.deleted_at.is_(None),
+                Survey.village_code.startswith(region_code + ".", autoescape=True),
+            )
+            .order_by(Survey.village_code, Survey.survey_date)
+        ).all()
+        first = next_sequence(session, device, day.year)
+        # One pass over the region decides which villages get no letter; only those that do
+        # are ranked again, one by one, for their letter.
+        passed = {ranked.survey_id: ranked for ranked in rank_surveys(session, rubric, region_code)}
+    latest = {code: (sid, village) for sid, village, code in surveys}  # last survey per village
+    plan = _Plan([], [], [], [])
+    jobs = plan.jobs
+    for survey_id, village in latest.values():
+        ranked = passed[survey_id]
+        if not any(ranked.recommended(candidate) for candidate in ranked.candidates):
+            plan.skipped.append(village)
+            continue
+        if _unfinished(ranked):
+            plan.unfinished.append(village)
+            continue
+        if not replace_existing:
+            with db.session() as session:
+                if live_letters(session, survey_id):
+                    plan.already.append(village)
+                    continue
+        village_ranking = rank_survey(db, survey_id, rubric)
+        snapshot = assessment_snapshot(db, survey_id, rubric, ranking=village_ranking)
+        identity = letter_identity(settings.number_template or "", first + len(jobs), day, snapshot)
+        data = prepare_letter(
+            db,
+            paths,
+            survey_id,
+            replace(options, issued_on=day),
+            rubric,
+            identity=identity,
+            ranking=village_ranking,
+            settings=settings,
+        )
+        jobs.append((data, snapshot, identity, survey_id))
+    return plan
 
 
 def issue_region_letters(
@@ -127,67 +192,33 @@ def issue_region_letters(
         raise StorageError(
             f"Folder {out_dir} tidak dapat dibuat: {exc}", f"Folder {out_dir} cannot be made: {exc}"
         ) from exc
-    day = options.issued_on or date.today()
+    # The workers' tasks are the renderer's own functions, so that a worker imports only
+    # reports (reportlab), none of the database's modules.
+    from ovop_desktop.reports.fonts import register_fonts
+    from ovop_desktop.reports.letter import render_letter
+
     device = local_device_id(db)
-    with db.session() as session:
-        surveys = session.execute(
-            select(Survey.id, Survey.village_name, Survey.village_code)
-            .where(
-                Survey.deleted_at.is_(None),
-                Survey.village_code.startswith(region_code + ".", autoescape=True),
-            )
-            .order_by(Survey.village_code, Survey.survey_date)
-        ).all()
-        first = next_sequence(session, device, day.year)
-        # One pass over the region decides which villages get no letter; only those that do
-        # are ranked again, one by one, for their letter.
-        passed = {ranked.survey_id: ranked for ranked in rank_surveys(session, rubric, region_code)}
-    latest = {code: (sid, village) for sid, village, code in surveys}  # last survey per village
-    jobs: list[tuple[LetterData, dict[str, object], LetterIdentity, uuid.UUID]] = []
-    skipped: list[str] = []
-    already: list[str] = []
-    unfinished: list[str] = []
-    for survey_id, village in latest.values():
-        ranked = passed[survey_id]
-        if not any(ranked.recommended(candidate) for candidate in ranked.candidates):
-            skipped.append(village)
-            continue
-        if _unfinished(ranked):
-            unfinished.append(village)
-            continue
-        if not replace_existing:
-            with db.session() as session:
-                if live_letters(session, survey_id):
-                    already.append(village)
-                    continue
-        village_ranking = rank_survey(db, survey_id, rubric)
-        snapshot = assessment_snapshot(db, survey_id, rubric, ranking=village_ranking)
-        identity = letter_identity(settings.number_template or "", first + len(jobs), day, snapshot)
-        data = prepare_letter(
-            db,
-            paths,
-            survey_id,
-            replace(options, issued_on=day),
-            rubric,
-            identity=identity,
-            ranking=village_ranking,
-            settings=settings,
-        )
-        jobs.append((data, snapshot, identity, survey_id))
-    written: list[Path] = []
-    total = len(jobs)
-    if progress:
-        progress(0, total)
     width = workers or os.cpu_count() or 1
-    rendered: dict[int, bytes] = {}
-    failure: StorageError | None = None
-    with ProcessPoolExecutor(max_workers=width) as pool:
+    # Spawned workers, as Windows always starts them (forking the application, whose other
+    # threads may hold locks, is not safe), started first: they start, import the renderer
+    # and register its fonts while the letters are prepared here.
+    with ProcessPoolExecutor(max_workers=width, mp_context=get_context("spawn")) as pool:
+        for _ in range(width):
+            pool.submit(register_fonts)
+        plan = _plan(db, paths, region_code, options, rubric, settings, device, replace_existing)
+        jobs = plan.jobs
+        written: list[Path] = []
+        total = len(jobs)
+        if progress:
+            progress(0, total)
+        rendered: dict[int, bytes] = {}
+        failure: StorageError | None = None
         pending: dict[Future[bytes], int] = {}
         next_job = 0
         stop = False
         while (next_job < total or pending) and not stop:
             while next_job < total and len(pending) < 2 * width:
-                pending[pool.submit(_render, jobs[next_job][0])] = next_job
+                pending[pool.submit(render_letter, jobs[next_job][0])] = next_job
                 next_job += 1
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
@@ -222,9 +253,9 @@ def issue_region_letters(
                     future.cancel()
     if failure is not None:
         raise BatchStoppedError(
-            BatchResult(tuple(written), tuple(skipped), False, already, unfinished),
+            BatchResult(tuple(written), tuple(plan.skipped), False, plan.already, plan.unfinished),
             failed=jobs[len(written)][0].village,
             not_made=tuple(job[0].village for job in jobs[len(written) + 1 :]),
             error=failure,
         )
-    return BatchResult(tuple(written), tuple(skipped), stop, already, unfinished)
+    return BatchResult(tuple(written), tuple(plan.skipped), stop, plan.already, plan.unfinished)
