@@ -6,10 +6,11 @@ bulk (services.sync.bulk_store).
 from __future__ import annotations
 
 import functools
+import re
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -35,17 +36,40 @@ def _decimal_text(value: Decimal) -> str:
     return f"{value:.2f}"
 
 
-def _iso(value: date) -> str:
-    return value.isoformat()
+_STORED_MOMENT = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}")
+_STORED_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
-# By a column's Python type: (from travelling text to a value, from a value to travelling text)
+def moment_text(value: Any) -> str:
+    """A UTC timestamp column (db.base.UtcDateTime) read as it is stored, or a datetime, as
+    `datetime.isoformat` writes it in UTC. SQLite keeps the moment in UTC as text
+    ("YYYY-MM-DD HH:MM:SS.ffffff"), which is rewritten without a datetime made and parsed per
+    value (a quarter of an export's time went to that); PostgreSQL's driver gives a datetime."""
+    if isinstance(value, str):
+        if _STORED_MOMENT.fullmatch(value):
+            micro = value[20:]
+            return f"{value[:10]}T{value[11:19]}{'' if micro == '000000' else '.' + micro}+00:00"
+        value = datetime.fromisoformat(value)
+    moment: datetime = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return moment.isoformat()
+
+
+def day_text(value: Any) -> str:
+    """A date column read as it is stored (SQLite's text is already the ISO form), or a date."""
+    if isinstance(value, str):
+        return value if _STORED_DAY.fullmatch(value) else date.fromisoformat(value).isoformat()
+    return value.isoformat()  # type: ignore[no-any-return]
+
+
+# By a column's Python type: (from travelling text to a value, from a value to travelling text).
+# The columns of these types are read as they are stored (Column.raw), not through their types.
 _CONVERTERS: dict[type, tuple[Converter, Converter]] = {
     uuid.UUID: (uuid.UUID, uuid_text),
-    datetime: (datetime.fromisoformat, _iso),
-    date: (date.fromisoformat, _iso),
+    datetime: (datetime.fromisoformat, moment_text),
+    date: (date.fromisoformat, day_text),
     Decimal: (Decimal, _decimal_text),
 }
+_RAW = frozenset({uuid.UUID, datetime, date})
 
 
 @dataclass(frozen=True)
@@ -54,7 +78,7 @@ class Column:
     name: str  # in the table
     from_text: Converter | None
     to_text: Converter | None
-    raw: bool  # read as stored (UUIDs), not through the column type
+    raw: bool  # read as stored (ids, moments, dates), not through the column type
 
 
 @dataclass(frozen=True)
@@ -112,7 +136,7 @@ def table_io(model: type[DeclarativeBase]) -> TableIo:
         column = attr.columns[0]
         kind = python_type(column)
         from_text, to_text = _CONVERTERS.get(kind, (None, None)) if kind else (None, None)
-        columns.append(Column(attr.key, column.name, from_text, to_text, kind is uuid.UUID))
+        columns.append(Column(attr.key, column.name, from_text, to_text, kind in _RAW))
     table = model.__table__
     assert isinstance(table, Table)
     return TableIo(model, table, tuple(columns))

@@ -211,7 +211,7 @@ def _from_travel(column: Column, table: Table, dialect: Dialect) -> Callable[[An
     """One function from a travelling value (exchange.table_io) to the driver's value for the
     column: the text's conversion, then the column type's bind processing."""
     from_text, process = column.from_text, bind_processor(table.c[column.name], dialect)
-    if column.raw and process is not None:
+    if column.from_text is uuid.UUID and process is not None:
         probe = uuid.UUID(int=0xC0FFEE)
         if process(probe) == probe.hex:  # UUIDs kept as hex text (SQLite)
             return _hex_of
