@@ -145,8 +145,11 @@ def _batch_rows() -> list[BenchRow]:
             demo_letter_settings(db)
             rubric = rubric_in_force(db)
             options = LetterOptions("Gubernur Kalimantan Selatan", "Banjarbaru")
-            times = {}
-            for workers in (1, cores):
+            # A first batch, untimed, letters every village; then each width twice, in turn,
+            # each batch replacing those letters (the same work every time), the best counting.
+            issue_region_letters(db, paths, "63", options, rubric, Path(scratch) / "out")
+            times: dict[int, tuple[float, int]] = {}
+            for round_number, workers in enumerate((1, cores, 1, cores)):
                 start = time.perf_counter()
                 result = issue_region_letters(
                     db,
@@ -154,14 +157,13 @@ def _batch_rows() -> list[BenchRow]:
                     "63",
                     options,
                     rubric,
-                    Path(scratch) / f"out{workers}",
+                    Path(scratch) / f"out{round_number}",
                     workers=workers,
-                    # The second run letters the same villages again: each replaces its letter,
-                    # so both runs do the same work (a batch skips lettered villages otherwise).
-                    replace_existing=workers != 1,
-                    reason="Tolok ukur" if workers != 1 else None,
+                    replace_existing=True,
+                    reason="Tolok ukur",
                 )
-                times[workers] = (time.perf_counter() - start, len(result.written))
+                taken = (time.perf_counter() - start, len(result.written))
+                times[workers] = min(times.get(workers, taken), taken)
         finally:
             db.dispose()
     (one, letters), (many, _) = times[1], times[cores]
