@@ -25,7 +25,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ovop_desktop.core.letter_identity import LetterIdentity, letter_identity
+from ovop_desktop.core.letter_identity import LetterIdentity
 from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.db.models import Survey
 from ovop_desktop.paths import AppPaths
@@ -42,7 +42,7 @@ from ovop_desktop.services.letters.register import (
     letter_record,
     live_letters,
     next_sequence,
-    prepare_letter,
+    numbered_letter,
     replace_live_letters,
 )
 from ovop_desktop.services.settings.officers import local_device_id
@@ -145,16 +145,16 @@ def _plan(
                     continue
         village_ranking = rank_survey(db, survey_id, rubric)
         snapshot = assessment_snapshot(db, survey_id, rubric, ranking=village_ranking)
-        identity = letter_identity(settings.number_template or "", first + len(jobs), day, snapshot)
-        data = prepare_letter(
+        identity, data = numbered_letter(
             db,
             paths,
             survey_id,
             replace(options, issued_on=day),
             rubric,
-            identity=identity,
-            ranking=village_ranking,
             settings=settings,
+            ranking=village_ranking,
+            snapshot=snapshot,
+            sequence=first + len(jobs),
         )
         jobs.append((data, snapshot, identity, survey_id))
     return plan

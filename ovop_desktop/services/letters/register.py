@@ -390,6 +390,38 @@ def prepare_letter(
     )
 
 
+def numbered_letter(
+    db: Database,
+    paths: AppPaths,
+    survey_id: uuid.UUID,
+    options: LetterOptions,
+    rubric: Rubric,
+    *,
+    settings: LetterSettings,
+    ranking: VillageRanking,
+    snapshot: dict[str, Any],
+    sequence: int,
+) -> tuple[LetterIdentity, LetterData]:
+    """A letter to issue: its identity (number `sequence` of the laptop, on the day of
+    `options.issued_on`, sealing `snapshot`) and its data, printed from the same `ranking` the
+    snapshot was made of."""
+    assert options.issued_on is not None
+    identity = letter_identity(
+        settings.number_template or "", sequence, options.issued_on, snapshot
+    )
+    data = prepare_letter(
+        db,
+        paths,
+        survey_id,
+        options,
+        rubric,
+        identity=identity,
+        ranking=ranking,
+        settings=settings,
+    )
+    return identity, data
+
+
 def next_sequence(session: Session, device_id: uuid.UUID, year: int) -> int:
     """The next letter sequence of `year` on the laptop `device_id`: one after its own letters.
 
@@ -465,17 +497,16 @@ def issue_letter(
             survey = files.session.get(Survey, survey_id)
             village = survey.village_name if survey is not None else "-"
             raise LiveLetterExists(village, live[-1].number, live[-1].issued_on)
-        sequence = next_sequence(files.session, device, day.year)
-        identity = letter_identity(settings.number_template or "", sequence, day, snapshot)
-        data = prepare_letter(
+        identity, data = numbered_letter(
             db,
             paths,
             survey_id,
             replace(options, issued_on=day),
             rubric,
-            identity=identity,
-            ranking=ranking,
             settings=settings,
+            ranking=ranking,
+            snapshot=snapshot,
+            sequence=next_sequence(files.session, device, day.year),
         )
         pdf = render_letter(data, deterministic=deterministic)
         files.session.add(letter_record(identity, data, survey_id, snapshot, pdf, device_id=device))
