@@ -126,8 +126,8 @@ def _batch_rows() -> list[BenchRow]:
     from ovop_desktop.services.database import open_database
     from ovop_desktop.services.demo import BUILTIN_REGIONS
     from ovop_desktop.services.letters.batch import issue_region_letters
+    from ovop_desktop.services.letters.letter_content import LetterOptions
     from ovop_desktop.services.letters.letter_settings import demo_letter_settings
-    from ovop_desktop.services.letters.register import LetterOptions
     from ovop_desktop.services.regions import import_regions
     from ovop_desktop.services.rubrics import install_shipped_rubrics, rubric_in_force
 

@@ -46,7 +46,8 @@ from ovop_desktop.exchange.records import TABLES
 from ovop_desktop.paths import AppPaths, resolve_paths
 from ovop_desktop.services.database import Database, open_database
 from ovop_desktop.services.demo import seed_demo
-from ovop_desktop.services.letters.register import LetterOptions, issue_letter, void_letter
+from ovop_desktop.services.letters.letter_content import LetterOptions
+from ovop_desktop.services.letters.register import issue_letter, void_letter
 from ovop_desktop.services.regions import import_regions
 from ovop_desktop.services.rubrics import install_shipped_rubrics, rubric_in_force
 from ovop_desktop.services.settings.officers import current_officer, save_profile

@@ -12,16 +12,16 @@ from ovop_desktop.cli.context import TYPE_CHECKING, Adder, Context, Exit, SubPar
 if TYPE_CHECKING:
     from datetime import date
 
-    from ovop_desktop.services.letters.register import LetterOptions
+    from ovop_desktop.services.letters.letter_content import LetterOptions
 
 
 def _options(ctx: Context, regency: str) -> LetterOptions:
     from ovop_desktop.core.regions import addressee_for
+    from ovop_desktop.services.letters.letter_content import LetterOptions
     from ovop_desktop.services.letters.letter_settings import (
         clean_tembusan,
         load_default_tembusan,
     )
-    from ovop_desktop.services.letters.register import LetterOptions
 
     issued_on = _letter_date(ctx.args.date)  # a bad date refuses before anything is read
     addressee = ctx.args.addressee or addressee_for(regency)

@@ -34,15 +34,17 @@ from ovop_desktop.services.assessment.ranking_pass import RankedSurvey, rank_sur
 from ovop_desktop.services.assessment.village_ranking import rank_survey
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError, StorageError
+from ovop_desktop.services.letters.letter_content import (
+    LetterOptions,
+    assessment_snapshot,
+    numbered_letter,
+)
 from ovop_desktop.services.letters.letter_files import archive_path, issuing
 from ovop_desktop.services.letters.letter_settings import LetterSettings, load_letter_settings
 from ovop_desktop.services.letters.register import (
-    LetterOptions,
-    assessment_snapshot,
     letter_record,
     live_letters,
     next_sequence,
-    numbered_letter,
     replace_live_letters,
 )
 from ovop_desktop.services.settings.officers import local_device_id

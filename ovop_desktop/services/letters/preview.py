@@ -15,13 +15,9 @@ from ovop_desktop.paths import AppPaths
 from ovop_desktop.reports.data import LetterData, Signatory
 from ovop_desktop.services.assessment.village_ranking import rank_survey
 from ovop_desktop.services.database import Database
+from ovop_desktop.services.letters.letter_content import LetterOptions, prepare_letter
 from ovop_desktop.services.letters.letter_settings import load_letter_settings
-from ovop_desktop.services.letters.register import (
-    LetterOptions,
-    live_letters,
-    prepare_letter,
-    unfinished_work,
-)
+from ovop_desktop.services.letters.register import live_letters, unfinished_work
 from ovop_desktop.services.surveys.survey_detail import load_survey
 
 DRAFT_NUMBER = "—"  # a draft takes no number

@@ -31,7 +31,7 @@ from ovop_desktop.services.letters.letter_codes import (
     number_key,
     qr_text,
 )
-from ovop_desktop.services.letters.register import assessment_snapshot
+from ovop_desktop.services.letters.letter_content import assessment_snapshot
 from ovop_desktop.services.rubrics import get_rubric
 
 MAX_LETTER_FILE = 50 * 1024 * 1024  # a letter is a few hundred kilobytes

@@ -43,18 +43,14 @@ from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError
+from ovop_desktop.services.letters.letter_content import LetterOptions
 from ovop_desktop.services.letters.letter_settings import SETTINGS_FIELD, load_default_tembusan
 from ovop_desktop.services.letters.preview import (
     LetterContext,
     letter_context,
     preview_with_warnings,
 )
-from ovop_desktop.services.letters.register import (
-    IssuedLetter,
-    LetterOptions,
-    LiveLetterExists,
-    issue_letter,
-)
+from ovop_desktop.services.letters.register import IssuedLetter, LiveLetterExists, issue_letter
 from ovop_desktop.ui import dialogs
 from ovop_desktop.ui.kit.display import english
 from ovop_desktop.ui.kit.messages import ERROR_STYLE, OK_STYLE, WARN_STYLE, error_text

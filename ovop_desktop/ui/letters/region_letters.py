@@ -28,12 +28,12 @@ from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.letters.batch import BatchResult, issue_region_letters
+from ovop_desktop.services.letters.letter_content import LetterOptions
 from ovop_desktop.services.letters.letter_settings import (
     Signatory,
     load_default_tembusan,
     load_letter_settings,
 )
-from ovop_desktop.services.letters.register import LetterOptions
 from ovop_desktop.services.regions import RegionHit, children, regencies
 from ovop_desktop.ui import dialogs
 from ovop_desktop.ui.kit.combo import refill_combo

@@ -20,12 +20,9 @@ from ovop_desktop.services.assessment.village_ranking import (
 )
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.letters import batch
+from ovop_desktop.services.letters.letter_content import LetterOptions, assessment_snapshot
 from ovop_desktop.services.letters.letter_settings import demo_letter_settings
-from ovop_desktop.services.letters.register import (
-    LetterOptions,
-    assessment_snapshot,
-    unfinished_work,
-)
+from ovop_desktop.services.letters.register import unfinished_work
 from ovop_desktop.services.settings.officers import save_profile
 from ovop_desktop.services.surveys.capture import (
     ProductInput,

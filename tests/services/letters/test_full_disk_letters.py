@@ -20,14 +20,10 @@ from ovop_desktop.services.database import Database
 from ovop_desktop.services.demo import seed_demo
 from ovop_desktop.services.errors import StorageError, StorageKind
 from ovop_desktop.services.letters.batch import BatchStoppedError, issue_region_letters
+from ovop_desktop.services.letters.letter_content import LetterOptions
 from ovop_desktop.services.letters.letter_files import LetterFiles, archive_path
 from ovop_desktop.services.letters.letter_settings import demo_letter_settings
-from ovop_desktop.services.letters.register import (
-    LetterOptions,
-    issue_letter,
-    letter_register,
-    next_sequence,
-)
+from ovop_desktop.services.letters.register import issue_letter, letter_register, next_sequence
 from ovop_desktop.services.settings.officers import local_device_id
 from ovop_desktop.services.surveys.capture import (
     ProductInput,

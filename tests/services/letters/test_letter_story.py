@@ -13,8 +13,9 @@ from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.assessment.assessments import save_assessment
 from ovop_desktop.services.database import Database
+from ovop_desktop.services.letters.letter_content import LetterOptions
 from ovop_desktop.services.letters.letter_settings import demo_letter_settings
-from ovop_desktop.services.letters.register import LetterOptions, issue_letter
+from ovop_desktop.services.letters.register import issue_letter
 from ovop_desktop.services.surveys.capture import (
     ProductInput,
     SurveyInput,

@@ -17,14 +17,9 @@ from ovop_desktop.services.database import Database
 from ovop_desktop.services.demo import seed_demo
 from ovop_desktop.services.errors import InvalidInputError
 from ovop_desktop.services.letters.batch import issue_region_letters
+from ovop_desktop.services.letters.letter_content import LetterOptions, prepare_letter
 from ovop_desktop.services.letters.letter_settings import demo_letter_settings
-from ovop_desktop.services.letters.register import (
-    LetterOptions,
-    issue_letter,
-    letter_register,
-    prepare_letter,
-    void_letter,
-)
+from ovop_desktop.services.letters.register import issue_letter, letter_register, void_letter
 from ovop_desktop.services.letters.verification import verify_letter
 from ovop_desktop.services.surveys.capture import (
     ProductInput,

@@ -13,12 +13,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ovop_desktop.db.models import Letter, Survey
-from ovop_desktop.services.letters.register import (
-    IssuedLetter,
-    LetterOptions,
-    issue_letter,
-    letter_register,
-)
+from ovop_desktop.services.letters.letter_content import LetterOptions
+from ovop_desktop.services.letters.register import IssuedLetter, issue_letter, letter_register
 from ovop_desktop.services.letters.verification import verify_letter
 from ovop_desktop.services.rubrics import rubric_in_force
 from ovop_desktop.services.settings.officers import local_device_id

@@ -20,10 +20,10 @@ from ovop_desktop.services.database import Database
 from ovop_desktop.services.demo import seed_demo
 from ovop_desktop.services.errors import InvalidInputError
 from ovop_desktop.services.letters.batch import issue_region_letters
+from ovop_desktop.services.letters.letter_content import LetterOptions
 from ovop_desktop.services.letters.letter_settings import demo_letter_settings
 from ovop_desktop.services.letters.preview import letter_context, preview_letter_data
 from ovop_desktop.services.letters.register import (
-    LetterOptions,
     LiveLetterExists,
     UnfinishedWorkError,
     issue_letter,

@@ -18,15 +18,11 @@ from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.assessment.assessments import save_assessment
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.errors import InvalidInputError, NotFoundError, StorageError
+from ovop_desktop.services.letters.letter_content import LetterOptions
 from ovop_desktop.services.letters.letter_files import archive_path
 from ovop_desktop.services.letters.letter_settings import demo_letter_settings
 from ovop_desktop.services.letters.originals import original_letter, save_original
-from ovop_desktop.services.letters.register import (
-    IssuedLetter,
-    LetterOptions,
-    issue_letter,
-    void_letter,
-)
+from ovop_desktop.services.letters.register import IssuedLetter, issue_letter, void_letter
 from ovop_desktop.services.letters.verification import verify_letter
 from ovop_desktop.services.surveys.capture import (
     ProductInput,

@@ -33,7 +33,8 @@ from ovop_desktop.db.models import (
 from ovop_desktop.exchange.records import TABLES
 from ovop_desktop.services.assessment.assessments import save_assessment
 from ovop_desktop.services.database import Database
-from ovop_desktop.services.letters.register import LetterOptions, issue_letter, void_letter
+from ovop_desktop.services.letters.letter_content import LetterOptions
+from ovop_desktop.services.letters.register import issue_letter, void_letter
 from ovop_desktop.services.province.designations import DesignationInput, designate
 from ovop_desktop.services.province.reviews import set_review
 from ovop_desktop.services.rubrics import rubric_in_force

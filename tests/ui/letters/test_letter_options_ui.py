@@ -19,11 +19,12 @@ from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.demo import seed_demo
+from ovop_desktop.services.letters.letter_content import LetterOptions
 from ovop_desktop.services.letters.letter_settings import (
     load_default_tembusan,
     save_default_tembusan,
 )
-from ovop_desktop.services.letters.register import LetterOptions, issue_letter, letter_register
+from ovop_desktop.services.letters.register import issue_letter, letter_register
 from ovop_desktop.services.surveys.survey_list import list_surveys
 from ovop_desktop.ui import dialogs
 from ovop_desktop.ui.letters.letter_dialog import LetterDialog

@@ -19,7 +19,8 @@ from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.assessment.assessments import save_assessment
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.demo import seed_demo
-from ovop_desktop.services.letters.register import LetterOptions, issue_letter, letter_register
+from ovop_desktop.services.letters.letter_content import LetterOptions
+from ovop_desktop.services.letters.register import issue_letter, letter_register
 from ovop_desktop.services.surveys.capture import (
     ProductInput,
     SurveyInput,

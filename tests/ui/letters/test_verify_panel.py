@@ -20,12 +20,8 @@ from ovop_desktop.core.rubric import Rubric
 from ovop_desktop.paths import AppPaths
 from ovop_desktop.services.database import Database
 from ovop_desktop.services.demo import seed_demo
-from ovop_desktop.services.letters.register import (
-    IssuedLetter,
-    LetterOptions,
-    issue_letter,
-    void_letter,
-)
+from ovop_desktop.services.letters.letter_content import LetterOptions
+from ovop_desktop.services.letters.register import IssuedLetter, issue_letter, void_letter
 from ovop_desktop.services.surveys.survey_list import list_surveys
 from ovop_desktop.ui import dialogs
 from ovop_desktop.ui.letters.letters_page import LettersPage
