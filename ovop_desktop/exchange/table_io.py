@@ -58,7 +58,8 @@ def day_text(value: Any) -> str:
     """A date column read as it is stored (SQLite's text is already the ISO form), or a date."""
     if isinstance(value, str):
         return value if _STORED_DAY.fullmatch(value) else date.fromisoformat(value).isoformat()
-    return value.isoformat()  # type: ignore[no-any-return]
+    day: date = value
+    return day.isoformat()
 
 
 # By a column's Python type: (from travelling text to a value, from a value to travelling text).
